@@ -1,0 +1,51 @@
+"""Loading the labelled sets in ../shared/data/risk/ (never copied into this repository)."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data" / "risk"
+CHAT_CASES = ROOT / "tests" / "data" / "chat_cases.tsv"
+
+# How each set's labels map onto peerbot's tiers (see SOURCE.txt in each folder for what the labels mean).
+LABEL_TIERS = {
+    "cssrs_reddit": {"Supportive": "none", "Indicator": "concern", "Ideation": "urgent", "Behavior": "crisis",
+                     "Attempt": "crisis"},
+    "sdcnl": {"0": "concern", "1": "urgent"},  # r/depression vs r/SuicideWatch
+    "twitter_suicidal_intention": {"0": "none", "1": "urgent"},
+}
+
+csv.field_size_limit(sys.maxsize)
+
+
+def posts(set_name: str, text: str) -> list[str]:
+    """cssrs_reddit stores all of one user's posts as a Python list literal; screen each post."""
+    if set_name == "cssrs_reddit":
+        try:
+            value = ast.literal_eval(text)
+            if isinstance(value, list):
+                return [str(v) for v in value]
+        except (ValueError, SyntaxError):
+            pass
+    return [text]
+
+
+def shared_sets() -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    for name, mapping in LABEL_TIERS.items():
+        path = SHARED / name / "data.csv"
+        if not path.exists():
+            print(f"skipping {name}: {path} is not present", file=sys.stderr)
+            continue
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = [(mapping[row["label"]], row["text"]) for row in csv.DictReader(handle)]
+        yield name, rows
+
+
+def chat_cases() -> list[tuple[str, str]]:
+    with CHAT_CASES.open(encoding="utf-8") as handle:
+        return [(row["tier"], row["text"]) for row in csv.DictReader(handle, delimiter="\t")]

@@ -1,0 +1,76 @@
+"""Recall and precision of the risk screener on every labelled set that is present.
+
+Run: .venv/bin/python benchmarks/risk_eval.py
+The last line printed is one JSON object: per set, per tier, recall and precision, plus the three target figures.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._data import chat_cases, posts, shared_sets
+from bot.domain.risk import RiskScreener, Tier
+
+TIERS = ["none", "concern", "urgent", "crisis"]
+
+
+def evaluate(name: str, rows: list[tuple[str, str]], screener: RiskScreener) -> dict[str, object]:
+    confusion = {t: dict.fromkeys(TIERS, 0) for t in TIERS}
+    for expected, text in rows:
+        predicted = max((screener.screen(p).tier for p in posts(name, text)), default=Tier.NONE)
+        confusion[expected][predicted.label] += 1
+    per_tier = {}
+    for tier in TIERS:
+        actual = sum(confusion[tier].values())
+        flagged = sum(confusion[e][tier] for e in TIERS)
+        per_tier[tier] = {
+            "n": actual,
+            "recall": round(confusion[tier][tier] / actual, 3) if actual else None,
+            "precision": round(confusion[tier][tier] / flagged, 3) if flagged else None,
+        }
+    serious = confusion["urgent"]["urgent"] + confusion["urgent"]["crisis"] + confusion["crisis"]["urgent"] \
+        + confusion["crisis"]["crisis"]
+    n_serious = sum(confusion["urgent"].values()) + sum(confusion["crisis"].values())
+    n_none = sum(confusion["none"].values())
+    n_crisis = sum(confusion["crisis"].values())
+    return {
+        "rows": len(rows),
+        "confusion_expected_to_predicted": confusion,
+        "per_tier": per_tier,
+        "urgent_or_crisis_flagged_urgent_plus": round(serious / n_serious, 3) if n_serious else None,
+        "crisis_flagged_crisis": round(confusion["crisis"]["crisis"] / n_crisis, 3) if n_crisis else None,
+        "none_flagged_urgent_plus": round((confusion["none"]["urgent"] + confusion["none"]["crisis"]) / n_none, 3)
+        if n_none else None,
+    }
+
+
+def main() -> None:
+    screener = RiskScreener()
+    results: dict[str, object] = {}
+    sets = [("peerbot_chat_cases (written with the rules: a regression set, not independent)", chat_cases())]
+    sets += list(shared_sets())
+    for name, rows in sets:
+        result = evaluate(name.split(" ")[0], rows, screener)
+        results[name.split(" ")[0]] = result
+        print(f"\n== {name}: {result['rows']} rows")
+        print("expected \\ predicted  " + "  ".join(f"{t:>8}" for t in TIERS))
+        confusion = result["confusion_expected_to_predicted"]
+        assert isinstance(confusion, dict)
+        for tier in TIERS:
+            print(f"{tier:>20}  " + "  ".join(f"{confusion[tier][p]:>8}" for p in TIERS))
+        print(f"urgent+crisis flagged urgent or higher: {result['urgent_or_crisis_flagged_urgent_plus']}; "
+              f"crisis flagged crisis: {result['crisis_flagged_crisis']}; "
+              f"risk-free flagged urgent or higher: {result['none_flagged_urgent_plus']}")
+    print(json.dumps({name: {"per_tier": r["per_tier"],  # type: ignore[index]
+                             "urgent_or_crisis_flagged_urgent_plus": r["urgent_or_crisis_flagged_urgent_plus"],  # type: ignore[index]
+                             "crisis_flagged_crisis": r["crisis_flagged_crisis"],  # type: ignore[index]
+                             "none_flagged_urgent_plus": r["none_flagged_urgent_plus"]}  # type: ignore[index]
+                      for name, r in results.items()}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""peerbot's Discord-free core: domain rules, storage, scheduling and settings."""

@@ -1,0 +1,1 @@
+"""Domain models and the services that hold peerbot's rules. Nothing here knows about Discord."""

@@ -1,0 +1,27 @@
+"""`peerbot screen`: read messages, write one JSON screening per line. No token or database needed."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from bot.domain.risk.screener import RiskScreener
+
+
+def screen_stream(source: TextIO, sink: TextIO, *, jsonl: bool = False) -> int:
+    screener = RiskScreener()
+    status = 0
+    for number, line in enumerate(source, start=1):
+        text = line.rstrip("\n")
+        if jsonl:
+            if not text.strip():
+                continue
+            try:
+                record = json.loads(text)
+                text = str(record["text"])
+            except (ValueError, KeyError, TypeError):
+                sink.write(json.dumps({"error": f"line {number} is not JSON with a `text` field"}) + "\n")
+                status = 1
+                continue
+        sink.write(json.dumps(screener.screen(text).as_dict(), ensure_ascii=False) + "\n")
+    return status

@@ -1,0 +1,354 @@
+"""The screener's vocabulary: what each pattern means, written as data.
+
+Patterns run over lower-cased text in which curly apostrophes are straightened. In a pattern, `'` matches an
+optional apostrophe ("dont" and "don't"), and `SELF` matches "myself", "my self" and common typos. Each rule
+has a kind; `screener.py` decides the tier from the kinds found, after setting aside negated, hyperbolic,
+second-person, informational and historical matches.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+# The standard library's own regex parser (untyped, private, stable across 3.11+).
+_parser: Any = importlib.import_module("re._parser")
+_c: Any = importlib.import_module("re._constants")
+
+
+class Kind(StrEnum):
+    IDEATION = "suicidal ideation"  # wants to die, suicidal, kill oneself
+    PASSIVE = "passive death wish"  # wish I were dead, better off without me
+    PLAN = "plan or intent"
+    MEANS = "method or means"
+    TIMEFRAME = "timeframe"
+    PREPARATION = "preparation"  # stockpiling, researching how
+    GOODBYE = "goodbye or final arrangements"
+    FINALITY = "talk of not being around"
+    GIVEAWAY = "giving things away"
+    ATTEMPT = "attempt in progress"
+    SELF_HARM = "self-harm"
+    SELF_HARM_SEVERE = "self-harm needing care"
+    ABUSE = "abuse or violence"
+    ABUSE_DANGER = "danger now from another person"
+    SUBSTANCE_EMERGENCY = "substance emergency"
+    RELAPSE = "relapse"
+    MEDICAL_NOW = "medical emergency"
+    MEDICAL_FLAG = "medical red flag"
+    POSTPARTUM_HARM = "thoughts of harming the baby"
+    POSTPARTUM = "postpartum mood"
+    DISTRESS = "distress"
+    THIRD_PERSON_RISK = "a third person at risk"
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: Kind
+    pattern: re.Pattern[str]
+
+
+_SELF = r"(?:my ?s[el]{2}f|myslef|mysefl)"
+_PILLS = r"(?:pills?|tablets?|meds|medication|painkillers|sleeping pills|tylenol|paracetamol|insulin|xanax|oxy\w*)"
+_KIN = (
+    r"(?:son|daughter|kid|child|teen|boy|girl|sister|brother|mom|mum|mother|dad|father|husband|wife|partner|"
+    r"boyfriend|girlfriend|bf|gf|friend|bestie|cousin|aunt|uncle|grandma|grandpa|niece|nephew|roommate|"
+    r"flatmate|mentee|client|patient|sponsee|stepson|stepdaughter|fianc[eé]e?)"
+)
+
+
+def _compile(source: str) -> re.Pattern[str]:
+    source = source.replace("SELF", _SELF).replace("PILLS", _PILLS).replace("KIN", _KIN)
+    return re.compile(source.replace("'", "'?"))
+
+
+def _rules(kind: Kind, *sources: str) -> list[Rule]:
+    return [Rule(kind, _compile(s)) for s in sources]
+
+
+RULES: list[Rule] = [
+    *_rules(
+        Kind.IDEATION,
+        r"\b(?:want|wanted|wanna|wants|wamt|wnat|going|gonna|need|needs|ready|like|thinking about|think about|"
+        r"thought about|thoughts of|urge|urges) ?(?:to )?(?:just )?(?:die|kill SELF|end (?:it all|it|my life|"
+        r"things|everything)|unalive SELF|be dead|not exist)\b",
+        r"\bkill(?:ed|ing|s)? SELF\b",
+        r"\b(?:kms|kys myself|unalive SELF|unaliving)\b",
+        r"\bsu[iy]?c[iy]?d(?:al|le|el|ial)\b",
+        r"\b(?:suicide|su[iy]?cide) (?:thoughts|ideation|attempt|plan|note)",
+        r"\b(?:thinking|thought|think) (?:about|of) (?:suicide|dying|ending it|death a lot)",
+        r"\btake my (?:own )?life\b",
+        r"\bend(?:ing)? (?:my|it) (?:life|all)\b",
+        r"\b(?:i|i'm|im) (?:done|finished) (?:with (?:life|living|everything)|living)\b",
+        r"\bwants? to die\b",
+        r"\bkill (?:himself|herself|themselves|themself)\b",
+    ),
+    *_rules(
+        Kind.PASSIVE,
+        r"\bwish (?:i|i'd|id) (?:was|were|had) (?:never been born|dead|died|not wake|never woken)",
+        r"\bwish (?:i|i'd) could (?:just )?(?:die|disappear forever|not wake up|go to sleep (?:and|forever)|sleep forever|stop existing|cease)",
+        r"\b(?:don't|dont|do not) (?:really )?want to (?:be alive|live|exist|wake up|be here anymore|"
+        r"be here any more|go on)\b",
+        r"\bhope (?:i|i'll) (?:don't|dont|never) wake up\b",
+        r"\b(?:everyone|they|family|kids|world|baby) (?:would be|is|are|will be|be|'d be) better off (?:without me|if i (?:was|were) gone|if i died)",
+        r"\bbetter off dead\b",
+        r"\bwant(?:ed)? to (?:just )?(?:disappear|vanish|fall asleep and never wake up|never wake up|not wake up|"
+        r"stop existing|cease to exist|not be here)\b",
+        r"\b(?:disappear|be gone) (?:forever|for good)\b",
+        r"\bno (?:reason|point) (?:to|in|of) (?:live|living|being alive|going on|stay(?:ing)? alive)\b",
+        r"\b(?:tired|sick) of (?:living|being alive|life|existing)\b",
+        r"\b(?:can't|cant|cannot) (?:do|live) (?:this|life) (?:anymore|any more)\b.{0,40}\b(?:die|dead|end)",
+        r"\blife (?:isn't|isnt|is not|aint) worth living\b",
+        r"\bwant (?:it|everything|this|the pain) (?:all )?to (?:end|be over) (?:forever|for good|permanently)",
+        r"\b(?:i|i'd|id) rather (?:be dead|die|not exist|not be here)\b",
+        r"\b(?:not|no longer) (?:want|wanting) to be (?:alive|here)\b",
+    ),
+    *_rules(
+        Kind.PLAN,
+        r"\b(?:i|i've|ive) (?:have|got|made) (?:a|the) plan\b",
+        r"\b(?:decided|made up my mind|going|gonna|about|planning|plan) to (?:end it|do it|kill|die|end my|go through with)",
+        r"\bgo(?:ing)? through with it\b",
+        r"\b(?:how|when|where) (?:i'll|i will|i'm going to|im going to|im gonna|i'm gonna) do it\b",
+        r"\bthis is (?:the|my) last (?:time|day|night|message|post)\b",
+        r"\bwhat i'm about to do\b",
+        r"\b(?:tonight|today|tomorrow) is the (?:night|day)\b",
+    ),
+    *_rules(
+        Kind.MEANS,
+        r"\b(?:PILLS|rope|noose|gun|pistol|rifle|blade|razor|knife|bridge|ledge|roof|tracks|train|"
+        r"carbon monoxide|exhaust|overdose|jump(?:ing)? off|hang(?:ing)? SELF|belt|bleach|cliff)\b",
+    ),
+    *_rules(
+        Kind.TIMEFRAME,
+        r"\b(?:tonight|today|tomorrow|this weekend|this week|right now|soon|after (?:the|my) (?:funeral|"
+        r"birthday|holidays)|before (?:christmas|morning)|by (?:friday|monday|morning)|when everyone's asleep)\b",
+    ),
+    *_rules(
+        Kind.PREPARATION,
+        r"\b(?:saving|saved|stockpil\w*|hoard\w*|collect\w*|stash\w*|bought|buying|got) (?:up )?(?:all )?"
+        r"(?:my |some |enough |a |the )?(?:PILLS|rope|noose|gun|razor ?blades?)\b",
+        r"\b(?:research\w*|look\w* up|googl\w*|search\w*) (?:how (?:to|many|much)|ways to|the best way to)"
+        r"[^.?!]{0,40}\b(?:die|kill|overdose|od|hang|lethal|fatal|painless)",
+        r"\bhow (?:many|much) [^.?!]{0,40}\b(?:to (?:die|kill|od)|(?:is|would be) (?:lethal|fatal|enough to die))",
+        r"\b(?:lethal|fatal) dose\b",
+        r"\b(?:PILLS|rope|noose) (?:saved|stockpiled|stashed|hidden|ready|counted out)\b",
+    ),
+    *_rules(
+        Kind.GOODBYE,
+        r"\bthis is (?:my )?goodbye\b",
+        r"\b(?:goodbye|bye|farewell) (?:everyone|all|guys|forever|cruel world|world)\b",
+        r"\bby the time (?:you|anyone|someone) (?:read|reads|see|sees|find) this\b",
+        r"\b(?:wrote|written|writing|left|leaving|finished) (?:a |my |the )?(?:suicide )?(?:notes?|letters?) "
+        r"(?:to|for) (?:everyone|my (?:family|kids|children|wife|husband|parents|mum|mom|dad))",
+        r"\b(?:wrote|written|writing) (?:goodbye|farewell) (?:notes?|letters?)",
+        r"\bput(?:ting)? my affairs in order\b",
+        r"\b(?:sorry|forgive me) for (?:everything|what i'm about to do|leaving)\b.{0,60}\b(?:goodbye|love you all|bye)",
+        r"\b(?:tell|take care of) [^.?!]{0,30}\bfor me when i'm gone\b",
+        r"\b(?:last|final) (?:message|goodbye|words)\b",
+    ),
+    *_rules(
+        Kind.FINALITY,
+        r"\b(?:won't|wont|will not) (?:need (?:it|them|her|him|these|those|this|that|any of (?:it|this))|"
+        r"be (?:here|around) (?:much longer|anymore|any more|tomorrow|for long|next week))",
+        r"\b(?:when|after|once) i'm (?:gone|dead|not here)\b",
+        r"\b(?:you|they|everyone) (?:won't|wont) (?:have to|need to) (?:worry|deal) (?:about|with) me\b",
+        r"\b(?:not|won't) be a (?:burden|problem) (?:much longer|for long|anymore)\b",
+    ),
+    *_rules(
+        Kind.GIVEAWAY,
+        r"\bgiv(?:ing|e|en) (?:away )?(?:all )?(?:of )?my (?:cat|dog|pet|things|stuff|belongings|clothes|books|"
+        r"guitar|games|plants|jewel\w*|savings|bird|rabbit)\b",
+        r"\b(?:rehom\w*|found a (?:new )?home for) (?:my )?(?:cat|dog|pet|rabbit|bird)",
+        r"\b(?:giving|given|gave) (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\b",
+    ),
+    *_rules(
+        Kind.ATTEMPT,
+        r"\b(?:i|i've|ive|just|already) (?:just |already )?(?:took|taken|swallowed|downed|had) (?:all |every |"
+        r"a (?:bunch|handful|bottle|box|load|lot) of |\d+ |too many |the whole (?:bottle|pack|box) of |my whole )"
+        r"(?:of )?(?:my |the |those )?PILLS",
+        r"\b(?:i|i've|ive|just) (?:overdosed|od'd|oded)\b|\bi'm (?:overdosing|oding)\b",
+        r"\b(?:standing|sitting|stood) (?:on|at) (?:the |a )?(?:edge|ledge|bridge|roof|tracks|cliff)",
+        r"\b(?:noose|rope) (?:is )?(?:ready|around my neck|tied|set up)\b",
+        r"\b(?:slit|cut) my (?:wrists?|throat)\b",
+        r"\b(?:it's|its) (?:started|kicking in|working)\b.{0,40}\b(?:pills|sleepy|drowsy|goodbye)",
+    ),
+    *_rules(
+        Kind.SELF_HARM,
+        r"\b(?:cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|hit|hitting|scratch\w*|punch\w*|harm\w*) "
+        r"SELF\b",
+        r"\bself[- ]?harm\w*\b",
+        r"\b(?:relapsed|relapse) (?:on|with|into) (?:sh|self[- ]?harm|cutting)\b",
+        r"\bsh (?:again|urges|relapse|scars|clean)\b",
+        r"\b(?:cutting|cut|burning|burned) (?:again|my (?:arms?|wrists?|legs?|thighs?|skin|stomach))\b",
+        r"\bfresh (?:cuts|scars|wounds)\b",
+        r"\b(?:urge|urges|want|wanting) to (?:cut|hurt SELF|self harm|burn SELF)\b",
+    ),
+    *_rules(
+        Kind.SELF_HARM_SEVERE,
+        r"\b(?:cut|went) (?:too )?deep\b",
+        r"\b(?:won't|wont|can't|cant) stop (?:the )?bleeding\b",
+    ),
+    *_rules(
+        Kind.ABUSE,
+        r"\b(?:he|she|they|KIN|ex|stepdad|stepmom|stepfather|stepmother) (?:\w+ ){0,2}(?:hit|hits|hitting|beat|beats|"
+        r"beating|chok\w+|strangl\w+|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|rap\w*|molest\w*|touch\w* me|"
+        r"threaten\w*|hurt|hurts|hurting|abus\w*|locked|lock|forc\w*|grab\w*|throttl\w*) (?:me|my)\b",
+        r"\b(?:i'm|im|i am|i feel|feel) (?:not safe|unsafe|scared|afraid|terrified) (?:at home|to go home|of (?:him|her|my \w+))",
+        r"\b(?:abusive|abused|abusing|domestic (?:violence|abuse)|dv)\b",
+        r"\bafraid (?:he|she|they)(?:'ll| will| is going to| might) (?:kill|hurt|hit) me\b",
+        r"\b(?:he|she|they) (?:won't|wont|doesn't|doesnt|don't) let me (?:leave|see|go out|have money|call)",
+    ),
+    *_rules(
+        Kind.ABUSE_DANGER,
+        r"\b(?:he|she|they|KIN|ex) (?:\w+ ){0,2}(?:is|are|'s) (?:going to|gonna) (?:kill|hurt) me\b",
+        r"\b(?:he|she|they|KIN|ex) (?:\w+ ){0,2}(?:has|have|got|grabbed) a (?:gun|knife|weapon)\b",
+        r"\b(?:outside|banging on|breaking) (?:my|the) (?:door|window)\b",
+        r"\bthreaten\w* to kill me\b",
+    ),
+    *_rules(
+        Kind.SUBSTANCE_EMERGENCY,
+        r"\b(?:mixed|mixing|took|taken|with) [^.?!]{0,30}\b(?:xanax|benzos?|fentanyl|heroin|oxy\w*|opioids?|"
+        r"methadone|alcohol|vodka|booze|lean|ketamine|ghb)\b[^.?!]{0,20}\b(?:and|with|on top of)\b"
+        r"[^.?!]{0,30}\b(?:xanax|benzos?|fentanyl|heroin|oxy\w*|opioids?|alcohol|vodka|booze|drinking|drunk|"
+        r"pills|methadone)\b",
+        r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2}(?:od'?ing|overdosing|overdosed|od'd|oded)\b",
+        r"\b(?:narcan|naloxone)\b",
+        r"\b(?:can't|cant) wake (?:him|her|them) up\b",
+        r"\b(?:lips|fingers|face) (?:are |is |turning |going )?(?:blue|grey|gray)\b",
+        r"\bfentanyl\b[^.?!]{0,40}\b(?:in|laced)\b",
+    ),
+    *_rules(
+        Kind.RELAPSE,
+        r"\b(?:relapsed|relapsing|slipped|i slipped up)\b",
+        r"\b(?:using|drinking|smoking|shooting up|picked up) again\b",
+        r"\b(?:can't|cant) stop (?:drinking|using)\b",
+        r"\b(?:craving|cravings|urge to (?:use|drink))\b",
+        r"\b(?:lost|lose) my (?:sobriety|clean time|clean date)\b",
+    ),
+    *_rules(
+        Kind.MEDICAL_NOW,
+        r"\b(?:can't|cant|cannot|struggling to|hard to) breathe?\b",
+        r"\b(?:throat|tongue|lips|face) (?:is |are |feels? )?(?:closing|swelling|swollen)\b",
+        r"\banaphyla\w*\b|\bepi ?pen\b",
+        r"\b(?:having|had) a (?:seizure|stroke|heart attack)\b|\bseizing\b",
+        r"\b(?:passed out|unconscious|unresponsive|not breathing|stopped breathing|won't wake up|wont wake up)\b",
+        r"\b(?:chest pain|crushing chest|pain in my chest)\b",
+        r"\bsoak(?:ed|ing)? (?:through )?(?:a |my |the )?(?:pads?|sheets)\b",
+        r"\bbleeding (?:heavily|a lot|won't stop|wont stop|through)\b",
+        r"\bclots? (?:the size of|as big as|bigger than)\b",
+        r"\b(?:face|mouth) (?:is )?drooping\b|\bslurred speech\b",
+        r"\b(?:ambulance|paramedics|911|999|112|000) (?:is|are) (?:on (?:the|their) way|coming)\b",
+        r"\bcoughing (?:up )?blood\b|\bvomiting blood\b",
+        r"\b(?:turning|going|gone|turned) (?:blue|grey|gray)\b",
+    ),
+    *_rules(
+        Kind.MEDICAL_FLAG,
+        r"\b(?:fever|temperature|temp)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:chemo|neutropen\w*|transplant|immunocompromised)\b",
+        r"\b(?:chemo|neutropen\w*|transplant)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:fever|temperature of|temp of|38\.\d|39|101|102|103)\b",
+        r"\bmissed (?:my |two |2 |three )?(?:dialysis|insulin|anti[- ]?rejection|transplant meds)\b",
+        r"\bblood (?:sugar|glucose) (?:is |of )?(?:[3-9]\d\d|over 300|under [3-5]\d|really (?:high|low))\b",
+        r"\b(?:severe|worst) (?:headache|headaches)\b[^.?!]{0,40}\b(?:pregnan|postpartum|blurr|vision)",
+        r"\b(?:postpartum|after birth|since (?:the )?birth)\b[^.?!]{0,50}\b(?:fever|bleeding|chest pain|swollen leg)",
+        r"\b(?:baby|newborn)\b[^.?!]{0,40}\b(?:not feeding|won't feed|fever|floppy|limp|blue|not breathing)\b",
+    ),
+    *_rules(
+        Kind.POSTPARTUM_HARM,
+        r"\b(?:hurt|harm|drown|smother|shake|shook|suffocat\w*|throw) (?:the|my|our) (?:baby|newborn|son|daughter)\b",
+        r"\b(?:intrusive thoughts|thoughts) (?:about|of) (?:hurting|harming|something happening to) (?:the|my) baby",
+        r"\b(?:baby|newborn|kids?|children)\b[^.?!]{0,30}\bbetter off without me\b",
+        r"\b(?:hearing|heard) (?:voices|things)\b|\bseeing things that aren't there\b",
+    ),
+    *_rules(
+        Kind.POSTPARTUM,
+        r"\b(?:can't|cant|don't|dont) (?:bond|connect|feel anything for|love) (?:with )?(?:my|the) (?:baby|newborn)\b",
+        r"\bregret (?:having|becoming) (?:my|the|a) (?:baby|mum|mom|mother|child)\b",
+        r"\bpost ?partum (?:depression|rage|anxiety|psychosis|ocd|blues)\b|\bppd\b|\bppa\b",
+        r"\b(?:terrible|bad|awful|failure as a|failing as a|worst) (?:mum|mom|mother)\b",
+    ),
+    *_rules(
+        Kind.DISTRESS,
+        r"\bhopeless\w*\b",
+        r"\b(?:what's|whats|what is) the point\b",
+        r"\bno point (?:in )?(?:anything|trying|any of (?:it|this))\b",
+        r"\b(?:can't|cant|cannot|don't think i can) (?:cope|go on|keep going|take (?:it|this|much more)|do this)"
+        r"(?: anymore| any more| any longer)?\b",
+        r"\b(?:giving|give|given) up\b",
+        r"\bworthless\b|\bsuch a failure\b|\b(?:a|such a) burden\b",
+        r"\bhate (?:myself|my life)\b",
+        r"\b(?:so|all|completely|totally) alone\b|\b(?:nobody|no one|noone) (?:cares|would care|would notice)\b",
+        r"\b(?:falling|fell) apart\b|\bbreaking down\b|\b(?:can't|cant) stop crying\b|\bcried all (?:day|night)\b",
+        r"\b(?:numb|empty inside|dead inside)\b",
+        r"\bburn(?:ed|t)? ?out\b|\bburning out\b",
+        r"\b(?:so|really|completely|utterly|totally|beyond|just) (?:exhausted|drained|overwhelmed)\b",
+        r"\b(?:overwhelmed|at breaking point|at the end of my rope|at my wits end|running on empty)\b",
+        r"\b(?:trapped|stuck) (?:in|with) (?:this|my life)\b|\bno way out\b",
+        r"\b(?:i'm|im|i am|i feel|feeling) (?:so |really |very )?(?:depressed|miserable|desperate|broken)\b",
+        r"\bpanic attacks?\b",
+        r"\b(?:haven't|havent|not) (?:slept|eaten) in (?:days|\d+ days|a week)\b",
+        r"\b(?:i'm|im|i am) not (?:ok|okay|coping|doing (?:well|ok|okay))\b",
+        r"\b(?:resent|resenting) (?:him|her|them|my (?:mum|mom|dad|husband|wife|son|daughter))\b",
+    ),
+    *_rules(
+        Kind.THIRD_PERSON_RISK,
+        r"\b(?:my )?KIN (?:\w+ ){0,3}(?:talks?|talking|keeps? talking|said|says|told me|texted|wrote|posted) "
+        r"(?:about |that )?(?:(?:he|she|they) )?(?:wants? to die|dying|death|killing (?:him|her|them)sel(?:f|ves)|"
+        r"not wanting to (?:live|be here)|suicide|ending it|hurting (?:him|her|them)sel(?:f|ves))",
+        r"\b(?:he|she|they|KIN) (?:\w+ ){0,2}(?:took|swallowed|taken) (?:a (?:bunch|handful|bottle|box) of |all (?:of )?|"
+        r"too many |\d+ )(?:(?:his|her|their|the|my) )?PILLS",
+        r"\b(?:he|she|they|KIN) (?:\w+ ){0,2}(?:cut|cuts|cutting|hurt|hurting|harming) (?:him|her|them)sel(?:f|ves)\b",
+        r"\b(?:he|she|they|KIN) (?:\w+ ){0,2}(?:is|are|'s|seems|sounds) (?:really )?(?:suicidal)\b",
+    ),
+]
+
+# Which rules can match a text at all? Each rule's regex is parsed once to find literal strings that every match
+# must contain ("kill" in r"\bkill(?:ed|ing)? SELF"); a rule runs only when one of them is in the text. Most chat
+# contains none, so it is screened by a few hundred substring tests instead of ~170 regex searches.
+def required_factors(pattern: str) -> frozenset[str] | None:
+    """Literal strings of which every match contains at least one; None when no useful set exists."""
+    return _sequence(list(_parser.parse(pattern)))
+
+
+def _sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL:
+            run += chr(int(av))  # type: ignore[call-overload]
+            continue
+        if run:
+            candidates.append(frozenset({run}))
+            run = ""
+        found: frozenset[str] | None = None
+        if op is _c.SUBPATTERN:
+            found = _sequence(list(av[3]))  # type: ignore[index]
+        elif op is _c.BRANCH:
+            branches = [_sequence(list(b)) for b in av[1]]  # type: ignore[index]
+            if all(b is not None for b in branches):
+                found = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:  # type: ignore[index]
+            found = _sequence(list(av[2]))  # type: ignore[index]
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append(frozenset({run}))
+    useful = [c for c in candidates if min(len(x) for x in c) >= 2]
+    return max(useful, key=lambda c: (min(len(x) for x in c), -len(c))) if useful else None
+
+
+RULE_FACTORS: list[frozenset[str] | None] = [required_factors(rule.pattern.pattern) for rule in RULES]
+ALWAYS_RUN: list[int] = [i for i, factors in enumerate(RULE_FACTORS) if factors is None]
+FACTOR_RULES: dict[str, list[int]] = {}
+for _index, _factors in enumerate(RULE_FACTORS):
+    for _factor in _factors or ():
+        FACTOR_RULES.setdefault(_factor, []).append(_index)
+
+
+def candidate_rules(norm: str) -> list[Rule]:
+    """The rules that could match `norm`, in RULES order."""
+    indices = set(ALWAYS_RUN)
+    for factor, rule_indices in FACTOR_RULES.items():
+        if factor in norm:
+            indices.update(rule_indices)
+    return [RULES[i] for i in sorted(indices)]

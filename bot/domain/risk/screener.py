@@ -1,0 +1,253 @@
+"""The risk screener: one message in, a tier with categories and evidence out. Pure and fast.
+
+How a message is read:
+1. Normalise (lower case, straight apostrophes), keeping character offsets so evidence points at the original.
+2. Find every rule match (rules.py), each within its clause (sentences split on . ! ? ; and line breaks).
+3. Set aside matches that do not describe the writer's current state:
+   negated ("I'm not suicidal"), hyperbole ("want to die of embarrassment lol"), second person and advice
+   ("if you ever feel suicidal call 988"), information ("suicide prevention"), and history without a present
+   sign ("I was suicidal two years ago").
+4. Attribute what is left to the writer or to a third person ("my sister says she wants to die").
+5. Decide the tier from the kinds found, following the tier definitions in shared/data/risk/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.domain.risk.model import Category, Evidence, Screening, Tier
+from bot.domain.risk.rules import Kind, Rule, candidate_rules
+
+_CLAUSE_END = re.compile(r"[.!?;\n]+|\bbut\b")
+_TOKEN = re.compile(r"[\w']+")
+_NEGATORS = {"not", "never", "dont", "don't", "didnt", "didn't", "wont", "won't", "wouldnt", "wouldn't",
+             "isnt", "isn't", "arent", "aren't", "cant", "can't", "no", "nor", "without", "stop", "stopped",
+             "longer", "hardly"}
+# Words that may stand between a negator and what it negates: "not going to", "never really", "I'm not".
+_NEGATION_GLUE = {"i", "im", "i'm", "am", "really", "actually", "even", "going", "gonna", "to", "would", "will",
+                  "ever", "feel", "feeling", "be", "been", "was", "that", "so", "at", "all", "anymore", "just",
+                  "do", "want", "wanna", "any", "currently", "thinking", "of", "about", "planning", "trying"}
+_HYPERBOLE_AFTER = re.compile(
+    r"^[^.!?\n]{0,25}?(?:\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe|jk|xd)\b|[😂🤣💀😆😅🙃😭]|"
+    r"\bof (?:embarrassment|shame|laughter|cringe|boredom|heat|cuteness)\b|\blaughing\b)"
+)
+_SECOND_PERSON = re.compile(
+    r"\b(?:if|when|whenever) (?:you|u|anyone|someone|somebody|people|they)(?:'re| are| ever| start| feel| have|'ve)?"
+    r"|\b(?:do|have|are|did|were) (?:you|u) (?:ever )?(?:feel|felt|had|been|thought|have|having|feeling)\b"
+    r"|\b(?:you|u) (?:should|can|could|might|may) (?:call|text|reach|talk|contact)\b"
+)
+_INFORMATION = re.compile(
+    r"\b(?:suicide|crisis|samaritans|lifeline) (?:prevention|hotline|helpline|line|awareness|lifeline|squad|"
+    r"rates?|statistics|training|text line)\b|\b(?:988|116 ?123|13 ?11 ?14|741741)\b|\bsafe ?messaging\b"
+    r"|\b(?:article|documentary|book|movie|film|show|episode|podcast|song|news|study|research) (?:about|on)\b"
+)
+_HISTORY = re.compile(
+    r"\b(?:\d+|a few|a couple of|two|three|four|five|ten|many|several) (?:years?|months?|weeks?) ago\b"
+    r"|\bused to\b|\bback (?:then|when|in (?:19|20)\d\d)\b|\bin the past\b|\bwhen i was (?:younger|a (?:kid|teen"
+    r"|child|teenager)|in (?:high )?school|\d+)\b|\bas a (?:teen|teenager|kid)\b|\blast year\b|\bat my lowest\b"
+    r"|\b(?:years?|months?) clean\b|\b(?:i'm|im) glad i (?:stayed|didn't|didnt|survived)\b"
+    r"|\b(?:recovery|recovered|survived|survivor)\b"
+)
+_RECOVERY = re.compile(
+    r"\b(?:years?|months?|weeks?|days?) (?:free|clean|sober|strong)\b|\b(?:glad|grateful|thankful) (?:i|that i)"
+    r" (?:stayed|didn't|didnt|survived|reached out|got help)\b|\bin recovery\b|\brecovered\b"
+)
+_PRESENT = re.compile(
+    r"\b(?:again|now|lately|recently|these days|still|tonight|today|this (?:week|morning|evening)|last night|"
+    r"yesterday|anymore|any more|right now|currently)\b"
+)
+_THIRD_SUBJECT = re.compile(
+    r"\b(?:he|she|they|him|her|them|his|their|he's|she's|they're|hes|shes)\b|\bmy (?:\w+ )?(?:son|daughter|kid|"
+    r"child|teen|sister|brother|mom|mum|mother|dad|father|husband|wife|partner|boyfriend|girlfriend|friend|"
+    r"bestie|cousin|aunt|uncle|grandma|grandpa|niece|nephew|roommate|flatmate|mentee|client|patient|sponsee)\b"
+)
+_FIRST_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|myself|my self)\b")
+
+_PERSONAL = {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.SELF_HARM, Kind.SELF_HARM_SEVERE, Kind.PLAN}
+_MODIFIERS = {Kind.PLAN, Kind.MEANS, Kind.TIMEFRAME, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY,
+              Kind.GIVEAWAY}
+# Kinds whose matches can be hyperbole, advice, information or history.
+_DISCOUNTABLE = _PERSONAL | {Kind.THIRD_PERSON_RISK, Kind.DISTRESS, Kind.POSTPARTUM_HARM, Kind.MEDICAL_NOW,
+                             Kind.MEDICAL_FLAG, Kind.ABUSE, Kind.RELAPSE, Kind.SUBSTANCE_EMERGENCY}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    kind: Kind
+    start: int
+    end: int
+    third_person: bool = False
+
+
+class SecondStage(Protocol):
+    """An optional model that may raise or lower the first stage's tier; the default screener needs none."""
+
+    def review(self, text: str, first: Screening) -> Screening: ...
+
+
+def _normalise(text: str) -> str:
+    """Lower-case with offsets kept: every character maps to exactly one character."""
+    out = []
+    for ch in text.replace("’", "'").replace("‘", "'").replace("ʼ", "'"):
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for match in _CLAUSE_END.finditer(text, 0, start):
+        left = match.end()
+    right_match = _CLAUSE_END.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    return left, right
+
+
+def _negated(before: str) -> bool:
+    tokens = _TOKEN.findall(before)
+    for token in reversed(tokens[-6:]):
+        if token in _NEGATORS:
+            return True
+        if token not in _NEGATION_GLUE:
+            return False
+    return False
+
+
+class RiskScreener:
+    """Stateless and thread-safe; build one and reuse it."""
+
+    def __init__(self, second_stage: SecondStage | None = None) -> None:
+        self.second_stage = second_stage
+
+    def screen(self, text: str) -> Screening:
+        text = text[:4000]  # Discord's own limit; keeps the worst case bounded
+        norm = _normalise(text)
+        rules = candidate_rules(norm)
+        first = self._screen(text, norm, rules) if rules else Screening(Tier.NONE)
+        return self.second_stage.review(text, first) if self.second_stage else first
+
+    def _screen(self, text: str, norm: str, rules: list[Rule]) -> Screening:
+        kept: list[_Hit] = []
+        discounted: list[Evidence] = []
+        for rule in rules:
+            for match in rule.pattern.finditer(norm):
+                start, end = match.span()
+                reason = self._discount_reason(rule.kind, norm, start, end)
+                if reason:
+                    discounted.append(Evidence(start, end, text[start:end], f"{rule.kind.value}: {reason}"))
+                    continue
+                third = rule.kind in _PERSONAL and self._third_person(norm, start, end)
+                kept.append(_Hit(rule.kind, start, end, third))
+        return self._decide(text, kept, discounted)
+
+    def _discount_reason(self, kind: Kind, norm: str, start: int, end: int) -> str | None:
+        if kind not in _DISCOUNTABLE:
+            return None
+        left, right = _clause_bounds(norm, start, end)
+        clause_before = norm[left:start]
+        clause = norm[left:right]
+        if _negated(clause_before):
+            return "negated"
+        if kind in _PERSONAL and _HYPERBOLE_AFTER.search(norm[end:end + 40]):
+            return "hyperbole or idiom"
+        if _SECOND_PERSON.search(clause_before) or (kind in _PERSONAL | {Kind.DISTRESS}
+                                                    and _SECOND_PERSON.search(clause)):
+            return "addressed to someone else, or advice"
+        if _INFORMATION.search(clause):
+            return "information or resources"
+        if kind is not Kind.MEDICAL_NOW and _HISTORY.search(clause):
+            if _RECOVERY.search(norm):
+                return "a recovery story"
+            if not _PRESENT.search(norm):
+                return "in the past, with no sign it is happening now"
+        return None
+
+    @staticmethod
+    def _third_person(norm: str, start: int, end: int) -> bool:
+        matched = norm[start:end]
+        if re.search(r"\b(?:him|her|them)sel(?:f|ves)\b|\bthemself\b|\bwants\b", matched):
+            return True
+        if _FIRST_SUBJECT.search(matched):
+            return False
+        left, _ = _clause_bounds(norm, start, end)
+        before = norm[left:start]
+        third = list(_THIRD_SUBJECT.finditer(before))
+        first = list(_FIRST_SUBJECT.finditer(before))
+        return bool(third) and (not first or third[-1].start() > first[-1].start())
+
+    def _decide(self, text: str, hits: list[_Hit], discounted: list[Evidence]) -> Screening:
+        if not hits:
+            return Screening(Tier.NONE, discounted=tuple(discounted))
+        kinds = {h.kind for h in hits if not h.third_person}
+        third = {h.kind for h in hits if h.third_person} | ({Kind.THIRD_PERSON_RISK} & kinds)
+        kinds.discard(Kind.THIRD_PERSON_RISK)
+        tier = Tier.NONE
+        categories: set[Category] = set()
+
+        def raise_to(new: Tier, *cats: Category) -> None:
+            nonlocal tier
+            tier = max(tier, new)
+            categories.update(cats)
+
+        wish = kinds & {Kind.IDEATION, Kind.PASSIVE}
+        if wish:
+            raise_to(Tier.URGENT, Category.SUICIDAL_IDEATION)
+            if kinds & {Kind.PLAN, Kind.MEANS, Kind.TIMEFRAME, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY,
+                        Kind.GIVEAWAY}:
+                raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
+        if Kind.ATTEMPT in kinds or Kind.GOODBYE in kinds or Kind.PREPARATION in kinds:
+            raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
+        if Kind.PLAN in kinds and kinds & {Kind.MEANS, Kind.TIMEFRAME}:
+            raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
+        if Kind.GIVEAWAY in kinds and Kind.FINALITY in kinds:
+            raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
+        elif Kind.FINALITY in kinds or Kind.GIVEAWAY in kinds:
+            raise_to(Tier.CONCERN, Category.GENERAL_DISTRESS)
+        if Kind.SELF_HARM in kinds:
+            raise_to(Tier.URGENT, Category.SELF_HARM)
+        if Kind.SELF_HARM_SEVERE in kinds:
+            raise_to(Tier.CRISIS, Category.SELF_HARM)
+        if Kind.ABUSE in kinds:
+            raise_to(Tier.URGENT, Category.ABUSE_VIOLENCE)
+        if Kind.ABUSE_DANGER in kinds:
+            raise_to(Tier.CRISIS, Category.ABUSE_VIOLENCE)
+        if Kind.SUBSTANCE_EMERGENCY in kinds:
+            raise_to(Tier.CRISIS, Category.SUBSTANCE_EMERGENCY)
+        if Kind.RELAPSE in kinds:
+            raise_to(Tier.CONCERN, Category.SUBSTANCE_EMERGENCY)
+        if Kind.MEDICAL_NOW in kinds:
+            raise_to(Tier.CRISIS, Category.MEDICAL_EMERGENCY)
+        if Kind.MEDICAL_FLAG in kinds:
+            raise_to(Tier.URGENT, Category.MEDICAL_EMERGENCY)
+        if Kind.POSTPARTUM_HARM in kinds:
+            raise_to(Tier.URGENT, Category.POSTPARTUM_MOOD)
+        if Kind.POSTPARTUM in kinds:
+            raise_to(Tier.CONCERN, Category.POSTPARTUM_MOOD)
+        if Kind.DISTRESS in kinds:
+            raise_to(Tier.CONCERN, Category.GENERAL_DISTRESS)
+        if third:
+            attempt = Kind.ATTEMPT in third or any(
+                h.kind is Kind.THIRD_PERSON_RISK and re.search(r"took|swallowed|taken", text[h.start:h.end].lower())
+                for h in hits
+            )
+            raise_to(Tier.CRISIS if attempt else Tier.URGENT, Category.THIRD_PERSON)
+            if third & {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.THIRD_PERSON_RISK}:
+                categories.add(Category.SUICIDAL_IDEATION)
+            if third & {Kind.SELF_HARM, Kind.SELF_HARM_SEVERE}:
+                categories.add(Category.SELF_HARM)
+        # Modifiers alone ("tonight", "pills") are not risk; they only count beside something that is.
+        relevant = [h for h in hits if h.kind not in _MODIFIERS or tier >= Tier.CRISIS or h.kind is Kind.FINALITY
+                    or h.kind is Kind.GIVEAWAY]
+        if tier is Tier.NONE:
+            return Screening(Tier.NONE, discounted=tuple(discounted))
+        evidence = tuple(dict.fromkeys(
+            Evidence(h.start, h.end, text[h.start:h.end],
+                     f"{h.kind.value} (about someone else)" if h.third_person else h.kind.value)
+            for h in sorted(relevant, key=lambda h: (h.start, h.end))
+        ))
+        method_detail = Kind.PREPARATION in kinds or (Kind.MEANS in kinds and tier is Tier.CRISIS
+                                                      and bool(re.search(r"\d", text)))
+        ordered = tuple(c for c in Category if c in categories)
+        return Screening(tier, ordered, evidence, method_detail, tuple(discounted))

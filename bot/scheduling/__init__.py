@@ -1,0 +1,1 @@
+"""Timed work: APScheduler jobs derived from database rows, keyed by domain ids."""

@@ -1,0 +1,51 @@
+"""Builds the core once per process: one database, one clock, and the services over them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock, SystemClock
+from bot.domain.audit import AuditLog
+from bot.domain.conduct import ConductService
+from bot.domain.group import GroupService
+from bot.domain.outbox import Outbox
+from bot.domain.privacy import PrivacyService
+from bot.domain.roles import RoleRepository, RoleService
+from bot.settings import Settings
+from bot.storage.db import Database
+from bot.storage.migrations import migrate
+
+
+@dataclass
+class Services:
+    db: Database
+    clock: Clock
+    settings: Settings
+    roles: RoleService
+    audit: AuditLog
+    outbox: Outbox
+    conduct: ConductService
+    groups: GroupService
+    privacy: PrivacyService
+
+    @classmethod
+    def build(cls, db: Database, settings: Settings, clock: Clock | None = None) -> Services:
+        clock = clock or SystemClock()
+        roles = RoleService(RoleRepository(db), settings.bootstrap_roles)
+        audit = AuditLog(db, clock)
+        outbox = Outbox(db, clock)
+        conduct = ConductService(db, clock, roles)
+        groups = GroupService(db, clock, roles, conduct, outbox)
+        # Order matters for delete: finished outbox items first, then areas that may queue new effects.
+        privacy = PrivacyService(db, clock, roles, audit, [outbox, conduct, groups, audit])
+        return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy)
+
+
+async def open_services(settings: Settings, clock: Clock | None = None) -> Services:
+    db = await Database.open(settings.database_path)
+    try:
+        await migrate(db)
+    except BaseException:
+        await db.close()
+        raise
+    return Services.build(db, settings, clock)

@@ -1,0 +1,1 @@
+"""SQLite storage: the connection, the migration runner and one repository per domain area."""

@@ -1,0 +1,108 @@
+"""One aiosqlite connection per process, in WAL mode with foreign keys on.
+
+Writes go through `transaction()`, which takes an asyncio lock and `BEGIN IMMEDIATE`, so two coroutines never
+interleave statements inside one transaction on the shared connection, and a failure rolls back everything.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+
+class Database:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+        self._lock = asyncio.Lock()
+        self._in_tx = False
+
+    @classmethod
+    async def open(cls, path: Path | str) -> Database:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(str(path), isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        await conn.execute("PRAGMA journal_mode=WAL")
+        await conn.execute("PRAGMA foreign_keys=ON")
+        await conn.execute("PRAGMA busy_timeout=5000")
+        return cls(conn)
+
+    async def close(self) -> None:
+        await self._conn.close()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Database]:
+        """Run the block atomically. Nested calls join the outer transaction."""
+        if self._in_tx:
+            yield self
+            return
+        async with self._lock:
+            await self._conn.execute("BEGIN IMMEDIATE")
+            self._in_tx = True
+            try:
+                yield self
+            except BaseException:
+                await self._conn.execute("ROLLBACK")
+                raise
+            else:
+                await self._conn.execute("COMMIT")
+            finally:
+                self._in_tx = False
+
+    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
+        """Run one statement; return the new rowid for an insert (0 if it inserted nothing), else rows changed."""
+        cursor = await self._conn.execute(sql, tuple(params))
+        try:
+            if sql.lstrip().upper().startswith("INSERT"):
+                return int(cursor.lastrowid or 0) if cursor.rowcount > 0 else 0
+            return int(cursor.rowcount)
+        finally:
+            await cursor.close()
+
+    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Row | None:
+        async with self._conn.execute(sql, tuple(params)) as cursor:
+            return await cursor.fetchone()
+
+    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
+        async with self._conn.execute(sql, tuple(params)) as cursor:
+            return list(await cursor.fetchall())
+
+    async def fetch_value(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        row = await self.fetch_one(sql, params)
+        return None if row is None else row[0]
+
+    async def executescript_in_transaction(self, script: str) -> None:
+        """Apply a migration script atomically (sqlite3's executescript would commit on its own)."""
+        async with self._lock:
+            await self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in split_sql(script):
+                    await self._conn.execute(statement)
+            except BaseException:
+                await self._conn.execute("ROLLBACK")
+                raise
+            await self._conn.execute("COMMIT")
+
+
+def split_sql(script: str) -> list[str]:
+    """Split a migration into statements, using sqlite3's own completeness test (handles triggers)."""
+    import sqlite3
+
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(
+        ln.strip().startswith("--") or not ln.strip() for ln in buffer.splitlines()
+    ):
+        raise ValueError("migration ends with an incomplete SQL statement")
+    return statements

@@ -1,0 +1,103 @@
+"""`/conduct show` and `/conduct set`, and the button that records a member's acceptance."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.domain.conduct import MAX_CONDUCT_LEN, ConductVersion
+from bot.domain.roles import PeerRole
+from cogs._common import actor_of, bot_of, kind_message, reply
+
+
+def conduct_embed(version: ConductVersion) -> discord.Embed:
+    embed = discord.Embed(title=f"Code of conduct (version {version.version})", description=version.text)
+    embed.set_footer(text="Pressing “I accept” records this version and the time; nothing else.")
+    return embed
+
+
+class AcceptConductButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"peerbot:conduct:(?P<v>\d+)"):
+    """Persistent across restarts: the version lives in the custom id."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(
+            discord.ui.Button(label="I accept", style=discord.ButtonStyle.success,
+                              custom_id=f"peerbot:conduct:{version}")
+        )
+        self.version = version
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> AcceptConductButton:
+        return cls(int(match["v"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            actor = actor_of(interaction)
+            await bot_of(interaction).services.conduct.accept(actor.guild_id, actor.user_id, self.version)
+        except Exception as error:
+            await reply(interaction, kind_message(error))
+            return
+        await reply(interaction, "Thank you: you've accepted the code of conduct. You can now use /group join.")
+
+
+def accept_view(version: ConductVersion) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(AcceptConductButton(version.version))
+    return view
+
+
+class ConductModal(discord.ui.Modal, title="Code of conduct"):
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.body: discord.ui.TextInput[ConductModal] = discord.ui.TextInput(
+            label="The full text (each save is a new version)", style=discord.TextStyle.paragraph,
+            default=current[:MAX_CONDUCT_LEN] or None, max_length=MAX_CONDUCT_LEN,
+        )
+        self.add_item(self.body)
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        version = await bot_of(interaction).services.conduct.publish(actor_of(interaction), self.body.value)
+        await reply(
+            interaction,
+            f"Published version {version.version}. Members will be asked to accept it before joining another group.",
+        )
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:  # type: ignore[override]
+        await reply(interaction, kind_message(error))
+
+
+class Conduct(commands.GroupCog, group_name="conduct", description="The server's code of conduct"):
+    @app_commands.command(name="show", description="Read the current code of conduct")
+    @app_commands.guild_only()
+    async def show(self, interaction: discord.Interaction) -> None:
+        actor = actor_of(interaction)
+        conduct = bot_of(interaction).services.conduct
+        current = await conduct.current(actor.guild_id)
+        if current is None:
+            await reply(interaction, "This server hasn't published a code of conduct yet.")
+            return
+        accepted = await conduct.accepted_version(actor.guild_id, actor.user_id) == current.version
+        if accepted:
+            await reply(interaction, "You have accepted this version.", embed=conduct_embed(current))
+        else:
+            await reply(interaction, embed=conduct_embed(current), view=accept_view(current))
+
+    @app_commands.command(name="set", description="Publish a new version of the code of conduct (admins)")
+    @app_commands.guild_only()
+    async def set_(self, interaction: discord.Interaction) -> None:
+        services = bot_of(interaction).services
+        actor = actor_of(interaction)
+        await services.roles.require(actor, PeerRole.ADMIN)  # checked again when the modal is submitted
+        current = await services.conduct.current(actor.guild_id)
+        await interaction.response.send_modal(ConductModal(current.text if current else ""))
+
+
+async def setup(bot: commands.Bot) -> None:
+    bot.add_dynamic_items(AcceptConductButton)
+    await bot.add_cog(Conduct())

@@ -1,0 +1,35 @@
+"""`/setup roles`: map the server's own roles onto peerbot's roles."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.domain.roles import PeerRole
+from cogs._common import actor_of, bot_of, reply
+
+ROLE_CHOICES = [app_commands.Choice(name=role.label, value=role.value) for role in PeerRole]
+
+
+class Setup(commands.GroupCog, group_name="setup", description="Configure peerbot for this server"):
+    @app_commands.command(name="roles", description="Choose which server roles count as a peerbot role")
+    @app_commands.guild_only()
+    @app_commands.describe(
+        peer_role="The peerbot role to set", role="A server role that holds it",
+        second_role="Another server role that also holds it (optional)",
+    )
+    @app_commands.choices(peer_role=ROLE_CHOICES)
+    async def roles(
+        self, interaction: discord.Interaction, peer_role: app_commands.Choice[str], role: discord.Role,
+        second_role: discord.Role | None = None,
+    ) -> None:
+        services = bot_of(interaction).services
+        chosen = {role.id} | ({second_role.id} if second_role else set())
+        await services.roles.set_mapping(actor_of(interaction), PeerRole(peer_role.value), chosen)
+        names = ", ".join(r.mention for r in (role, second_role) if r)
+        await reply(interaction, f"Done: {names} now count as **{PeerRole(peer_role.value).label}** in peerbot.")
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Setup())

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.domain.risk import Category, RiskScreener, Screening, Tier
+from bot.domain.risk.cli import screen_stream
+
+CASES = Path(__file__).parent / "data" / "chat_cases.tsv"
+SCREENER = RiskScreener()
+
+
+def load_cases() -> list[tuple[str, str]]:
+    with CASES.open(encoding="utf-8") as handle:
+        return [(row["tier"], row["text"]) for row in csv.DictReader(handle, delimiter="\t")]
+
+
+@pytest.mark.parametrize(("tier", "text"), load_cases())
+def test_realistic_chat_cases(tier: str, text: str) -> None:
+    result = SCREENER.screen(text)
+    assert result.tier.label == tier, (text, result.evidence, result.discounted)
+
+
+def test_evidence_points_at_the_original_text() -> None:
+    text = "Honestly?? I’M SO TIRED. I don’t want to be alive anymore."
+    result = SCREENER.screen(text)
+    assert result.tier is Tier.URGENT and result.categories == (Category.SUICIDAL_IDEATION,)
+    for evidence in result.evidence:
+        assert text[evidence.start:evidence.end] == evidence.text
+    assert any("want to be alive" in e.text for e in result.evidence)
+
+
+def test_third_person_is_attributed() -> None:
+    result = SCREENER.screen("My brother told me he took a handful of his pills")
+    assert result.tier is Tier.CRISIS
+    assert Category.THIRD_PERSON in result.categories
+
+
+def test_discounted_matches_say_why() -> None:
+    result = SCREENER.screen("I'm not suicidal, just want to vent")
+    assert result.tier is Tier.NONE
+    assert any("negated" in e.reason for e in result.discounted)
+
+
+def test_detailed_method_is_marked_for_hiding() -> None:
+    assert SCREENER.screen("how many mg of it would be a lethal dose for me").method_detail
+    assert not SCREENER.screen("i want to die").method_detail
+
+
+@pytest.mark.parametrize("text", ["", " ", "🙂" * 3000, "a\u0000b", "İİİ want to die", "x" * 100_000])
+def test_odd_input_never_raises(text: str) -> None:
+    assert isinstance(SCREENER.screen(text), Screening)
+
+
+def test_second_stage_can_review() -> None:
+    class Raise:
+        def review(self, text: str, first: Screening) -> Screening:
+            return Screening(Tier.CONCERN, (Category.GENERAL_DISTRESS,)) if "meh" in text else first
+
+    assert RiskScreener(Raise()).screen("meh").tier is Tier.CONCERN
+
+
+def test_screen_command_plain_and_jsonl() -> None:
+    out = io.StringIO()
+    assert screen_stream(io.StringIO("i want to die\nlovely weather\n"), out) == 0
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [line["tier"] for line in lines] == ["urgent", "none"]
+    assert set(lines[0]) == {"tier", "categories", "evidence"}
+
+    out = io.StringIO()
+    status = screen_stream(io.StringIO('{"text": "I took all my pills"}\nnot json\n\n'), out, jsonl=True)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert status == 1 and lines[0]["tier"] == "crisis" and "error" in lines[1]
