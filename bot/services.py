@@ -10,6 +10,8 @@ from bot.domain.conduct import ConductService
 from bot.domain.group import GroupService
 from bot.domain.outbox import Outbox
 from bot.domain.privacy import PrivacyService
+from bot.domain.referral import ReferralService
+from bot.domain.risk import RiskScreener
 from bot.domain.roles import RoleRepository, RoleService
 from bot.settings import Settings
 from bot.storage.db import Database
@@ -27,6 +29,8 @@ class Services:
     conduct: ConductService
     groups: GroupService
     privacy: PrivacyService
+    referrals: ReferralService
+    screener: RiskScreener
 
     @classmethod
     def build(cls, db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -37,8 +41,9 @@ class Services:
         conduct = ConductService(db, clock, roles)
         groups = GroupService(db, clock, roles, conduct, outbox)
         # Order matters for delete: finished outbox items first, then areas that may queue new effects.
-        privacy = PrivacyService(db, clock, roles, audit, [outbox, conduct, groups, audit])
-        return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy)
+        referrals = ReferralService(db, clock, roles, audit, outbox, settings)
+        privacy = PrivacyService(db, clock, roles, audit, [outbox, conduct, groups, referrals, audit])
+        return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, RiskScreener())
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:
