@@ -19,7 +19,7 @@ from cogs.effects import DiscordGroupProvisioner, OutboxHandlers
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("cogs.setup", "cogs.conduct", "cogs.groups", "cogs.privacy")
+EXTENSIONS = ("cogs.setup", "cogs.conduct", "cogs.groups", "cogs.privacy", "cogs.referrals")
 OUTBOX_IDLE_SECONDS = 30.0
 
 
@@ -55,7 +55,10 @@ class PeerBot(commands.AutoShardedBot):
     async def setup_hook(self) -> None:
         await self.install()
         await self._sync_commands()
+        # Periodic passes: each recomputes what is due from the database, so a restart loses and repeats nothing.
         self.scheduler.every("groups:waitlist-sweep", 600, self.services.groups.sweep_waitlists)
+        self.scheduler.every("referrals:escalate", 30, self.services.referrals.escalate_due)
+        self.scheduler.every("referrals:retention", 3600, self.services.referrals.purge_expired_content)
         self.scheduler.start()
         self._outbox_task = asyncio.create_task(self._outbox_loop(), name="peerbot-outbox")
 

@@ -91,7 +91,7 @@ async def test_lifecycle_records_every_step(services: Services, clock: FakeClock
     await services.referrals.act(LEADER, referral.id, "referred_on", "Local DV service")
     closed = await services.referrals.act(LEADER, referral.id, "close")
     assert closed.state == "closed" and closed.outcome == "Local DV service" and closed.claimed_by == LEADER.user_id
-    seen, events = await services.referrals.view(LEADER, referral.id)
+    _, events = await services.referrals.view(LEADER, referral.id)
     assert [e["action"] for e in events] == ["opened", "claim", "contacted", "referred_on", "close"]
     assert all(e["actor_id"] == LEADER.user_id for e in events[1:])
     assert [e["action"] for e in await services.audit.entries_for("referral", referral.id)] == ["viewed"]

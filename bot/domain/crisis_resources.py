@@ -33,7 +33,8 @@ def support_message(country: str) -> str:
     return (
         "Hi, it's the peerbot helper for this community. Something you shared stood out, and we wanted to check in. "
         "You're not in trouble, and nobody in the group has been told.\n\n"
-        f"If you might act on thoughts of ending your life, or you're in danger right now, please call {found.emergency}. "
+        "If you might act on thoughts of ending your life, or you're in danger right now, "
+        f"please call {found.emergency}. "
         f"You can also talk to someone any time:\n{lines}\n\n"
         "Someone from the programme team will reach out to you soon."
     )

@@ -1,0 +1,323 @@
+"""Referrals on Discord: automatic screening, the "Flag for professional review" menu, /refer, the private
+queue with its buttons, escalation pings, and the private note to the author."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.domain.crisis_resources import support_message
+from bot.domain.outbox import DeliveryError, OutboxItem
+from bot.domain.referral import Referral, ReferReason
+from bot.domain.roles import PeerRole
+from cogs._common import NO_MENTIONS, actor_of, bot_of, kind_message, reply
+from cogs.effects import delivery_error
+
+if TYPE_CHECKING:
+    from cogs.runtime import PeerBot
+
+log = logging.getLogger(__name__)
+TIER_COLOURS = {"crisis": discord.Colour.red(), "urgent": discord.Colour.orange(),
+                "concern": discord.Colour.gold()}
+ACTIONS = {"claim": "Claim", "contacted": "Contacted member", "resolve": "Resolved",
+           "false_alarm": "False alarm", "close": "Close"}
+
+
+def referral_card(referral: Referral) -> discord.Embed:
+    """The queue card: tier, categories, evidence, the message, its context, and a jump link."""
+    embed = discord.Embed(
+        title=f"{referral.tier.label.upper()} · referral #{referral.id} · {referral.state.replace('_', ' ')}",
+        colour=TIER_COLOURS[referral.tier.label],
+        timestamp=referral.created_at,
+    )
+    embed.add_field(name="About", value=f"<@{referral.subject_id}>" if referral.subject_id else "(erased)")
+    embed.add_field(name="Source", value=referral.source)
+    if referral.categories:
+        embed.add_field(name="Categories", value=", ".join(c.replace("_", " ") for c in referral.categories),
+                        inline=False)
+    if referral.evidence:
+        lines = [f"“{e['text'][:80]}”: {e['reason']}" for e in referral.evidence[:6]]
+        embed.add_field(name="Why", value="\n".join(lines)[:1024], inline=False)
+    if referral.content:
+        embed.add_field(name="Message", value=referral.content[:1024], inline=False)
+    if referral.context:
+        context = "\n".join(f"{c.get('author', '?')}: {c.get('text', '')[:120]}" for c in referral.context)
+        embed.add_field(name="Just before", value=context[:1024], inline=False)
+    if referral.reason:
+        embed.add_field(name="Reason given", value=referral.reason[:1024], inline=False)
+    if referral.repeat_flags >= 3:
+        embed.add_field(name="Note", value=f"This flagger has flagged this member {referral.repeat_flags} times in "
+                        "30 days; concern reports can be used to harass.", inline=False)
+    if referral.claimed_by:
+        embed.add_field(name="Claimed by", value=f"<@{referral.claimed_by}>")
+    if referral.jump_url:
+        embed.add_field(name="Jump", value=f"[to the message]({referral.jump_url})")
+    embed.set_footer(text=f"Referral #{referral.id}")
+    return embed
+
+
+class ReferralButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                     template=r"peerbot:ref:(?P<action>[a-z_]+):(?P<id>\d+)"):
+    def __init__(self, action: str, referral_id: int) -> None:
+        style = discord.ButtonStyle.danger if action == "false_alarm" else discord.ButtonStyle.primary
+        super().__init__(discord.ui.Button(label=ACTIONS[action], style=style,
+                                           custom_id=f"peerbot:ref:{action}:{referral_id}"))
+        self.action = action
+        self.referral_id = referral_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> ReferralButton:
+        return cls(match["action"], int(match["id"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            referral = await bot_of(interaction).services.referrals.act(actor_of(interaction), self.referral_id,
+                                                                        self.action)
+        except Exception as error:
+            await reply(interaction, kind_message(error))
+            return
+        await reply(interaction, f"Referral #{referral.id} is now {referral.state.replace('_', ' ')}.")
+
+
+def card_view(referral: Referral) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    actions = {"open": ["claim", "false_alarm"], "claimed": ["contacted", "resolve", "false_alarm"],
+               "contacted": ["resolve", "false_alarm"], "referred_on": ["close"], "resolved": ["close"]}
+    for action in actions.get(referral.state, []):
+        view.add_item(ReferralButton(action, referral.id))
+    return view
+
+
+class FlagModal(discord.ui.Modal, title="Flag for professional review"):
+    reason: discord.ui.TextInput[FlagModal] = discord.ui.TextInput(
+        label="What worries you? (optional)", style=discord.TextStyle.paragraph, required=False, max_length=500)
+
+    def __init__(self, message: discord.Message) -> None:
+        super().__init__()
+        self.message = message
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        services = bot_of(interaction).services
+        await services.referrals.flag(
+            actor_of(interaction), self.message.author.id, self.message.channel.id, self.message.id,
+            self.message.jump_url, self.message.content, self.reason.value or None,
+            services.screener.screen(self.message.content),
+        )
+        await reply(interaction, "Thank you. A member of the programme team will look at this. The person "
+                    "won't be told who flagged it.")
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:  # type: ignore[override]
+        await reply(interaction, kind_message(error))
+
+
+async def flag_message(interaction: discord.Interaction, message: discord.Message) -> None:
+    actor_of(interaction)  # guild-only
+    await interaction.response.send_modal(FlagModal(message))
+
+
+class Referrals(commands.Cog):
+    def __init__(self, bot: PeerBot) -> None:
+        self.bot = bot
+        self.menu = app_commands.ContextMenu(name="Flag for professional review", callback=flag_message)
+        self.menu.guild_only = True
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.menu)
+        handlers = {"queue_post": self.post_card, "queue_update": self.post_card,
+                    "author_support": self.support_author, "escalate": self.escalate, "hide_message": self.hide}
+        for kind, handler in handlers.items():
+            self.bot.services.outbox.register(kind, handler)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+    # ---- automatic screening -------------------------------------------------------------------------
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or message.guild is None or not message.content:
+            return
+        services = self.bot.services
+        if await services.groups.by_channel(message.channel.id) is None:
+            return  # only peer-support spaces are screened
+        if not (await services.referrals.config(message.guild.id)).screening_enabled:
+            return
+        screening = services.screener.screen(message.content)
+        if screening.tier.label == "none":
+            return
+        context: list[dict[str, Any]] = []
+        try:
+            async for earlier in message.channel.history(limit=5, before=message):
+                context.insert(0, {"author": earlier.author.display_name, "text": earlier.content[:300]})
+        except discord.HTTPException:
+            log.info("no history access for context in %s", message.channel.id)
+        await services.referrals.from_screening(
+            message.guild.id, message.author.id, message.channel.id, message.id, message.jump_url,
+            message.content, context, screening,
+        )
+
+    # ---- /refer --------------------------------------------------------------------------------------
+    @app_commands.command(name="refer", description="Refer a member you support to the programme's professionals")
+    @app_commands.guild_only()
+    @app_commands.describe(member="Who you are worried about", reason="What kind of help they need",
+                           note="Anything the professional should know (optional)")
+    async def refer(self, interaction: discord.Interaction, member: discord.Member, reason: ReferReason,
+                    note: str | None = None) -> None:
+        referral = await self.bot.services.referrals.refer(actor_of(interaction), member.id, reason, note,
+                                                           interaction.channel_id)
+        await reply(interaction, f"Thank you. Referral #{referral.id} is with the programme team.")
+
+    @app_commands.command(name="referral", description="Open a referral, or move it on (programme leaders)")
+    @app_commands.guild_only()
+    @app_commands.describe(number="The referral number", step="What happened (leave empty just to view it)",
+                           note="Where they were referred on to, or a note")
+    @app_commands.choices(step=[app_commands.Choice(name=label, value=key) for key, label in
+                                {**ACTIONS, "referred_on": "Referred on"}.items()])
+    async def referral(self, interaction: discord.Interaction, number: int,
+                       step: app_commands.Choice[str] | None = None, note: str | None = None) -> None:
+        services = self.bot.services
+        actor = actor_of(interaction)
+        if step is not None:
+            await services.referrals.act(actor, number, step.value, note)
+        referral, events = await services.referrals.view(actor, number)
+        history = "\n".join(f"{e['at'][:16]} · {e['action']}" + (f" by <@{e['actor_id']}>" if e['actor_id'] else "")
+                            for e in events[-10:])
+        await reply(interaction, history or None, embed=referral_card(referral), view=card_view(referral))
+
+    @app_commands.command(name="setup-referrals", description="Choose the referral queue and crisis resources")
+    @app_commands.guild_only()
+    @app_commands.describe(queue="A private channel only professionals and leaders can see",
+                           oncall="The role pinged when a referral is not claimed in time",
+                           country="Two-letter code for the crisis lines to give (US, CA, GB, IE, AU, NZ)",
+                           hide_methods="Hide messages that describe a method in detail (kept for professionals)",
+                           screening="Screen group messages automatically")
+    async def setup_referrals(self, interaction: discord.Interaction, queue: discord.TextChannel | None = None,
+                              oncall: discord.Role | None = None, country: str | None = None,
+                              hide_methods: bool | None = None, screening: bool | None = None) -> None:
+        config = await self.bot.services.referrals.configure(
+            actor_of(interaction), queue_channel_id=queue.id if queue else None,
+            oncall_role_id=oncall.id if oncall else None, country=country, hide_method_messages=hide_methods,
+            screening_enabled=screening,
+        )
+        intent = self.bot.intents.message_content
+        await reply(interaction, (
+            f"Queue: {f'<#{config.queue_channel_id}>' if config.queue_channel_id else 'not set'} · on call: "
+            f"{f'<@&{config.oncall_role_id}>' if config.oncall_role_id else 'not set'} · crisis lines for "
+            f"{config.country} (please check they are right for your community) · automatic screening: "
+            f"{'on' if config.screening_enabled and intent else 'off'}"
+            + ("" if intent else " (the Message Content intent is off, so only manual flags work)")))
+
+    # ---- outbox handlers -----------------------------------------------------------------------------
+    async def _queue_channel(self, guild_id: int) -> discord.TextChannel:
+        config = await self.bot.services.referrals.config(guild_id)
+        channel = self.bot.get_channel(config.queue_channel_id) if config.queue_channel_id else None
+        if not isinstance(channel, discord.TextChannel):
+            # Not permanent: once an admin sets the queue, the referral is posted.
+            raise DeliveryError("no referral queue channel is configured yet (/setup-referrals)")
+        return channel
+
+    async def post_card(self, item: OutboxItem) -> dict[str, Any] | None:
+        referrals = self.bot.services.referrals
+        referral = await referrals.get(int(item.payload["referral_id"]))
+        channel = await self._queue_channel(item.guild_id)
+        try:
+            if referral.queue_message_id is None and item.attempts:
+                # A previous attempt may have posted before the process stopped: look before posting again.
+                async for sent in channel.history(limit=50):
+                    if sent.author == self.bot.user and any(
+                        e.footer.text == f"Referral #{referral.id}" for e in sent.embeds
+                    ):
+                        await referrals.set_queue_message(referral.id, sent.id)
+                        referral = await referrals.get(referral.id)
+                        break
+            if referral.queue_message_id is not None:
+                message = channel.get_partial_message(referral.queue_message_id)
+                await message.edit(embed=referral_card(referral), view=card_view(referral))
+                return {"message_id": referral.queue_message_id}
+            sent = await channel.send(embed=referral_card(referral), view=card_view(referral),
+                                      allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as error:
+            raise delivery_error(error) from error
+        await referrals.set_queue_message(referral.id, sent.id)
+        return {"message_id": sent.id}
+
+    async def escalate(self, item: OutboxItem) -> dict[str, Any] | None:
+        referral = await self.bot.services.referrals.get(int(item.payload["referral_id"]))
+        if referral.state != "open":
+            return {"skipped": "claimed meanwhile"}
+        config = await self.bot.services.referrals.config(item.guild_id)
+        channel = await self._queue_channel(item.guild_id)
+        ping = f"<@&{config.oncall_role_id}> " if config.oncall_role_id else ""
+        text = (f"{ping}Referral #{referral.id} ({referral.tier.label}) has not been claimed "
+                f"(reminder {item.payload['count']}). {referral.jump_url or ''}")
+        try:
+            await channel.send(text, allowed_mentions=discord.AllowedMentions(roles=True, users=False,
+                                                                               everyone=False))
+        except discord.HTTPException as error:
+            raise delivery_error(error) from error
+        guild = self.bot.get_guild(item.guild_id)
+        leader_roles = (await self.bot.services.roles.repo.mapping(item.guild_id)).get(PeerRole.LEADER, set())
+        if guild is not None:
+            for role_id in leader_roles:
+                role = guild.get_role(role_id)
+                for leader in role.members if role else []:
+                    try:
+                        await leader.send(f"Referral #{referral.id} ({referral.tier.label}) in {guild.name} is "
+                                          "waiting to be claimed.", allowed_mentions=NO_MENTIONS)
+                    except discord.HTTPException:
+                        log.info("could not DM leader %s", leader.id)
+        return None
+
+    async def support_author(self, item: OutboxItem) -> dict[str, Any] | None:
+        """A private, caring note to the author: DM first, then a private thread; never in the group."""
+        text = support_message(str(item.payload.get("country", "US")))
+        user_id = int(item.payload["user_id"])
+        try:
+            user = self.bot.get_user(user_id) or await self.bot.fetch_user(user_id)
+            sent = await user.send(text, allowed_mentions=NO_MENTIONS)
+            return {"via": "dm", "message_id": sent.id}
+        except discord.Forbidden:
+            pass  # DMs closed: fall back below
+        except discord.HTTPException as error:
+            raise delivery_error(error) from error
+        channel = self.bot.get_channel(int(item.payload["channel_id"]))
+        if not isinstance(channel, discord.TextChannel):
+            raise DeliveryError("DMs closed and the channel is gone", permanent=True)
+        try:
+            thread = await channel.create_thread(name="A private check-in", type=discord.ChannelType.private_thread,
+                                                 invitable=False)
+            await thread.send(f"<@{user_id}> {text}",
+                              allowed_mentions=discord.AllowedMentions(everyone=False, roles=False,
+                                                                       users=[discord.Object(user_id)]))
+        except discord.HTTPException as error:
+            raise delivery_error(error) from error
+        return {"via": "private_thread", "thread_id": thread.id}
+
+    async def hide(self, item: OutboxItem) -> dict[str, Any] | None:
+        channel = self.bot.get_channel(int(item.payload["channel_id"]))
+        if not isinstance(channel, discord.TextChannel):
+            return {"skipped": "channel gone"}
+        try:
+            await channel.get_partial_message(int(item.payload["message_id"])).delete()
+        except discord.NotFound:
+            return {"skipped": "already deleted"}
+        except discord.HTTPException as error:
+            raise delivery_error(error) from error
+        await self.bot.services.outbox.enqueue(
+            item.guild_id, "dm", {"user_id": item.payload["user_id"],
+                                  "text": "I hid a message you posted because it described a method in detail, "
+                                          "which this group's policy keeps out of the channel. You haven't done "
+                                          "anything wrong, and the programme team can still read it."},
+            dedupe_key=f"hidden_notice:{item.payload['referral_id']}", subject_id=int(item.payload["user_id"]),
+        )
+        return None
+
+
+async def setup(bot: PeerBot) -> None:
+    bot.add_dynamic_items(ReferralButton)
+    await bot.add_cog(Referrals(bot))

@@ -1,0 +1,91 @@
+"""Referral adapters with autospecced discord.py doubles (dpytest 0.7.0 simulates no threads or interactions)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+from unittest.mock import create_autospec
+
+import discord
+import pytest
+
+from bot.services import Services
+from cogs.referrals import Referrals
+from cogs.runtime import PeerBot
+from tests import helpers
+from tests.conftest import ADMIN, GUILD, FakeProvisioner
+from tests.test_groups import DRAFT
+
+
+@pytest.fixture
+async def bot(services: Services) -> AsyncIterator[PeerBot]:
+    peerbot = PeerBot(services)
+    await peerbot.install()
+    yield peerbot
+
+
+def cog(bot: PeerBot) -> Any:
+    # load_extension executes the module afresh, so the class is not tests' imported Referrals.
+    found = bot.get_cog("Referrals")
+    assert found is not None and type(found).__name__ == Referrals.__name__
+    return found
+
+
+class History:
+    def __init__(self, messages: list[Any]) -> None:
+        self.messages = messages
+
+    def __aiter__(self) -> History:
+        return self
+
+    async def __anext__(self) -> Any:
+        if not self.messages:
+            raise StopAsyncIteration
+        return self.messages.pop(0)
+
+
+async def test_group_message_is_screened_into_the_queue(bot: PeerBot, services: Services) -> None:
+    group = await services.groups.create(ADMIN, DRAFT, FakeProvisioner())
+    message = create_autospec(discord.Message, instance=True)
+    message.author = helpers.member(7)
+    message.author.bot = False
+    message.guild = helpers.guild(GUILD)
+    message.channel = create_autospec(discord.TextChannel, instance=True)
+    message.channel.id = group.channel_id
+    message.channel.history = lambda **_: History([])
+    message.id = 321
+    message.jump_url = "https://discord.com/channels/1000/1/321"
+    message.content = "honestly I just want to die"
+    await cog(bot).on_message(message)
+    referrals = await services.referrals.open_for(GUILD)
+    assert [(r.tier.label, r.message_id) for r in referrals] == [("urgent", 321)]
+
+    message.id, message.content = 322, "see you all on thursday!"
+    await cog(bot).on_message(message)
+    assert len(await services.referrals.open_for(GUILD)) == 1
+    # Messages outside peer-support groups are not screened.
+    message.id, message.channel.id, message.content = 323, 999, "i want to die"
+    await cog(bot).on_message(message)
+    assert len(await services.referrals.open_for(GUILD)) == 1
+
+
+async def test_closed_dms_fall_back_to_a_private_thread(bot: PeerBot, services: Services,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    user = create_autospec(discord.User, instance=True)
+    user.send.side_effect = helpers.http_error(discord.Forbidden, 403, "Cannot send messages to this user")
+    channel = create_autospec(discord.TextChannel, instance=True)
+    thread = create_autospec(discord.Thread, instance=True)
+    thread.id = 77
+    channel.create_thread.return_value = thread
+    monkeypatch.setattr(bot, "get_user", lambda _id: user)
+    monkeypatch.setattr(bot, "get_channel", lambda _id: channel)
+    await services.outbox.enqueue(GUILD, "author_support",
+                                  {"referral_id": 1, "user_id": 7, "channel_id": 50, "country": "GB"},
+                                  dedupe_key="s")
+    await services.outbox.run_due()
+    assert await services.outbox.result_of("s") == {"via": "private_thread", "thread_id": 77}
+    assert channel.create_thread.call_args.kwargs["type"] is discord.ChannelType.private_thread
+    sent = thread.send.call_args
+    assert "116 123" in sent.args[0] and "not in trouble" in sent.args[0]
+    assert sent.kwargs["allowed_mentions"].everyone is False
+    channel.send.assert_not_called()  # never in the group itself
