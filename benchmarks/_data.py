@@ -48,4 +48,4 @@ def shared_sets() -> Iterator[tuple[str, list[tuple[str, str]]]]:
 
 def chat_cases() -> list[tuple[str, str]]:
     with CHAT_CASES.open(encoding="utf-8") as handle:
-        return [(row["tier"], row["text"]) for row in csv.DictReader(handle, delimiter="\t")]
+        return [(row["tier"], row["text"]) for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
