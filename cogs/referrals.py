@@ -143,12 +143,13 @@ class Referrals(commands.Cog):
         if message.author.bot or message.guild is None or not message.content:
             return
         services = self.bot.services
+        # Screening is pure and cheap and almost always says "none", so it runs before any database lookup.
+        screening = services.screener.screen(message.content)
+        if screening.tier.label == "none":
+            return
         if await services.groups.by_channel(message.channel.id) is None:
             return  # only peer-support spaces are screened
         if not (await services.referrals.config(message.guild.id)).screening_enabled:
-            return
-        screening = services.screener.screen(message.content)
-        if screening.tier.label == "none":
             return
         context: list[dict[str, Any]] = []
         try:
