@@ -7,13 +7,13 @@ permanent (retrying will not grant a permission or bring back a deleted member).
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 
 from bot.domain.group import ProvisioningError
-from bot.domain.outbox import DeliveryError, OutboxItem
+from bot.domain.outbox import DeliveryError, Outbox, OutboxItem
 from cogs._common import NO_MENTIONS
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 CATEGORY_NAME = "Peer support groups"
+OutboxHandler = Callable[[OutboxItem], Awaitable[dict[str, Any] | None]]
 
 
 def delivery_error(error: discord.HTTPException) -> DeliveryError:
@@ -30,6 +31,22 @@ def delivery_error(error: discord.HTTPException) -> DeliveryError:
         return DeliveryError(f"{error.status} {error.text}", permanent=True)
     retry_after = getattr(error, "retry_after", None)
     return DeliveryError(f"{error.status} {error.text}", retry_after=retry_after)
+
+
+def register_handlers(outbox: Outbox, handlers: Mapping[str, OutboxHandler]) -> None:
+    """Register outbox handlers, translating any Discord error that escapes one into a DeliveryError."""
+    for kind, handler in handlers.items():
+        outbox.register(kind, _translating(handler))
+
+
+def _translating(handler: OutboxHandler) -> OutboxHandler:
+    async def run(item: OutboxItem) -> dict[str, Any] | None:
+        try:
+            return await handler(item)
+        except discord.HTTPException as error:
+            raise delivery_error(error) from error
+
+    return run
 
 
 async def _guarded(call: Awaitable[T], doing: str) -> T:
@@ -137,9 +154,6 @@ class DiscordGroupProvisioner:
             await _guarded(role.delete(reason="peerbot group removed"), "delete the role")
 
 
-OutboxHandler = Callable[[OutboxItem], Awaitable[dict[str, Any] | None]]
-
-
 class OutboxHandlers:
     """One method per outbox kind. Each is idempotent: doing it twice leaves Discord as doing it once."""
 
@@ -171,18 +185,13 @@ class OutboxHandlers:
                 member = await guild.fetch_member(user_id)
             except discord.NotFound:
                 return None
-            except discord.HTTPException as error:
-                raise delivery_error(error) from error
         return member
 
     async def dm(self, item: OutboxItem) -> dict[str, Any] | None:
-        try:
-            user = self.bot.get_user(int(item.payload["user_id"])) or await self.bot.fetch_user(
-                int(item.payload["user_id"])
-            )
-            message = await user.send(item.payload["text"], allowed_mentions=NO_MENTIONS)
-        except discord.HTTPException as error:
-            raise delivery_error(error) from error
+        user = self.bot.get_user(int(item.payload["user_id"])) or await self.bot.fetch_user(
+            int(item.payload["user_id"])
+        )
+        message = await user.send(item.payload["text"], allowed_mentions=NO_MENTIONS)
         return {"message_id": message.id}
 
     async def _role(self, item: OutboxItem, add: bool) -> dict[str, Any] | None:
@@ -190,13 +199,10 @@ class OutboxHandlers:
         role = self._guild(item).get_role(int(item.payload["role_id"]))
         if member is None or role is None:
             return {"skipped": "member or role no longer exists"}
-        try:
-            if add:
-                await member.add_roles(role, reason="peerbot group membership")
-            else:
-                await member.remove_roles(role, reason="peerbot group membership")
-        except discord.HTTPException as error:
-            raise delivery_error(error) from error
+        if add:
+            await member.add_roles(role, reason="peerbot group membership")
+        else:
+            await member.remove_roles(role, reason="peerbot group membership")
         return None
 
     async def role_add(self, item: OutboxItem) -> dict[str, Any] | None:
@@ -208,19 +214,13 @@ class OutboxHandlers:
     async def delete_channel(self, item: OutboxItem) -> dict[str, Any] | None:
         channel = self._guild(item).get_channel(int(item.payload["id"]))
         if channel is not None:
-            try:
-                await channel.delete(reason="peerbot group removed")
-            except discord.HTTPException as error:
-                raise delivery_error(error) from error
+            await channel.delete(reason="peerbot group removed")
         return None
 
     async def delete_role(self, item: OutboxItem) -> dict[str, Any] | None:
         role = self._guild(item).get_role(int(item.payload["id"]))
         if role is not None:
-            try:
-                await role.delete(reason="peerbot group removed")
-            except discord.HTTPException as error:
-                raise delivery_error(error) from error
+            await role.delete(reason="peerbot group removed")
         return None
 
     async def archive_group(self, item: OutboxItem) -> dict[str, Any] | None:
@@ -231,8 +231,5 @@ class OutboxHandlers:
             channel = guild.get_channel(int(item.payload[key])) if item.payload.get(key) else None
             if channel is None or role is None:
                 continue
-            try:
-                await channel.set_permissions(role, view_channel=False, reason="peerbot group archived")
-            except discord.HTTPException as error:
-                raise delivery_error(error) from error
+            await channel.set_permissions(role, view_channel=False, reason="peerbot group archived")
         return None

@@ -16,7 +16,7 @@ from bot.domain.outbox import DeliveryError, OutboxItem
 from bot.domain.referral import Referral, ReferReason
 from bot.domain.roles import PeerRole
 from cogs._common import NO_MENTIONS, actor_of, bot_of, kind_message, reply
-from cogs.effects import delivery_error
+from cogs.effects import register_handlers
 
 if TYPE_CHECKING:
     from cogs.runtime import PeerBot
@@ -131,8 +131,7 @@ class Referrals(commands.Cog):
         self.bot.tree.add_command(self.menu)
         handlers = {"queue_post": self.post_card, "queue_update": self.post_card,
                     "author_support": self.support_author, "escalate": self.escalate, "hide_message": self.hide}
-        for kind, handler in handlers.items():
-            self.bot.services.outbox.register(kind, handler)
+        register_handlers(self.bot.services.outbox, handlers)
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
@@ -226,24 +225,21 @@ class Referrals(commands.Cog):
         referrals = self.bot.services.referrals
         referral = await referrals.get(int(item.payload["referral_id"]))
         channel = await self._queue_channel(item.guild_id)
-        try:
-            if referral.queue_message_id is None and item.attempts:
-                # A previous attempt may have posted before the process stopped: look before posting again.
-                async for sent in channel.history(limit=50):
-                    if sent.author == self.bot.user and any(
-                        e.footer.text == f"Referral #{referral.id}" for e in sent.embeds
-                    ):
-                        await referrals.set_queue_message(referral.id, sent.id)
-                        referral = await referrals.get(referral.id)
-                        break
-            if referral.queue_message_id is not None:
-                message = channel.get_partial_message(referral.queue_message_id)
-                await message.edit(embed=referral_card(referral), view=card_view(referral))
-                return {"message_id": referral.queue_message_id}
-            sent = await channel.send(embed=referral_card(referral), view=card_view(referral),
-                                      allowed_mentions=NO_MENTIONS)
-        except discord.HTTPException as error:
-            raise delivery_error(error) from error
+        if referral.queue_message_id is None and item.attempts:
+            # A previous attempt may have posted before the process stopped: look before posting again.
+            async for sent in channel.history(limit=50):
+                if sent.author == self.bot.user and any(
+                    e.footer.text == f"Referral #{referral.id}" for e in sent.embeds
+                ):
+                    await referrals.set_queue_message(referral.id, sent.id)
+                    referral = await referrals.get(referral.id)
+                    break
+        if referral.queue_message_id is not None:
+            message = channel.get_partial_message(referral.queue_message_id)
+            await message.edit(embed=referral_card(referral), view=card_view(referral))
+            return {"message_id": referral.queue_message_id}
+        sent = await channel.send(embed=referral_card(referral), view=card_view(referral),
+                                  allowed_mentions=NO_MENTIONS)
         await referrals.set_queue_message(referral.id, sent.id)
         return {"message_id": sent.id}
 
@@ -256,11 +252,8 @@ class Referrals(commands.Cog):
         ping = f"<@&{config.oncall_role_id}> " if config.oncall_role_id else ""
         text = (f"{ping}Referral #{referral.id} ({referral.tier.label}) has not been claimed "
                 f"(reminder {item.payload['count']}). {referral.jump_url or ''}")
-        try:
-            await channel.send(text, allowed_mentions=discord.AllowedMentions(roles=True, users=False,
-                                                                               everyone=False))
-        except discord.HTTPException as error:
-            raise delivery_error(error) from error
+        await channel.send(text, allowed_mentions=discord.AllowedMentions(roles=True, users=False,
+                                                                           everyone=False))
         guild = self.bot.get_guild(item.guild_id)
         leader_roles = (await self.bot.services.roles.repo.mapping(item.guild_id)).get(PeerRole.LEADER, set())
         if guild is not None:
@@ -284,19 +277,14 @@ class Referrals(commands.Cog):
             return {"via": "dm", "message_id": sent.id}
         except discord.Forbidden:
             pass  # DMs closed: fall back below
-        except discord.HTTPException as error:
-            raise delivery_error(error) from error
         channel = self.bot.get_channel(int(item.payload["channel_id"]))
         if not isinstance(channel, discord.TextChannel):
             raise DeliveryError("DMs closed and the channel is gone", permanent=True)
-        try:
-            thread = await channel.create_thread(name="A private check-in", type=discord.ChannelType.private_thread,
-                                                 invitable=False)
-            await thread.send(f"<@{user_id}> {text}",
-                              allowed_mentions=discord.AllowedMentions(everyone=False, roles=False,
-                                                                       users=[discord.Object(user_id)]))
-        except discord.HTTPException as error:
-            raise delivery_error(error) from error
+        thread = await channel.create_thread(name="A private check-in", type=discord.ChannelType.private_thread,
+                                             invitable=False)
+        await thread.send(f"<@{user_id}> {text}",
+                          allowed_mentions=discord.AllowedMentions(everyone=False, roles=False,
+                                                                   users=[discord.Object(user_id)]))
         return {"via": "private_thread", "thread_id": thread.id}
 
     async def hide(self, item: OutboxItem) -> dict[str, Any] | None:
@@ -307,8 +295,6 @@ class Referrals(commands.Cog):
             await channel.get_partial_message(int(item.payload["message_id"])).delete()
         except discord.NotFound:
             return {"skipped": "already deleted"}
-        except discord.HTTPException as error:
-            raise delivery_error(error) from error
         await self.bot.services.outbox.enqueue(
             item.guild_id, "dm", {"user_id": item.payload["user_id"],
                                   "text": "I hid a message you posted because it described a method in detail, "

@@ -15,7 +15,7 @@ from bot.scheduling.scheduler import JobScheduler
 from bot.services import Services, open_services
 from bot.settings import Settings
 from cogs._common import on_app_command_error
-from cogs.effects import DiscordGroupProvisioner, OutboxHandlers
+from cogs.effects import DiscordGroupProvisioner, OutboxHandlers, register_handlers
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,7 @@ class PeerBot(commands.AutoShardedBot):
     async def install(self) -> None:
         """Everything that needs no network: error handler, outbox handlers, cogs."""
         self.tree.error(on_app_command_error)
-        for name, handler in OutboxHandlers(self).all().items():
-            self.services.outbox.register(name, handler)
+        register_handlers(self.services.outbox, OutboxHandlers(self).all())
         self.services.outbox.on_enqueue = self._outbox_wake.set
         for extension in EXTENSIONS:
             await self.load_extension(extension)

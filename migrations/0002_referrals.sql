@@ -5,7 +5,6 @@ CREATE TABLE referral_config (
     queue_channel_id      INTEGER,
     oncall_role_id        INTEGER,
     country               TEXT NOT NULL DEFAULT 'US',
-    language              TEXT NOT NULL DEFAULT 'en',
     hide_method_messages  INTEGER NOT NULL DEFAULT 0,
     screening_enabled     INTEGER NOT NULL DEFAULT 1,
     updated_at            TEXT NOT NULL

@@ -90,7 +90,6 @@ class ReferralConfig(BaseModel):
     queue_channel_id: int | None = None
     oncall_role_id: int | None = None
     country: str = "US"
-    language: str = "en"
     hide_method_messages: bool = False
     screening_enabled: bool = True
 
@@ -124,13 +123,13 @@ class ReferralService:
         current.update({k: (v.upper() if k == "country" else v) for k, v in changes.items() if v is not None})
         updated = ReferralConfig(**current)
         await self.db.execute(
-            "INSERT INTO referral_config (guild_id, queue_channel_id, oncall_role_id, country, language,"
-            " hide_method_messages, screening_enabled, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO referral_config (guild_id, queue_channel_id, oncall_role_id, country,"
+            " hide_method_messages, screening_enabled, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (guild_id) DO UPDATE SET queue_channel_id = excluded.queue_channel_id,"
-            " oncall_role_id = excluded.oncall_role_id, country = excluded.country, language = excluded.language,"
+            " oncall_role_id = excluded.oncall_role_id, country = excluded.country,"
             " hide_method_messages = excluded.hide_method_messages,"
             " screening_enabled = excluded.screening_enabled, updated_at = excluded.updated_at",
-            (actor.guild_id, updated.queue_channel_id, updated.oncall_role_id, updated.country, updated.language,
+            (actor.guild_id, updated.queue_channel_id, updated.oncall_role_id, updated.country,
              updated.hide_method_messages, updated.screening_enabled, to_db(self.clock.now())),
         )
         return updated
@@ -268,24 +267,23 @@ class ReferralService:
             data.pop(key, None)
         return Referral(**data)
 
-    async def view(self, actor: Actor, referral_id: int) -> tuple[Referral, list[dict[str, Any]]]:
-        """A professional opens a referral; the view itself is logged."""
-        await self.roles.require(actor, *STAFF)
+    async def _in_guild(self, actor: Actor, referral_id: int) -> Referral:
+        """A referral from the actor's own server; another server's looks the same as none at all."""
         referral = await self.get(referral_id)
         if referral.guild_id != actor.guild_id:
             raise NotFound(f"There is no referral #{referral_id}.")
+        return referral
+
+    async def view(self, actor: Actor, referral_id: int) -> tuple[Referral, list[dict[str, Any]]]:
+        """A professional opens a referral; the view itself is logged."""
+        await self.roles.require(actor, *STAFF)
+        referral = await self._in_guild(actor, referral_id)
         await self.audit.record(actor.guild_id, actor.user_id, "viewed", "referral", referral_id)
         events = await self.db.fetch_all(
             "SELECT actor_id, action, at, detail FROM referral_events WHERE referral_id = ? ORDER BY id",
             (referral_id,),
         )
         return referral, [dict(e) for e in events]
-
-    async def open_for(self, guild_id: int) -> list[Referral]:
-        rows = await self.db.fetch_all(
-            "SELECT id FROM referrals WHERE guild_id = ? AND state != 'closed' ORDER BY created_at", (guild_id,)
-        )
-        return [await self.get(r["id"]) for r in rows]
 
     # ---- moving through the lifecycle ----------------------------------------------------------------
     async def act(self, actor: Actor, referral_id: int, action: str, detail: str | None = None) -> Referral:
@@ -297,9 +295,7 @@ class ReferralService:
         if action == "referred_on" and not detail:
             raise InvalidInput("Please say where the member was referred on to.")
         async with self.db.transaction():
-            referral = await self.get(referral_id)
-            if referral.guild_id != actor.guild_id:
-                raise NotFound(f"There is no referral #{referral_id}.")
+            referral = await self._in_guild(actor, referral_id)
             if referral.state not in allowed_from:
                 by = f" by <@{referral.claimed_by}>" if referral.claimed_by else ""
                 raise Conflict(f"Referral #{referral_id} is {referral.state.replace('_', ' ')}{by}, so it can't "
