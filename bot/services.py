@@ -5,9 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.clock import Clock, SystemClock
+from bot.domain.alerts import LeaderAlerts
 from bot.domain.audit import AuditLog
 from bot.domain.conduct import ConductService
+from bot.domain.facilitator import FacilitatorAgreement, FacilitatorService
 from bot.domain.group import GroupService
+from bot.domain.meetings.course import CourseService
+from bot.domain.meetings.notify import Notifier
+from bot.domain.meetings.rsvp import RsvpService
+from bot.domain.meetings.schedule import SeriesService
+from bot.domain.meetings.timeline import MeetingTimeline
 from bot.domain.outbox import Outbox
 from bot.domain.privacy import PrivacyService
 from bot.domain.referral import ReferralService
@@ -31,6 +38,13 @@ class Services:
     privacy: PrivacyService
     referrals: ReferralService
     screener: RiskScreener
+    alerts: LeaderAlerts
+    agreement: FacilitatorAgreement
+    facilitators: FacilitatorService
+    meetings: SeriesService
+    timeline: MeetingTimeline
+    rsvps: RsvpService
+    courses: CourseService
 
     @classmethod
     def build(cls, db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -42,8 +56,19 @@ class Services:
         groups = GroupService(db, clock, roles, conduct, outbox)
         # Order matters for delete: finished outbox items first, then areas that may queue new effects.
         referrals = ReferralService(db, clock, roles, audit, outbox, settings)
-        privacy = PrivacyService(db, clock, roles, audit, [outbox, conduct, groups, referrals, audit])
-        return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, RiskScreener())
+        alerts = LeaderAlerts(db, clock, roles, outbox)
+        agreement = FacilitatorAgreement(db, clock, roles)
+        facilitators = FacilitatorService(db, clock, roles, outbox, alerts, agreement)
+        notifier = Notifier(db, outbox)
+        meetings = SeriesService(db, clock, roles, groups, facilitators, notifier)
+        timeline = MeetingTimeline(db, clock, meetings, notifier, alerts)
+        rsvps = RsvpService(db, clock, meetings)
+        courses = CourseService(db, clock, roles, meetings, notifier)
+        privacy = PrivacyService(
+            db, clock, roles, audit, [outbox, conduct, groups, referrals, facilitators, rsvps, audit]
+        )
+        return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, RiskScreener(),
+                   alerts, agreement, facilitators, meetings, timeline, rsvps, courses)
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:

@@ -7,19 +7,26 @@ interleave statements inside one transaction on the shared connection, and a fai
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 
+Params = Iterable[Any] | Mapping[str, Any]
+
+
+def _bind(params: Params) -> tuple[Any, ...] | Mapping[str, Any]:
+    """Positional parameters as a tuple; named ones (:name) as the mapping itself."""
+    return params if isinstance(params, Mapping) else tuple(params)
+
 
 class Database:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
         self._lock = asyncio.Lock()
-        self._in_tx = False
+        self._owner: asyncio.Task[Any] | None = None  # the task whose transaction is open, if any
 
     @classmethod
     async def open(cls, path: Path | str) -> Database:
@@ -37,13 +44,15 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Database]:
-        """Run the block atomically. Nested calls join the outer transaction."""
-        if self._in_tx:
+        """Run the block atomically. A nested call from the same task joins the outer transaction; another
+        task waits for the lock, so its statements never land inside someone else's transaction."""
+        task = asyncio.current_task()
+        if self._owner is not None and self._owner is task:
             yield self
             return
         async with self._lock:
             await self._conn.execute("BEGIN IMMEDIATE")
-            self._in_tx = True
+            self._owner = task
             try:
                 yield self
             except BaseException:
@@ -52,11 +61,15 @@ class Database:
             else:
                 await self._conn.execute("COMMIT")
             finally:
-                self._in_tx = False
+                self._owner = None
 
-    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
-        """Run one statement; return the new rowid for an insert (0 if it inserted nothing), else rows changed."""
-        cursor = await self._conn.execute(sql, tuple(params))
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; return the new rowid for an insert (0 if it inserted nothing), else rows changed.
+        Outside a transaction of this task's own, the statement gets one, so it never joins another task's."""
+        if self._owner is None or self._owner is not asyncio.current_task():
+            async with self.transaction():
+                return await self.execute(sql, params)
+        cursor = await self._conn.execute(sql, _bind(params))
         try:
             if sql.lstrip().upper().startswith("INSERT"):
                 return int(cursor.lastrowid or 0) if cursor.rowcount > 0 else 0
@@ -64,15 +77,15 @@ class Database:
         finally:
             await cursor.close()
 
-    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Row | None:
-        async with self._conn.execute(sql, tuple(params)) as cursor:
+    async def fetch_one(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
+        async with self._conn.execute(sql, _bind(params)) as cursor:
             return await cursor.fetchone()
 
-    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
-        async with self._conn.execute(sql, tuple(params)) as cursor:
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
+        async with self._conn.execute(sql, _bind(params)) as cursor:
             return list(await cursor.fetchall())
 
-    async def fetch_value(self, sql: str, params: Iterable[Any] = ()) -> Any:
+    async def fetch_value(self, sql: str, params: Params = ()) -> Any:
         row = await self.fetch_one(sql, params)
         return None if row is None else row[0]
 
