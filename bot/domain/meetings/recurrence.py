@@ -246,7 +246,7 @@ def _check_sane(schedule: Schedule) -> None:
     rule = schedule._rule()
     assert rule is not None
     horizon = schedule.dtstart + CHECK_WINDOW
-    sample = list(itertools.islice((d for d in rule if d <= horizon), 1000))
+    sample = list(itertools.islice(itertools.takewhile(lambda d: d <= horizon, rule), 1000))
     if not sample:
         raise InvalidInput("That RRULE gives no meetings at all in the next two years. Please check it.")
     if sample[0] != schedule.dtstart:

@@ -7,9 +7,10 @@ facilitator, or collect RSVPs without touching the rule.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from bot.clock import Clock, from_db, to_db
 from bot.domain.facilitator import FacilitatorService
@@ -44,6 +45,7 @@ from bot.storage.db import Database
 OVERLAP_WINDOW = timedelta(days=366 * 2)
 MAX_SESSIONS = 52
 MAX_COURSE_CAP = 1000
+RULE_CHECK_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,19 @@ class SeriesDraft:
 def fmt_local(instant: datetime, tz_name: str) -> str:
     local = instant.astimezone(zone(tz_name))
     return f"{local:%a} {local.day} {local:%b %Y}, {local:%H:%M} {local.tzname()}"
+
+
+async def _validated(tz_name: str, day: date, at: time, minutes: int, spec: RecurrenceSpec, *,
+                     now: datetime) -> Schedule:
+    """build_schedule off the event loop: a rule that matches nothing makes dateutil search to the year 9999,
+    which takes seconds. Past the time limit the person is told, and the bot keeps answering others."""
+    try:
+        return await asyncio.wait_for(
+            asyncio.to_thread(build_schedule, tz_name, day, at, minutes, spec, now=now), RULE_CHECK_SECONDS
+        )
+    except TimeoutError:
+        raise InvalidInput("That rule gives no meetings in the next two years (or takes too long to work out). "
+                           "Please check it, or use the weekly or monthly options.") from None
 
 
 class SeriesService:
@@ -97,8 +112,8 @@ class SeriesService:
             recurrence = RecurrenceSpec(Repeat.WEEKLY, every=recurrence.every, count=len(syllabus))
         elif draft.capacity is not None:
             raise InvalidInput("An enrollment cap is for courses; add a syllabus to make this a course.")
-        schedule = build_schedule(draft.time_zone, parse_date(draft.day), parse_time(draft.at),
-                                  draft.duration_minutes, recurrence, now=self.clock.now())
+        schedule = await _validated(draft.time_zone, parse_date(draft.day), parse_time(draft.at),
+                                    draft.duration_minutes, recurrence, now=self.clock.now())
         async with self.db.transaction():
             await self._check_overlap(group.id, schedule)
             now = self.clock.now()
