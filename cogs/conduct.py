@@ -9,8 +9,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.domain.conduct import MAX_CONDUCT_LEN, ConductVersion
+from bot.domain.conduct import ConductVersion
 from bot.domain.roles import PeerRole
+from bot.domain.versioned import MAX_TEXT_LEN, VersionedText
 from cogs._common import actor_of, bot_of, kind_message, reply
 
 
@@ -52,21 +53,22 @@ def accept_view(version: ConductVersion) -> discord.ui.View:
     return view
 
 
-class ConductModal(discord.ui.Modal, title="Code of conduct"):
-    def __init__(self, current: str) -> None:
-        super().__init__()
-        self.body: discord.ui.TextInput[ConductModal] = discord.ui.TextInput(
+class VersionedTextModal(discord.ui.Modal):
+    """Edit a versioned text (the code of conduct, the facilitator agreement); each save is a new version."""
+
+    def __init__(self, document: VersionedText, current: str, done: str) -> None:
+        super().__init__(title=document.noun.capitalize()[:45])
+        self.document = document
+        self.done = done
+        self.body: discord.ui.TextInput[VersionedTextModal] = discord.ui.TextInput(
             label="The full text (each save is a new version)", style=discord.TextStyle.paragraph,
-            default=current[:MAX_CONDUCT_LEN] or None, max_length=MAX_CONDUCT_LEN,
+            default=current[:MAX_TEXT_LEN] or None, max_length=MAX_TEXT_LEN,
         )
         self.add_item(self.body)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        version = await bot_of(interaction).services.conduct.publish(actor_of(interaction), self.body.value)
-        await reply(
-            interaction,
-            f"Published version {version.version}. Members will be asked to accept it before joining another group.",
-        )
+        version = await self.document.publish(actor_of(interaction), self.body.value)
+        await reply(interaction, f"Published version {version.version}. {self.done}")
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:  # type: ignore[override]
         await reply(interaction, kind_message(error))
@@ -95,7 +97,9 @@ class Conduct(commands.GroupCog, group_name="conduct", description="The server's
         actor = actor_of(interaction)
         await services.roles.require(actor, PeerRole.ADMIN)  # checked again when the modal is submitted
         current = await services.conduct.current(actor.guild_id)
-        await interaction.response.send_modal(ConductModal(current.text if current else ""))
+        await interaction.response.send_modal(VersionedTextModal(
+            services.conduct, current.text if current else "",
+            "Members will be asked to accept it before joining another group."))
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -19,7 +19,9 @@ from cogs.effects import DiscordGroupProvisioner, OutboxHandlers, register_handl
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("cogs.setup", "cogs.conduct", "cogs.groups", "cogs.privacy", "cogs.referrals")
+EXTENSIONS = ("cogs.setup", "cogs.conduct", "cogs.groups", "cogs.privacy", "cogs.referrals", "cogs.facilitators",
+              "cogs.meetings")
+MEETINGS_WAKE = "meetings:wake"
 OUTBOX_IDLE_SECONDS = 30.0
 
 
@@ -58,8 +60,29 @@ class PeerBot(commands.AutoShardedBot):
         self.scheduler.every("groups:waitlist-sweep", 600, self.services.groups.sweep_waitlists)
         self.scheduler.every("referrals:escalate", 30, self.services.referrals.escalate_due)
         self.scheduler.every("referrals:retention", 3600, self.services.referrals.purge_expired_content)
+        self.scheduler.every("facilitators:expiry", 3600, self.services.facilitators.warn_expiring)
+        # Meetings: rebuild every timeline from the database, then wake exactly when the next step is due.
+        # The minute sweep is a safety net; it also extends each series' horizon.
+        await self.services.timeline.rebuild()
+        await self.services.timeline.reconcile_rooms()
+        self.scheduler.every("meetings:sweep", 60, self.meetings_pass)
+        self.scheduler.every("meetings:horizon", 3600, self.services.meetings.extend_horizons)
         self.scheduler.start()
+        await self.rearm_meetings()
         self._outbox_task = asyncio.create_task(self._outbox_loop(), name="peerbot-outbox")
+
+    async def meetings_pass(self) -> None:
+        """Run every meeting step that is due, then sleep until the next one."""
+        try:
+            await self.services.timeline.run_due()
+        finally:
+            await self.rearm_meetings()
+
+    async def rearm_meetings(self) -> None:
+        """Point the wake-up job at the earliest due step. Called after every change to a timeline."""
+        wake = await self.services.timeline.next_wake()
+        if wake is not None:
+            self.scheduler.at(MEETINGS_WAKE, max(wake, self.services.clock.now()), self.meetings_pass)
 
     async def _sync_commands(self) -> None:
         guild_id = self.services.settings.dev_guild_id

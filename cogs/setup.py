@@ -30,6 +30,13 @@ class Setup(commands.GroupCog, group_name="setup", description="Configure peerbo
         names = ", ".join(r.mention for r in (role, second_role) if r)
         await reply(interaction, f"Done: {names} now count as **{PeerRole(peer_role.value).label}** in peerbot.")
 
+    @app_commands.command(name="alerts", description="Where leaders get alerts: missed meetings, expiring certificates")
+    @app_commands.guild_only()
+    @app_commands.describe(channel="A private channel programme leaders watch")
+    async def alerts(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
+        await bot_of(interaction).services.alerts.set_channel(actor_of(interaction), channel.id)
+        await reply(interaction, f"Leader alerts will go to {channel.mention}.")
+
 
 async def setup(bot: commands.Bot) -> None:
     await bot.add_cog(Setup())

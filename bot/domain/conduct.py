@@ -6,10 +6,9 @@ Members accept the current version before joining any group, and again after a n
 from __future__ import annotations
 
 from bot.domain.roles import PeerRole
-from bot.domain.versioned import MAX_TEXT_LEN, TextVersion, VersionedText
+from bot.domain.versioned import TextVersion, VersionedText
 from bot.errors import DomainError, NotFound
 
-MAX_CONDUCT_LEN = MAX_TEXT_LEN
 ConductVersion = TextVersion
 
 

@@ -64,6 +64,15 @@ class CourseService:
             raise Conflict(f"Enrollment for “{row['title']}” closed when its first session began.")
         return int(row["id"]), str(row["title"]), row["capacity"], int(row["group_id"])
 
+    async def active(self, guild_id: int) -> list[tuple[int, str, str]]:
+        """(series id, title, group name) of every active course in the server."""
+        rows = await self.db.fetch_all(
+            "SELECT s.id, s.title, g.name FROM meeting_series s JOIN groups g ON g.id = s.group_id"
+            " WHERE s.guild_id = ? AND s.kind = 'course' AND s.status = 'active' ORDER BY s.id DESC",
+            (guild_id,),
+        )
+        return [(int(r["id"]), str(r["title"]), str(r["name"])) for r in rows]
+
     async def enroll(self, actor: Actor, series_id: int) -> EnrollResult:
         series_id, title, capacity, group_id = await self._course(actor.guild_id, series_id)
         if not await self.db.fetch_value(

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from bot.clock import Clock, from_db, to_db
 from bot.domain.facilitator import FacilitatorService
 from bot.domain.group import GroupService
+from bot.domain.meetings.calendar import group_calendar
 from bot.domain.meetings.model import (
     HORIZON,
     OCCURRENCE_COLUMNS,
@@ -262,6 +263,26 @@ class SeriesService:
             (*params, limit),
         )
         return [Occurrence.from_row(r) for r in rows]
+
+    async def recent(self, guild_id: int, *, user_id: int | None = None, days: int = 30) -> list[Occurrence]:
+        """Meetings that ended in the last `days` (for attendance): all, or those the member ran."""
+        rows = await self.db.fetch_all(
+            f"SELECT {OCCURRENCE_COLUMNS} FROM {OCCURRENCE_FROM} WHERE o.guild_id = ? AND o.state = 'closed'"
+            " AND o.starts_at > ? AND (? IS NULL OR o.checked_in_by = ? OR o.facilitator_id = ?)"
+            " ORDER BY o.starts_at DESC LIMIT 25",
+            (guild_id, to_db(self.clock.now() - timedelta(days=days)), user_id, user_id, user_id),
+        )
+        return [Occurrence.from_row(r) for r in rows]
+
+    async def cover_request(self, request_id: int) -> tuple[int, int] | None:
+        """(occurrence id, who asked) for a cover request still waiting for someone, else None."""
+        row = await self.db.fetch_one(
+            "SELECT occurrence_id, requested_by FROM cover_requests WHERE id = ? AND taken_by IS NULL", (request_id,)
+        )
+        return (int(row["occurrence_id"]), int(row["requested_by"])) if row else None
+
+    async def calendar(self, group_id: int, group_name: str) -> bytes:
+        return await group_calendar(self.db, group_id, group_name, self.clock.now())
 
     async def facilitator_ids(self, occurrence: Occurrence) -> set[int]:
         """Who may run this meeting: whoever holds it now, and the series' co-facilitators."""
