@@ -170,17 +170,20 @@ class SeriesService:
             raise Conflict(f"That would overlap another meeting of this group on "
                            f"{fmt_local(clash[0], schedule.tz_name)}. Please choose another time.")
 
-    async def _materialize(self, series: Series, until: datetime) -> int:
-        """Create occurrence rows up to `until`. Call inside a transaction; safe to repeat."""
-        last = await self.db.fetch_one(
-            "SELECT MAX(seq) AS seq, MAX(original_start) AS original FROM meeting_occurrences WHERE series_id = ?",
-            (series.id,),
-        )
-        seq = int(last["seq"] or 0) if last else 0
+    async def _materialize(self, series: Series, until: datetime,
+                           last: tuple[int, str | None] | None = None) -> int:
+        """Create occurrence rows up to `until`. Call inside a transaction; safe to repeat. `last` is the
+        series' highest (seq, original_start) so far, when the caller already knows it."""
+        if last is None:
+            row = await self.db.fetch_one(
+                "SELECT COALESCE(MAX(seq), 0), MAX(original_start) FROM meeting_occurrences WHERE series_id = ?",
+                (series.id,),
+            )
+            last = (int(row[0]), row[1]) if row else (0, None)
+        seq, original = last
         schedule = Schedule(series.time_zone, series.dtstart_local, series.duration, series.rrule)
-        start = (from_db(last["original"]) + timedelta(seconds=1)) if last and last["original"] else \
-            localize(series.dtstart_local, schedule.tz)
-        made = 0
+        start = from_db(original) + timedelta(seconds=1) if original else localize(series.dtstart_local, schedule.tz)
+        rows = []
         for _, instant in schedule.between(start, until, limit=5000):
             seq += 1
             occurrence = Occurrence(
@@ -190,18 +193,19 @@ class SeriesService:
                 checked_in_by=None, event_id=None, event_rev=0,
             )
             due = next_action_at(occurrence)
-            made += await self.db.execute(
-                "INSERT OR IGNORE INTO meeting_occurrences (series_id, guild_id, group_id, seq, original_start,"
-                " starts_at, ends_at, facilitator_id, next_action_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (series.id, series.guild_id, series.group_id, seq, to_db(instant), to_db(instant),
-                 to_db(occurrence.ends_at), series.lead_id, to_db(due) if due else None),
-            ) and 1
+            rows.append((series.id, series.guild_id, series.group_id, seq, to_db(instant), to_db(instant),
+                         to_db(occurrence.ends_at), series.lead_id, to_db(due) if due else None))
+        await self.db.execute_many(
+            "INSERT OR IGNORE INTO meeting_occurrences (series_id, guild_id, group_id, seq, original_start,"
+            " starts_at, ends_at, facilitator_id, next_action_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
         await self.db.execute(
             "UPDATE meeting_series SET materialized_until = ? WHERE id = ?", (to_db(until), series.id)
         )
-        return made
+        return len(rows)
 
-    async def extend_horizons(self) -> int:
+    async def extend_horizons(self, batch: int = 200) -> int:
         """Periodic and at start-up: keep every active series materialized a horizon ahead."""
         until = self.clock.now() + HORIZON
         rows = await self.db.fetch_all(
@@ -210,9 +214,15 @@ class SeriesService:
             (to_db(until - timedelta(days=1)),),
         )
         made = 0
-        for row in rows:
+        for first in range(0, len(rows), batch):
+            chunk = rows[first:first + batch]
+            ids = [row["id"] for row in chunk]
+            known = {r[0]: (int(r[1]), r[2]) for r in await self.db.fetch_all(
+                "SELECT series_id, MAX(seq), MAX(original_start) FROM meeting_occurrences"
+                f" WHERE series_id IN ({','.join('?' * len(ids))}) GROUP BY series_id", ids)}
             async with self.db.transaction():
-                made += await self._materialize(Series.from_row(row), until)
+                for row in chunk:
+                    made += await self._materialize(Series.from_row(row), until, known.get(row["id"], (0, None)))
         return made
 
     # ---- reading -------------------------------------------------------------------------------------

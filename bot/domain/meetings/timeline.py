@@ -37,13 +37,18 @@ from bot.storage.db import Database
 MAX_STEPS = 6  # a timeline has at most this many steps due at once (after a long outage)
 
 
+def _in(minutes: int) -> str:
+    return f"{minutes // 60} hours" if minutes >= 120 else "1 hour" if minutes == 60 else f"{minutes} minutes"
+
+
 @dataclass(frozen=True)
 class Fired:
-    """One step a pass took: what, for which meeting, and when it was due."""
+    """One step a pass took: what, for which meeting, when it was due, and when it ran."""
 
     occurrence_id: int
     action: str
     due_at: datetime
+    fired_at: datetime
 
 
 @dataclass(frozen=True)
@@ -87,11 +92,11 @@ class MeetingTimeline:
         rows = await self.db.fetch_all(
             "SELECT o.* FROM meeting_occurrences o WHERE o.state NOT IN ('closed','cancelled')"
         )
-        async with self.db.transaction():
-            for row in rows:
-                due = next_action_at(Occurrence.from_row(row))
-                await self.db.execute("UPDATE meeting_occurrences SET next_action_at = ? WHERE id = ?",
-                                      (to_db(due) if due else None, row["id"]))
+        updates = []
+        for row in rows:
+            due = next_action_at(Occurrence.from_row(row))
+            updates.append((to_db(due) if due else None, row["id"]))
+        await self.db.execute_many("UPDATE meeting_occurrences SET next_action_at = ? WHERE id = ?", updates)
         return await self.next_wake()
 
     async def _load(self, occurrence_id: int) -> Occurrence | None:
@@ -111,7 +116,8 @@ class MeetingTimeline:
                 if due is None or due > now:
                     break
                 actions = await self._step(occurrence, now)
-                fired += [Fired(occurrence.id, action, due) for action in actions]
+                ran = self.clock.now()
+                fired += [Fired(occurrence.id, action, due, ran) for action in actions]
                 reloaded = await self._load(occurrence.id)
                 assert reloaded is not None
                 occurrence = reloaded
@@ -171,15 +177,15 @@ class MeetingTimeline:
                 tz = row["time_zone"] or o.time_zone
                 await self.notifier.dm(
                     o.guild_id, int(row["user_id"]),
-                    f"Reminder: **{o.label}** ({o.group_name}) starts {fmt_local(o.starts_at, tz)} "
-                    f"(<t:{int(o.starts_at.timestamp())}:R>).", key=key,
+                    f"Reminder: **{o.label}** ({o.group_name}) starts in {_in(offset)}: "
+                    f"{fmt_local(o.starts_at, tz)} (<t:{int(o.starts_at.timestamp())}:R>).", key=key,
                 )
         for offset, users in sorted(in_channel.items()):
             assert o.channel_id is not None
             mentions = " ".join(f"<@{u}>" for u in sorted(users))
             await self.notifier.post(
                 o.guild_id, o.channel_id,
-                f"Reminder: **{o.label}** starts <t:{int(o.starts_at.timestamp())}:R>. {mentions}",
+                f"Reminder: **{o.label}** starts in {_in(offset)} (<t:{int(o.starts_at.timestamp())}:F>). {mentions}",
                 key=f"remind:{o.id}:{to_db(o.starts_at)}:{offset}", mention_ids=tuple(sorted(users)),
             )
         return ["reminder"]
