@@ -97,7 +97,8 @@ class DiscordGroupProvisioner:
         return role.id
 
     def _overwrites(
-        self, guild: discord.Guild, member_role_id: int, staff_role_ids: set[int], members_can_post: bool
+        self, guild: discord.Guild, member_role_id: int, staff_role_ids: set[int], members_can_post: bool,
+        members_can_join: bool = True,
     ) -> dict[discord.Role | discord.Member | discord.Object, discord.PermissionOverwrite]:
         overwrites: dict[discord.Role | discord.Member | discord.Object, discord.PermissionOverwrite] = {
             guild.default_role: discord.PermissionOverwrite(view_channel=False),
@@ -106,7 +107,8 @@ class DiscordGroupProvisioner:
                 create_private_threads=True, send_messages_in_threads=True,
             ),
             discord.Object(member_role_id): discord.PermissionOverwrite(
-                view_channel=True, send_messages=members_can_post, read_message_history=True
+                view_channel=True, send_messages=members_can_post, read_message_history=True,
+                connect=members_can_join,
             ),
         }
         for role_id in staff_role_ids:
@@ -130,14 +132,16 @@ class DiscordGroupProvisioner:
         return channel.id
 
     async def create_voice_channel(
-        self, guild_id: int, name: str, *, category_id: int, member_role_id: int, staff_role_ids: set[int]
+        self, guild_id: int, name: str, *, category_id: int, member_role_id: int, staff_role_ids: set[int],
+        members_can_join: bool,
     ) -> int:
         guild = self._guild(guild_id)
         category = guild.get_channel(category_id)
         channel = await _guarded(
             guild.create_voice_channel(
                 name, category=category if isinstance(category, discord.CategoryChannel) else None,
-                overwrites=self._overwrites(guild, member_role_id, staff_role_ids, True), reason="peerbot group",
+                overwrites=self._overwrites(guild, member_role_id, staff_role_ids, True, members_can_join),
+                reason="peerbot group",
             ),
             "create the group's voice channel",
         )

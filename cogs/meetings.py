@@ -554,6 +554,9 @@ class MeetingHandlers:
             return {"skipped": "channel or role gone"}
         await channel.set_permissions(role, view_channel=True, read_message_history=True,
                                       send_messages=state.open, reason="peerbot meeting room")
+        voice = guild.get_channel(state.voice_channel_id) if state.voice_channel_id else None
+        if isinstance(voice, discord.VoiceChannel):
+            await voice.set_permissions(role, view_channel=True, connect=state.open, reason="peerbot meeting room")
         return {"open": state.open}
 
     async def event_sync(self, item: OutboxItem) -> dict[str, Any] | None:

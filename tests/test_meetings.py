@@ -368,3 +368,13 @@ async def test_privacy_export_and_delete_cover_meetings(services: Services, cloc
     assert await count(services, "meeting_occurrences", f"facilitator_id = {FAC.user_id}") == 0
     assert await count(services, "facilitator_history", f"user_id = {FAC.user_id}") == 0
 
+
+
+async def test_members_who_left_the_group_get_no_more_reminders(services: Services, clock: FakeClock) -> None:
+    first = await scheduled(services)
+    await join(services, MEMBER.user_id, MEMBER2.user_id)
+    await services.rsvps.rsvp(MEMBER, first, whole_series=True)
+    await services.rsvps.rsvp(MEMBER2, first, whole_series=True)
+    await services.groups.leave(MEMBER2, GROUP)
+    await at(services, clock, FIRST - timedelta(hours=24))
+    assert [d["user_id"] for d in await outbox(services, "dm", "dm:remind")] == [MEMBER.user_id]

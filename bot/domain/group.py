@@ -83,7 +83,8 @@ class GroupProvisioner(Protocol):
         staff_role_ids: set[int], members_can_post: bool,
     ) -> int: ...
     async def create_voice_channel(
-        self, guild_id: int, name: str, *, category_id: int, member_role_id: int, staff_role_ids: set[int]
+        self, guild_id: int, name: str, *, category_id: int, member_role_id: int, staff_role_ids: set[int],
+        members_can_join: bool,
     ) -> int: ...
     async def delete_channel(self, guild_id: int, channel_id: int) -> None: ...
     async def delete_role(self, guild_id: int, role_id: int) -> None: ...
@@ -222,7 +223,8 @@ class GroupService:
         await self.db.execute("UPDATE groups SET channel_id = ? WHERE id = ?", (channel_id, group_id))
         if draft.with_voice:
             voice_id = await provisioner.create_voice_channel(
-                guild_id, draft.name[:100], category_id=category_id, member_role_id=role_id, staff_role_ids=staff
+                guild_id, draft.name[:100], category_id=category_id, member_role_id=role_id, staff_role_ids=staff,
+                members_can_join=draft.mode is GroupMode.ALWAYS_OPEN,
             )
             await self.db.execute("UPDATE groups SET voice_channel_id = ? WHERE id = ?", (voice_id, group_id))
         await self.db.execute("UPDATE groups SET status = 'active' WHERE id = ?", (group_id,))

@@ -11,10 +11,13 @@ from bot.domain.meetings.model import Occurrence
 from bot.domain.outbox import Outbox
 from bot.storage.db import Database
 
+# Who is expected at an occurrence: its RSVPs, the series' "every week" RSVPs, and a course's enrolled
+# members; only while they are still in the group (someone who left gets no more reminders).
 ATTENDEES_SQL = (
-    "SELECT user_id FROM meeting_rsvps WHERE occurrence_id = :occurrence"
+    "SELECT user_id FROM (SELECT user_id FROM meeting_rsvps WHERE occurrence_id = :occurrence"
     " UNION SELECT user_id FROM series_subscriptions WHERE series_id = :series"
-    " UNION SELECT user_id FROM course_enrollments WHERE series_id = :series AND state = 'enrolled'"
+    " UNION SELECT user_id FROM course_enrollments WHERE series_id = :series AND state = 'enrolled')"
+    " WHERE user_id IN (SELECT user_id FROM group_members WHERE group_id = :group)"
 )
 
 
@@ -40,7 +43,8 @@ class Notifier:
         rows = await self.db.fetch_all(
             f"SELECT a.user_id, COALESCE(p.reminder_via, 'dm') AS via FROM ({ATTENDEES_SQL}) a"
             " LEFT JOIN member_prefs p ON p.guild_id = :guild AND p.user_id = a.user_id",
-            {"occurrence": occurrence.id, "series": occurrence.series_id, "guild": occurrence.guild_id},
+            {"occurrence": occurrence.id, "series": occurrence.series_id, "guild": occurrence.guild_id,
+             "group": occurrence.group_id},
         )
         return {int(r["user_id"]): r["via"] for r in rows}
 

@@ -54,6 +54,7 @@ class Fired:
 @dataclass(frozen=True)
 class RoomState:
     channel_id: int | None
+    voice_channel_id: int | None
     role_id: int | None
     meeting_only: bool
     open: bool
@@ -162,7 +163,7 @@ class MeetingTimeline:
             f"SELECT a.user_id, COALESCE(p.reminder_via, 'dm') AS via, COALESCE(p.reminder_offsets, '1440,15')"
             f" AS offsets, p.time_zone FROM ({ATTENDEES_SQL}) a"
             " LEFT JOIN member_prefs p ON p.guild_id = :guild AND p.user_id = a.user_id",
-            {"occurrence": o.id, "series": o.series_id, "guild": o.guild_id},
+            {"occurrence": o.id, "series": o.series_id, "guild": o.guild_id, "group": o.group_id},
         )
         in_channel: dict[int, list[int]] = {}
         for row in rows:
@@ -314,7 +315,7 @@ class MeetingTimeline:
         await self.db.execute(
             "UPDATE meeting_occurrences SET state = 'closed', closed_at = ?, event_rev = event_rev + 1"
             " WHERE id = ?", (to_db(now), o.id))
-        params = {"occurrence": o.id, "series": o.series_id}
+        params = {"occurrence": o.id, "series": o.series_id, "group": o.group_id}
         await self.db.execute(
             f"INSERT INTO meeting_attendance (occurrence_id, user_id, rsvped) SELECT :occurrence, user_id, 1"
             f" FROM ({ATTENDEES_SQL}) WHERE true ON CONFLICT (occurrence_id, user_id) DO UPDATE SET rsvped = 1",
@@ -353,14 +354,15 @@ class MeetingTimeline:
         """What the group's channel should allow right now; the room handler applies it, so a late or
         repeated delivery still leaves the room as the database says."""
         row = await self.db.fetch_one(
-            "SELECT channel_id, role_id, mode, EXISTS (SELECT 1 FROM meeting_occurrences o"
+            "SELECT channel_id, voice_channel_id, role_id, mode, EXISTS (SELECT 1 FROM meeting_occurrences o"
             " WHERE o.group_id = g.id AND o.state = 'open') AS open FROM groups g WHERE g.id = ?"
             " AND g.status = 'active'",
             (group_id,),
         )
         if row is None:
             return None
-        return RoomState(row["channel_id"], row["role_id"], row["mode"] == "meeting_only", bool(row["open"]))
+        return RoomState(row["channel_id"], row["voice_channel_id"], row["role_id"], row["mode"] == "meeting_only",
+                         bool(row["open"]))
 
     async def reconcile_rooms(self) -> int:
         """At start-up: set every meeting-only room as the database says, whatever happened while down."""
