@@ -378,3 +378,25 @@ async def test_members_who_left_the_group_get_no_more_reminders(services: Servic
     await services.groups.leave(MEMBER2, GROUP)
     await at(services, clock, FIRST - timedelta(hours=24))
     assert [d["user_id"] for d in await outbox(services, "dm", "dm:remind")] == [MEMBER.user_id]
+
+
+async def test_an_archived_groups_meetings_stop_quietly(services: Services, clock: FakeClock) -> None:
+    from tests.conftest import ADMIN
+
+    first = await scheduled(services)
+    await join(services, MEMBER.user_id)
+    await services.rsvps.rsvp(MEMBER, first)
+    await services.groups.archive(ADMIN, GROUP)
+    assert await at(services, clock, FIRST - timedelta(hours=24)) == ["group_archived"]
+    assert await outbox(services, "dm") == []
+    assert (await services.meetings.occurrence(GUILD, first)).cancel_reason == "group_archived"
+
+
+async def test_cover_is_only_for_the_groups_own_facilitators(services: Services) -> None:
+    await make_group(services)
+    await certify(services, FAC.user_id, FAC2.user_id, 23)
+    _, upcoming = await services.meetings.schedule(FAC, GROUP, weekly_draft(co_facilitator_ids=(FAC2.user_id,)))
+    await services.meetings.request_cover(FAC, upcoming[0].id)
+    request_id = (await outbox(services, "cover_ask"))[0]["request_id"]
+    with pytest.raises(PermissionDenied, match="group's own facilitators"):
+        await services.meetings.take_cover(actor(23), request_id)

@@ -83,6 +83,7 @@ class Occurrence:
     channel_id: int | None = None
     kind: str = "meeting"
     session_title: str | None = None
+    group_active: bool = True
 
     @classmethod
     def from_row(cls, row: Any) -> Occurrence:
@@ -104,6 +105,7 @@ class Occurrence:
             channel_id=row["channel_id"] if "channel_id" in keys else None,
             kind=row["kind"] if "kind" in keys else "meeting",
             session_title=session_title,
+            group_active=row["group_status"] == "active" if "group_status" in keys else True,
         )
 
     @property
@@ -114,7 +116,7 @@ class Occurrence:
 
 # Every query that builds an Occurrence for display selects these.
 OCCURRENCE_COLUMNS = (
-    "o.*, s.title, s.time_zone, s.kind, s.syllabus, g.name AS group_name, g.channel_id"
+    "o.*, s.title, s.time_zone, s.kind, s.syllabus, g.name AS group_name, g.channel_id, g.status AS group_status"
 )
 OCCURRENCE_FROM = (
     "meeting_occurrences o JOIN meeting_series s ON s.id = o.series_id JOIN groups g ON g.id = o.group_id"

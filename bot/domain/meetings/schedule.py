@@ -451,6 +451,12 @@ class SeriesService:
         await self.facilitators.require_active(actor.guild_id, actor.user_id)
         if row["requested_by"] == actor.user_id:
             raise Conflict("You asked for this cover yourself.")
+        if not await self.db.fetch_value(
+            "SELECT 1 FROM series_facilitators sf JOIN meeting_series s ON s.id = sf.series_id"
+            " JOIN meeting_occurrences o ON o.group_id = s.group_id WHERE o.id = ? AND sf.user_id = ?",
+            (row["occurrence_id"], actor.user_id),
+        ):
+            raise PermissionDenied("Only the group's own facilitators can cover its meetings.")
         async with self.db.transaction():
             taken = await self.db.execute(
                 "UPDATE cover_requests SET taken_by = ?, taken_at = ? WHERE id = ? AND taken_by IS NULL",

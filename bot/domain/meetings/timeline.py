@@ -128,6 +128,14 @@ class MeetingTimeline:
         return fired
 
     async def _step(self, o: Occurrence, now: datetime) -> list[str]:
+        if not o.group_active and o.state in (OccurrenceState.SCHEDULED, OccurrenceState.AWAITING):
+            # The group was archived: its meetings stop quietly (members can no longer see the channel).
+            await self.db.execute(
+                "UPDATE meeting_occurrences SET state = 'cancelled', cancel_reason = 'group_archived',"
+                " event_rev = event_rev + 1 WHERE id = ?", (o.id,))
+            if o.event_rev:
+                await self.notifier.sync_event(o.guild_id, o.id)
+            return ["group_archived"]
         if o.state is OccurrenceState.SCHEDULED:
             actions = []
             if o.event_rev == 0 and now >= o.starts_at - EVENT_WINDOW:
