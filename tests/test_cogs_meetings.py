@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from unittest.mock import create_autospec
 
@@ -188,3 +188,15 @@ async def test_agreement_button_works_from_a_dm(bot: PeerBot, services: Services
     press = helpers.interaction(bot, helpers.member(FAC.user_id), None)
     await AcceptAgreementButton(GUILD, 1).callback(press)
     assert await services.agreement.accepted_version(GUILD, FAC.user_id) == 1
+
+
+async def test_the_wake_up_follows_the_earliest_due_step(bot: PeerBot, services: Services, clock: FakeClock) -> None:
+    await make_group(services)
+    await certify(services, FAC.user_id)
+    await services.meetings.schedule(FAC, GROUP, weekly_draft())
+    await bot.rearm_meetings()
+    # The first thing due is publishing the first meeting's Discord event, a week ahead.
+    assert bot.scheduler.next_run(MEETINGS_WAKE) == FIRST - timedelta(days=7)
+    clock.current = FIRST - timedelta(days=7)
+    await bot.meetings_pass()
+    assert bot.scheduler.next_run(MEETINGS_WAKE) == FIRST - timedelta(hours=24)

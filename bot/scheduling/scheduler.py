@@ -31,7 +31,9 @@ class JobScheduler:
             self._scheduler.shutdown(wait=False)
 
     def at(self, job_id: str, when: datetime, func: JobFunc, *args: Any) -> None:
-        """Run once at `when` (UTC). Scheduling the same id again replaces the earlier job."""
+        """Run once at `when` (UTC). Scheduling the same id again replaces the earlier job (also before start(),
+        when APScheduler would otherwise keep both pending)."""
+        self.cancel(job_id)
         self._scheduler.add_job(func, "date", run_date=when, args=args, id=job_id, replace_existing=True)
 
     def every(self, job_id: str, seconds: float, func: JobFunc, *args: Any) -> None:
@@ -46,4 +48,9 @@ class JobScheduler:
 
     def next_run(self, job_id: str) -> datetime | None:
         job = self._scheduler.get_job(job_id)
-        return None if job is None else job.next_run_time
+        if job is None:
+            return None
+        if hasattr(job, "next_run_time"):
+            return job.next_run_time  # type: ignore[no-any-return]
+        # Added before start(): APScheduler computes the time only once it is running.
+        return job.trigger.get_next_fire_time(None, datetime.now(UTC))  # type: ignore[no-any-return]
