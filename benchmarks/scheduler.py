@@ -135,7 +135,8 @@ async def rebuild_child(path: Path) -> dict[str, float]:
         expanded += len(rule.between(localize(series.dtstart_local, rule.tz), START + timedelta(days=28)))
     expand_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    await services.timeline.rebuild()
+    await services.meetings.extend_horizons()  # every job: 28 days of occurrences for every series...
+    await services.timeline.rebuild()  # ...and each one's next step
     rebuild_s = time.perf_counter() - t0
     occurrences = await services.db.fetch_value("SELECT COUNT(*) FROM meeting_occurrences")
     await services.db.close()
@@ -191,6 +192,7 @@ async def simulate(path: Path, restart: bool) -> dict[str, Any]:
     recorder = Recorder(clock)
     services = await open_services(settings_for(path), clock)
     recorder.register(services)
+    await services.meetings.extend_horizons()
     await services.timeline.rebuild()
     rows = await services.db.fetch_all(
         "SELECT id, starts_at, facilitator_id FROM meeting_occurrences WHERE starts_at < ?",
@@ -201,6 +203,7 @@ async def simulate(path: Path, restart: bool) -> dict[str, Any]:
     lateness: list[float] = []
     kinds: Counter[str] = Counter()
     restarted_rebuild_s = None
+    horizon: asyncio.Task[int] | None = None
     while True:
         wake = await services.timeline.next_wake()
         candidates = [t for t in (wake, checkins[0][0] if checkins else None) if t is not None]
@@ -211,11 +214,12 @@ async def simulate(path: Path, restart: bool) -> dict[str, Any]:
             clock.jump(RESTART_AT)
             await services.db.close()  # the process stops in the middle of the week...
             t0 = time.perf_counter()
-            services = await open_services(settings_for(path), clock)  # ...and starts again
+            services = await open_services(settings_for(path), clock)  # ...and starts again, as PeerBot does:
             recorder.register(services)
-            await services.timeline.rebuild()
+            await services.timeline.rebuild()  # timelines first, so due steps resume at once,
             await services.timeline.reconcile_rooms()
             restarted_rebuild_s = time.perf_counter() - t0
+            horizon = asyncio.create_task(services.meetings.extend_horizons())  # then horizons, alongside
             continue
         clock.jump(target)
         while checkins and checkins[0][0] <= clock.now():
@@ -227,6 +231,8 @@ async def simulate(path: Path, restart: bool) -> dict[str, Any]:
                 lateness.append((fired.fired_at - fired.due_at).total_seconds())
         while await services.outbox.run_due(limit=500):
             pass
+    if horizon is not None:
+        await horizon
     await services.db.close()
     on_time = sum(1 for late in lateness if late <= 1.0)
     return {"on_time_share": round(on_time / max(len(lateness), 1), 4), "duplicates": recorder.duplicates,

@@ -62,11 +62,12 @@ class PeerBot(commands.AutoShardedBot):
         self.scheduler.every("referrals:retention", 3600, self.services.referrals.purge_expired_content)
         self.scheduler.every("facilitators:expiry", 3600, self.services.facilitators.warn_expiring)
         # Meetings: rebuild every timeline from the database, then wake exactly when the next step is due.
-        # The minute sweep is a safety net; it also extends each series' horizon.
+        # The minute sweep is a safety net. Horizons are extended right after start-up, then hourly.
         await self.services.timeline.rebuild()
         await self.services.timeline.reconcile_rooms()
         self.scheduler.every("meetings:sweep", 60, self.meetings_pass)
-        self.scheduler.every("meetings:horizon", 3600, self.services.meetings.extend_horizons)
+        self.scheduler.at("meetings:horizon-start", self.services.clock.now(), self.extend_horizons)
+        self.scheduler.every("meetings:horizon", 3600, self.extend_horizons)
         self.scheduler.start()
         await self.rearm_meetings()
         self._outbox_task = asyncio.create_task(self._outbox_loop(), name="peerbot-outbox")
@@ -76,6 +77,10 @@ class PeerBot(commands.AutoShardedBot):
         try:
             await self.services.timeline.run_due()
         finally:
+            await self.rearm_meetings()
+
+    async def extend_horizons(self) -> None:
+        if await self.services.meetings.extend_horizons():
             await self.rearm_meetings()
 
     async def rearm_meetings(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -400,3 +401,25 @@ async def test_cover_is_only_for_the_groups_own_facilitators(services: Services)
     request_id = (await outbox(services, "cover_ask"))[0]["request_id"]
     with pytest.raises(PermissionDenied, match="group's own facilitators"):
         await services.meetings.take_cover(actor(23), request_id)
+
+
+async def test_a_failing_step_does_not_block_other_meetings(services: Services, clock: FakeClock,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    await make_group(services)
+    await make_group(services, "Second group")
+    await certify(services, FAC.user_id)
+    await services.meetings.schedule(FAC, GROUP, weekly_draft())
+    await services.meetings.schedule(FAC, "Second group", weekly_draft())
+    real_step = services.timeline._step
+
+    async def broken_for_group_one(o: Any, now: datetime) -> list[str]:
+        if o.group_id == 1:
+            raise RuntimeError("a bug")
+        return await real_step(o, now)
+
+    monkeypatch.setattr(services.timeline, "_step", broken_for_group_one)
+    clock.current = FIRST - timedelta(days=7)
+    fired = await services.timeline.run_due()
+    assert {f.occurrence_id for f in fired} == {4}  # the second group's first meeting still got its step
+    due = await services.db.fetch_value("SELECT next_action_at FROM meeting_occurrences WHERE id = 1")
+    assert due == "2026-03-03T19:01:00+00:00"

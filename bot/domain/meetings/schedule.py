@@ -82,6 +82,26 @@ async def _validated(tz_name: str, day: date, at: time, minutes: int, spec: Recu
                            "Please check it, or use the weekly or monthly options.") from None
 
 
+def _occurrence_rows(series: Series, until: datetime, last: tuple[int, str | None]) -> list[tuple[object, ...]]:
+    """Rows for the series' occurrences after its last one (seq, original start) and before `until`."""
+    seq, original = last
+    schedule = Schedule(series.time_zone, series.dtstart_local, series.duration, series.rrule)
+    start = from_db(original) + timedelta(seconds=1) if original else localize(series.dtstart_local, schedule.tz)
+    rows: list[tuple[object, ...]] = []
+    for _, instant in schedule.between(start, until, limit=5000):
+        seq += 1
+        occurrence = Occurrence(
+            id=0, series_id=series.id, guild_id=series.guild_id, group_id=series.group_id, seq=seq,
+            starts_at=instant, ends_at=instant + series.duration, facilitator_id=series.lead_id,
+            state=OccurrenceState.SCHEDULED, cancel_reason=None, reminded_through=None, awaiting_since=None,
+            checked_in_by=None, event_id=None, event_rev=0,
+        )
+        due = next_action_at(occurrence)
+        rows.append((series.id, series.guild_id, series.group_id, seq, to_db(instant), to_db(instant),
+                     to_db(occurrence.ends_at), series.lead_id, to_db(due) if due else None))
+    return rows
+
+
 class SeriesService:
     def __init__(self, db: Database, clock: Clock, roles: RoleService, groups: GroupService,
                  facilitators: FacilitatorService, notifier: Notifier) -> None:
@@ -170,59 +190,43 @@ class SeriesService:
             raise Conflict(f"That would overlap another meeting of this group on "
                            f"{fmt_local(clash[0], schedule.tz_name)}. Please choose another time.")
 
-    async def _materialize(self, series: Series, until: datetime,
-                           last: tuple[int, str | None] | None = None) -> int:
-        """Create occurrence rows up to `until`. Call inside a transaction; safe to repeat. `last` is the
-        series' highest (seq, original_start) so far, when the caller already knows it."""
-        if last is None:
-            row = await self.db.fetch_one(
-                "SELECT COALESCE(MAX(seq), 0), MAX(original_start) FROM meeting_occurrences WHERE series_id = ?",
-                (series.id,),
-            )
-            last = (int(row[0]), row[1]) if row else (0, None)
-        seq, original = last
-        schedule = Schedule(series.time_zone, series.dtstart_local, series.duration, series.rrule)
-        start = from_db(original) + timedelta(seconds=1) if original else localize(series.dtstart_local, schedule.tz)
-        rows = []
-        for _, instant in schedule.between(start, until, limit=5000):
-            seq += 1
-            occurrence = Occurrence(
-                id=0, series_id=series.id, guild_id=series.guild_id, group_id=series.group_id, seq=seq,
-                starts_at=instant, ends_at=instant + series.duration, facilitator_id=series.lead_id,
-                state=OccurrenceState.SCHEDULED, cancel_reason=None, reminded_through=None, awaiting_since=None,
-                checked_in_by=None, event_id=None, event_rev=0,
-            )
-            due = next_action_at(occurrence)
-            rows.append((series.id, series.guild_id, series.group_id, seq, to_db(instant), to_db(instant),
-                         to_db(occurrence.ends_at), series.lead_id, to_db(due) if due else None))
-        await self.db.execute_many(
-            "INSERT OR IGNORE INTO meeting_occurrences (series_id, guild_id, group_id, seq, original_start,"
-            " starts_at, ends_at, facilitator_id, next_action_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+    _INSERT_OCCURRENCE = (
+        "INSERT OR IGNORE INTO meeting_occurrences (series_id, guild_id, group_id, seq, original_start,"
+        " starts_at, ends_at, facilitator_id, next_action_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+
+    async def _materialize(self, series: Series, until: datetime) -> int:
+        """Create a new series' occurrence rows up to `until`. Call inside a transaction."""
+        rows = _occurrence_rows(series, until, (0, None))
+        await self.db.execute_many(self._INSERT_OCCURRENCE, rows)
         await self.db.execute(
             "UPDATE meeting_series SET materialized_until = ? WHERE id = ?", (to_db(until), series.id)
         )
         return len(rows)
 
     async def extend_horizons(self, batch: int = 200) -> int:
-        """Periodic and at start-up: keep every active series materialized a horizon ahead."""
+        """Periodic, and soon after start-up: keep every active series materialized a horizon ahead. Safe to
+        repeat or interrupt: rows are keyed by (series, original start) and each chunk is one transaction."""
         until = self.clock.now() + HORIZON
-        rows = await self.db.fetch_all(
+        due = await self.db.fetch_all(
             "SELECT * FROM meeting_series WHERE status = 'active'"
             " AND (materialized_until IS NULL OR materialized_until < ?)",
             (to_db(until - timedelta(days=1)),),
         )
         made = 0
-        for first in range(0, len(rows), batch):
-            chunk = rows[first:first + batch]
+        for first in range(0, len(due), batch):
+            chunk = due[first:first + batch]
             ids = [row["id"] for row in chunk]
-            known = {r[0]: (int(r[1]), r[2]) for r in await self.db.fetch_all(
-                "SELECT series_id, MAX(seq), MAX(original_start) FROM meeting_occurrences"
-                f" WHERE series_id IN ({','.join('?' * len(ids))}) GROUP BY series_id", ids)}
             async with self.db.transaction():
-                for row in chunk:
-                    made += await self._materialize(Series.from_row(row), until, known.get(row["id"], (0, None)))
+                known = {r[0]: (int(r[1]), r[2]) for r in await self.db.fetch_all(
+                    "SELECT series_id, MAX(seq), MAX(original_start) FROM meeting_occurrences"
+                    f" WHERE series_id IN ({','.join('?' * len(ids))}) GROUP BY series_id", ids)}
+                rows = [r for row in chunk
+                        for r in _occurrence_rows(Series.from_row(row), until, known.get(row["id"], (0, None)))]
+                await self.db.execute_many(self._INSERT_OCCURRENCE, rows)
+                await self.db.execute_many("UPDATE meeting_series SET materialized_until = ? WHERE id = ?",
+                                           [(to_db(until), series_id) for series_id in ids])
+            made += len(rows)
         return made
 
     # ---- reading -------------------------------------------------------------------------------------

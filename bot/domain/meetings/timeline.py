@@ -9,6 +9,7 @@ or repeated pass does each step once (each step is a state change plus outbox it
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -35,6 +36,9 @@ from bot.errors import Conflict, InvalidInput, NotFound
 from bot.storage.db import Database
 
 MAX_STEPS = 6  # a timeline has at most this many steps due at once (after a long outage)
+STEP_CHUNK = 25  # occurrences advanced per transaction
+RETRY_FAILED = timedelta(minutes=1)
+log = logging.getLogger(__name__)
 
 
 def _in(minutes: int) -> str:
@@ -70,26 +74,45 @@ class MeetingTimeline:
         self.alerts = alerts
 
     # ---- the pass ------------------------------------------------------------------------------------
-    async def run_due(self, batch: int = 200) -> list[Fired]:
+    async def run_due(self, limit: int = 5000) -> list[Fired]:
+        """Take every step that is due. Steps share a transaction in chunks (a burst of meetings starting at
+        19:00 is one commit per chunk, not one per meeting); if a chunk fails, its meetings are retried one by
+        one, and a meeting whose step keeps failing is looked at again in a minute instead of blocking others.
+        More than `limit` due at once: the rest wait for the next pass, which the caller starts at once."""
         now = self.clock.now()
+        rows = await self.db.fetch_all(
+            "SELECT id FROM meeting_occurrences WHERE next_action_at <= ? ORDER BY next_action_at LIMIT ?",
+            (to_db(now), limit),
+        )
+        ids = [int(row["id"]) for row in rows]
         fired: list[Fired] = []
-        while True:
-            rows = await self.db.fetch_all(
-                "SELECT id FROM meeting_occurrences WHERE next_action_at <= ? ORDER BY next_action_at LIMIT ?",
-                (to_db(now), batch),
-            )
-            for row in rows:
-                fired += await self._advance(int(row["id"]), now)
-            if len(rows) < batch:
-                return fired
+        for first in range(0, len(ids), STEP_CHUNK):
+            chunk = ids[first:first + STEP_CHUNK]
+            done: list[Fired] = []
+            try:
+                async with self.db.transaction():
+                    for occurrence_id in chunk:
+                        done += await self._advance(occurrence_id, now)
+            except Exception:
+                log.exception("a chunk of meeting steps failed; retrying them one by one")
+                done = []
+                for occurrence_id in chunk:
+                    try:
+                        done += await self._advance(occurrence_id, now)
+                    except Exception:
+                        log.exception("meeting %s: step failed; trying again in a minute", occurrence_id)
+                        await self.db.execute("UPDATE meeting_occurrences SET next_action_at = ? WHERE id = ?",
+                                              (to_db(now + RETRY_FAILED), occurrence_id))
+            fired += done
+        return fired
 
     async def next_wake(self) -> datetime | None:
         value = await self.db.fetch_value("SELECT MIN(next_action_at) FROM meeting_occurrences")
         return datetime.fromisoformat(value) if value else None
 
     async def rebuild(self) -> datetime | None:
-        """At start-up: extend every series' horizon and recompute each live occurrence's next action."""
-        await self.series.extend_horizons()
+        """At start-up: recompute each live occurrence's next step from its state, and return the earliest.
+        Fast on purpose, so due steps resume at once; extending the horizons (slower) comes after."""
         rows = await self.db.fetch_all(
             "SELECT o.* FROM meeting_occurrences o WHERE o.state NOT IN ('closed','cancelled')"
         )
