@@ -498,7 +498,8 @@ class MeetingHandlers:
     def all(self) -> dict[str, Any]:
         return {"group_post": self.group_post, "leader_alert": self.leader_alert,
                 "meeting_opening": self.opening, "room_sync": self.room_sync, "event_sync": self.event_sync,
-                "feedback_prompt": self.feedback_prompt, "cover_ask": self.cover_ask}
+                "feedback_prompt": self.feedback_prompt, "cover_ask": self.cover_ask,
+                "facilitator_access": self.facilitator_access}
 
     def _text_channel(self, channel_id: int | None) -> discord.TextChannel:
         channel = self.bot.get_channel(channel_id) if channel_id else None
@@ -558,6 +559,32 @@ class MeetingHandlers:
         if isinstance(voice, discord.VoiceChannel):
             await voice.set_permissions(role, view_channel=True, connect=state.open, reason="peerbot meeting room")
         return {"open": state.open}
+
+    async def facilitator_access(self, item: OutboxItem) -> dict[str, Any] | None:
+        """A member overwrite on the group's channels: facilitators see and post there without joining."""
+        state = await self.bot.services.timeline.room_state(int(item.payload["group_id"]))
+        guild = self.bot.get_guild(item.guild_id)
+        if guild is None:
+            raise DeliveryError("guild not available yet")
+        if state is None:
+            return {"skipped": "group gone or archived"}
+        user_id = int(item.payload["user_id"])
+        try:
+            who = guild.get_member(user_id) or await guild.fetch_member(user_id)
+        except discord.NotFound:
+            return {"skipped": "no longer in the server"}
+        grant = bool(item.payload["grant"])
+        for channel_id in (state.channel_id, state.voice_channel_id):
+            channel = guild.get_channel(channel_id) if channel_id else None
+            if isinstance(channel, discord.TextChannel):
+                overwrite = discord.PermissionOverwrite(view_channel=True, send_messages=True,
+                                                        read_message_history=True) if grant else None
+                await channel.set_permissions(who, overwrite=overwrite, reason="peerbot facilitator access")
+            elif isinstance(channel, discord.VoiceChannel):
+                overwrite = discord.PermissionOverwrite(view_channel=True, connect=True, speak=True,
+                                                        mute_members=True) if grant else None
+                await channel.set_permissions(who, overwrite=overwrite, reason="peerbot facilitator access")
+        return {"granted": grant}
 
     async def event_sync(self, item: OutboxItem) -> dict[str, Any] | None:
         timeline = self.bot.services.timeline

@@ -200,3 +200,28 @@ async def test_the_wake_up_follows_the_earliest_due_step(bot: PeerBot, services:
     clock.current = FIRST - timedelta(days=7)
     await bot.meetings_pass()
     assert bot.scheduler.next_run(MEETINGS_WAKE) == FIRST - timedelta(hours=24)
+
+
+async def test_facilitators_get_the_group_channel_and_lose_it_when_suspended(
+    bot: PeerBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.domain.facilitator import CertStatus
+    from tests.conftest import LEADER
+
+    await make_group(services)
+    await certify(services, FAC.user_id)
+    await services.meetings.schedule(FAC, GROUP, weekly_draft())
+    group = (await services.groups.list(GUILD))[0]
+    channel = text_channel(group.channel_id)
+    facilitator = helpers.member(FAC.user_id)
+    guild = helpers.guild(GUILD)
+    guild.get_channel.side_effect = lambda cid: channel if cid == group.channel_id else None
+    guild.get_member.return_value = facilitator
+    monkeypatch.setattr(bot, "get_guild", lambda _id: guild)
+    monkeypatch.setattr(bot, "get_channel", lambda _id: None)
+    await services.outbox.run_due()
+    granted = channel.set_permissions.call_args
+    assert granted.args == (facilitator,) and granted.kwargs["overwrite"].send_messages is True
+    await services.facilitators.set_status(LEADER, FAC.user_id, CertStatus.SUSPENDED, reason="On leave")
+    await services.outbox.run_due()
+    assert channel.set_permissions.call_args.kwargs["overwrite"] is None

@@ -164,6 +164,8 @@ class FacilitatorService:
                 (actor.guild_id, user_id, status.value, to_db(expires_at) if expires_at else None, reason,
                  actor.user_id, to_db(now)),
             )
+            if status in (CertStatus.SUSPENDED, CertStatus.REVOKED):
+                await self._withdraw_access(actor.guild_id, user_id, history_id)
             if status is CertStatus.CERTIFIED and agreement is not None and not await \
                     self.agreement.has_accepted_current(actor.guild_id, user_id):
                 await self.outbox.enqueue(
@@ -173,6 +175,20 @@ class FacilitatorService:
         updated = await self.get(actor.guild_id, user_id)
         assert updated is not None
         return updated
+
+    async def _withdraw_access(self, guild_id: int, user_id: int, history_id: int) -> None:
+        """A suspended or revoked facilitator no longer sees the channels of the groups they facilitated
+        (unless they are members there, which their group role covers)."""
+        rows = await self.db.fetch_all(
+            "SELECT DISTINCT s.group_id FROM series_facilitators sf JOIN meeting_series s ON s.id = sf.series_id"
+            " WHERE s.guild_id = ? AND sf.user_id = ?",
+            (guild_id, user_id),
+        )
+        for row in rows:
+            await self.outbox.enqueue(
+                guild_id, "facilitator_access", {"group_id": row["group_id"], "user_id": user_id, "grant": False},
+                dedupe_key=f"access:{row['group_id']}:{user_id}:status:{history_id}", subject_id=user_id,
+            )
 
     async def history(self, actor: Actor, user_id: int) -> list[dict[str, Any]]:
         if actor.user_id != user_id:

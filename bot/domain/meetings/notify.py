@@ -65,6 +65,12 @@ class Notifier:
         await self.outbox.enqueue(guild_id, "event_sync", {"occurrence_id": occurrence_id},
                                   dedupe_key=f"event:{occurrence_id}:{rev}")
 
+    async def facilitator_access(self, guild_id: int, group_id: int, user_id: int, *, grant: bool, key: str) -> None:
+        """Let a facilitator see and post in a group's channels (they may not be members), or stop that."""
+        await self.outbox.enqueue(guild_id, "facilitator_access",
+                                  {"group_id": group_id, "user_id": user_id, "grant": grant},
+                                  dedupe_key=f"access:{group_id}:{user_id}:{key}", subject_id=user_id)
+
     async def cover_ask(self, occurrence: Occurrence, request_id: int, user_id: int) -> None:
         await self.outbox.enqueue(
             occurrence.guild_id, "cover_ask", {"request_id": request_id, "user_id": user_id},

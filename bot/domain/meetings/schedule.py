@@ -151,6 +151,8 @@ class SeriesService:
                 await self.db.execute(
                     "INSERT INTO series_facilitators (series_id, user_id) VALUES (?, ?)", (series_id, user_id)
                 )
+                await self.notifier.facilitator_access(actor.guild_id, group.id, user_id, grant=True,
+                                                       key=f"series:{series_id}")
             series = await self.series(actor.guild_id, series_id)
             await self._materialize(series, now + HORIZON)
         return series, await self.upcoming_of_series(series_id, limit=5)
@@ -475,6 +477,8 @@ class SeriesService:
             if not moved:
                 raise Conflict("That meeting has already started or been cancelled.")
             occurrence = await self.occurrence(actor.guild_id, row["occurrence_id"])
+            await self.notifier.facilitator_access(actor.guild_id, occurrence.group_id, actor.user_id, grant=True,
+                                                   key=f"cover:{request_id}")
             await self.notifier.dm(
                 actor.guild_id, row["requested_by"],
                 f"Good news: <@{actor.user_id}> will cover **{occurrence.label}** on "
