@@ -65,7 +65,12 @@ def main() -> None:
         print(f"urgent+crisis flagged urgent or higher: {result['urgent_or_crisis_flagged_urgent_plus']}; "
               f"crisis flagged crisis: {result['crisis_flagged_crisis']}; "
               f"risk-free flagged urgent or higher: {result['none_flagged_urgent_plus']}")
-    print(json.dumps({name: {"per_tier": r["per_tier"],  # type: ignore[index]
+    # The rule gate must never change a result: compare with running every rule on every text.
+    texts = [text for _, rows in sets for _, text in rows]
+    mismatches = sum(1 for text in texts if screener.screen(text) != screener.screen_with_every_rule(text))
+    print(f"\nrule gate: {mismatches} differences from running every rule, over {len(texts)} texts")
+    results["rule_gate"] = {"texts": len(texts), "mismatches": mismatches}
+    print(json.dumps({"rule_gate": results.pop("rule_gate")} | {name: {"per_tier": r["per_tier"],  # type: ignore[index]
                              "urgent_or_crisis_flagged_urgent_plus": r["urgent_or_crisis_flagged_urgent_plus"],  # type: ignore[index]
                              "crisis_flagged_crisis": r["crisis_flagged_crisis"],  # type: ignore[index]
                              "none_flagged_urgent_plus": r["none_flagged_urgent_plus"]}  # type: ignore[index]

@@ -75,3 +75,15 @@ def test_screen_command_plain_and_jsonl() -> None:
     status = screen_stream(io.StringIO('{"text": "I took all my pills"}\nnot json\n\n'), out, jsonl=True)
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert status == 1 and lines[0]["tier"] == "crisis" and "error" in lines[1]
+
+
+GATE_TEXTS = [
+    "my brother keeps hitting me when he's drunk", "I OD'd last night", "thinking about ending it tonight",
+    "İstanbul trip was lovely, İ promise", "he said he'd kill himself", "the weekend was fine",
+    "gonna unalive myself fr", "she hurt herself again", "I won't need my coat anymore, giving it away",
+]
+
+
+@pytest.mark.parametrize("text", [text for _, text in load_cases()] + GATE_TEXTS)
+def test_the_rule_gate_never_changes_a_result(text: str) -> None:
+    assert SCREENER.screen(text) == SCREENER.screen_with_every_rule(text)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+import ahocorasick
+
 # The standard library's own regex parser (untyped, private, stable across 3.11+).
 _parser: Any = importlib.import_module("re._parser")
 _c: Any = importlib.import_module("re._constants")
@@ -302,15 +304,21 @@ RULES: list[Rule] = [
     ),
 ]
 
-# Which rules can match a text at all? Each rule's regex is parsed once to find literal strings that every match
-# must contain ("kill" in r"\bkill(?:ed|ing)? SELF"); a rule runs only when one of them is in the text. Most chat
-# contains none, so it is screened by a few hundred substring tests instead of ~170 regex searches.
-def required_factors(pattern: str) -> frozenset[str] | None:
-    """Literal strings of which every match contains at least one; None when no useful set exists."""
-    return _sequence(list(_parser.parse(pattern)))
+# Which rules can match a text at all? Each rule's regex is parsed once to find its requirements: sets of
+# literal strings such that every match contains at least one string of each set ("kill" in r"\bkill(?:ed)? SELF",
+# and one of "myself", "my self", ...). One Aho-Corasick pass (pyahocorasick, in C) finds every such string in the
+# message; a rule runs only when each of its requirements is met. Most chat meets none, so it is screened by that
+# one pass instead of ~140 regex searches.
+def requirements(pattern: str) -> list[frozenset[str]]:
+    """Every useful requirement of the pattern, the most selective (longest shortest string) first."""
+    found: list[frozenset[str]] = []
+    _sequence(list(_parser.parse(pattern)), found)
+    useful = [c for c in found if min(len(x) for x in c) >= 2]
+    return sorted(set(useful), key=lambda c: (-min(len(x) for x in c), len(c), sorted(c)))
 
 
-def _sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
+def _sequence(items: list[tuple[object, object]], out: list[frozenset[str]] | None = None) -> frozenset[str] | None:
+    """Requirements of a sequence of regex items: appended to `out`; the best one is returned."""
     candidates: list[frozenset[str]] = []
     run = ""
     for op, av in items:
@@ -334,21 +342,30 @@ def _sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
     if run:
         candidates.append(frozenset({run}))
     useful = [c for c in candidates if min(len(x) for x in c) >= 2]
+    if out is not None:
+        out.extend(useful)
     return max(useful, key=lambda c: (min(len(x) for x in c), -len(c))) if useful else None
 
 
-RULE_FACTORS: list[frozenset[str] | None] = [required_factors(rule.pattern.pattern) for rule in RULES]
-ALWAYS_RUN: list[int] = [i for i, factors in enumerate(RULE_FACTORS) if factors is None]
-FACTOR_RULES: dict[str, list[int]] = {}
-for _index, _factors in enumerate(RULE_FACTORS):
-    for _factor in _factors or ():
-        FACTOR_RULES.setdefault(_factor, []).append(_index)
+RULE_REQUIREMENTS: list[list[frozenset[str]]] = [requirements(rule.pattern.pattern) for rule in RULES]
+ALWAYS_RUN: list[int] = [i for i, sets in enumerate(RULE_REQUIREMENTS) if not sets]
+# A rule is looked up by its most selective requirement; its other requirements are then checked.
+_BY_FACTOR: dict[str, list[int]] = {}
+for _index, _sets in enumerate(RULE_REQUIREMENTS):
+    for _factor in _sets[0] if _sets else ():
+        _BY_FACTOR.setdefault(_factor, []).append(_index)
+_AUTOMATON: Any = ahocorasick.Automaton()
+for _factor in sorted({f for sets in RULE_REQUIREMENTS for req in sets for f in req}):
+    _AUTOMATON.add_word(_factor, _factor)
+_AUTOMATON.make_automaton()
 
 
 def candidate_rules(norm: str) -> list[Rule]:
     """The rules that could match `norm`, in RULES order."""
+    present = {factor for _, factor in _AUTOMATON.iter(norm)}
     indices = set(ALWAYS_RUN)
-    for factor, rule_indices in FACTOR_RULES.items():
-        if factor in norm:
-            indices.update(rule_indices)
+    for factor in present:
+        for index in _BY_FACTOR.get(factor, ()):
+            if index not in indices and all(not req.isdisjoint(present) for req in RULE_REQUIREMENTS[index][1:]):
+                indices.add(index)
     return [RULES[i] for i in sorted(indices)]

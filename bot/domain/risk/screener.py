@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.domain.risk.model import Category, Evidence, Screening, Tier
-from bot.domain.risk.rules import Kind, Rule, candidate_rules
+from bot.domain.risk.rules import RULES, Kind, Rule, candidate_rules
 
 _CLAUSE_END = re.compile(r"[.!?;\n]+|\bbut\b")
 _TOKEN = re.compile(r"[\w']+")
@@ -87,13 +87,15 @@ class SecondStage(Protocol):
     def review(self, text: str, first: Screening) -> Screening: ...
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
 def _normalise(text: str) -> str:
     """Lower-case with offsets kept: every character maps to exactly one character."""
-    out = []
-    for ch in text.replace("’", "'").replace("‘", "'").replace("ʼ", "'"):
-        low = ch.lower()
-        out.append(low if len(low) == 1 else ch)
-    return "".join(out)
+    low = text.lower()
+    if len(low) != len(text):  # a character such as "İ" lowers to two: do it one character at a time
+        low = "".join(c if len(c) == 1 else ch for ch, c in ((ch, ch.lower()) for ch in text))
+    return low.translate(_APOSTROPHES)
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -127,6 +129,11 @@ class RiskScreener:
         rules = candidate_rules(norm)
         first = self._screen(text, norm, rules) if rules else Screening(Tier.NONE)
         return self.second_stage.review(text, first) if self.second_stage else first
+
+    def screen_with_every_rule(self, text: str) -> Screening:
+        """The first stage without the rule gate: the reference the gate is checked against."""
+        text = text[:4000]
+        return self._screen(text, _normalise(text), RULES)
 
     def _screen(self, text: str, norm: str, rules: list[Rule]) -> Screening:
         kept: list[_Hit] = []
