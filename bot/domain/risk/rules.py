@@ -309,42 +309,57 @@ RULES: list[Rule] = [
 # and one of "myself", "my self", ...). One Aho-Corasick pass (pyahocorasick, in C) finds every such string in the
 # message; a rule runs only when each of its requirements is met. Most chat meets none, so it is screened by that
 # one pass instead of ~140 regex searches.
+WORD_START = "\x00"  # prefixed to a literal that the regex only allows at the start of a word (after \b)
+
+
 def requirements(pattern: str) -> list[frozenset[str]]:
     """Every useful requirement of the pattern, the most selective (longest shortest string) first."""
     found: list[frozenset[str]] = []
     _sequence(list(_parser.parse(pattern)), found)
-    useful = [c for c in found if min(len(x) for x in c) >= 2]
-    return sorted(set(useful), key=lambda c: (-min(len(x) for x in c), len(c), sorted(c)))
+    useful = [c for c in found if _shortest(c) >= 2]
+    return sorted(set(useful), key=lambda c: (-_shortest(c), len(c), sorted(c)))
 
 
-def _sequence(items: list[tuple[object, object]], out: list[frozenset[str]] | None = None) -> frozenset[str] | None:
-    """Requirements of a sequence of regex items: appended to `out`; the best one is returned."""
+def _shortest(factors: frozenset[str]) -> int:
+    return min(len(f.lstrip(WORD_START)) for f in factors)
+
+
+def _sequence(items: list[tuple[object, object]], out: list[frozenset[str]] | None = None,
+              word_start: bool = False) -> frozenset[str] | None:
+    """Requirements of a sequence of regex items: appended to `out`; the best one is returned. `word_start`
+    says the sequence begins right after a \b, so a literal it begins with must start a word."""
     candidates: list[frozenset[str]] = []
     run = ""
+    run_at_word_start = False
+    after_boundary = word_start
     for op, av in items:
         if op is _c.LITERAL:
+            if not run:
+                run_at_word_start = after_boundary and chr(int(av)).isalnum()  # type: ignore[call-overload]
             run += chr(int(av))  # type: ignore[call-overload]
+            after_boundary = False
             continue
         if run:
-            candidates.append(frozenset({run}))
+            candidates.append(frozenset({WORD_START + run if run_at_word_start else run}))
             run = ""
         found: frozenset[str] | None = None
         if op is _c.SUBPATTERN:
-            found = _sequence(list(av[3]))  # type: ignore[index]
+            found = _sequence(list(av[3]), word_start=after_boundary)  # type: ignore[index]
         elif op is _c.BRANCH:
-            branches = [_sequence(list(b)) for b in av[1]]  # type: ignore[index]
+            branches = [_sequence(list(b), word_start=after_boundary) for b in av[1]]  # type: ignore[index]
             if all(b is not None for b in branches):
                 found = frozenset().union(*branches)  # type: ignore[arg-type]
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:  # type: ignore[index]
-            found = _sequence(list(av[2]))  # type: ignore[index]
+            found = _sequence(list(av[2]), word_start=after_boundary)  # type: ignore[index]
         if found:
             candidates.append(found)
+        after_boundary = op is _c.AT and av is _c.AT_BOUNDARY
     if run:
-        candidates.append(frozenset({run}))
-    useful = [c for c in candidates if min(len(x) for x in c) >= 2]
+        candidates.append(frozenset({WORD_START + run if run_at_word_start else run}))
+    useful = [c for c in candidates if _shortest(c) >= 2]
     if out is not None:
         out.extend(useful)
-    return max(useful, key=lambda c: (min(len(x) for x in c), -len(c))) if useful else None
+    return max(useful, key=lambda c: (_shortest(c), -len(c))) if useful else None
 
 
 RULE_REQUIREMENTS: list[list[frozenset[str]]] = [requirements(rule.pattern.pattern) for rule in RULES]
@@ -355,14 +370,25 @@ for _index, _sets in enumerate(RULE_REQUIREMENTS):
     for _factor in _sets[0] if _sets else ():
         _BY_FACTOR.setdefault(_factor, []).append(_index)
 _AUTOMATON: Any = ahocorasick.Automaton()
-for _factor in sorted({f for sets in RULE_REQUIREMENTS for req in sets for f in req}):
-    _AUTOMATON.add_word(_factor, _factor)
+for _literal in sorted({f.lstrip(WORD_START) for sets in RULE_REQUIREMENTS for req in sets for f in req}):
+    _AUTOMATON.add_word(_literal, (_literal, len(_literal)))
 _AUTOMATON.make_automaton()
+
+
+def _present(norm: str) -> set[str]:
+    """Every requirement literal in the text, plus its WORD_START form where it begins a word."""
+    present: set[str] = set()
+    for end, (literal, length) in _AUTOMATON.iter(norm):
+        present.add(literal)
+        start = end - length + 1
+        if start == 0 or not (norm[start - 1].isalnum() or norm[start - 1] == "_"):
+            present.add(WORD_START + literal)
+    return present
 
 
 def candidate_rules(norm: str) -> list[Rule]:
     """The rules that could match `norm`, in RULES order."""
-    present = {factor for _, factor in _AUTOMATON.iter(norm)}
+    present = _present(norm)
     indices = set(ALWAYS_RUN)
     for factor in present:
         for index in _BY_FACTOR.get(factor, ()):
