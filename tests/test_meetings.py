@@ -412,7 +412,7 @@ async def test_a_failing_step_does_not_block_other_meetings(services: Services, 
     await services.meetings.schedule(FAC, "Second group", weekly_draft())
     real_step = services.timeline._step
 
-    async def broken_for_group_one(o: Any, now: datetime) -> list[str]:
+    async def broken_for_group_one(o: Any, now: datetime) -> tuple[list[str], Any]:
         if o.group_id == 1:
             raise RuntimeError("a bug")
         return await real_step(o, now)

@@ -59,9 +59,12 @@ class Notifier:
             if via == "dm":
                 await self.dm(occurrence.guild_id, user_id, text, key=key)
 
-    async def sync_event(self, guild_id: int, occurrence_id: int) -> None:
-        """Bring the Discord scheduled event in line with the occurrence (the handler reads the row)."""
-        rev = await self.db.fetch_value("SELECT event_rev FROM meeting_occurrences WHERE id = ?", (occurrence_id,))
+    async def sync_event(self, guild_id: int, occurrence_id: int, rev: int | None = None) -> None:
+        """Bring the Discord scheduled event in line with the occurrence (the handler reads the row). `rev` is
+        the occurrence's event_rev after the change; read from the row when not given."""
+        if rev is None:
+            rev = await self.db.fetch_value("SELECT event_rev FROM meeting_occurrences WHERE id = ?",
+                                            (occurrence_id,))
         await self.outbox.enqueue(guild_id, "event_sync", {"occurrence_id": occurrence_id},
                                   dedupe_key=f"event:{occurrence_id}:{rev}")
 

@@ -10,7 +10,7 @@ or repeated pass does each step once (each step is a state change plus outbox it
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -139,57 +139,58 @@ class MeetingTimeline:
                 due = next_action_at(occurrence)
                 if due is None or due > now:
                     break
-                actions = await self._step(occurrence, now)
+                actions, occurrence = await self._step(occurrence, now)
                 ran = self.clock.now()
                 fired += [Fired(occurrence.id, action, due, ran) for action in actions]
-                reloaded = await self._load(occurrence.id)
-                assert reloaded is not None
-                occurrence = reloaded
             due = next_action_at(occurrence)
             await self.db.execute("UPDATE meeting_occurrences SET next_action_at = ? WHERE id = ?",
                                   (to_db(due) if due else None, occurrence.id))
         return fired
 
-    async def _step(self, o: Occurrence, now: datetime) -> list[str]:
+    async def _step(self, o: Occurrence, now: datetime) -> tuple[list[str], Occurrence]:
+        """Take the step that is due; return what was done and the occurrence as it now is in the database."""
         if not o.group_active and o.state in (OccurrenceState.SCHEDULED, OccurrenceState.AWAITING):
             # The group was archived: its meetings stop quietly (members can no longer see the channel).
             await self.db.execute(
                 "UPDATE meeting_occurrences SET state = 'cancelled', cancel_reason = 'group_archived',"
                 " event_rev = event_rev + 1 WHERE id = ?", (o.id,))
             if o.event_rev:
-                await self.notifier.sync_event(o.guild_id, o.id)
-            return ["group_archived"]
+                await self.notifier.sync_event(o.guild_id, o.id, o.event_rev + 1)
+            return ["group_archived"], replace(o, state=OccurrenceState.CANCELLED, cancel_reason="group_archived",
+                                               event_rev=o.event_rev + 1)
         if o.state is OccurrenceState.SCHEDULED:
             actions = []
             if o.event_rev == 0 and now >= o.starts_at - EVENT_WINDOW:
                 await self.db.execute("UPDATE meeting_occurrences SET event_rev = 1 WHERE id = ?", (o.id,))
+                o = replace(o, event_rev=1)
                 if now < o.ends_at:
-                    await self.notifier.sync_event(o.guild_id, o.id)
+                    await self.notifier.sync_event(o.guild_id, o.id, 1)
                     actions.append("event")
-            actions += await self._reminders(o, now)
+            reminded, o = await self._reminders(o, now)
+            actions += reminded
             if now >= o.starts_at:
-                actions.append(await self._open_or_miss(o, now))
-            return actions
+                action, o = await self._open_or_miss(o, now)
+                actions.append(action)
+            return actions, o
         if o.state is OccurrenceState.AWAITING:
-            await self._no_show(o)
-            return ["no_show"]
+            return ["no_show"], await self._no_show(o)
         if o.state is OccurrenceState.OPEN:
-            await self._close(o, now)
-            return ["close"]
-        return []
+            return ["close"], await self._close(o, now)
+        return [], o
 
-    async def _reminders(self, o: Occurrence, now: datetime) -> list[str]:
+    async def _reminders(self, o: Occurrence, now: datetime) -> tuple[list[str], Occurrence]:
         due = [m for m in REMINDER_MENU
                if (o.reminded_through is None or m < o.reminded_through)
                and o.starts_at - timedelta(minutes=m) <= now]
         if not due:
-            return []
+            return [], o
         await self.db.execute("UPDATE meeting_occurrences SET reminded_through = ? WHERE id = ?", (min(due), o.id))
+        updated = replace(o, reminded_through=min(due))
         # Missed while offline: still useful if only a little late, and never once the meeting has begun.
         fresh = {m for m in due if now - (o.starts_at - timedelta(minutes=m)) <= REMINDER_GRACE
                  and now < o.starts_at}
         if not fresh:
-            return ["reminder_skipped"]
+            return ["reminder_skipped"], updated
         rows = await self.db.fetch_all(
             f"SELECT a.user_id, COALESCE(p.reminder_via, 'dm') AS via, COALESCE(p.reminder_offsets, '1440,15')"
             f" AS offsets, p.time_zone FROM ({ATTENDEES_SQL}) a"
@@ -220,9 +221,9 @@ class MeetingTimeline:
                 f"Reminder: **{o.label}** starts in {_in(offset)} (<t:{int(o.starts_at.timestamp())}:F>). {mentions}",
                 key=f"remind:{o.id}:{to_db(o.starts_at)}:{offset}", mention_ids=tuple(sorted(users)),
             )
-        return ["reminder"]
+        return ["reminder"], updated
 
-    async def _open_or_miss(self, o: Occurrence, now: datetime) -> str:
+    async def _open_or_miss(self, o: Occurrence, now: datetime) -> tuple[str, Occurrence]:
         if now >= o.ends_at:
             # The bot was offline for the whole meeting: nothing to announce now, but leaders should know.
             await self.db.execute(
@@ -233,19 +234,20 @@ class MeetingTimeline:
                 f"{fmt_local(o.starts_at, o.time_zone)}), so it couldn't open the room. Sorry about that.",
                 dedupe_key=f"missed:{o.id}")
             if o.event_rev:
-                await self.notifier.sync_event(o.guild_id, o.id)
-            return "missed"
+                await self.notifier.sync_event(o.guild_id, o.id, o.event_rev + 1)
+            return "missed", replace(o, state=OccurrenceState.CANCELLED, cancel_reason="missed",
+                                     event_rev=o.event_rev + 1)
         await self.db.execute(
             "UPDATE meeting_occurrences SET state = 'awaiting', awaiting_since = ? WHERE id = ?",
             (to_db(now), o.id))
         await self.outbox_opening(o)
-        return "opening"
+        return "opening", replace(o, state=OccurrenceState.AWAITING, awaiting_since=now)
 
     async def outbox_opening(self, o: Occurrence) -> None:
         await self.notifier.outbox.enqueue(o.guild_id, "meeting_opening", {"occurrence_id": o.id},
                                            dedupe_key=f"opening:{o.id}")
 
-    async def _no_show(self, o: Occurrence) -> None:
+    async def _no_show(self, o: Occurrence) -> Occurrence:
         await self.db.execute(
             "UPDATE meeting_occurrences SET state = 'cancelled', cancel_reason = 'no_facilitator',"
             " event_rev = event_rev + 1 WHERE id = ?", (o.id,))
@@ -257,7 +259,8 @@ class MeetingTimeline:
             o.guild_id, f"No facilitator checked in for **{o.label}** ({o.group_name}, "
             f"{fmt_local(o.starts_at, o.time_zone)}), so it was called off and members were told.",
             dedupe_key=f"noshow:{o.id}")
-        await self.notifier.sync_event(o.guild_id, o.id)
+        await self.notifier.sync_event(o.guild_id, o.id, o.event_rev + 1)
+        return replace(o, state=OccurrenceState.CANCELLED, cancel_reason="no_facilitator", event_rev=o.event_rev + 1)
 
     # ---- facilitator and member actions --------------------------------------------------------------
     async def check_in(self, actor: Actor, occurrence_id: int) -> Occurrence:
@@ -342,7 +345,7 @@ class MeetingTimeline:
             (occurrence_id, user_id, to_db(checked_in)),
         )
 
-    async def _close(self, o: Occurrence, now: datetime) -> None:
+    async def _close(self, o: Occurrence, now: datetime) -> Occurrence:
         await self.db.execute(
             "UPDATE meeting_occurrences SET state = 'closed', closed_at = ?, event_rev = event_rev + 1"
             " WHERE id = ?", (to_db(now), o.id))
@@ -374,7 +377,8 @@ class MeetingTimeline:
             await self.notifier.outbox.enqueue(
                 o.guild_id, "feedback_prompt", {"occurrence_id": o.id, "user_id": user_id},
                 dedupe_key=f"feedback:{o.id}:{user_id}", subject_id=user_id)
-        await self.notifier.sync_event(o.guild_id, o.id)
+        await self.notifier.sync_event(o.guild_id, o.id, o.event_rev + 1)
+        return replace(o, state=OccurrenceState.CLOSED, event_rev=o.event_rev + 1)
 
     async def _room(self, o: Occurrence, change: str) -> None:
         await self.notifier.outbox.enqueue(o.guild_id, "room_sync", {"group_id": o.group_id},
