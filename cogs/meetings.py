@@ -78,14 +78,14 @@ async def zone_choices(interaction: discord.Interaction, current: str) -> list[a
     return [app_commands.Choice(name=z, value=z) for z in zone_suggestions(current)]
 
 
-def when(o: Occurrence, tz_name: str | None = None) -> str:
+def starts_text(o: Occurrence, tz_name: str | None = None) -> str:
     """A meeting's time in the reader's zone (or the meeting's), plus Discord's own relative stamp."""
     return f"{fmt_local(o.starts_at, tz_name or o.time_zone)} (<t:{int(o.starts_at.timestamp())}:R>)"
 
 
 def occurrence_line(o: Occurrence, tz_name: str | None) -> str:
     state = "" if o.state.value == "scheduled" else f" · {o.state.value}"
-    return f"`#{o.id}` **{o.label}** · {o.group_name} · {when(o, tz_name)}{state}"
+    return f"`#{o.id}` **{o.label}** · {o.group_name} · {starts_text(o, tz_name)}{state}"
 
 
 # ---- persistent buttons --------------------------------------------------------------------------------
@@ -155,7 +155,7 @@ class CoverButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         except Exception as error:
             await reply(interaction, kind_message(error))
             return
-        await reply(interaction, f"Thank you: **{o.label}** on {when(o)} is yours now.")
+        await reply(interaction, f"Thank you: **{o.label}** on {starts_text(o)} is yours now.")
 
 
 class FeedbackModal(discord.ui.Modal, title="How was the meeting?"):
@@ -397,7 +397,7 @@ class Meetings(commands.GroupCog, group_name="meeting", description="Group meeti
     async def cancel(self, interaction: discord.Interaction, meeting: int, note: str | None = None) -> None:
         o = await self.bot.services.meetings.cancel(actor_of(interaction), meeting, note)
         await self.bot.rearm_meetings()
-        await reply(interaction, f"**{o.label}** on {when(o)} is cancelled, and members are being told.")
+        await reply(interaction, f"**{o.label}** on {starts_text(o)} is cancelled, and members are being told.")
 
     @app_commands.command(name="move", description="Move one meeting to another date or time (in its own zone)")
     @app_commands.guild_only()
@@ -406,7 +406,7 @@ class Meetings(commands.GroupCog, group_name="meeting", description="Group meeti
     async def move(self, interaction: discord.Interaction, meeting: int, date: str, time: str) -> None:
         o = await self.bot.services.meetings.move(actor_of(interaction), meeting, date, time)
         await self.bot.rearm_meetings()
-        await reply(interaction, f"**{o.label}** is now {when(o)}. Members who RSVP'd are being told.")
+        await reply(interaction, f"**{o.label}** is now {starts_text(o)}. Members who RSVP'd are being told.")
 
     @app_commands.command(name="cover", description="Ask the group's other facilitators to cover a meeting")
     @app_commands.guild_only()
@@ -660,7 +660,7 @@ class MeetingHandlers:
         user_id = int(item.payload["user_id"])
         user = self.bot.get_user(user_id) or await self.bot.fetch_user(user_id)
         sent = await user.send(
-            f"<@{requested_by}> can't make **{o.label}** ({o.group_name}) on {when(o)}. Could you cover it?",
+            f"<@{requested_by}> can't make **{o.label}** ({o.group_name}) on {starts_text(o)}. Could you cover it?",
             view=single_button_view(CoverButton(item.guild_id, int(item.payload["request_id"]))),
             allowed_mentions=NO_MENTIONS)
         return {"message_id": sent.id}
