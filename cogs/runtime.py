@@ -31,7 +31,7 @@ def intents_for(settings: Settings) -> discord.Intents:
     return intents
 
 
-class PeerBot(commands.AutoShardedBot):
+class PeerBot(commands.Bot):
     def __init__(self, services: Services) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
