@@ -225,3 +225,65 @@ async def test_facilitators_get_the_group_channel_and_lose_it_when_suspended(
     await services.facilitators.set_status(LEADER, FAC.user_id, CertStatus.SUSPENDED, reason="On leave")
     await services.outbox.run_due()
     assert channel.set_permissions.call_args.kwargs["overwrite"] is None
+
+
+async def test_every_meeting_command_answers(bot: PeerBot, services: Services, clock: FakeClock) -> None:
+    """Each command runs through discord.py's machinery and answers in a sentence, never the generic apology."""
+    from discord import app_commands
+
+    from cogs._common import SORRY
+    from tests.conftest import LEADER
+
+    await make_group(services)
+    await certify(services, FAC.user_id)
+    await join(services, MEMBER.user_id)
+    guild = helpers.guild(GUILD)
+    leader = helpers.member(LEADER.user_id, *LEADER.role_ids)
+    facilitator = helpers.member(FAC.user_id)
+    member = helpers.member(MEMBER.user_id)
+
+    async def run(user: Any, name: str, **params: Any) -> str:
+        interaction = helpers.interaction(bot, user, guild)
+        interaction.channel_id = 0
+        await helpers.invoke(bot, name, interaction, **params)
+        content = helpers.last_reply(interaction).get("content") or ""
+        assert content != SORRY, (name, content)
+        return str(content)
+
+    choice = app_commands.Choice
+    assert "Course **Family-to-family**" in await run(
+        facilitator, "meeting course", group=GROUP, title="Family-to-family", date="2026-03-11", time="18:00",
+        timezone="Europe/London", sessions="One; Two", duration=90, capacity=10, every=1, facilitator=None,
+        co_facilitator=None)
+    assert "Scheduled" in await run(
+        facilitator, "meeting schedule", group=GROUP, title="Evening", date="2026-03-10", time="19:00",
+        timezone="Europe/London", duration=60, repeat=choice(name="weekly", value="weekly"), days=None, every=1,
+        nth=None, rrule=None, until=None, count=None, facilitator=None, co_facilitator=None, agenda="Readings")
+    evening = next(o for o in await services.meetings.upcoming(GUILD) if o.title == "Evening")
+    course_id = next(o for o in await services.meetings.upcoming(GUILD) if o.kind == "course").series_id
+    assert "See you there" in await run(member, "meeting rsvp", meeting=evening.id, every_week=False)
+    assert "Reminders: 1 h, 15 min" in await run(member, "meeting reminders", when="1h, 15m",
+                                                 via=choice(name="DM", value="dm"))
+    assert "isn't" not in await run(member, "meeting timezone", zone="Asia/Tokyo")
+    assert "Asia/Tokyo" in (await services.rsvps.prefs(GUILD, MEMBER.user_id)).time_zone  # type: ignore[operator]
+    assert "JST" in await run(member, "meeting next", group=None)
+    assert "won't get reminders" in await run(member, "meeting unrsvp", meeting=evening.id)
+    assert "enrolled" in await run(member, "course enroll", course=course_id)
+    assert "is updated" in await run(facilitator, "meeting agenda", meeting=evening.id, text="Serenity prayer")
+    assert "no other certified facilitator" in await run(facilitator, "meeting cover", meeting=evening.id)
+    second = (await services.meetings.upcoming_of_series(evening.series_id))[1]
+    assert "is now" in await run(leader, "meeting move", meeting=second.id, date="2026-03-19", time="18:00")
+    assert "cancelled" in await run(facilitator, "meeting cancel", meeting=second.id, note=None)
+    clock.current = evening.starts_at
+    assert "room for **Evening** is open" in await run(facilitator, "meeting start", meeting=evening.id)
+    assert "has ended" in await run(facilitator, "meeting end", meeting=evening.id)
+    assert "attended" in await run(leader, "meeting attendance", meeting=evening.id)
+    assert "held sessions" in await run(leader, "course progress", course=course_id)
+    assert "ended" in await run(leader, "meeting stop-series", meeting=(await services.meetings.upcoming(
+        GUILD, group_id=evening.group_id, limit=5))[-1].id)
+    assert "certified" in await run(leader, "facilitator list")
+    assert "certified" in await run(leader, "facilitator history", member=facilitator)
+    assert "now suspended" in await run(leader, "facilitator set", member=facilitator,
+                                        status=choice(name="suspended", value="suspended"), expires=None,
+                                        reason="On leave")
+    assert "accepted this version" in await run(facilitator, "facilitator agreement")
