@@ -317,7 +317,10 @@ def requirements(pattern: str) -> list[frozenset[str]]:
     found: list[frozenset[str]] = []
     _sequence(list(_parser.parse(pattern)), found)
     useful = [c for c in found if _shortest(c) >= 2]
-    return sorted(set(useful), key=lambda c: (-_shortest(c), len(c), sorted(c)))
+    # A set holding a two-letter literal is met by nearly every message; it only costs time, so it is used
+    # only when the rule has nothing better.
+    selective = [c for c in useful if _shortest(c) >= 3]
+    return sorted(set(selective or useful), key=lambda c: (-_shortest(c), len(c), sorted(c)))
 
 
 def _shortest(factors: frozenset[str]) -> int:
