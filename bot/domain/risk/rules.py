@@ -372,20 +372,23 @@ _BY_FACTOR: dict[str, list[int]] = {}
 for _index, _sets in enumerate(RULE_REQUIREMENTS):
     for _factor in _sets[0] if _sets else ():
         _BY_FACTOR.setdefault(_factor, []).append(_index)
+_FACTORS = {f for sets in RULE_REQUIREMENTS for req in sets for f in req}
 _AUTOMATON: Any = ahocorasick.Automaton()
-for _literal in sorted({f.lstrip(WORD_START) for sets in RULE_REQUIREMENTS for req in sets for f in req}):
-    _AUTOMATON.add_word(_literal, (_literal, len(_literal)))
+for _literal in sorted({f.lstrip(WORD_START) for f in _FACTORS}):
+    # (what to record, and the WORD_START form to record too when the literal begins a word, if any rule asks)
+    _AUTOMATON.add_word(_literal, (_literal, len(_literal), WORD_START + _literal in _FACTORS))
 _AUTOMATON.make_automaton()
 
 
 def _present(norm: str) -> set[str]:
     """Every requirement literal in the text, plus its WORD_START form where it begins a word."""
     present: set[str] = set()
-    for end, (literal, length) in _AUTOMATON.iter(norm):
+    for end, (literal, length, word_start) in _AUTOMATON.iter(norm):
         present.add(literal)
-        start = end - length + 1
-        if start == 0 or not (norm[start - 1].isalnum() or norm[start - 1] == "_"):
-            present.add(WORD_START + literal)
+        if word_start:
+            start = end - length + 1
+            if start == 0 or not (norm[start - 1].isalnum() or norm[start - 1] == "_"):
+                present.add(WORD_START + literal)
     return present
 
 
