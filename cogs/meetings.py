@@ -216,10 +216,7 @@ class Meetings(commands.GroupCog, group_name="meeting", description="Group meeti
         """Attendance: who posted while a meeting was open. Only the fact is kept, never the words."""
         if message.author.bot or message.guild is None:
             return
-        timeline = self.bot.services.timeline
-        running = await timeline.open_in_channel(message.guild.id, message.channel.id)
-        if running is not None and running.state.value == "open":
-            await timeline.note_post(message.channel.id, message.author.id)
+        await self.bot.services.timeline.note_post(message.channel.id, message.author.id)
 
     @app_commands.command(name="schedule", description="Schedule a meeting or a series for a group")
     @app_commands.guild_only()

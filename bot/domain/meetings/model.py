@@ -27,8 +27,6 @@ class OccurrenceState(StrEnum):
     CANCELLED = "cancelled"
 
 
-FINAL = (OccurrenceState.CLOSED, OccurrenceState.CANCELLED)
-
 
 @dataclass(frozen=True)
 class Series:

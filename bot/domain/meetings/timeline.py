@@ -72,6 +72,9 @@ class MeetingTimeline:
         self.series = series
         self.notifier = notifier
         self.alerts = alerts
+        # Channels whose meeting is open right now: read on every message, so kept in memory and re-read from
+        # the database after anything that opens or closes a room (never changed by hand).
+        self._open_channels: frozenset[int] | None = None
 
     # ---- the pass ------------------------------------------------------------------------------------
     async def run_due(self, limit: int = 5000) -> list[Fired]:
@@ -104,6 +107,8 @@ class MeetingTimeline:
                         await self.db.execute("UPDATE meeting_occurrences SET next_action_at = ? WHERE id = ?",
                                               (to_db(now + RETRY_FAILED), occurrence_id))
             fired += done
+        if any(f.action in ("close", "no_show", "missed", "group_archived") for f in fired):
+            await self._refresh_open_channels()
         return fired
 
     async def next_wake(self) -> datetime | None:
@@ -240,10 +245,10 @@ class MeetingTimeline:
         await self.db.execute(
             "UPDATE meeting_occurrences SET state = 'awaiting', awaiting_since = ? WHERE id = ?",
             (to_db(now), o.id))
-        await self.outbox_opening(o)
+        await self._enqueue_opening(o)
         return "opening", replace(o, state=OccurrenceState.AWAITING, awaiting_since=now)
 
-    async def outbox_opening(self, o: Occurrence) -> None:
+    async def _enqueue_opening(self, o: Occurrence) -> None:
         await self.notifier.outbox.enqueue(o.guild_id, "meeting_opening", {"occurrence_id": o.id},
                                            dedupe_key=f"opening:{o.id}")
 
@@ -286,13 +291,14 @@ class MeetingTimeline:
                 raise Conflict("Someone changed this meeting just now; please try again.")
             await self._mark(o.id, actor.user_id, checked_in=now)
             if o.state is OccurrenceState.SCHEDULED:
-                await self.outbox_opening(o)
+                await self._enqueue_opening(o)
             await self._room(o, "open")
             if o.channel_id:
                 await self.notifier.post(o.guild_id, o.channel_id,
                                          f"**{o.label}** has started and the room is open. Welcome, everyone.",
                                          key=f"open:{o.id}")
             await self.notifier.sync_event(o.guild_id, o.id)
+        await self._refresh_open_channels()
         return await self.series.occurrence(actor.guild_id, o.id)
 
     async def here(self, actor: Actor, occurrence_id: int) -> Occurrence:
@@ -316,6 +322,7 @@ class MeetingTimeline:
         async with self.db.transaction():
             await self._close(o, self.clock.now())
             await self.db.execute("UPDATE meeting_occurrences SET next_action_at = NULL WHERE id = ?", (o.id,))
+        await self._refresh_open_channels()
         return await self.series.occurrence(actor.guild_id, o.id)
 
     async def open_in_channel(self, guild_id: int, channel_id: int) -> Occurrence | None:
@@ -327,8 +334,21 @@ class MeetingTimeline:
         )
         return Occurrence.from_row(row) if row else None
 
+    async def _refresh_open_channels(self) -> None:
+        rows = await self.db.fetch_all(
+            "SELECT DISTINCT g.channel_id FROM meeting_occurrences o JOIN groups g ON g.id = o.group_id"
+            " WHERE o.state = 'open' AND g.channel_id IS NOT NULL"
+        )
+        self._open_channels = frozenset(int(r[0]) for r in rows)
+
     async def note_post(self, channel_id: int, user_id: int) -> None:
-        """Attendance: this member posted in the group's channel while its meeting was open. No content kept."""
+        """Attendance: this member posted in the group's channel while its meeting was open. No content kept.
+        Called for every message, so it touches the database only in a channel whose meeting is open."""
+        if self._open_channels is None:
+            await self._refresh_open_channels()
+        assert self._open_channels is not None
+        if channel_id not in self._open_channels:
+            return
         await self.db.execute(
             "INSERT INTO meeting_attendance (occurrence_id, user_id, posted)"
             " SELECT o.id, ?, 1 FROM meeting_occurrences o JOIN groups g ON g.id = o.group_id"
