@@ -211,7 +211,7 @@ class SeriesService:
         repeat or interrupt: rows are keyed by (series, original start) and each chunk is one transaction."""
         until = self.clock.now() + HORIZON
         due = await self.db.fetch_all(
-            "SELECT * FROM meeting_series WHERE status = 'active'"
+            "SELECT * FROM meeting_series WHERE status = 'active' AND rrule IS NOT NULL"  # one-offs exist already
             " AND (materialized_until IS NULL OR materialized_until < ?)",
             (to_db(until - timedelta(days=1)),),
         )
