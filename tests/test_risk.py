@@ -87,3 +87,13 @@ GATE_TEXTS = [
 @pytest.mark.parametrize("text", [text for _, text in load_cases()] + GATE_TEXTS)
 def test_the_rule_gate_never_changes_a_result(text: str) -> None:
     assert SCREENER.screen(text) == SCREENER.screen_with_every_rule(text)
+
+
+@pytest.mark.parametrize(("text", "tier"), [
+    ("Never seriously thought about suicide though, things got better", "none"),
+    ("I have never once thought about killing myself", "none"),
+    ("honestly I think about suicide every day", "urgent"),
+    ("I thought about killing myself last night", "urgent"),
+])
+def test_negation_reaches_past_adverbs_but_not_past_a_plain_statement(text: str, tier: str) -> None:
+    assert SCREENER.screen(text).tier.label == tier

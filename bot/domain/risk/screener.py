@@ -28,7 +28,8 @@ _NEGATORS = {"not", "never", "dont", "don't", "didnt", "didn't", "wont", "won't"
 # Words that may stand between a negator and what it negates: "not going to", "never really", "I'm not".
 _NEGATION_GLUE = {"i", "im", "i'm", "am", "really", "actually", "even", "going", "gonna", "to", "would", "will",
                   "ever", "feel", "feeling", "be", "been", "was", "that", "so", "at", "all", "anymore", "just",
-                  "do", "want", "wanna", "any", "currently", "thinking", "of", "about", "planning", "trying"}
+                  "do", "want", "wanna", "any", "currently", "thinking", "of", "about", "planning", "trying",
+                  "seriously", "truly", "honestly", "once", "thought", "considered"}
 _HYPERBOLE_AFTER = re.compile(
     r"^[^.!?\n]{0,25}?(?:\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe|jk|xd)\b|[😂🤣💀😆😅🙃😭]|"
     r"\bof (?:embarrassment|shame|laughter|cringe|boredom|heat|cuteness)\b|\blaughing\b)"
