@@ -78,6 +78,10 @@ def test_later_occurrence_in_a_gap_moves_forward() -> None:
         ("UTC", date(2026, 3, 10), time(19), weekly(until=date(2026, 3, 1)), "before the first meeting"),
         ("UTC", date(2026, 3, 10), time(19), weekly(count=5, until=date(2026, 5, 1)), "not both"),
         ("UTC", date(2026, 3, 10), time(19), weekly(days="wed"), "doesn't fit the rule"),
+        ("UTC", date(2026, 3, 10), time(19), RecurrenceSpec(Repeat.RRULE, rule="FREQ=WEEKLY;COUNT=4", count=3),
+         "already says when it ends"),
+        ("UTC", date(2026, 3, 10), time(19), RecurrenceSpec(Repeat.RRULE, rule="FREQ=WEEKLY;UNTIL=20260401T000000Z"),
+         "couldn't read"),
     ],
 )
 def test_bad_schedules_are_refused_kindly(tz: str, day: date, at: time, spec: RecurrenceSpec, message: str) -> None:

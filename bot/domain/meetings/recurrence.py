@@ -131,6 +131,9 @@ def to_rrule(spec: RecurrenceSpec, dtstart: datetime) -> str | None:
         parts = ["FREQ=MONTHLY", f"BYDAY={nth:+d}{WEEKDAYS[dtstart.weekday()]}"]
     else:
         parts = [_clean_rule(spec.rule or "")]
+        if (spec.until is not None or spec.count is not None) and re.search(r"\b(?:COUNT|UNTIL)=", parts[0], re.I):
+            raise InvalidInput("That RRULE already says when it ends, so please leave the end date and the "
+                               "number of meetings empty.")
     if spec.until is not None:
         parts.append("UNTIL=" + datetime.combine(spec.until, time(23, 59, 59)).strftime("%Y%m%dT%H%M%S"))
     if spec.count is not None:
