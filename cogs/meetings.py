@@ -496,7 +496,7 @@ class MeetingHandlers:
         return {"group_post": self.group_post, "leader_alert": self.leader_alert,
                 "meeting_opening": self.opening, "room_sync": self.room_sync, "event_sync": self.event_sync,
                 "feedback_prompt": self.feedback_prompt, "cover_ask": self.cover_ask,
-                "facilitator_access": self.facilitator_access}
+                "facilitator_access": self.facilitator_access, "delete_event": self.delete_event}
 
     def _text_channel(self, channel_id: int | None) -> discord.TextChannel:
         channel = self.bot.get_channel(channel_id) if channel_id else None
@@ -633,6 +633,19 @@ class MeetingHandlers:
         elif status == "completed" and event.status is discord.EventStatus.scheduled:
             await event.cancel(reason="peerbot: the meeting ended without starting")
         return {"status": status}
+
+    async def delete_event(self, item: OutboxItem) -> dict[str, Any] | None:
+        """The group was deleted: its upcoming meetings' events leave the Events tab too."""
+        guild = self.bot.get_guild(item.guild_id)
+        if guild is None:
+            raise DeliveryError("guild not available yet")
+        try:
+            event = guild.get_scheduled_event(int(item.payload["event_id"])) or await guild.fetch_scheduled_event(
+                int(item.payload["event_id"]))
+        except discord.NotFound:
+            return {"skipped": "already gone"}
+        await event.delete(reason="peerbot: the group was deleted")
+        return None
 
     async def feedback_prompt(self, item: OutboxItem) -> dict[str, Any] | None:
         found = await self.bot.services.timeline.opening(int(item.payload["occurrence_id"]))

@@ -287,3 +287,22 @@ async def test_every_meeting_command_answers(bot: PeerBot, services: Services, c
                                         status=choice(name="suspended", value="suspended"), expires=None,
                                         reason="On leave")
     assert "accepted this version" in await run(facilitator, "facilitator agreement")
+
+
+async def test_deleting_a_group_deletes_its_meetings_discord_events(
+    bot: PeerBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import ADMIN
+
+    await make_group(services)
+    await certify(services, FAC.user_id)
+    _, upcoming = await services.meetings.schedule(FAC, GROUP, weekly_draft())
+    await services.timeline.record_event(upcoming[0].id, 4242)
+    event = create_autospec(discord.ScheduledEvent, instance=True)
+    guild = helpers.guild(GUILD)
+    guild.get_scheduled_event.side_effect = lambda eid: event if eid == 4242 else None
+    monkeypatch.setattr(bot, "get_guild", lambda _id: guild)
+    await services.groups.delete(ADMIN, GROUP)
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM meeting_occurrences") == 0
+    await services.outbox.run_due()
+    event.delete.assert_called_once()

@@ -294,6 +294,13 @@ class GroupService:
                     await self.outbox.enqueue(
                         actor.guild_id, kind, {"id": resource_id}, dedupe_key=f"{kind}:{resource_id}"
                     )
+            # The group's meetings go with it (ON DELETE CASCADE); their Discord events must go too.
+            for row in await self.db.fetch_all(
+                "SELECT event_id FROM meeting_occurrences WHERE group_id = ? AND event_id IS NOT NULL"
+                " AND state IN ('scheduled','awaiting','open')", (group.id,)
+            ):
+                await self.outbox.enqueue(actor.guild_id, "delete_event", {"event_id": row["event_id"]},
+                                          dedupe_key=f"delete_event:{row['event_id']}")
             await self.db.execute("DELETE FROM groups WHERE id = ?", (group.id,))
         return group
 
