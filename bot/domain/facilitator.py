@@ -86,17 +86,25 @@ class FacilitatorService:
         self.alerts = alerts
         self.agreement = agreement
 
-    async def get(self, guild_id: int, user_id: int) -> Facilitator | None:
-        row = await self.db.fetch_one(
-            "SELECT * FROM facilitators WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
+    _SELECT = (
+        "SELECT f.*, (SELECT MAX(a.version) FROM agreement_acceptances a WHERE a.guild_id = f.guild_id"
+        " AND a.user_id = f.user_id) AS accepted FROM facilitators f"
+    )
+
+    @staticmethod
+    def _build(row: Any, current_version: int | None, groups: tuple[str, ...] = ()) -> Facilitator:
+        return Facilitator(
+            guild_id=row["guild_id"], user_id=row["user_id"], status=CertStatus(row["status"]),
+            expires_at=from_db(row["expires_at"]) if row["expires_at"] else None, reason=row["reason"],
+            agreement_ok=current_version is not None and row["accepted"] == current_version, groups=groups,
         )
+
+    async def get(self, guild_id: int, user_id: int) -> Facilitator | None:
+        row = await self.db.fetch_one(f"{self._SELECT} WHERE f.guild_id = ? AND f.user_id = ?", (guild_id, user_id))
         if row is None:
             return None
-        return Facilitator(
-            guild_id=guild_id, user_id=user_id, status=CertStatus(row["status"]),
-            expires_at=from_db(row["expires_at"]) if row["expires_at"] else None, reason=row["reason"],
-            agreement_ok=await self.agreement.has_accepted_current(guild_id, user_id),
-        )
+        current = await self.agreement.current(guild_id)
+        return self._build(row, current.version if current else None)
 
     async def is_active(self, guild_id: int, user_id: int) -> bool:
         found = await self.get(guild_id, user_id)
@@ -202,7 +210,7 @@ class FacilitatorService:
 
     async def list(self, guild_id: int) -> list[Facilitator]:
         rows = await self.db.fetch_all(
-            "SELECT f.user_id FROM facilitators f WHERE f.guild_id = ? ORDER BY f.status, f.user_id", (guild_id,)
+            f"{self._SELECT} WHERE f.guild_id = ? ORDER BY f.status, f.user_id", (guild_id,)
         )
         group_rows = await self.db.fetch_all(
             "SELECT DISTINCT sf.user_id, g.name FROM series_facilitators sf"
@@ -213,12 +221,9 @@ class FacilitatorService:
         groups: dict[int, list[str]] = {}
         for row in group_rows:
             groups.setdefault(int(row["user_id"]), []).append(row["name"])
-        result = []
-        for row in rows:
-            found = await self.get(guild_id, int(row["user_id"]))
-            assert found is not None
-            result.append(Facilitator(**{**found.__dict__, "groups": tuple(groups.get(found.user_id, []))}))
-        return result
+        current = await self.agreement.current(guild_id)
+        version = current.version if current else None
+        return [self._build(row, version, tuple(groups.get(int(row["user_id"]), []))) for row in rows]
 
     async def warn_expiring(self) -> int:
         """Periodic: tell leaders (and the facilitator) 30 and 7 days before a certification lapses. Once each."""
