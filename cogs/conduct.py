@@ -11,14 +11,19 @@ from discord.ext import commands
 
 from bot.domain.conduct import ConductVersion
 from bot.domain.roles import PeerRole
-from bot.domain.versioned import MAX_TEXT_LEN, VersionedText
+from bot.domain.versioned import MAX_TEXT_LEN, TextVersion, VersionedText
 from cogs._common import actor_of, bot_of, kind_message, reply
 
 
-def conduct_embed(version: ConductVersion) -> discord.Embed:
-    embed = discord.Embed(title=f"Code of conduct (version {version.version})", description=version.text)
+def versioned_embed(noun: str, version: TextVersion) -> discord.Embed:
+    """A versioned text (code of conduct, facilitator agreement) as members read it before accepting."""
+    embed = discord.Embed(title=f"{noun.capitalize()} (version {version.version})", description=version.text)
     embed.set_footer(text="Pressing “I accept” records this version and the time; nothing else.")
     return embed
+
+
+def conduct_embed(version: ConductVersion) -> discord.Embed:
+    return versioned_embed("code of conduct", version)
 
 
 class AcceptConductButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"peerbot:conduct:(?P<v>\d+)"):

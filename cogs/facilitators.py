@@ -15,15 +15,13 @@ from bot.domain.outbox import DeliveryError, OutboxItem
 from bot.domain.roles import PeerRole
 from bot.domain.versioned import TextVersion
 from cogs._common import NO_MENTIONS, actor_of, bot_of, kind_message, reply
-from cogs.conduct import VersionedTextModal
+from cogs.conduct import VersionedTextModal, versioned_embed
 from cogs.effects import register_handlers
 from cogs.runtime import PeerBot
 
 
 def agreement_embed(version: TextVersion) -> discord.Embed:
-    embed = discord.Embed(title=f"Facilitator agreement (version {version.version})", description=version.text)
-    embed.set_footer(text="Pressing “I accept” records this version and the time; nothing else.")
-    return embed
+    return versioned_embed("facilitator agreement", version)
 
 
 class AcceptAgreementButton(discord.ui.DynamicItem[discord.ui.Button[Any]],

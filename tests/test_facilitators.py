@@ -29,7 +29,8 @@ async def test_certifying_needs_a_published_agreement_then_its_acceptance(servic
     assert (await services.facilitators.require_active(GUILD, FAC.user_id)).status is CertStatus.CERTIFIED
     # A new version of the agreement must be accepted again.
     await services.agreement.publish(LEADER, "Version two.")
-    assert not await services.facilitators.is_active(GUILD, FAC.user_id)
+    found = await services.facilitators.get(GUILD, FAC.user_id)
+    assert found is not None and not found.active_at(services.clock.now())
 
 
 async def test_suspend_revoke_and_history(services: Services) -> None:

@@ -106,10 +106,6 @@ class FacilitatorService:
         current = await self.agreement.current(guild_id)
         return self._build(row, current.version if current else None)
 
-    async def is_active(self, guild_id: int, user_id: int) -> bool:
-        found = await self.get(guild_id, user_id)
-        return found is not None and found.active_at(self.clock.now())
-
     async def require_active(self, guild_id: int, user_id: int, *, you: bool = True) -> Facilitator:
         """Refuse, with the reason, anyone who may not schedule or run meetings right now."""
         found = await self.get(guild_id, user_id)

@@ -49,13 +49,12 @@ class Database:
     async def transaction(self) -> AsyncIterator[Database]:
         """Run the block atomically. A nested call from the same task joins the outer transaction; another
         task waits for the lock, so its statements never land inside someone else's transaction."""
-        task = asyncio.current_task()
-        if self._owner is not None and self._owner is task:
+        if self._owns_transaction():
             yield self
             return
         async with self._lock:
             await self._conn.execute("BEGIN IMMEDIATE")
-            self._owner = task
+            self._owner = asyncio.current_task()
             try:
                 yield self
             except BaseException:
@@ -66,10 +65,13 @@ class Database:
             finally:
                 self._owner = None
 
+    def _owns_transaction(self) -> bool:
+        return self._owner is not None and self._owner is asyncio.current_task()
+
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; return the new rowid for an insert (0 if it inserted nothing), else rows changed.
         Outside a transaction of this task's own, the statement gets one, so it never joins another task's."""
-        if self._owner is None or self._owner is not asyncio.current_task():
+        if not self._owns_transaction():
             async with self.transaction():
                 return await self.execute(sql, params)
         cursor = await self._conn.execute(sql, _bind(params))
@@ -82,7 +84,7 @@ class Database:
 
     async def execute_many(self, sql: str, rows: Iterable[Params]) -> None:
         """One statement over many parameter rows, in one round trip to the database thread."""
-        if self._owner is None or self._owner is not asyncio.current_task():
+        if not self._owns_transaction():
             async with self.transaction():
                 await self.execute_many(sql, rows)
                 return

@@ -75,9 +75,7 @@ class CourseService:
 
     async def enroll(self, actor: Actor, series_id: int) -> EnrollResult:
         series_id, title, capacity, group_id = await self._course(actor.guild_id, series_id)
-        if not await self.db.fetch_value(
-            "SELECT 1 FROM group_members WHERE group_id = ? AND user_id = ?", (group_id, actor.user_id)
-        ):
+        if not await self.series.groups.is_member(group_id, actor.user_id):
             raise NotFound("Please join the course's group first (/group join), then enroll.")
         async with self.db.transaction():
             state = await self.db.fetch_value(

@@ -75,9 +75,7 @@ class RsvpService:
             raise Conflict("This is a course session: enrolling in the course (/course enroll) is your RSVP.")
         if o.state is not OccurrenceState.SCHEDULED or (o.starts_at <= self.clock.now() and not whole_series):
             raise Conflict("That meeting has already started, finished or been cancelled.")
-        if not await self.db.fetch_value(
-            "SELECT 1 FROM group_members WHERE group_id = ? AND user_id = ?", (o.group_id, actor.user_id)
-        ):
+        if not await self.series.groups.is_member(o.group_id, actor.user_id):
             raise NotFound(f"Please join “{o.group_name}” first (/group join), then RSVP.")
         now = to_db(self.clock.now())
         if whole_series:

@@ -426,8 +426,9 @@ class SeriesService:
             " WHERE s.group_id = ? AND s.status = 'active' AND sf.user_id != ?",
             (occurrence.group_id, actor.user_id),
         )
-        candidates = [int(r["user_id"]) for r in rows
-                      if await self.facilitators.is_active(actor.guild_id, int(r["user_id"]))]
+        now = self.clock.now()
+        active = {f.user_id for f in await self.facilitators.list(actor.guild_id) if f.active_at(now)}
+        candidates = [int(r["user_id"]) for r in rows if int(r["user_id"]) in active]
         if not candidates:
             raise NotFound("This group has no other certified facilitator to ask. Please tell your programme "
                            "leader, or cancel the meeting with /meeting cancel.")

@@ -306,9 +306,8 @@ class MeetingTimeline:
         o = await self.series.occurrence(actor.guild_id, occurrence_id)
         if o.state not in (OccurrenceState.AWAITING, OccurrenceState.OPEN):
             raise Conflict("That meeting isn't running right now.")
-        if not await self.db.fetch_value(
-            "SELECT 1 FROM group_members WHERE group_id = ? AND user_id = ?", (o.group_id, actor.user_id)
-        ) and actor.user_id not in await self.series.facilitator_ids(o):
+        member = await self.series.groups.is_member(o.group_id, actor.user_id)
+        if not member and actor.user_id not in await self.series.facilitator_ids(o):
             raise NotFound(f"This meeting is for members of “{o.group_name}”. /group join adds you.")
         async with self.db.transaction():
             await self._mark(o.id, actor.user_id, checked_in=self.clock.now())
