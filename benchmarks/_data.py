@@ -11,6 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data" / "risk"
 CHAT_CASES = ROOT / "tests" / "data" / "chat_cases.tsv"
+# Written before the rules were widened in session 3 and never used to tune them: a check on generalisation.
+CHAT_HOLDOUT = ROOT / "tests" / "data" / "chat_holdout.tsv"
 
 # How each set's labels map onto peerbot's tiers (see SOURCE.txt in each folder for what the labels mean).
 LABEL_TIERS = {
@@ -46,6 +48,6 @@ def shared_sets() -> Iterator[tuple[str, list[tuple[str, str]]]]:
         yield name, rows
 
 
-def chat_cases() -> list[tuple[str, str]]:
-    with CHAT_CASES.open(encoding="utf-8") as handle:
+def chat_cases(path: Path = CHAT_CASES) -> list[tuple[str, str]]:
+    with path.open(encoding="utf-8") as handle:
         return [(row["tier"], row["text"]) for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]

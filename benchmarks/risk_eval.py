@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._data import chat_cases, posts, shared_sets
+from benchmarks._data import CHAT_HOLDOUT, chat_cases, posts, shared_sets
 from bot.domain.risk import RiskScreener, Tier
 
 TIERS = ["none", "concern", "urgent", "crisis"]
@@ -51,8 +51,12 @@ def evaluate(name: str, rows: list[tuple[str, str]], screener: RiskScreener) -> 
 def main() -> None:
     screener = RiskScreener()
     results: dict[str, object] = {}
-    sets = [("peerbot_chat_cases (written with the rules: a regression set, not independent)", chat_cases())]
-    sets += list(shared_sets())
+    sets = [("peerbot_chat_cases (written with the rules: a regression set, not independent)", chat_cases()),
+            ("peerbot_chat_holdout (written apart from the rules, never tuned on)", chat_cases(CHAT_HOLDOUT))]
+    if "--chat-only" in sys.argv:
+        sets = sets[:2]
+    else:
+        sets += list(shared_sets())
     for name, rows in sets:
         result = evaluate(name.split(" ")[0], rows, screener)
         results[name.split(" ")[0]] = result
