@@ -44,6 +44,7 @@ class Kind(StrEnum):
     POSTPARTUM = "postpartum mood"
     DISTRESS = "distress"
     THIRD_PERSON_RISK = "a third person at risk"
+    THIRD_PERSON_DANGER = "a third person in danger now"  # a goodbye text, "says she's going to jump"
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,15 @@ class Rule:
 
 
 _SELF = r"(?:my ?s[el]{2}f|myslef|mysefl)"
-_PILLS = r"(?:pills?|tablets?|meds|medication|painkillers|sleeping pills|tylenol|paracetamol|insulin|xanax|oxy\w*)"
+_PILLS = (
+    r"(?:pills?|tablets?|meds|medication|painkillers|sleeping pills|tylenol|paracetamol|insulin|xanax|oxy\w*|"
+    r"antidepressants|anti-depressants|sertraline|prozac|lithium|quetiapine|seroquel|codeine|co-codamol|tramadol|"
+    r"morphine|ibuprofen|aspirin|amitriptyline|diazepam|valium|ambien|zopiclone|lorazepam|clonazepam)"
+)
 _KIN = (
     r"(?:son|daughter|kid|child|teen|boy|girl|sister|brother|mom|mum|mother|dad|father|husband|wife|partner|"
     r"boyfriend|girlfriend|bf|gf|friend|bestie|cousin|aunt|uncle|grandma|grandpa|niece|nephew|roommate|"
-    r"flatmate|mentee|client|patient|sponsee|stepson|stepdaughter|fianc[eé]e?)"
+    r"flatmate|mentee|client|patient|sponsee|stepson|stepdaughter|fianc[eé]e?|\d+ ?(?:yo|year old|yr old))"
 )
 
 
@@ -77,31 +82,52 @@ RULES: list[Rule] = [
         r"thought about|thoughts of|urge|urges) ?(?:to )?(?:just )?(?:die|kill SELF|end (?:it all|it|my life|"
         r"things|everything)|unalive SELF|be dead|not exist)\b",
         r"\bkill(?:ed|ing|s)? SELF\b",
-        r"\b(?:kms|kys myself|unalive SELF|unaliving)\b",
+        r"\b(?:kms|kys myself|unalive SELF|unaliving|sewer ?slide|self[- ]?unalive)\b",
         r"\bsu[iy]?c[iy]?d(?:al|le|el|ial)\b",
         r"\b(?:suicide|su[iy]?cide) (?:thoughts|ideation|attempt|plan|note)",
         r"\b(?:thinking|thought|think) (?:about|of) (?:suicide|dying|ending it|death a lot)",
         r"\btake my (?:own )?life\b",
         r"\bend(?:ing)? (?:my|it) (?:life|all)\b",
+        r"\b(?:i'm|im|i am|i'll|ill|i will) (?:just )?(?:ending|end) (?:it|it all|my life|everything)\b(?! with\b)",
         r"\b(?:i|i'm|im) (?:done|finished) (?:with (?:life|living|everything)|living)\b",
         r"\bwants? to die\b",
         r"\bkill (?:himself|herself|themselves|themself)\b",
+        # "I want to jump" beside a roof, bridge or ledge; not into a pool or at a chance
+        r"\b(?:want|wanna|going|gonna|about|ready|urge) to jump\b(?! (?:in|into|on|at|up|ship|around|for|the queue))",
+        r"\b(?:hang|hanging|shoot|shooting|drown|drowning|poison|gas|gassing|electrocute) SELF\b",
     ),
     *_rules(
         Kind.PASSIVE,
-        r"\bwish (?:i|i'd|id) (?:was|were|had) (?:never been born|dead|died|not wake|never woken)",
-        r"\bwish (?:i|i'd) could (?:just )?(?:die|disappear forever|not wake up|go to sleep (?:and|forever)|sleep forever|stop existing|cease)",
+        r"\bwish(?:es)? (?:i|i'd|id|he|she|they|he'd|she'd) (?:was|were|had) (?:never been born|dead|died|not wake"
+        r"|never woken)",
+        r"\bwish (?:i|i'd) could (?:just )?(?:die|disappear forever|not wake up|go to sleep (?:and|forever)|"
+        r"sleep forever|stop existing|cease)",
+        r"\b(?:wish|hope|pray) (?:i|i'd|id|that i) (?:would |could |will |'d )?(?:get|got|be|was) (?:hit|run over|"
+        r"killed|struck)\b",
+        r"\b(?:wish|hope|pray) (?:a|the|some) (?:\w+ ){0,2}(?:would|will|'d) (?:hit|kill) me\b",
         r"\b(?:don't|dont|do not) (?:really )?want to (?:be alive|live|exist|wake up|be here anymore|"
         r"be here any more|go on)\b",
+        r"\b(?:doesn't|doesnt|does not|don't|dont|do not|can't|cant) see (?:the|any) point (?:in|of) (?:living|"
+        r"life|being alive|going on|staying alive)\b",
         r"\bhope (?:i|i'll) (?:don't|dont|never) wake up\b",
-        r"\b(?:everyone|they|family|kids|world|baby) (?:would be|is|are|will be|be|'d be) better off (?:without me|if i (?:was|were) gone|if i died)",
+        r"\b(?:wouldn't|would not|don't|dont|do not) (?:mind|care) if i (?:died|didn't wake|never woke|don't wake|"
+        r"was dead|got hit|wasn't here)",
+        r"\bif i (?:just )?(?:didn't|did not|don't|never) wake up\b[^.?!]{0,40}\b(?:fine|ok|okay|good|better|"
+        r"relief|nice|peaceful)\b",
+        r"\b(?:everyone|they|family|kids|world|baby|everybody|people) (?:would be|is|are|will be|be|'d be) "
+        r"(?:better|happier) (?:off )?(?:without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive)|"
+        r"if i died)",
+        r"\b(?:no one|nobody|noone|none of you) (?:would|will|'d) (?:even )?(?:miss|notice|care about) me if i "
+        r"(?:was|were|died|disappeared|killed)",
         r"\bbetter off dead\b",
         r"\bwant(?:ed)? to (?:just )?(?:disappear|vanish|fall asleep and never wake up|never wake up|not wake up|"
         r"stop existing|cease to exist|not be here)\b",
+        r"\bwant (?:it all|everything|all of (?:it|this)|my life) to (?:end|stop|be over)\b",
         r"\b(?:disappear|be gone) (?:forever|for good)\b",
-        r"\bno (?:reason|point) (?:to|in|of) (?:live|living|being alive|going on|stay(?:ing)? alive)\b",
+        r"\bno (?:reason|point) (?:to|in|of|for me to) (?:keep )?(?:live|living|being alive|going on|"
+        r"stay(?:ing)? alive)\b",
         r"\b(?:tired|sick) of (?:living|being alive|life|existing)\b",
-        r"\b(?:can't|cant|cannot) (?:do|live) (?:this|life) (?:anymore|any more)\b.{0,40}\b(?:die|dead|end)",
+        r"\b(?:can't|cant) (?:do|live) (?:this|life) (?:anymore|any more)\b.{0,40}\b(?:die|dead|end)",
         r"\blife (?:isn't|isnt|is not|aint) worth living\b",
         r"\bwant (?:it|everything|this|the pain) (?:all )?to (?:end|be over) (?:forever|for good|permanently)",
         r"\b(?:i|i'd|id) rather (?:be dead|die|not exist|not be here)\b",
@@ -110,17 +136,28 @@ RULES: list[Rule] = [
     *_rules(
         Kind.PLAN,
         r"\b(?:i|i've|ive) (?:have|got|made) (?:a|the) plan\b",
-        r"\b(?:decided|made up my mind|going|gonna|about|planning|plan) to (?:end it|do it|kill|die|end my|go through with)",
+        r"\b(?:decided|made up my mind|going|gonna|about|planning|plan) to (?:end it|do it|kill|die|end my|"
+        r"go through with)",
+        r"\b(?:i've|ive|i have) (?:decided|made (?:my|the) decision|made up my mind)\b",
         r"\bgo(?:ing)? through with it\b",
         r"\b(?:how|when|where) (?:i'll|i will|i'm going to|im going to|im gonna|i'm gonna) do it\b",
+        r"\b(?:know|knew|worked out|figured out|decided) (?:exactly )?(?:how|when|where) (?:i'd|i would|i'll|"
+        r"i will|i'm going to|to) do it\b",
         r"\bthis is (?:the|my) last (?:time|day|night|message|post)\b",
         r"\bwhat i'm about to do\b",
-        r"\b(?:tonight|today|tomorrow) is the (?:night|day)\b",
+        r"\b(?:tonight|today|tomorrow)(?: is|'s) the (?:night|day)\b",
+        r"\b(?:going|gonna|about|planning|plan|want|wanna) to (?:take|swallow|down|od on) (?:all|every|the (?:whole|"
+        r"rest)) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:pills|tablets|painkillers|sleeping pills|"
+        r"paracetamol|tylenol|insulin|antidepressants|oxy\w*)\b",
+        r"\b(?:going|gonna|about|planning) to (?:take|swallow|down) (?:them|it) (?:all|together|at once|in one go)\b",
+        r"\b(?:step|walk|jump|throw SELF|lie down) (?:out )?in front of (?:a|the|next|an) (?:\w+ )?(?:train|bus|"
+        r"car|lorry|truck)\b",
     ),
     *_rules(
         Kind.MEANS,
         r"\b(?:PILLS|rope|noose|gun|pistol|rifle|blade|razor|knife|bridge|ledge|roof|tracks|train|"
-        r"carbon monoxide|exhaust|overdose|jump(?:ing)? off|hang(?:ing)? SELF|belt|bleach|cliff)\b",
+        r"carbon monoxide|exhaust|overdose|jump(?:ing)? off|hang(?:ing)? SELF|belt|bleach|cliff|car park|"
+        r"multi-?storey)\b",
     ),
     *_rules(
         Kind.TIMEFRAME,
@@ -136,24 +173,38 @@ RULES: list[Rule] = [
         r"\bhow (?:many|much) [^.?!]{0,40}\b(?:to (?:die|kill|od)|(?:is|would be) (?:lethal|fatal|enough to die))",
         r"\b(?:lethal|fatal) dose\b",
         r"\b(?:PILLS|rope|noose) (?:saved|stockpiled|stashed|hidden|ready|counted out)\b",
+        r"\b(?:pills|tablets|blades?|razors?|rope|noose|gun|knife) (?:are |is )?(?:all )?(?:in my (?:hand|lap)|"
+        r"lined up|counted out|laid out|in front of me)\b",
+        r"\b(?:rope|noose|blades?|razors?|gun) (?:are |is )?ready\b",
     ),
     *_rules(
         Kind.GOODBYE,
         r"\bthis is (?:my )?goodbye\b",
-        r"\b(?:goodbye|bye|farewell) (?:everyone|all|guys|forever|cruel world|world)\b",
+        r"\b(?:goodbye|bye|farewell) (?:forever|cruel world|world)\b|\bfarewell (?:everyone|all)\b",
+        # "bye all" is how every meeting ends; it is a goodbye only beside thanks-for-everything, love or sorry
+        r"\b(?:goodbye|bye) (?:everyone|all|guys|all of you|y'all)\b[^\n]{0,80}\b(?:love you all|i love you|"
+        r"thank you for (?:everything|trying|being there)|i'm sorry|forgive me|for the last time)",
+        r"\b(?:love you all|i love you|thank you for (?:everything|trying)|i'm sorry|forgive me)\b[^\n]{0,80}\b"
+        r"(?:goodbye|bye) (?:everyone|all|guys|all of you|y'all)\b",
+        r"\b(?:sorry for everything|forgive me|i'm so sorry|i'm sorry)\b[^\n]{0,60}\b(?:goodbye|farewell)\b"
+        r"(?! for now)",
         r"\bby the time (?:you|anyone|someone) (?:read|reads|see|sees|find) this\b",
         r"\b(?:wrote|written|writing|left|leaving|finished) (?:a |my |the )?(?:suicide )?(?:notes?|letters?) "
         r"(?:to|for) (?:everyone|my (?:family|kids|children|wife|husband|parents|mum|mom|dad))",
+        r"\b(?:wrote|written|writing|finished|left) my (?:last |final |suicide )?note\b",
         r"\b(?:wrote|written|writing) (?:goodbye|farewell) (?:notes?|letters?)",
+        r"\b(?:i've|ive|i have|i) (?:said|written) my goodbyes\b(?! to (?:my )?(?:nan|gran|grandad|grandpa|"
+        r"grandma|him|her|them|dad|mum|mom))",
         r"\bput(?:ting)? my affairs in order\b",
         r"\b(?:sorry|forgive me) for (?:everything|what i'm about to do|leaving)\b.{0,60}\b(?:goodbye|love you all|bye)",
         r"\b(?:tell|take care of) [^.?!]{0,30}\bfor me when i'm gone\b",
         r"\b(?:last|final) (?:message|goodbye|words)\b",
+        r"\blast time (?:you'll|you will|anyone will|you|anyone) (?:hear from|see|hears from) me\b",
     ),
     *_rules(
         Kind.FINALITY,
         r"\b(?:won't|wont|will not) (?:need (?:it|them|her|him|these|those|this|that|any of (?:it|this))|"
-        r"be (?:here|around) (?:much longer|anymore|any more|tomorrow|for long|next week))",
+        r"be (?:here|around) (?:much longer|anymore|any more|for long)|be coming back\b)",
         r"\b(?:when|after|once) i'm (?:gone|dead|not here)\b",
         r"\b(?:you|they|everyone) (?:won't|wont) (?:have to|need to) (?:worry|deal) (?:about|with) me\b",
         r"\b(?:not|won't) be a (?:burden|problem) (?:much longer|for long|anymore)\b",
@@ -164,17 +215,25 @@ RULES: list[Rule] = [
         r"guitar|games|plants|jewel\w*|savings|bird|rabbit)\b",
         r"\b(?:rehom\w*|found a (?:new )?home for) (?:my )?(?:cat|dog|pet|rabbit|bird)",
         r"\b(?:giving|given|gave) (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\b",
+        r"\b(?:look after|take care of|mind) my (?:cat|dog|pet|kids|children|rabbit|bird)\b[^.?!]{0,15}\bfor me\b"
+        r"(?! (?:while|this|next|on|when i'm away|tomorrow|tonight))",
     ),
     *_rules(
         Kind.ATTEMPT,
-        r"\b(?:i|i've|ive|just|already) (?:just |already )?(?:took|taken|swallowed|downed|had) (?:all |every |"
+        r"\b(?:i|i've|ive|just|already|and) (?:just |already )?(?:took|taken|swallowed|downed|had) (?:all |every |"
         r"a (?:bunch|handful|bottle|box|load|lot) of |\d+ |too many |the whole (?:bottle|pack|box) of |my whole )"
-        r"(?:of )?(?:my |the |those )?PILLS",
+        r"(?:of )?(?:my |the |those )?(?:\w+ )?PILLS",
         r"\b(?:i|i've|ive|just) (?:overdosed|od'd|oded)\b|\bi'm (?:overdosing|oding)\b",
+        r"\b(?:took|taken|had|done) an overdose\b",
+        r"\b(?:tried|attempted|trying) to (?:kill SELF|end (?:it|my life)|overdose|od|hang SELF|take my (?:own )?life)\b",
         r"\b(?:standing|sitting|stood) (?:on|at) (?:the |a )?(?:edge|ledge|bridge|roof|tracks|cliff)",
         r"\b(?:noose|rope) (?:is )?(?:ready|around my neck|tied|set up)\b",
         r"\b(?:slit|cut) my (?:wrists?|throat)\b",
         r"\b(?:it's|its) (?:started|kicking in|working)\b.{0,40}\b(?:pills|sleepy|drowsy|goodbye)",
+        r"\b(?:sleepy|drowsy|dizzy|woozy|sick) from (?:the|all the|all those|my) (?:\w+ )?PILLS\b",
+        r"\bPILLS (?:are|is) (?:kicking in|starting to work)\b",
+        r"\b(?:garage|shed)\b[^.?!]{0,40}\bengine (?:is )?(?:running|on)\b|\bengine (?:running|on)\b[^.?!]{0,30}"
+        r"\b(?:garage|shed)\b|\bhose\b[^.?!]{0,20}\bexhaust\b",
     ),
     *_rules(
         Kind.SELF_HARM,
@@ -182,22 +241,27 @@ RULES: list[Rule] = [
         r"SELF\b",
         r"\bself[- ]?harm\w*\b",
         r"\b(?:relapsed|relapse) (?:on|with|into) (?:sh|self[- ]?harm|cutting)\b",
-        r"\bsh (?:again|urges|relapse|scars|clean)\b",
+        r"\bsh (?:again|urges|relapse|scars|clean)\b|\bsh'?(?:ing|ed|'d)\b",
         r"\b(?:cutting|cut|burning|burned) (?:again|my (?:arms?|wrists?|legs?|thighs?|skin|stomach))\b",
         r"\bfresh (?:cuts|scars|wounds)\b",
         r"\b(?:urge|urges|want|wanting) to (?:cut|hurt SELF|self harm|burn SELF)\b",
+        r"\b(?:scratch|pick|bit|bite|bang|hit|punch)\w* (?:at )?my (?:arms?|legs?|skin|wrists?|head|face) (?:until|"
+        r"till|til) (?:they|it) (?:bleed|bled|bruise)",
     ),
     *_rules(
         Kind.SELF_HARM_SEVERE,
-        r"\b(?:cut|went) (?:too )?deep\b",
+        r"\b(?:cut|went) (?:too )?deep\b|\bgaping\b",
         r"\b(?:won't|wont|can't|cant) stop (?:the )?bleeding\b",
     ),
     *_rules(
         Kind.ABUSE,
         r"\b(?:he|she|they|KIN|ex|stepdad|stepmom|stepfather|stepmother) (?:\w+ ){0,2}(?:hit|hits|hitting|beat|beats|"
-        r"beating|chok\w+|strangl\w+|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|rap\w*|molest\w*|touch\w* me|"
+        r"beating|chok\w+|strangl\w+|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|rap\w*|molest\w*|touch\w*|"
         r"threaten\w*|hurt|hurts|hurting|abus\w*|locked|lock|forc\w*|grab\w*|throttl\w*) (?:me|my)\b",
-        r"\b(?:i'm|im|i am|i feel|feel) (?:not safe|unsafe|scared|afraid|terrified) (?:at home|to go home|of (?:him|her|my \w+))",
+        r"\b(?:he|she|they|KIN|ex|stepdad|stepmom) (?:\w+ ){0,2}(?:threw|throws|throwing|thrown) (?:\w+ ){0,2}at "
+        r"(?:me|my head)\b",
+        r"\b(?:i'm|im|i am|i feel|feel) (?:not safe|unsafe|scared|afraid|terrified) (?:at home|to go home|"
+        r"of (?:him|her|my \w+))",
         r"\b(?:abusive|abused|abusing|domestic (?:violence|abuse)|dv)\b",
         r"\bafraid (?:he|she|they)(?:'ll| will| is going to| might) (?:kill|hurt|hit) me\b",
         r"\b(?:he|she|they) (?:won't|wont|doesn't|doesnt|don't) let me (?:leave|see|go out|have money|call)",
@@ -206,8 +270,15 @@ RULES: list[Rule] = [
         Kind.ABUSE_DANGER,
         r"\b(?:he|she|they|KIN|ex) (?:\w+ ){0,2}(?:is|are|'s) (?:going to|gonna) (?:kill|hurt) me\b",
         r"\b(?:he|she|they|KIN|ex) (?:\w+ ){0,2}(?:has|have|got|grabbed) a (?:gun|knife|weapon)\b",
-        r"\b(?:outside|banging on|breaking) (?:my|the) (?:door|window)\b",
+        r"\b(?:outside|banging on|breaking|at) (?:my|the) (?:door|window)\b[^.?!]{0,30}\b(?:trying to|kick|break|"
+        r"get in|screaming|shouting)|\b(?:trying to|going to) (?:get|break|kick the door) in\b|\bbreaking (?:in|down)\b",
         r"\bthreaten\w* to kill me\b",
+        r"\b(?:screaming|shouting|yelling|saying|says|said|texted|swears?|swore) (?:that )?(?:he|she|they)(?:'ll| will|"
+        r"'s going to| is going to| are going to) (?:kill|hurt) (?:me|us|the kids)\b",
+        r"\b(?:he|she|they)(?:'s| is| are) (?:\w+ )?(?:smashing|breaking|throwing) (?:things|everything|stuff|"
+        r"the house)\b",
+        r"\b(?:i'm|im|i am) hiding (?:in (?:the|my) (?:bathroom|bedroom|closet|cupboard|wardrobe|car)|from (?:him|her|"
+        r"them|my (?:husband|partner|boyfriend|dad|father|ex)))\b",
     ),
     *_rules(
         Kind.SUBSTANCE_EMERGENCY,
@@ -216,28 +287,39 @@ RULES: list[Rule] = [
         r"[^.?!]{0,30}\b(?:xanax|benzos?|fentanyl|heroin|oxy\w*|opioids?|alcohol|vodka|booze|drinking|drunk|"
         r"pills|methadone)\b",
         r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2}(?:od'?ing|overdosing|overdosed|od'd|oded)\b",
-        r"\b(?:narcan|naloxone)\b",
+        r"\b(?:gave|give|giving|used|using|administer\w*|spray\w*|needed|need|had to use) (?:\w+ ){0,3}(?:narcan|"
+        r"naloxone)\b|\b(?:narcan|naloxone) (?:isn't|didn't|not|wasn't|is not) work",
         r"\b(?:can't|cant) wake (?:him|her|them) up\b",
         r"\b(?:lips|fingers|face) (?:are |is |turning |going )?(?:blue|grey|gray)\b",
         r"\bfentanyl\b[^.?!]{0,40}\b(?:in|laced)\b",
+        r"\b(?:took|taken|used|done|had) (?:way |far )?too (?:much|many)\b(?! (?:on|time|of (?:my|the) time|food|"
+        r"cake|sugar|coffee|caffeine|to (?:drink|eat)|sun|work))",
+        r"\b(?:took|taken|used|done|had|smoked|snorted|injected) (?:\w+ ){0,3}(?:and|now) (?:\w+ ){0,3}(?:heart|"
+        r"chest) (?:is )?(?:racing|pounding|hurts)\b",
     ),
     *_rules(
         Kind.RELAPSE,
         r"\b(?:relapsed|relapsing|slipped|i slipped up)\b",
-        r"\b(?:using|drinking|smoking|shooting up|picked up) again\b",
+        r"\b(?:using|drinking|smoking|shooting up|picked up|used|drank|smoked) again\b",
         r"\b(?:can't|cant) stop (?:drinking|using)\b",
         r"\b(?:craving|cravings|urge to (?:use|drink))\b",
         r"\b(?:lost|lose) my (?:sobriety|clean time|clean date)\b",
+        r"\b(?:thinking about|thought about|tempted to|close to|nearly|want to|wanting to) (?:pick(?:ing)? up|"
+        r"drink(?:ing)?|us(?:e|ing)|get(?:ting)? (?:high|drunk|wasted|loaded)|scor(?:e|ing))(?: again)?"
+        r"(?=\s*(?:[.!?,\n]|$|again|a drink|a bottle|today|tonight))",
     ),
     *_rules(
         Kind.MEDICAL_NOW,
         r"\b(?:can't|cant|cannot|struggling to|hard to) breathe?\b",
         r"\b(?:throat|tongue|lips|face) (?:is |are |feels? )?(?:closing|swelling|swollen)\b",
         r"\banaphyla\w*\b|\bepi ?pen\b",
-        r"\b(?:having|had) a (?:seizure|stroke|heart attack)\b|\bseizing\b",
-        r"\b(?:passed out|unconscious|unresponsive|not breathing|stopped breathing|won't wake up|wont wake up)\b",
+        r"\b(?:having|just had|has just had|'s just had) a (?:seizure|stroke|heart attack|fit)\b|\bseizing\b",
+        r"\bseizure (?:has been |is |that's )?(?:going on|going|lasting|lasted|won't stop|not stopping)\b",
+        r"\b(?:passed out|unconscious|unresponsive|not breathing|stopped breathing|won't wake up|wont wake up|"
+        r"barely breathing)\b|\b(?:isn't|isnt|is not|wasn't|aren't) breathing\b",
+        r"\b(?:isn't|isnt|is not|not) responding\b(?! to)|\b(?:he|she|they|KIN|i|i've|just) (?:just )?collapsed\b",
         r"\b(?:chest pain|crushing chest|pain in my chest)\b",
-        r"\bsoak(?:ed|ing)? (?:through )?(?:a |my |the )?(?:pads?|sheets)\b",
+        r"\bsoak(?:ed|ing)? (?:through )?(?:a |my |the |\w+ )?(?:pads?|sheets)\b",
         r"\bbleeding (?:heavily|a lot|won't stop|wont stop|through)\b",
         r"\bclots? (?:the size of|as big as|bigger than)\b",
         r"\b(?:face|mouth) (?:is )?drooping\b|\bslurred speech\b",
@@ -247,18 +329,33 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
-        r"\b(?:fever|temperature|temp)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:chemo|neutropen\w*|transplant|immunocompromised)\b",
-        r"\b(?:chemo|neutropen\w*|transplant)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:fever|temperature of|temp of|38\.\d|39|101|102|103)\b",
-        r"\bmissed (?:my |two |2 |three )?(?:dialysis|insulin|anti[- ]?rejection|transplant meds)\b",
+        r"\b(?:fever|temperature|temp)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:chemo|neutropen\w*|transplant|"
+        r"immunocompromised)\b",
+        r"\b(?:chemo|neutropen\w*|transplant)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:fever|temperature of|temp of|38\.\d|"
+        r"39|101|102|103)\b",
+        r"\b(?:missed|skipped|skipping|stopped|quit|ran out of|run out of|not taking|haven't taken|can't afford) "
+        r"(?:\w+ ){0,3}(?:dialysis|insulin|anti[- ]?rejection|transplant meds|immunosuppress\w*|tacrolimus|prograf)",
         r"\bblood (?:sugar|glucose) (?:is |of )?(?:[3-9]\d\d|over 300|under [3-5]\d|really (?:high|low))\b",
         r"\b(?:severe|worst) (?:headache|headaches)\b[^.?!]{0,40}\b(?:pregnan|postpartum|blurr|vision)",
         r"\b(?:postpartum|after birth|since (?:the )?birth)\b[^.?!]{0,50}\b(?:fever|bleeding|chest pain|swollen leg)",
-        r"\b(?:baby|newborn)\b[^.?!]{0,40}\b(?:not feeding|won't feed|fever|floppy|limp|blue|not breathing)\b",
+        r"\b(?:baby|newborn)\b[^.?!]{0,40}\b(?:not feeding|won't feed|fever|temperature|floppy|limp|blue|"
+        r"not breathing)\b",
+        r"\b(?:wound|incision|scar|stitches|site|line|port|picc)\b[^.?!]{0,30}\b(?:oozing|pus|infected|weeping|"
+        r"opening up|burst)\b",
+        r"\b(?:haven't|havent|hasn't|hasnt|not) (?:peed|weed|urinated|had a wee|passed urine)\b",
+        r"\b(?:hasn't|hasnt|haven't|havent|no) (?:had )?(?:a )?wet (?:nappy|nappies|diapers?)\b",
+        r"\b(?:calf|leg)\b[^.?!]{0,20}\b(?:swollen|hot|red)\b[^.?!]{0,40}\b(?:birth|postpartum|c-section|surgery|"
+        r"pregnan|flight)",
+        r"\b(?:baby|bub) (?:hasn't|hasnt|has not|isn't|isnt|is not|not) (?:been )?(?:moved|moving|kicked|kicking)\b"
+        r"|\breduced (?:fetal |foetal )?movements?\b",
     ),
     *_rules(
         Kind.POSTPARTUM_HARM,
         r"\b(?:hurt|harm|drown|smother|shake|shook|suffocat\w*|throw) (?:the|my|our) (?:baby|newborn|son|daughter)\b",
         r"\b(?:intrusive thoughts|thoughts) (?:about|of) (?:hurting|harming|something happening to) (?:the|my) baby",
+        r"\b(?:thought|thoughts|urge|urges|image|images|imagine|imagining|picture) (?:of |about )?(?:dropping|"
+        r"drowning|hurting|harming|smothering|shaking|throwing|suffocating|stabbing|leaving) (?:the|my|our) "
+        r"(?:baby|newborn)\b(?!(?: \w+){0,3} (?:with|at) )",
         r"\b(?:baby|newborn|kids?|children)\b[^.?!]{0,30}\bbetter off without me\b",
         r"\b(?:hearing|heard) (?:voices|things)\b|\bseeing things that aren't there\b",
     ),
@@ -268,17 +365,20 @@ RULES: list[Rule] = [
         r"\bregret (?:having|becoming) (?:my|the|a) (?:baby|mum|mom|mother|child)\b",
         r"\bpost ?partum (?:depression|rage|anxiety|psychosis|ocd|blues)\b|\bppd\b|\bppa\b",
         r"\b(?:terrible|bad|awful|failure as a|failing as a|worst) (?:mum|mom|mother)\b",
+        r"\bhate being a (?:mum|mom|mother|parent)\b|\bmiss my old life\b|\bmistake having (?:a baby|him|her|kids)\b",
+        r"\b(?:angry|rage|furious|resent\w*)(?: at| with| towards)? (?:the|my) (?:baby|newborn)\b",
     ),
     *_rules(
         Kind.DISTRESS,
         r"\bhopeless\w*\b",
-        r"\b(?:what's|whats|what is) the point\b",
+        r"\b(?:what's|whats|what is) the point\b|\bwhy (?:even )?bother\b",
         r"\bno point (?:in )?(?:anything|trying|any of (?:it|this))\b",
         r"\b(?:can't|cant|cannot|don't think i can) (?:cope|go on|keep going|take (?:it|this|much more)|do this)"
         r"(?: anymore| any more| any longer)?\b",
+        r"\b(?:don't|dont) know how (?:much )?(?:longer|much more) i can (?:do|take|cope|go on|keep)",
         r"\b(?:giving|give|given) up\b",
         r"\bworthless\b|\bsuch a failure\b|\b(?:a|such a) burden\b",
-        r"\bhate (?:myself|my life)\b",
+        r"\bhate (?:myself|my life|my body)\b",
         r"\b(?:so|all|completely|totally) alone\b|\b(?:nobody|no one|noone) (?:cares|would care|would notice)\b",
         r"\b(?:falling|fell) apart\b|\bbreaking down\b|\b(?:can't|cant) stop crying\b|\bcried all (?:day|night)\b",
         r"\b(?:numb|empty inside|dead inside)\b",
@@ -291,6 +391,13 @@ RULES: list[Rule] = [
         r"\b(?:haven't|havent|not) (?:slept|eaten) in (?:days|\d+ days|a week)\b",
         r"\b(?:i'm|im|i am) not (?:ok|okay|coping|doing (?:well|ok|okay))\b",
         r"\b(?:resent|resenting) (?:him|her|them|my (?:mum|mom|dad|husband|wife|son|daughter))\b",
+        r"\b(?:i'm|im|i am|i feel like i'm) (?:just )?(?:drowning|sinking)\b(?! in (?:paperwork|work|laundry|emails?|"
+        r"admin|homework|nappies|diapers))",
+        r"\b(?:i'm|im|i am|i've been|ive been|been) (?:really |so |just |properly |honestly )?struggling\b"
+        r"(?! to (?!cope|keep|get out of bed|hold on|stay|function|go on))",
+        r"\bisolat(?:ed|ing) SELF\b",
+        r"\b(?:never|won't ever) (?:get|feel) (?:better|normal|happy|ok|okay)\b",
+        r"\bbinge?d? again\b|\bfeel disgusting\b|\bdisgusted with SELF\b",
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
@@ -298,9 +405,19 @@ RULES: list[Rule] = [
         r"(?:about |that )?(?:(?:he|she|they) )?(?:wants? to die|dying|death|killing (?:him|her|them)sel(?:f|ves)|"
         r"not wanting to (?:live|be here)|suicide|ending it|hurting (?:him|her|them)sel(?:f|ves))",
         r"\b(?:he|she|they|KIN) (?:\w+ ){0,2}(?:took|swallowed|taken) (?:a (?:bunch|handful|bottle|box) of |all (?:of )?|"
-        r"too many |\d+ )(?:(?:his|her|their|the|my) )?PILLS",
+        r"too many (?:of )?|\d+ )(?:(?:his|her|their|the|my) )?PILLS",
         r"\b(?:he|she|they|KIN) (?:\w+ ){0,2}(?:cut|cuts|cutting|hurt|hurting|harming) (?:him|her|them)sel(?:f|ves)\b",
+        r"\b(?:cutting|harming|burning|self-harming|self harming) (?:him|her|them)sel(?:f|ves)\b",
         r"\b(?:he|she|they|KIN) (?:\w+ ){0,2}(?:is|are|'s|seems|sounds) (?:really )?(?:suicidal)\b",
+    ),
+    *_rules(
+        Kind.THIRD_PERSON_DANGER,
+        r"\b(?:he|she|they|KIN) (?:\w+ ){0,3}(?:texted|messaged|sent|said|posted|wrote) (?:me |us )?(?:a )?"
+        r"(?:goodbye|suicide note|note saying goodbye)",
+        r"\b(?:he|she|they)(?:'s| is| are)? (?:\w+ ){0,2}(?:going|gonna|about|threatening|threatens|threatened) to "
+        r"(?:jump\b(?! (?:in|into|on|at|up|ship))|kill (?:him|her|them)sel(?:f|ves)|hang (?:him|her|them)sel(?:f|ves)|"
+        r"shoot (?:him|her|them)sel(?:f|ves)|end (?:it|his life|her life|their life)\b(?! with))",
+        r"\b(?:use|turn) (?:it|the gun|the knife) on (?:him|her|them)sel(?:f|ves)\b",
     ),
 ]
 

@@ -34,11 +34,20 @@ _HYPERBOLE_AFTER = re.compile(
     r"^[^.!?\n]{0,25}?(?:\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe|jk|xd)\b|[😂🤣💀😆😅🙃😭]|"
     r"\bof (?:embarrassment|shame|laughter|cringe|boredom|heat|cuteness)\b|\blaughing\b)"
 )
+_HYPERBOLE_BEFORE = re.compile(r"(?:\b(?:lol|lmao|lmfao|haha\w*|omg)\b|[😂🤣💀😆😅])[^.!?\n]{0,15}$")
+# "I could kill myself for forgetting her birthday"
+_IDIOM = re.compile(r"\bcould (?:just |have )?(?:kill|kick|slap|strangle|murder|shoot) (?:myself|him|her|them|you)\b"
+                    r"[^.!?\n]{0,10}\bfor\b")
 _SECOND_PERSON = re.compile(
     r"\b(?:if|when|whenever) (?:you|u|anyone|someone|somebody|people|they)(?:'re| are| ever| start| feel| have|'ve)?"
     r"|\b(?:do|have|are|did|were) (?:you|u) (?:ever )?(?:feel|felt|had|been|thought|have|having|feeling)\b"
     r"|\b(?:you|u) (?:should|can|could|might|may) (?:call|text|reach|talk|contact)\b"
+    r"|\b(?:someone|somebody|anyone|people|a person|those|others|loved ones?) (?:who|that) (?:is|are|was|feels?|"
+    r"has|have)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:help|support|talk to|approach)\b"
 )
+# A condition to watch for, not a report: "call if my temp goes over 38 after chemo".
+_CONDITIONAL = re.compile(r"\b(?:if|in case|when|unless) (?:my|your|his|her|their|the|a|you|he|she|they) "
+                          r"(?:\w+ )?(?:temp|temperature|fever|sugar|bleeding|gets?|goes|has|have|develops?)\b")
 _INFORMATION = re.compile(
     r"\b(?:suicide|crisis|samaritans|lifeline) (?:prevention|hotline|helpline|line|awareness|lifeline|squad|"
     r"rates?|statistics|training|text line)\b|\b(?:988|116 ?123|13 ?11 ?14|741741)\b|\bsafe ?messaging\b"
@@ -69,8 +78,10 @@ _FIRST_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|myself|my se
 _PERSONAL = {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.SELF_HARM, Kind.SELF_HARM_SEVERE, Kind.PLAN}
 _MODIFIERS = {Kind.PLAN, Kind.MEANS, Kind.TIMEFRAME, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY,
               Kind.GIVEAWAY}
+# What turns a wish to die into a crisis: a plan, a method, preparations, goodbyes, talk of not being around.
+_ESCALATORS = {Kind.PLAN, Kind.MEANS, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY, Kind.GIVEAWAY}
 # Kinds whose matches can be hyperbole, advice, information or history.
-_DISCOUNTABLE = _PERSONAL | {Kind.THIRD_PERSON_RISK, Kind.DISTRESS, Kind.POSTPARTUM_HARM, Kind.MEDICAL_NOW,
+_DISCOUNTABLE = _PERSONAL | {Kind.THIRD_PERSON_RISK, Kind.THIRD_PERSON_DANGER, Kind.DISTRESS, Kind.POSTPARTUM_HARM, Kind.MEDICAL_NOW,
                              Kind.MEDICAL_FLAG, Kind.ABUSE, Kind.RELAPSE, Kind.SUBSTANCE_EMERGENCY}
 
 
@@ -158,8 +169,12 @@ class RiskScreener:
         clause = norm[left:right]
         if _negated(clause_before):
             return "negated"
-        if kind in _PERSONAL and _HYPERBOLE_AFTER.search(norm[end:end + 40]):
+        if (_HYPERBOLE_AFTER.search(norm[end:end + 40]) or _HYPERBOLE_BEFORE.search(norm[max(left, start - 30):start])
+                or (kind in _PERSONAL and any(m.start() <= start and end <= m.end()
+                                              for m in _IDIOM.finditer(norm, left, right)))):
             return "hyperbole or idiom"
+        if kind in (Kind.MEDICAL_FLAG, Kind.MEDICAL_NOW) and _CONDITIONAL.search(clause):
+            return "a condition to watch for, not a report"
         if _SECOND_PERSON.search(clause_before) or (kind in _PERSONAL | {Kind.DISTRESS}
                                                     and _SECOND_PERSON.search(clause)):
             return "addressed to someone else, or advice"
@@ -175,7 +190,7 @@ class RiskScreener:
     @staticmethod
     def _third_person(norm: str, start: int, end: int) -> bool:
         matched = norm[start:end]
-        if re.search(r"\b(?:him|her|them)sel(?:f|ves)\b|\bthemself\b|\bwants\b", matched):
+        if re.search(r"\b(?:him|her|them)sel(?:f|ves)\b|\bthemself\b|\bwants\b|\bwishes\b", matched):
             return True
         if _FIRST_SUBJECT.search(matched):
             return False
@@ -189,8 +204,8 @@ class RiskScreener:
         if not hits:
             return Screening(Tier.NONE, discounted=tuple(discounted))
         kinds = {h.kind for h in hits if not h.third_person}
-        third = {h.kind for h in hits if h.third_person} | ({Kind.THIRD_PERSON_RISK} & kinds)
-        kinds.discard(Kind.THIRD_PERSON_RISK)
+        third = {h.kind for h in hits if h.third_person} | ({Kind.THIRD_PERSON_RISK, Kind.THIRD_PERSON_DANGER} & kinds)
+        kinds -= {Kind.THIRD_PERSON_RISK, Kind.THIRD_PERSON_DANGER}
         tier = Tier.NONE
         categories: set[Category] = set()
 
@@ -199,11 +214,12 @@ class RiskScreener:
             tier = max(tier, new)
             categories.update(cats)
 
-        wish = kinds & {Kind.IDEATION, Kind.PASSIVE}
-        if wish:
+        if kinds & {Kind.IDEATION, Kind.PASSIVE}:
             raise_to(Tier.URGENT, Category.SUICIDAL_IDEATION)
-            if kinds & {Kind.PLAN, Kind.MEANS, Kind.TIMEFRAME, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY,
-                        Kind.GIVEAWAY}:
+            # A timeframe makes active ideation a crisis ("I want to die tonight"); a passive wish that names a
+            # day ("I hope I don't wake up tomorrow") stays urgent.
+            escalators = _ESCALATORS | ({Kind.TIMEFRAME} if Kind.IDEATION in kinds else set())
+            if kinds & escalators:
                 raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         if Kind.ATTEMPT in kinds or Kind.GOODBYE in kinds or Kind.PREPARATION in kinds:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
@@ -236,12 +252,12 @@ class RiskScreener:
         if Kind.DISTRESS in kinds:
             raise_to(Tier.CONCERN, Category.GENERAL_DISTRESS)
         if third:
-            attempt = Kind.ATTEMPT in third or any(
+            attempt = bool(third & {Kind.ATTEMPT, Kind.THIRD_PERSON_DANGER}) or any(
                 h.kind is Kind.THIRD_PERSON_RISK and re.search(r"took|swallowed|taken", text[h.start:h.end].lower())
                 for h in hits
             )
             raise_to(Tier.CRISIS if attempt else Tier.URGENT, Category.THIRD_PERSON)
-            if third & {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.THIRD_PERSON_RISK}:
+            if third & {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.THIRD_PERSON_RISK, Kind.THIRD_PERSON_DANGER}:
                 categories.add(Category.SUICIDAL_IDEATION)
             if third & {Kind.SELF_HARM, Kind.SELF_HARM_SEVERE}:
                 categories.add(Category.SELF_HARM)
