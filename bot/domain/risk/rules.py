@@ -51,6 +51,9 @@ class Kind(StrEnum):
 class Rule:
     kind: Kind
     pattern: re.Pattern[str]
+    # Who does it, when that must come just before the pattern ("my husband ... hit me"). Kept apart so that the
+    # regex starts at the rare verb instead of trying forty subjects at every word; see screener._screen.
+    before: re.Pattern[str] | None = None
 
 
 _SELF = r"(?:my ?s[el]{2}f|myslef|mysefl)"
@@ -62,28 +65,49 @@ _PILLS = (
 _KIN = (
     r"(?:son|daughter|kid|child|teen|boy|girl|sister|brother|mom|mum|mother|dad|father|husband|wife|partner|"
     r"boyfriend|girlfriend|bf|gf|friend|bestie|cousin|aunt|uncle|grandma|grandpa|niece|nephew|roommate|"
-    r"flatmate|mentee|client|patient|sponsee|stepson|stepdaughter|fianc[eé]e?|\d+ ?(?:yo|year old|yr old))"
+    r"flatmate|mentee|client|patient|sponsee|stepson|stepdaughter|fianc[eé]e?|teenager|\d+ ?(?:yo|year old|yr old))"
+)
+
+
+# Ways of wanting or dwelling on something, and ways of speaking of one's own death: "I think about not being
+# here", "I'd welcome death", "I feel like ending it". A frame joins the two.
+_DWELL = (
+    r"(?:think|thinks|thinking|thought|thoughts|fantasi[sz]\w*|dream\w*|obsess\w*|feel like|considering|"
+    r"contemplating|welcome|craving|long for|longing for|keep picturing|picturing)"
+)
+_DEATH = (
+    r"(?:dying|death|suicide|ending it(?: all)?|ending my life|killing SELF|overdosing|od'?ing|not being (?:here|around|"
+    r"alive)|not existing|not waking up|never waking up|disappearing forever|hanging SELF|taking my (?:own )?life|"
+    r"jumping off|my own funeral)"
 )
 
 
 def _compile(source: str) -> re.Pattern[str]:
+    source = source.replace("DWELL", _DWELL).replace("DEATH", _DEATH)
     source = source.replace("SELF", _SELF).replace("PILLS", _PILLS).replace("KIN", _KIN)
     return re.compile(source.replace("'", "'?"))
 
 
 def _rules(kind: Kind, *sources: str) -> list[Rule]:
-    return [Rule(kind, _compile(s)) for s in sources]
+    """A source written "SUBJECT => PATTERN" matches PATTERN right after SUBJECT."""
+    rules = []
+    for source in sources:
+        before, _, pattern = source.rpartition(" => ")
+        rules.append(Rule(kind, _compile(pattern), _compile(f"(?:{before})$") if before else None))
+    return rules
 
 
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
-        r"\b(?:want|wanted|wanna|wants|wamt|wnat|going|gonna|need|needs|ready|like|thinking about|think about|"
+        r"\b(?:want|wanted|wanna|wants|wamt|wnat|need|needs|ready|like|thinking about|think about|"
         r"thought about|thoughts of|urge|urges) ?(?:to )?(?:just )?(?:die|kill SELF|end (?:it all|it|my life|"
         r"things|everything)|unalive SELF|be dead|not exist)\b",
+        # "I'm going to die" is mostly fear or hyperbole; "going to kill myself" is intent
+        r"\b(?:going|gonna) (?:to )?(?:just )?(?:kill SELF|end (?:it all|it|my life|things|everything)|unalive SELF)\b",
         r"\bkill(?:ed|ing|s)? SELF\b",
         r"\b(?:kms|kys myself|unalive SELF|unaliving|sewer ?slide|self[- ]?unalive)\b",
-        r"\bsu[iy]?c[iy]?d(?:al|le|el|ial)\b",
+        r"\b(?:suicidal|suicdal|sucidal|suicidle|sucidle|suicidel|suicidial|suisidal|suycidal|suacidal)\b",
         r"\b(?:suicide|su[iy]?cide) (?:thoughts|ideation|attempt|plan|note)",
         r"\b(?:thinking|thought|think) (?:about|of) (?:suicide|dying|ending it|death a lot)",
         r"\btake my (?:own )?life\b",
@@ -95,11 +119,17 @@ RULES: list[Rule] = [
         # "I want to jump" beside a roof, bridge or ledge; not into a pool or at a chance
         r"\b(?:want|wanna|going|gonna|about|ready|urge) to jump\b(?! (?:in|into|on|at|up|ship|around|for|the queue))",
         r"\b(?:hang|hanging|shoot|shooting|drown|drowning|poison|gas|gassing|electrocute) SELF\b",
+        r"\bDWELL (?:about |of )?(?:\w+ )?DEATH\b(?! (?:ship|of (?:a|my) (?:friend|loved)))",
+        r"\b(?:drive|driving|crash|crashing|steer) (?:the |my )?(?:car )?(?:into|off) (?:a |the )?(?:river|wall|tree|"
+        r"cliff|bridge|lake|sea|traffic|lorry|truck|oncoming)\b",
     ),
     *_rules(
         Kind.PASSIVE,
-        r"\bwish(?:es)? (?:i|i'd|id|he|she|they|he'd|she'd) (?:was|were|had) (?:never been born|dead|died|not wake"
-        r"|never woken)",
+        r"\bwish(?:es)? (?:i|i'd|id|he|she|they|he'd|she'd) (?:was|were|had) (?:never been born|never born|dead|died|"
+        r"not wake|never woken)",
+        r"\b(?:pray|praying|hope|hoping) (?:that )?i (?:won't|wont|don't|dont|never|wouldn't) wake up\b",
+        r"\bif i (?:died|was dead|were dead|didn't wake up|never woke up)\b[^.?!]{0,30}\b(?:wouldn't|would not|don't|"
+        r"dont) (?:care|mind)\b",
         r"\bwish (?:i|i'd) could (?:just )?(?:die|disappear forever|not wake up|go to sleep (?:and|forever)|"
         r"sleep forever|stop existing|cease)",
         r"\b(?:wish|hope|pray) (?:i|i'd|id|that i) (?:would |could |will |'d )?(?:get|got|be|was) (?:hit|run over|"
@@ -120,13 +150,14 @@ RULES: list[Rule] = [
         r"\b(?:no one|nobody|noone|none of you) (?:would|will|'d) (?:even )?(?:miss|notice|care about) me if i "
         r"(?:was|were|died|disappeared|killed)",
         r"\bbetter off dead\b",
-        r"\bwant(?:ed)? to (?:just )?(?:disappear|vanish|fall asleep and never wake up|never wake up|not wake up|"
+        r"\bwant(?:s|ed|ing)? to (?:just )?(?:disappear|vanish|fall asleep and never wake up|never wake up|not wake up|"
         r"stop existing|cease to exist|not be here)\b",
         r"\bwant (?:it all|everything|all of (?:it|this)|my life) to (?:end|stop|be over)\b",
         r"\b(?:disappear|be gone) (?:forever|for good)\b",
         r"\bno (?:reason|point) (?:to|in|of|for me to) (?:keep )?(?:live|living|being alive|going on|"
         r"stay(?:ing)? alive)\b",
-        r"\b(?:tired|sick) of (?:living|being alive|life|existing)\b",
+        r"\b(?:tired|sick) of (?:living|being alive|life|existing)\b(?! (?:in|with|near|so|at|on|under|next|"
+        r"paycheck|here))",
         r"\b(?:can't|cant) (?:do|live) (?:this|life) (?:anymore|any more)\b.{0,40}\b(?:die|dead|end)",
         r"\blife (?:isn't|isnt|is not|aint) worth living\b",
         r"\bwant (?:it|everything|this|the pain) (?:all )?to (?:end|be over) (?:forever|for good|permanently)",
@@ -136,8 +167,8 @@ RULES: list[Rule] = [
     *_rules(
         Kind.PLAN,
         r"\b(?:i|i've|ive) (?:have|got|made) (?:a|the) plan\b",
-        r"\b(?:decided|made up my mind|going|gonna|about|planning|plan) to (?:end it|do it|kill|die|end my|"
-        r"go through with)",
+        r"\b(?:decided|made up my mind|planning|plan) to (?:end it|do it|kill|die|end my|go through with)",
+        r"\b(?:going|gonna|about) to (?:end it|do it|kill|end my|go through with)",
         r"\b(?:i've|ive|i have) (?:decided|made (?:my|the) decision|made up my mind)\b",
         r"\bgo(?:ing)? through with it\b",
         r"\b(?:how|when|where) (?:i'll|i will|i'm going to|im going to|im gonna|i'm gonna) do it\b",
@@ -150,6 +181,8 @@ RULES: list[Rule] = [
         r"rest)) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:pills|tablets|painkillers|sleeping pills|"
         r"paracetamol|tylenol|insulin|antidepressants|oxy\w*)\b",
         r"\b(?:going|gonna|about|planning) to (?:take|swallow|down) (?:them|it) (?:all|together|at once|in one go)\b",
+        r"\b(?:going to|gonna|about to|planning to) (?:swallow|take|down|drink|inject) (?:everything|all of (?:it|them)|"
+        r"the lot|whatever)\b",
         r"\b(?:step|walk|jump|throw SELF|lie down) (?:out )?in front of (?:a|the|next|an) (?:\w+ )?(?:train|bus|"
         r"car|lorry|truck)\b",
     ),
@@ -157,7 +190,7 @@ RULES: list[Rule] = [
         Kind.MEANS,
         r"\b(?:PILLS|rope|noose|gun|pistol|rifle|blade|razor|knife|bridge|ledge|roof|tracks|train|"
         r"carbon monoxide|exhaust|overdose|jump(?:ing)? off|hang(?:ing)? SELF|belt|bleach|cliff|car park|"
-        r"multi-?storey)\b",
+        r"multi-?storey|river|wall|traffic|oncoming)\b",
     ),
     *_rules(
         Kind.TIMEFRAME,
@@ -170,10 +203,11 @@ RULES: list[Rule] = [
         r"(?:my |some |enough |a |the )?(?:PILLS|rope|noose|gun|razor ?blades?)\b",
         r"\b(?:research\w*|look\w* up|googl\w*|search\w*) (?:how (?:to|many|much)|ways to|the best way to)"
         r"[^.?!]{0,40}\b(?:die|kill|overdose|od|hang|lethal|fatal|painless)",
-        r"\bhow (?:many|much) [^.?!]{0,40}\b(?:to (?:die|kill|od)|(?:is|would be) (?:lethal|fatal|enough to die))",
+        r"\bhow (?:many|much) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:PILLS|mg|grams|units)\b[^.?!]{0,30}"
+        r"\b(?:to (?:die|kill|od)|(?:is|would be|it would take) (?:lethal|fatal|enough)|would (?:kill|be lethal))",
         r"\b(?:lethal|fatal) dose\b",
         r"\b(?:PILLS|rope|noose) (?:saved|stockpiled|stashed|hidden|ready|counted out)\b",
-        r"\b(?:pills|tablets|blades?|razors?|rope|noose|gun|knife) (?:are |is )?(?:all )?(?:in my (?:hand|lap)|"
+        r"\b(?:pills|tablets|blades?|razors?|rope|noose|gun|knife)\b[^.?!]{0,20}\b(?:in my (?:hand|lap)|"
         r"lined up|counted out|laid out|in front of me)\b",
         r"\b(?:rope|noose|blades?|razors?|gun) (?:are |is )?ready\b",
     ),
@@ -200,6 +234,8 @@ RULES: list[Rule] = [
         r"\b(?:tell|take care of) [^.?!]{0,30}\bfor me when i'm gone\b",
         r"\b(?:last|final) (?:message|goodbye|words)\b",
         r"\blast time (?:you'll|you will|anyone will|you|anyone) (?:hear from|see|hears from) me\b",
+        r"\btell (?:my )?(?:\w+ )?(?:mum|mom|dad|kids|children|son|daughter|wife|husband|partner|family|sister|"
+        r"brother|parents|boys|girls) (?:that )?i love (?:her|him|them)\b",
     ),
     *_rules(
         Kind.FINALITY,
@@ -208,11 +244,18 @@ RULES: list[Rule] = [
         r"\b(?:when|after|once) i'm (?:gone|dead|not here)\b",
         r"\b(?:you|they|everyone) (?:won't|wont) (?:have to|need to) (?:worry|deal) (?:about|with) me\b",
         r"\b(?:not|won't) be a (?:burden|problem) (?:much longer|for long|anymore)\b",
+        r"\b(?:won't|wont|will not) be (?:here|around) after (?:tonight|today|tomorrow|this weekend)\b",
+        r"\b(?:updated|made|wrote|written|sorted|finished|changed) (?:out )?my will\b",
+        r"\b(?:it's|its|it is) time\W*$",
+        r"\bbefore i go\b(?! (?:to|on|out|back|in|into|away|home|shopping|abroad|for|under|through))",
+        r"\b(?:paid off|cancelled|canceled|closed) (?:all )?my (?:debts|accounts|phone|contracts?|subscriptions)\b",
+        r"\bhow much (?:you(?: all| guys)?|this group) (?:meant|has meant|have meant) to me\b",
     ),
     *_rules(
         Kind.GIVEAWAY,
         r"\bgiv(?:ing|e|en) (?:away )?(?:all )?(?:of )?my (?:cat|dog|pet|things|stuff|belongings|clothes|books|"
-        r"guitar|games|plants|jewel\w*|savings|bird|rabbit)\b",
+        r"guitar|games|plants|jewel\w*|savings|bird|rabbit)\b(?! (?:\w+ )?to (?:the )?(?:charity|goodwill|oxfam|"
+        r"hospice|food ?bank|shelter|church))",
         r"\b(?:rehom\w*|found a (?:new )?home for) (?:my )?(?:cat|dog|pet|rabbit|bird)",
         r"\b(?:giving|given|gave) (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\b",
         r"\b(?:look after|take care of|mind) my (?:cat|dog|pet|kids|children|rabbit|bird)\b[^.?!]{0,15}\bfor me\b"
@@ -220,10 +263,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
-        r"\b(?:i|i've|ive|just|already|and) (?:just |already )?(?:took|taken|swallowed|downed|had) (?:all |every |"
+        r"\b(?:i|i've|ive|just|already|and) (?:just |already )?(?:took|taken|swallowed|downed|had|injected) (?:all |every |"
         r"a (?:bunch|handful|bottle|box|load|lot) of |\d+ |too many |the whole (?:bottle|pack|box) of |my whole )"
         r"(?:of )?(?:my |the |those )?(?:\w+ )?PILLS",
-        r"\b(?:i|i've|ive|just) (?:overdosed|od'd|oded)\b|\bi'm (?:overdosing|oding)\b",
+        r"\b(?:i|i've|ive|just) (?:overdosed|od\x27d|oded)\b|\bi'm (?:overdosing|oding|od\x27ing)\b",
         r"\b(?:took|taken|had|done) an overdose\b",
         r"\b(?:tried|attempted|trying) to (?:kill SELF|end (?:it|my life)|overdose|od|hang SELF|take my (?:own )?life)\b",
         r"\b(?:standing|sitting|stood) (?:on|at) (?:the |a )?(?:edge|ledge|bridge|roof|tracks|cliff)",
@@ -232,21 +275,32 @@ RULES: list[Rule] = [
         r"\b(?:it's|its) (?:started|kicking in|working)\b.{0,40}\b(?:pills|sleepy|drowsy|goodbye)",
         r"\b(?:sleepy|drowsy|dizzy|woozy|sick) from (?:the|all the|all those|my) (?:\w+ )?PILLS\b",
         r"\bPILLS (?:are|is) (?:kicking in|starting to work)\b",
+        r"\b(?:took|taken|swallowed|downed|necked|had)\b[^.?!]{0,30}\b(?:a |two |three |\d+ )?(?:strips?|packets?|"
+        r"packs?|box|boxes|blisters?|tubs?|bottles?|handful|bunch) of (?:\w+ )?PILLS\b",
+        r"\b(?:knife|blade|razor|gun) (?:to|against) my (?:wrist|throat|head|neck|arm|skin|temple)\b",
+        r"\b(?:i'm|im|i am) (?:\w+ )?(?:on|at) (?:the|a) (?:ledge|railing|tracks|railway line|edge of (?:the|a) "
+        r"(?:roof|bridge|cliff|platform|building))\b",
+        r"\b(?:i'm|im|i am) (?:sat|sitting|standing|lying|holding)\b[^.?!]{0,40}\bwith (?:a|the|my) (?:blade|razor|"
+        r"knife|noose|rope|gun)\b",
+        r"\b(?:belt|rope|cord|noose|ligature|scarf) (?:around|round) (?:his|her|their|my) neck\b",
         r"\b(?:garage|shed)\b[^.?!]{0,40}\bengine (?:is )?(?:running|on)\b|\bengine (?:running|on)\b[^.?!]{0,30}"
         r"\b(?:garage|shed)\b|\bhose\b[^.?!]{0,20}\bexhaust\b",
     ),
     *_rules(
         Kind.SELF_HARM,
         r"\b(?:cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|hit|hitting|scratch\w*|punch\w*|harm\w*) "
-        r"SELF\b",
+        r"SELF\b(?! (?:out|off|from))",
         r"\bself[- ]?harm\w*\b",
         r"\b(?:relapsed|relapse) (?:on|with|into) (?:sh|self[- ]?harm|cutting)\b",
-        r"\bsh (?:again|urges|relapse|scars|clean)\b|\bsh'?(?:ing|ed|'d)\b",
+        r"\bsh (?:again|urges|relapse|scars|clean)\b",
+        r"\b(?:sh\x27ing|shing|sh\x27d)\b",
         r"\b(?:cutting|cut|burning|burned) (?:again|my (?:arms?|wrists?|legs?|thighs?|skin|stomach))\b",
         r"\bfresh (?:cuts|scars|wounds)\b",
         r"\b(?:urge|urges|want|wanting) to (?:cut|hurt SELF|self harm|burn SELF)\b",
         r"\b(?:scratch|pick|bit|bite|bang|hit|punch)\w* (?:at )?my (?:arms?|legs?|skin|wrists?|head|face) (?:until|"
         r"till|til) (?:they|it) (?:bleed|bled|bruise)",
+        r"\b(?:punch|hit|bang)\w* (?:walls?|things|my head)\b[^.?!]{0,20}\b(?:until|till|til) (?:my )?(?:knuckles|"
+        r"hands?|head|it|they) (?:bleed|bled|bruise|break)",
     ),
     *_rules(
         Kind.SELF_HARM_SEVERE,
@@ -255,10 +309,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE,
-        r"\b(?:he|she|they|KIN|ex|stepdad|stepmom|stepfather|stepmother) (?:\w+ ){0,2}(?:hit|hits|hitting|beat|beats|"
+        r"\b(?:he|she|they|KIN|ex|stepdad|stepmom|stepfather|stepmother) (?:\w+ ){0,2} => \b(?:hit|hits|hitting|beat|beats|"
         r"beating|chok\w+|strangl\w+|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|rap\w*|molest\w*|touch\w*|"
-        r"threaten\w*|hurt|hurts|hurting|abus\w*|locked|lock|forc\w*|grab\w*|throttl\w*) (?:me|my)\b",
-        r"\b(?:he|she|they|KIN|ex|stepdad|stepmom) (?:\w+ ){0,2}(?:threw|throws|throwing|thrown) (?:\w+ ){0,2}at "
+        r"threaten\w*|hurt|hurts|hurting|abus\w*|locked|lock|forced|grab\w*|throttl\w*) (?:me|my)\b",
+        r"\b(?:he|she|they|KIN|ex|stepdad|stepmom) (?:\w+ ){0,2} => \b(?:threw|throws|throwing|thrown) (?:\w+ ){0,2}at "
         r"(?:me|my head)\b",
         r"\b(?:i'm|im|i am|i feel|feel) (?:not safe|unsafe|scared|afraid|terrified) (?:at home|to go home|"
         r"of (?:him|her|my \w+))",
@@ -268,10 +322,12 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE_DANGER,
-        r"\b(?:he|she|they|KIN|ex) (?:\w+ ){0,2}(?:is|are|'s) (?:going to|gonna) (?:kill|hurt) me\b",
-        r"\b(?:he|she|they|KIN|ex) (?:\w+ ){0,2}(?:has|have|got|grabbed) a (?:gun|knife|weapon)\b",
+        # "he's going to kill me" alone is usually an idiom; said as a threat (below) it is danger
+        r"\b(?:he|she|they|KIN|ex) (?:\w+ ){0,2} => (?:is|are|'s) (?:going to|gonna) hurt me\b",
+        r"\b(?:he|she|they|KIN|ex) (?:\w+ ){0,2} => \b(?:has|have|got|grabbed) a (?:gun|knife|weapon)\b",
         r"\b(?:outside|banging on|breaking|at) (?:my|the) (?:door|window)\b[^.?!]{0,30}\b(?:trying to|kick|break|"
-        r"get in|screaming|shouting)|\b(?:trying to|going to) (?:get|break|kick the door) in\b|\bbreaking (?:in|down)\b",
+        r"get in|screaming|shouting)|\b(?:trying to|going to) (?:get|break|kick the door) in\b|\bbreaking (?:in|the door"
+        r" down)\b",
         r"\bthreaten\w* to kill me\b",
         r"\b(?:screaming|shouting|yelling|saying|says|said|texted|swears?|swore) (?:that )?(?:he|she|they)(?:'ll| will|"
         r"'s going to| is going to| are going to) (?:kill|hurt) (?:me|us|the kids)\b",
@@ -279,6 +335,11 @@ RULES: list[Rule] = [
         r"the house)\b",
         r"\b(?:i'm|im|i am) hiding (?:in (?:the|my) (?:bathroom|bedroom|closet|cupboard|wardrobe|car)|from (?:him|her|"
         r"them|my (?:husband|partner|boyfriend|dad|father|ex)))\b",
+        r"\b(?:turned up|showed up|is here|came round|outside|at the door)\b[^.?!]{0,20}\bwith a (?:knife|gun|weapon|"
+        r"bat|hammer)\b",
+        r"\b(?:he|she|they)(?:'s| is| are) (?:\w+ )?(?:strangling|choking|hitting|beating|attacking|kicking|punching|"
+        r"stabbing) me\b",
+        r"\b(?:locked|trapped) me (?:in|inside)\b",
     ),
     *_rules(
         Kind.SUBSTANCE_EMERGENCY,
@@ -286,13 +347,13 @@ RULES: list[Rule] = [
         r"methadone|alcohol|vodka|booze|lean|ketamine|ghb)\b[^.?!]{0,20}\b(?:and|with|on top of)\b"
         r"[^.?!]{0,30}\b(?:xanax|benzos?|fentanyl|heroin|oxy\w*|opioids?|alcohol|vodka|booze|drinking|drunk|"
         r"pills|methadone)\b",
-        r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2}(?:od'?ing|overdosing|overdosed|od'd|oded)\b",
+        r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2} => \b(?:overdosing|overdosed|od\x27ing|oding|od\x27d|oded)\b",
         r"\b(?:gave|give|giving|used|using|administer\w*|spray\w*|needed|need|had to use) (?:\w+ ){0,3}(?:narcan|"
         r"naloxone)\b|\b(?:narcan|naloxone) (?:isn't|didn't|not|wasn't|is not) work",
         r"\b(?:can't|cant) wake (?:him|her|them) up\b",
         r"\b(?:lips|fingers|face) (?:are |is |turning |going )?(?:blue|grey|gray)\b",
         r"\bfentanyl\b[^.?!]{0,40}\b(?:in|laced)\b",
-        r"\b(?:took|taken|used|done|had) (?:way |far )?too (?:much|many)\b(?! (?:on|time|of (?:my|the) time|food|"
+        r"\b(?:took|taken|used|done) (?:way |far )?too (?:much|many)\b(?! (?:on|time|of (?:my|the) time|food|"
         r"cake|sugar|coffee|caffeine|to (?:drink|eat)|sun|work))",
         r"\b(?:took|taken|used|done|had|smoked|snorted|injected) (?:\w+ ){0,3}(?:and|now) (?:\w+ ){0,3}(?:heart|"
         r"chest) (?:is )?(?:racing|pounding|hurts)\b",
@@ -307,16 +368,18 @@ RULES: list[Rule] = [
         r"\b(?:thinking about|thought about|tempted to|close to|nearly|want to|wanting to) (?:pick(?:ing)? up|"
         r"drink(?:ing)?|us(?:e|ing)|get(?:ting)? (?:high|drunk|wasted|loaded)|scor(?:e|ing))(?: again)?"
         r"(?=\s*(?:[.!?,\n]|$|again|a drink|a bottle|today|tonight))",
+        r"\bhad a (?:lapse|slip|relapse|drink\b(?! of))|\bbought a (?:bottle|bag|gram)\b|\bdrinking (?:every|each) "
+        r"(?:night|day)\b",
     ),
     *_rules(
         Kind.MEDICAL_NOW,
-        r"\b(?:can't|cant|cannot|struggling to|hard to) breathe?\b",
+        r"\b(?:can't|cant|cannot|struggling to|hard to) breathe?\b(?! (?:through|out of) (?:my|the|his|her) nose)",
         r"\b(?:throat|tongue|lips|face) (?:is |are |feels? )?(?:closing|swelling|swollen)\b",
         r"\banaphyla\w*\b|\bepi ?pen\b",
         r"\b(?:having|just had|has just had|'s just had) a (?:seizure|stroke|heart attack|fit)\b|\bseizing\b",
         r"\bseizure (?:has been |is |that's )?(?:going on|going|lasting|lasted|won't stop|not stopping)\b",
-        r"\b(?:passed out|unconscious|unresponsive|not breathing|stopped breathing|won't wake up|wont wake up|"
-        r"barely breathing)\b|\b(?:isn't|isnt|is not|wasn't|aren't) breathing\b",
+        r"\b(?:passed out|unconscious|unresponsive|not breathing|stopped breathing|barely breathing)\b"
+        r"|\b(?:he|she|they|KIN|baby|it) (?:just )?(?:won't|wont) wake up\b|\b(?:isn't|isnt|is not|wasn't|aren't) breathing\b",
         r"\b(?:isn't|isnt|is not|not) responding\b(?! to)|\b(?:he|she|they|KIN|i|i've|just) (?:just )?collapsed\b",
         r"\b(?:chest pain|crushing chest|pain in my chest)\b",
         r"\bsoak(?:ed|ing)? (?:through )?(?:a |my |the |\w+ )?(?:pads?|sheets)\b",
@@ -326,20 +389,30 @@ RULES: list[Rule] = [
         r"\b(?:ambulance|paramedics|911|999|112|000) (?:is|are) (?:on (?:the|their) way|coming)\b",
         r"\bcoughing (?:up )?blood\b|\bvomiting blood\b",
         r"\b(?:turning|going|gone|turned) (?:blue|grey|gray)\b",
+        r"\b(?:passing|passed) (?:\w+ )?clots\b|\b(?:feel|feeling|felt) faint\b[^.?!]{0,40}\b(?:bleed|blood|birth)"
+        r"|\b(?:bleed|blood|birth)\w*\b[^.?!]{0,60}\b(?:feel|feeling) faint\b",
+        r"\b(?:baby|newborn)\b[^.?!]{0,40}\b(?:floppy|limp|blue|not breathing|unresponsive)\b",
+        r"\basthma attack\b|\b(?:inhaler|epi ?pen|reliever|nebuli[sz]er) (?:isn't|isnt|is not|not|wasn't) "
+        r"(?:helping|working)\b",
+        r"\b(?:sugar|glucose|bg|bm) (?:is |of |at |dropped to |down to )?[0-2]\.\d\b",
+        r"\bspeech (?:is |'s )?slurr(?:ed|ing)\b|\bslurring (?:his|her|my|their) words\b",
+        r"\bhit (?:his|her|my|their) head\b[^.?!]{0,60}\b(?:confused|being sick|vomiting|drowsy|unconscious|"
+        r"knocked out|blacked out)",
+        r"\b(?:call|ring|phone|get) (?:an |the )?(?:ambulance|911|999|112|000|paramedics)\b",
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
         r"\b(?:fever|temperature|temp)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:chemo|neutropen\w*|transplant|"
         r"immunocompromised)\b",
         r"\b(?:chemo|neutropen\w*|transplant)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:fever|temperature of|temp of|38\.\d|"
-        r"39|101|102|103)\b",
+        r"39|101|102|103|(?:temperature|temp) (?:is |of )?(?:3[89]|10[0-4]))\b",
         r"\b(?:missed|skipped|skipping|stopped|quit|ran out of|run out of|not taking|haven't taken|can't afford) "
         r"(?:\w+ ){0,3}(?:dialysis|insulin|anti[- ]?rejection|transplant meds|immunosuppress\w*|tacrolimus|prograf)",
         r"\bblood (?:sugar|glucose) (?:is |of )?(?:[3-9]\d\d|over 300|under [3-5]\d|really (?:high|low))\b",
         r"\b(?:severe|worst) (?:headache|headaches)\b[^.?!]{0,40}\b(?:pregnan|postpartum|blurr|vision)",
         r"\b(?:postpartum|after birth|since (?:the )?birth)\b[^.?!]{0,50}\b(?:fever|bleeding|chest pain|swollen leg)",
-        r"\b(?:baby|newborn)\b[^.?!]{0,40}\b(?:not feeding|won't feed|fever|temperature|floppy|limp|blue|"
-        r"not breathing)\b",
+        r"\b(?:baby|newborn)\b[^.?!]{0,40}\b(?:not feeding|won't feed|fever|temperature|vomiting|lethargic|"
+        r"really sleepy|hard to wake|rash)\b",
         r"\b(?:wound|incision|scar|stitches|site|line|port|picc)\b[^.?!]{0,30}\b(?:oozing|pus|infected|weeping|"
         r"opening up|burst)\b",
         r"\b(?:haven't|havent|hasn't|hasnt|not) (?:peed|weed|urinated|had a wee|passed urine)\b",
@@ -348,6 +421,15 @@ RULES: list[Rule] = [
         r"pregnan|flight)",
         r"\b(?:baby|bub) (?:hasn't|hasnt|has not|isn't|isnt|is not|not) (?:been )?(?:moved|moving|kicked|kicking)\b"
         r"|\breduced (?:fetal |foetal )?movements?\b",
+        r"\b(?:headache|vision|seeing spots|swelling)\b[^.?!]{0,50}\b(?:postpartum|post partum|pregnant|after "
+        r"(?:the )?birth|since (?:the )?birth)|\b(?:postpartum|post partum|pregnant)\b[^.?!]{0,50}\b(?:headache|"
+        r"blurr\w* vision|seeing spots)",
+        r"\b(?:can't|cant|couldn't) keep (?:any of )?(?:my )?(?:\w+ ){0,2}(?:meds|medication|tablets|pills|"
+        r"anything|food|water|fluids) down\b",
+        r"\b(?:haven't|havent|not|didn't|didnt|couldn't|can't|cant) (?:been to|go to|gone to|make it to|get to|"
+        r"attend) (?:my )?dialysis\b",
+        r"\b(?:stitches|wound|incision|scar) (?:have |has |is |are )?(?:come |coming |burst |split |pulled )?"
+        r"(?:open|apart)\b",
     ),
     *_rules(
         Kind.POSTPARTUM_HARM,
@@ -357,13 +439,19 @@ RULES: list[Rule] = [
         r"drowning|hurting|harming|smothering|shaking|throwing|suffocating|stabbing|leaving) (?:the|my|our) "
         r"(?:baby|newborn)\b(?!(?: \w+){0,3} (?:with|at) )",
         r"\b(?:baby|newborn|kids?|children)\b[^.?!]{0,30}\bbetter off without me\b",
+        r"\b(?:baby|kids?|children)\b[^.?!]{0,30}\bbetter off (?:with (?:someone else|another (?:mum|mom|mother|"
+        r"family))|if i)",
+        r"\b(?:thinking about|thoughts of|urge to|imagin\w*|picture|picturing) (?:smothering|drowning|suffocating|"
+        r"shaking|dropping) (?:her|him|them|the baby|my baby)\b",
+        r"\b(?:scared|afraid|terrified|worried) (?:that )?i(?:'ll| will|'m going to| might| could) (?:hurt|harm|drop|"
+        r"shake) (?:the|my) baby\b",
         r"\b(?:hearing|heard) (?:voices|things)\b|\bseeing things that aren't there\b",
     ),
     *_rules(
         Kind.POSTPARTUM,
         r"\b(?:can't|cant|don't|dont) (?:bond|connect|feel anything for|love) (?:with )?(?:my|the) (?:baby|newborn)\b",
         r"\bregret (?:having|becoming) (?:my|the|a) (?:baby|mum|mom|mother|child)\b",
-        r"\bpost ?partum (?:depression|rage|anxiety|psychosis|ocd|blues)\b|\bppd\b|\bppa\b",
+        r"\b(?:postpartum|post partum) (?:depression|rage|anxiety|psychosis|ocd|blues)\b|\bppd\b|\bppa\b",
         r"\b(?:terrible|bad|awful|failure as a|failing as a|worst) (?:mum|mom|mother)\b",
         r"\bhate being a (?:mum|mom|mother|parent)\b|\bmiss my old life\b|\bmistake having (?:a baby|him|her|kids)\b",
         r"\b(?:angry|rage|furious|resent\w*)(?: at| with| towards)? (?:the|my) (?:baby|newborn)\b",
@@ -398,26 +486,45 @@ RULES: list[Rule] = [
         r"\bisolat(?:ed|ing) SELF\b",
         r"\b(?:never|won't ever) (?:get|feel) (?:better|normal|happy|ok|okay)\b",
         r"\bbinge?d? again\b|\bfeel disgusting\b|\bdisgusted with SELF\b",
+        r"\blet(?:ting)? (?:everyone|everybody|you all|my (?:family|kids|son|daughter)) down\b",
+        r"\b(?:tired|sick) of everything\b|\b(?:it's|its|everything is|everything's|it is) (?:all )?(?:just )?too "
+        r"much\b",
+        r"\bnothing (?:helps|works|matters)(?: anymore| any more)?\b",
+        r"\b(?:stopped|quit|stopping) (?:taking )?my (?:antidepressants|meds|medication|lithium|sertraline)\b",
+        r"\b(?:so|really|very|incredibly) lonely\b",
+        r"\b(?:can't|cant|couldn't) get out of bed\b",
+        r"\b(?:constantly|always) (?:anxious|on edge|panicking)\b|\b(?:can't|cant) switch off\b",
+        r"\b(?:don't|dont) enjoy anything\b|\bnothing (?:makes me happy|brings me joy)\b",
+        r"\b(?:is|it's|its|are) (?:destroying|breaking) me\b|\blosing my mind\b|\brock bottom\b",
+        r"\b(?:cry|crying) (?:too|all the time|every day|constantly)\b",
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
-        r"\b(?:my )?KIN (?:\w+ ){0,3}(?:talks?|talking|keeps? talking|said|says|told me|texted|wrote|posted) "
-        r"(?:about |that )?(?:(?:he|she|they) )?(?:wants? to die|dying|death|killing (?:him|her|them)sel(?:f|ves)|"
-        r"not wanting to (?:live|be here)|suicide|ending it|hurting (?:him|her|them)sel(?:f|ves))",
-        r"\b(?:he|she|they|KIN) (?:\w+ ){0,2}(?:took|swallowed|taken) (?:a (?:bunch|handful|bottle|box) of |all (?:of )?|"
+        r"\b(?:my )?KIN (?:\w+ ){0,3} => \b(?:talks?|talking|keeps? talking|said|says|told me|texted|wrote|posted) "
+        r"(?:about |that )?(?:(?:he|she|they) )?(?:wants? to die|dying|death|killing (?:himself|herself|themselves|themself)|"
+        r"not wanting to (?:live|be here)|suicide|ending it|hurting (?:himself|herself|themselves|themself))",
+        r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => \b(?:took|swallowed|taken) (?:a (?:bunch|handful|bottle|box) of |all (?:of )?|"
         r"too many (?:of )?|\d+ )(?:(?:his|her|their|the|my) )?PILLS",
-        r"\b(?:he|she|they|KIN) (?:\w+ ){0,2}(?:cut|cuts|cutting|hurt|hurting|harming) (?:him|her|them)sel(?:f|ves)\b",
-        r"\b(?:cutting|harming|burning|self-harming|self harming) (?:him|her|them)sel(?:f|ves)\b",
-        r"\b(?:he|she|they|KIN) (?:\w+ ){0,2}(?:is|are|'s|seems|sounds) (?:really )?(?:suicidal)\b",
+        r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => \b(?:cut|cuts|cutting|hurt|hurting|harming) (?:himself|herself|themselves|themself)\b",
+        r"\b(?:cutting|harming|burning|self-harming|self harming) (?:himself|herself|themselves|themself)\b",
+        r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => (?:is|are|'s|seems|sounds) (?:really )?(?:suicidal)\b",
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
-        r"\b(?:he|she|they|KIN) (?:\w+ ){0,3}(?:texted|messaged|sent|said|posted|wrote) (?:me |us )?(?:a )?"
+        r"\b(?:he|she|they|KIN) (?:\w+ ){0,3} => \b(?:texted|messaged|sent|said|posted|wrote) (?:me |us )?(?:a )?"
         r"(?:goodbye|suicide note|note saying goodbye)",
         r"\b(?:he|she|they)(?:'s| is| are)? (?:\w+ ){0,2}(?:going|gonna|about|threatening|threatens|threatened) to "
-        r"(?:jump\b(?! (?:in|into|on|at|up|ship))|kill (?:him|her|them)sel(?:f|ves)|hang (?:him|her|them)sel(?:f|ves)|"
-        r"shoot (?:him|her|them)sel(?:f|ves)|end (?:it|his life|her life|their life)\b(?! with))",
-        r"\b(?:use|turn) (?:it|the gun|the knife) on (?:him|her|them)sel(?:f|ves)\b",
+        r"(?:jump\b(?! (?:in|into|on|at|up|ship))|kill (?:himself|herself|themselves|themself)|hang (?:himself|herself|themselves|themself)|"
+        r"shoot (?:himself|herself|themselves|themself)|end (?:it|his life|her life|their life)\b(?! with))",
+        r"\b(?:use|turn) (?:it|the gun|the knife) on (?:himself|herself|themselves|themself)\b",
+        r"\b(?:locked|shut|barricaded) (?:himself|herself|themselves|themself) in\b[^.?!]{0,40}\b(?:knife|blade|razor|pills|gun|"
+        r"rope)",
+        r"\b(?:goodbye|sorry for everything|love you all|final message)\b[^\n]{0,80}\b(?:not|isn't|won't|wont|hasn't|"
+        r"can't|cant)\b(?: \w+)? (?:picking up|answering|replying|responding|reach (?:him|her|them))",
+        r"\bKIN (?:\w+ ){0,3} => \b(?:talk\w*|said|says|saying|threaten\w*) (?:about )?(?:jumping off|jump off|hanging|"
+        r"shooting|overdosing)\b",
+        r"\b(?:he|she|they)(?:'s| is| are)? (?:\w+ ){0,2}(?:going|gonna|about) to (?:drive|crash) (?:the |his |her "
+        r")?(?:car )?(?:into|off)\b",
     ),
 ]
 
@@ -429,15 +536,46 @@ RULES: list[Rule] = [
 WORD_START = "\x00"  # prefixed to a literal that the regex only allows at the start of a word (after \b)
 
 
+_COMMON = frozenset(
+    ["the", "to", "and", "my", "me", "in", "of", "an", "you", "ing", "all", "her", "his", "him", "one", "not", "don", "ave", "for", "it", "is", "on", "be", "with", "at", "so", "do", "we", "he", "she", "they", "that", "this", "but", "was", "are", "have", "had", "get", "got", "can", "just", "like", "what", "out", "up", "if", "or", "as", "no", "end", "day"]
+)
+
+
 def requirements(pattern: str) -> list[frozenset[str]]:
     """Every useful requirement of the pattern, the most selective (longest shortest string) first."""
     found: list[frozenset[str]] = []
     _sequence(list(_parser.parse(pattern)), found)
+    # Spaces at either end only make near-copies of a literal (" want", "want ", "want"), each one more hit to
+    # handle; a leading space says the rest starts a word.
+    found = [frozenset(_trim(f) for f in c) for c in found]
     useful = [c for c in found if _shortest(c) >= 2]
-    # A set holding a two-letter literal is met by nearly every message; it only costs time, so it is used
-    # only when the rule has nothing better.
-    selective = [c for c in useful if _shortest(c) >= 3]
-    return sorted(set(selective or useful), key=lambda c: (-_shortest(c), len(c), sorted(c)))
+    # A set holding a two-letter literal or a word as common as "the" or "my" is met by nearly every message;
+    # checking it only costs time, so it is used only when the rule has nothing better.
+    selective = [c for c in useful if _shortest(c) >= 3 and not any(f.strip(WORD_START + " ") in _COMMON for f in c)]
+    selective = selective or [c for c in useful if _shortest(c) >= 3] or useful
+    return sorted(set(selective), key=lambda c: (-_shortest(c), len(c), sorted(c)))
+
+
+def _trim(factor: str) -> str:
+    word_start = factor.startswith((WORD_START, " "))
+    core = factor.lstrip(WORD_START).strip(" ")
+    return WORD_START + core if word_start and core[:1].isalnum() else core
+
+
+class Guarded:
+    """A regex tried only when the text holds a literal from each of its requirements; most texts do not."""
+
+    __slots__ = ("_needs", "regex")
+
+    def __init__(self, source: str) -> None:
+        self.regex = re.compile(source)
+        self._needs = [tuple(sorted({f.lstrip(WORD_START) for f in req})) for req in requirements(source)]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for needed in self._needs:
+            if not any(literal in text for literal in needed):
+                return None
+        return self.regex.search(text)
 
 
 def _shortest(factors: frozenset[str]) -> int:
@@ -459,9 +597,16 @@ def _sequence(items: list[tuple[object, object]], out: list[frozenset[str]] | No
             run += chr(int(av))  # type: ignore[call-overload]
             after_boundary = False
             continue
+        joined: frozenset[str] | None = None
         if run:
             candidates.append(frozenset({WORD_START + run if run_at_word_start else run}))
+            # "go(?:ing|nna)": the run and what each alternative begins with, joined, say more than either
+            follows = _leading([(op, av)]) if op in (_c.SUBPATTERN, _c.BRANCH) else None
+            if follows:
+                joined = frozenset((WORD_START if run_at_word_start else "") + run + f for f in follows)
             run = ""
+        if joined:
+            candidates.append(joined)
         found: frozenset[str] | None = None
         if op is _c.SUBPATTERN:
             found = _sequence(list(av[3]), word_start=after_boundary)  # type: ignore[index]
@@ -482,39 +627,95 @@ def _sequence(items: list[tuple[object, object]], out: list[frozenset[str]] | No
     return max(useful, key=lambda c: (_shortest(c), -len(c))) if useful else None
 
 
+def leading(pattern: str) -> frozenset[str] | None:
+    """The literals every match of the pattern begins with, when the pattern says so plainly; else None."""
+    return _leading(list(_parser.parse(pattern)))
+
+
+def _leading(items: list[tuple[object, object]]) -> frozenset[str] | None:
+    for index, (op, av) in enumerate(items):
+        if op is _c.AT:  # \b and ^ take no characters
+            continue
+        if op is _c.LITERAL:
+            run = ""
+            for next_op, next_av in items[index:]:
+                if next_op is not _c.LITERAL:
+                    break
+                run += chr(int(next_av))  # type: ignore[call-overload]
+            return frozenset({run})
+        if op is _c.SUBPATTERN:
+            return _leading(list(av[3]))  # type: ignore[index]
+        if op is _c.BRANCH:
+            alternatives = [_leading(list(b)) for b in av[1]]  # type: ignore[index]
+            if any(a is None for a in alternatives):
+                return None
+            return frozenset().union(*alternatives)  # type: ignore[arg-type]
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:  # type: ignore[index]
+            return _leading(list(av[2]))  # type: ignore[index]
+        return None
+    return None
+
+
 RULE_REQUIREMENTS: list[list[frozenset[str]]] = [requirements(rule.pattern.pattern) for rule in RULES]
 ALWAYS_RUN: list[int] = [i for i, sets in enumerate(RULE_REQUIREMENTS) if not sets]
-# A rule is looked up by its most selective requirement; its other requirements are then checked.
-_BY_FACTOR: dict[str, list[int]] = {}
+# Each requirement set of each rule is one bit. A literal found in the text sets the bits of the sets it meets
+# anywhere, and, when it begins a word, those it meets only there. A rule is a candidate when all its bits are set;
+# rules are found through the bit of their first (most selective) set.
+_RULE_MASKS: list[int] = []
+_FIRST_SET_RULE: dict[int, int] = {}  # bit position of a rule's first set -> the rule
+_anywhere: dict[str, int] = {}
+_at_word_start: dict[str, int] = {}
+_bit_index = 0
 for _index, _sets in enumerate(RULE_REQUIREMENTS):
-    for _factor in _sets[0] if _sets else ():
-        _BY_FACTOR.setdefault(_factor, []).append(_index)
-_FACTORS = {f for sets in RULE_REQUIREMENTS for req in sets for f in req}
+    _mask = 0
+    for _position, _requirement in enumerate(_sets):
+        if _position == 0:
+            _FIRST_SET_RULE[_bit_index] = _index
+        for _factor in _requirement:
+            _table = _at_word_start if _factor.startswith(WORD_START) else _anywhere
+            _literal = _factor.lstrip(WORD_START)
+            _table[_literal] = _table.get(_literal, 0) | 1 << _bit_index
+        _mask |= 1 << _bit_index
+        _bit_index += 1
+    _RULE_MASKS.append(_mask)
+_FIRST_SETS = sum(1 << bit for bit in _FIRST_SET_RULE)
+# Where a rule's matches must begin ("want" in r"\b(?:want|wanna) to die"), the automaton also records where those
+# literals start, and the rule is tried only there instead of at every character. Leads shorter than three letters
+# would be tried too often to help.
+_LEADS: list[frozenset[str] | None] = []
+for _rule in RULES:
+    _lead = leading(_rule.pattern.pattern)
+    _LEADS.append(_lead if _lead and min(map(len, _lead)) >= 3 else None)
+_led: dict[str, tuple[int, ...]] = {}
+for _index, _lead in enumerate(_LEADS):
+    for _literal in _lead or ():
+        _led[_literal] = (*_led.get(_literal, ()), _index)
 _AUTOMATON: Any = ahocorasick.Automaton()
-for _literal in sorted({f.lstrip(WORD_START) for f in _FACTORS}):
-    # (what to record, and the WORD_START form to record too when the literal begins a word, if any rule asks)
-    _AUTOMATON.add_word(_literal, (_literal, len(_literal), WORD_START + _literal in _FACTORS))
+for _literal in sorted(_anywhere.keys() | _at_word_start.keys() | _led.keys()):
+    _AUTOMATON.add_word(_literal, (_anywhere.get(_literal, 0), _at_word_start.get(_literal, 0), len(_literal),
+                                   _led.get(_literal, ())))
 _AUTOMATON.make_automaton()
 
 
-def _present(norm: str) -> set[str]:
-    """Every requirement literal in the text, plus its WORD_START form where it begins a word."""
-    present: set[str] = set()
-    for end, (literal, length, word_start) in _AUTOMATON.iter(norm):
-        present.add(literal)
-        if word_start:
+def candidate_rules(norm: str) -> list[tuple[Rule, list[int] | None]]:
+    """The rules that could match `norm`, in RULES order, each with the offsets where its matches can begin
+    (None: anywhere)."""
+    met = 0
+    starts: dict[int, list[int]] = {}
+    for end, (anywhere, at_word_start, length, leads) in _AUTOMATON.iter(norm):
+        met |= anywhere
+        if at_word_start or leads:
             start = end - length + 1
-            if start == 0 or not (norm[start - 1].isalnum() or norm[start - 1] == "_"):
-                present.add(WORD_START + literal)
-    return present
-
-
-def candidate_rules(norm: str) -> list[Rule]:
-    """The rules that could match `norm`, in RULES order."""
-    present = _present(norm)
-    indices = set(ALWAYS_RUN)
-    for factor in present:
-        for index in _BY_FACTOR.get(factor, ()):
-            if index not in indices and all(not req.isdisjoint(present) for req in RULE_REQUIREMENTS[index][1:]):
-                indices.add(index)
-    return [RULES[i] for i in sorted(indices)]
+            if at_word_start and (start == 0 or not (norm[start - 1].isalnum() or norm[start - 1] == "_")):
+                met |= at_word_start
+            for index in leads:
+                starts.setdefault(index, []).append(start)
+    indices = list(ALWAYS_RUN)
+    firsts = met & _FIRST_SETS
+    while firsts:
+        lowest = firsts & -firsts
+        index = _FIRST_SET_RULE[lowest.bit_length() - 1]
+        if met & _RULE_MASKS[index] == _RULE_MASKS[index] and (_LEADS[index] is None or index in starts):
+            indices.append(index)
+        firsts ^= lowest
+    return [(RULES[i], None if _LEADS[i] is None else sorted(set(starts[i]))) for i in sorted(indices)]

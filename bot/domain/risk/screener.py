@@ -14,11 +14,13 @@ How a message is read:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
 from bot.domain.risk.model import Category, Evidence, Screening, Tier
-from bot.domain.risk.rules import RULES, Kind, Rule, candidate_rules
+from bot.domain.risk.rules import RULES, Guarded, Kind, Rule, candidate_rules
 
 _CLAUSE_END = re.compile(r"[.!?;\n]+|\bbut\b")
 _TOKEN = re.compile(r"[\w']+")
@@ -30,41 +32,46 @@ _NEGATION_GLUE = {"i", "im", "i'm", "am", "really", "actually", "even", "going",
                   "ever", "feel", "feeling", "be", "been", "was", "that", "so", "at", "all", "anymore", "just",
                   "do", "want", "wanna", "any", "currently", "thinking", "of", "about", "planning", "trying",
                   "seriously", "truly", "honestly", "once", "thought", "considered"}
-_HYPERBOLE_AFTER = re.compile(
+_HYPERBOLE_AFTER = Guarded(
     r"^[^.!?\n]{0,25}?(?:\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe|jk|xd)\b|[😂🤣💀😆😅🙃😭]|"
     r"\bof (?:embarrassment|shame|laughter|cringe|boredom|heat|cuteness)\b|\blaughing\b)"
 )
-_HYPERBOLE_BEFORE = re.compile(r"(?:\b(?:lol|lmao|lmfao|haha\w*|omg)\b|[😂🤣💀😆😅])[^.!?\n]{0,15}$")
+_HYPERBOLE_BEFORE = Guarded(r"(?:\b(?:lol|lmao|lmfao|haha\w*|omg)\b|[😂🤣💀😆😅])[^.!?\n]{0,15}$")
 # "I could kill myself for forgetting her birthday"
-_IDIOM = re.compile(r"\bcould (?:just |have )?(?:kill|kick|slap|strangle|murder|shoot) (?:myself|him|her|them|you)\b"
+_IDIOM = Guarded(r"\bcould (?:just |have )?(?:kill|kick|slap|strangle|murder|shoot) (?:myself|him|her|them|you)\b"
                     r"[^.!?\n]{0,10}\bfor\b")
-_SECOND_PERSON = re.compile(
+_SECOND_PERSON = Guarded(
     r"\b(?:if|when|whenever) (?:you|u|anyone|someone|somebody|people|they)(?:'re| are| ever| start| feel| have|'ve)?"
     r"|\b(?:do|have|are|did|were) (?:you|u) (?:ever )?(?:feel|felt|had|been|thought|have|having|feeling)\b"
-    r"|\b(?:you|u) (?:should|can|could|might|may) (?:call|text|reach|talk|contact)\b"
+    r"|\b(?:you|u) (?:should|can|could|might|may|need to|must|have to) (?:call|text|reach|talk|contact|get)\b"
     r"|\b(?:someone|somebody|anyone|people|a person|those|others|loved ones?) (?:who|that) (?:is|are|was|feels?|"
     r"has|have)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:help|support|talk to|approach)\b"
 )
+# Practice and training ("we practised giving naloxone on a dummy"), and an emergency that has passed.
+_TRAINING = Guarded(r"\b(?:practi[sc]\w*|training|trained|workshop|course|class|dummy|mannequin|drill)\b")
+_RESOLVED = Guarded(r"\bturned out (?:to be|it was)\b|\b(?:all|it's|its|he's|she's|i'm) (?:fine|ok|okay) now\b"
+                       r"|\bwas (?:just|only) (?:a |an )?(?:panic|anxiety|heartburn|indigestion|muscle)")
 # A condition to watch for, not a report: "call if my temp goes over 38 after chemo".
-_CONDITIONAL = re.compile(r"\b(?:if|in case|when|unless) (?:my|your|his|her|their|the|a|you|he|she|they) "
+_CONDITIONAL = Guarded(r"\b(?:if|in case|when|unless) (?:my|your|his|her|their|the|a|you|he|she|they) "
                           r"(?:\w+ )?(?:temp|temperature|fever|sugar|bleeding|gets?|goes|has|have|develops?)\b")
-_INFORMATION = re.compile(
+_INFORMATION = Guarded(
     r"\b(?:suicide|crisis|samaritans|lifeline) (?:prevention|hotline|helpline|line|awareness|lifeline|squad|"
     r"rates?|statistics|training|text line)\b|\b(?:988|116 ?123|13 ?11 ?14|741741)\b|\bsafe ?messaging\b"
     r"|\b(?:article|documentary|book|movie|film|show|episode|podcast|song|news|study|research) (?:about|on)\b"
 )
-_HISTORY = re.compile(
+_HISTORY = Guarded(
     r"\b(?:\d+|a few|a couple of|two|three|four|five|ten|many|several) (?:years?|months?|weeks?) ago\b"
     r"|\bused to\b|\bback (?:then|when|in (?:19|20)\d\d)\b|\bin the past\b|\bwhen i was (?:younger|a (?:kid|teen"
     r"|child|teenager)|in (?:high )?school|\d+)\b|\bas a (?:teen|teenager|kid)\b|\blast year\b|\bat my lowest\b"
     r"|\b(?:years?|months?) clean\b|\b(?:i'm|im) glad i (?:stayed|didn't|didnt|survived)\b"
     r"|\b(?:recovery|recovered|survived|survivor)\b"
+    r"|\b(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
 )
-_RECOVERY = re.compile(
+_RECOVERY = Guarded(
     r"\b(?:years?|months?|weeks?|days?) (?:free|clean|sober|strong)\b|\b(?:glad|grateful|thankful) (?:i|that i)"
     r" (?:stayed|didn't|didnt|survived|reached out|got help)\b|\bin recovery\b|\brecovered\b"
 )
-_PRESENT = re.compile(
+_PRESENT = Guarded(
     r"\b(?:again|now|lately|recently|these days|still|tonight|today|this (?:week|morning|evening)|last night|"
     r"yesterday|anymore|any more|right now|currently)\b"
 )
@@ -81,8 +88,8 @@ _MODIFIERS = {Kind.PLAN, Kind.MEANS, Kind.TIMEFRAME, Kind.PREPARATION, Kind.GOOD
 # What turns a wish to die into a crisis: a plan, a method, preparations, goodbyes, talk of not being around.
 _ESCALATORS = {Kind.PLAN, Kind.MEANS, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY, Kind.GIVEAWAY}
 # Kinds whose matches can be hyperbole, advice, information or history.
-_DISCOUNTABLE = _PERSONAL | {Kind.THIRD_PERSON_RISK, Kind.THIRD_PERSON_DANGER, Kind.DISTRESS, Kind.POSTPARTUM_HARM, Kind.MEDICAL_NOW,
-                             Kind.MEDICAL_FLAG, Kind.ABUSE, Kind.RELAPSE, Kind.SUBSTANCE_EMERGENCY}
+_DISCOUNTABLE = _PERSONAL | {Kind.THIRD_PERSON_RISK, Kind.THIRD_PERSON_DANGER, Kind.DISTRESS, Kind.POSTPARTUM_HARM,
+                             Kind.MEDICAL_NOW, Kind.MEDICAL_FLAG, Kind.ABUSE, Kind.RELAPSE, Kind.SUBSTANCE_EMERGENCY}
 
 
 @dataclass(frozen=True)
@@ -110,13 +117,44 @@ def _normalise(text: str) -> str:
     return low.translate(_APOSTROPHES)
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for match in _CLAUSE_END.finditer(text, 0, start):
-        left = match.end()
-    right_match = _CLAUSE_END.search(text, end)
-    right = right_match.start() if right_match else len(text)
-    return left, right
+class _Reading:
+    """One message being read: its clause breaks, found once, and the checks already made on each clause."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self._starts: list[int] = []
+        self._ends: list[int] | None = None  # found when first needed: most messages never ask
+        self._checked: dict[tuple[str, int, int], bool] = {}
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around norm[start:end]: from the last break before it to the first break after it."""
+        if self._ends is None:
+            breaks = [m.span() for m in _CLAUSE_END.finditer(self.norm)]
+            self._starts = [b[0] for b in breaks]
+            self._ends = [b[1] for b in breaks]
+        before = bisect_right(self._ends, start)
+        left = self._ends[before - 1] if before else 0
+        after = bisect_left(self._starts, end)
+        right = self._starts[after] if after < len(self._starts) else len(self.norm)
+        return left, right
+
+    def holds(self, check: Guarded, left: int, right: int) -> bool:
+        """Does norm[left:right] match the check? Each clause is searched once per check."""
+        key = (check.regex.pattern, left, right)
+        if key not in self._checked:
+            self._checked[key] = check.search(self.norm[left:right]) is not None
+        return self._checked[key]
+
+
+def _matches_at(pattern: re.Pattern[str], norm: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What pattern.finditer(norm) finds, trying only the sorted offsets where a match can begin."""
+    reached = 0
+    for start in starts:
+        if start >= reached:
+            match = pattern.match(norm, start)
+            if match:
+                yield match
+                reached = match.end()
 
 
 def _negated(before: str) -> bool:
@@ -145,56 +183,75 @@ class RiskScreener:
     def screen_with_every_rule(self, text: str) -> Screening:
         """The first stage without the rule gate: the reference the gate is checked against."""
         text = text[:4000]
-        return self._screen(text, _normalise(text), RULES)
+        return self._screen(text, _normalise(text), [(rule, None) for rule in RULES])
 
-    def _screen(self, text: str, norm: str, rules: list[Rule]) -> Screening:
+    def _screen(self, text: str, norm: str, rules: list[tuple[Rule, list[int] | None]]) -> Screening:
+        reading = _Reading(norm)
         kept: list[_Hit] = []
         discounted: list[Evidence] = []
-        for rule in rules:
-            for match in rule.pattern.finditer(norm):
+        for rule, starts in rules:
+            for match in rule.pattern.finditer(norm) if starts is None else _matches_at(rule.pattern, norm, starts):
                 start, end = match.span()
-                reason = self._discount_reason(rule.kind, norm, start, end)
+                if rule.before is not None:
+                    lead = rule.before.search(norm, max(0, start - 80), start)
+                    if lead is None:
+                        continue
+                    start = lead.start()
+                reason = self._discount_reason(rule.kind, reading, start, end)
                 if reason:
                     discounted.append(Evidence(start, end, text[start:end], f"{rule.kind.value}: {reason}"))
                     continue
-                third = rule.kind in _PERSONAL and self._third_person(norm, start, end)
+                third = rule.kind in _PERSONAL and self._third_person(reading, start, end)
                 kept.append(_Hit(rule.kind, start, end, third))
         return self._decide(text, kept, discounted)
 
-    def _discount_reason(self, kind: Kind, norm: str, start: int, end: int) -> str | None:
+    def _discount_reason(self, kind: Kind, reading: _Reading, start: int, end: int) -> str | None:
         if kind not in _DISCOUNTABLE:
             return None
-        left, right = _clause_bounds(norm, start, end)
-        clause_before = norm[left:start]
-        clause = norm[left:right]
-        if _negated(clause_before):
+        norm = reading.norm
+        left, right = reading.clause(start, end)
+        whole = len(norm)
+        if _negated(norm[left:start]):
             return "negated"
         if (_HYPERBOLE_AFTER.search(norm[end:end + 40]) or _HYPERBOLE_BEFORE.search(norm[max(left, start - 30):start])
-                or (kind in _PERSONAL and any(m.start() <= start and end <= m.end()
-                                              for m in _IDIOM.finditer(norm, left, right)))):
+                or (kind in _PERSONAL and self._idiom(norm, left, right, start, end))):
             return "hyperbole or idiom"
-        if kind in (Kind.MEDICAL_FLAG, Kind.MEDICAL_NOW) and _CONDITIONAL.search(clause):
+        medical = kind in (Kind.MEDICAL_FLAG, Kind.MEDICAL_NOW)
+        if medical and reading.holds(_CONDITIONAL, left, right):
             return "a condition to watch for, not a report"
-        if _SECOND_PERSON.search(clause_before) or (kind in _PERSONAL | {Kind.DISTRESS}
-                                                    and _SECOND_PERSON.search(clause)):
+        if kind in (Kind.MEDICAL_NOW, Kind.SUBSTANCE_EMERGENCY) and reading.holds(_TRAINING, left, right):
+            return "practice or training"
+        if medical and reading.holds(_RESOLVED, 0, whole):
+            return "an emergency that has passed"
+        if _SECOND_PERSON.search(norm[left:start]) or (kind in _PERSONAL | {Kind.DISTRESS}
+                                                       and reading.holds(_SECOND_PERSON, left, right)):
             return "addressed to someone else, or advice"
-        if _INFORMATION.search(clause):
+        if reading.holds(_INFORMATION, left, right):
             return "information or resources"
-        if kind is not Kind.MEDICAL_NOW and _HISTORY.search(clause):
-            if _RECOVERY.search(norm):
+        if kind is not Kind.MEDICAL_NOW and reading.holds(_HISTORY, left, right):
+            if reading.holds(_RECOVERY, 0, whole):
                 return "a recovery story"
-            if not _PRESENT.search(norm):
+            if not reading.holds(_PRESENT, 0, whole):
                 return "in the past, with no sign it is happening now"
         return None
 
     @staticmethod
-    def _third_person(norm: str, start: int, end: int) -> bool:
+    def _idiom(norm: str, left: int, right: int, start: int, end: int) -> bool:
+        """Is norm[start:end] inside an idiom such as "I could kill myself for forgetting"?"""
+        clause = norm[left:right]
+        if _IDIOM.search(clause) is None:
+            return False
+        return any(left + m.start() <= start and end <= left + m.end() for m in _IDIOM.regex.finditer(clause))
+
+    @staticmethod
+    def _third_person(reading: _Reading, start: int, end: int) -> bool:
+        norm = reading.norm
         matched = norm[start:end]
         if re.search(r"\b(?:him|her|them)sel(?:f|ves)\b|\bthemself\b|\bwants\b|\bwishes\b", matched):
             return True
         if _FIRST_SUBJECT.search(matched):
             return False
-        left, _ = _clause_bounds(norm, start, end)
+        left, _ = reading.clause(start, end)
         before = norm[left:start]
         third = list(_THIRD_SUBJECT.finditer(before))
         first = list(_FIRST_SUBJECT.finditer(before))
@@ -225,7 +282,9 @@ class RiskScreener:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         if Kind.PLAN in kinds and kinds & {Kind.MEANS, Kind.TIMEFRAME}:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
-        if Kind.GIVEAWAY in kinds and Kind.FINALITY in kinds:
+        # Two final arrangements together ("updated my will ... it's time") are a goodbye.
+        finality = {(h.start, h.end) for h in hits if h.kind is Kind.FINALITY and not h.third_person}
+        if (Kind.GIVEAWAY in kinds and Kind.FINALITY in kinds) or len(finality) >= 2:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         elif Kind.FINALITY in kinds or Kind.GIVEAWAY in kinds:
             raise_to(Tier.CONCERN, Category.GENERAL_DISTRESS)
