@@ -562,20 +562,19 @@ def _trim(factor: str) -> str:
     return WORD_START + core if word_start and core[:1].isalnum() else core
 
 
-class Guarded:
-    """A regex tried only when the text holds a literal from each of its requirements; most texts do not."""
+class Check:
+    """A regex the screener applies around a match (is it advice? history?). Its required literals join the gate's
+    automaton, so a check is known to fail, without a search, when the message lacks them."""
 
-    __slots__ = ("_needs", "regex")
+    __slots__ = ("mask", "regex", "requirements")
 
     def __init__(self, source: str) -> None:
         self.regex = re.compile(source)
-        self._needs = [tuple(sorted({f.lstrip(WORD_START) for f in req})) for req in requirements(source)]
+        self.requirements = requirements(source)
+        self.mask = 0  # its requirement bits, given by the Gate
 
-    def search(self, text: str) -> re.Match[str] | None:
-        for needed in self._needs:
-            if not any(literal in text for literal in needed):
-                return None
-        return self.regex.search(text)
+    def possible(self, met: int) -> bool:
+        return met & self.mask == self.mask
 
 
 def _shortest(factors: frozenset[str]) -> int:
@@ -656,66 +655,87 @@ def _leading(items: list[tuple[object, object]]) -> frozenset[str] | None:
     return None
 
 
-RULE_REQUIREMENTS: list[list[frozenset[str]]] = [requirements(rule.pattern.pattern) for rule in RULES]
-ALWAYS_RUN: list[int] = [i for i, sets in enumerate(RULE_REQUIREMENTS) if not sets]
-# Each requirement set of each rule is one bit. A literal found in the text sets the bits of the sets it meets
-# anywhere, and, when it begins a word, those it meets only there. A rule is a candidate when all its bits are set;
-# rules are found through the bit of their first (most selective) set.
-_RULE_MASKS: list[int] = []
-_FIRST_SET_RULE: dict[int, int] = {}  # bit position of a rule's first set -> the rule
-_anywhere: dict[str, int] = {}
-_at_word_start: dict[str, int] = {}
-_bit_index = 0
-for _index, _sets in enumerate(RULE_REQUIREMENTS):
-    _mask = 0
-    for _position, _requirement in enumerate(_sets):
-        if _position == 0:
-            _FIRST_SET_RULE[_bit_index] = _index
-        for _factor in _requirement:
-            _table = _at_word_start if _factor.startswith(WORD_START) else _anywhere
-            _literal = _factor.lstrip(WORD_START)
-            _table[_literal] = _table.get(_literal, 0) | 1 << _bit_index
-        _mask |= 1 << _bit_index
-        _bit_index += 1
-    _RULE_MASKS.append(_mask)
-_FIRST_SETS = sum(1 << bit for bit in _FIRST_SET_RULE)
-# Where a rule's matches must begin ("want" in r"\b(?:want|wanna) to die"), the automaton also records where those
-# literals start, and the rule is tried only there instead of at every character. Leads shorter than three letters
-# would be tried too often to help.
-_LEADS: list[frozenset[str] | None] = []
-for _rule in RULES:
-    _lead = leading(_rule.pattern.pattern)
-    _LEADS.append(_lead if _lead and min(map(len, _lead)) >= 3 else None)
-_led: dict[str, tuple[int, ...]] = {}
-for _index, _lead in enumerate(_LEADS):
-    for _literal in _lead or ():
-        _led[_literal] = (*_led.get(_literal, ()), _index)
-_AUTOMATON: Any = ahocorasick.Automaton()
-for _literal in sorted(_anywhere.keys() | _at_word_start.keys() | _led.keys()):
-    _AUTOMATON.add_word(_literal, (_anywhere.get(_literal, 0), _at_word_start.get(_literal, 0), len(_literal),
-                                   _led.get(_literal, ())))
-_AUTOMATON.make_automaton()
+class Gate:
+    """Which rules can match a message, where their matches can begin, and which checks can hold: all from one
+    Aho-Corasick pass (pyahocorasick, in C) over the literals they require.
 
+    Each requirement set of each rule or check is one bit. A literal found in the text sets the bits of the sets it
+    meets anywhere, and, when it begins a word, those it meets only there. A rule is a candidate when all its bits
+    are set; rules are found through the bit of their first (most selective) set. Where every match of a rule must
+    begin with one of a few literals ("want" in r"\b(?:want|wanna) to die"), the pass also records where those
+    start, and the rule is tried only there instead of at every character."""
 
-def candidate_rules(norm: str) -> list[tuple[Rule, list[int] | None]]:
-    """The rules that could match `norm`, in RULES order, each with the offsets where its matches can begin
-    (None: anywhere)."""
-    met = 0
-    starts: dict[int, list[int]] = {}
-    for end, (anywhere, at_word_start, length, leads) in _AUTOMATON.iter(norm):
-        met |= anywhere
-        if at_word_start or leads:
-            start = end - length + 1
-            if at_word_start and (start == 0 or not (norm[start - 1].isalnum() or norm[start - 1] == "_")):
-                met |= at_word_start
-            for index in leads:
-                starts.setdefault(index, []).append(start)
-    indices = list(ALWAYS_RUN)
-    firsts = met & _FIRST_SETS
-    while firsts:
-        lowest = firsts & -firsts
-        index = _FIRST_SET_RULE[lowest.bit_length() - 1]
-        if met & _RULE_MASKS[index] == _RULE_MASKS[index] and (_LEADS[index] is None or index in starts):
-            indices.append(index)
-        firsts ^= lowest
-    return [(RULES[i], None if _LEADS[i] is None else sorted(set(starts[i]))) for i in sorted(indices)]
+    def __init__(self, rules: list[Rule], checks: list[Check]) -> None:
+        self.rules = rules
+        self.always_run = []
+        self._rule_masks: list[int] = []
+        self._first_set_rule: dict[int, int] = {}  # bit of a rule's first set -> the rule
+        self._leads: list[frozenset[str] | None] = []
+        anywhere: dict[str, int] = {}
+        at_word_start: dict[str, int] = {}
+        bits = 0
+
+        def assign(sets: list[frozenset[str]]) -> int:
+            nonlocal bits
+            mask = 0
+            for requirement in sets:
+                for factor in requirement:
+                    table = at_word_start if factor.startswith(WORD_START) else anywhere
+                    literal = factor.lstrip(WORD_START)
+                    table[literal] = table.get(literal, 0) | 1 << bits
+                mask |= 1 << bits
+                bits += 1
+            return mask
+
+        led: dict[str, tuple[int, ...]] = {}
+        for index, rule in enumerate(rules):
+            sets = requirements(rule.pattern.pattern)
+            if not sets:
+                self.always_run.append(index)
+            else:
+                self._first_set_rule[bits] = index
+            self._rule_masks.append(assign(sets))
+            lead = leading(rule.pattern.pattern)
+            # leads shorter than three letters would be tried too often to help
+            self._leads.append(lead if lead and min(map(len, lead)) >= 3 else None)
+            for literal in self._leads[-1] or ():
+                led[literal] = (*led.get(literal, ()), index)
+        self._first_sets = sum(1 << bit for bit in self._first_set_rule)
+        for check in checks:
+            check.mask = assign(check.requirements)
+        self._automaton: Any = ahocorasick.Automaton()
+        for literal in sorted(anywhere.keys() | at_word_start.keys() | led.keys()):
+            self._automaton.add_word(literal, (anywhere.get(literal, 0), at_word_start.get(literal, 0), len(literal),
+                                               led.get(literal, ())))
+        self._automaton.make_automaton()
+
+    def scan(self, norm: str) -> tuple[list[tuple[Rule, list[int] | None]], int]:
+        """The rules that could match `norm`, in order, each with the sorted offsets where its matches can begin
+        (None: anywhere); and the requirement bits met, for Check.possible."""
+        met = 0
+        led: list[tuple[int, tuple[int, ...]]] = []
+        for end, (anywhere, at_word_start, length, leads) in self._automaton.iter(norm):
+            met |= anywhere
+            if at_word_start:
+                start = end - length + 1
+                if start == 0 or not (norm[start - 1].isalnum() or norm[start - 1] == "_"):
+                    met |= at_word_start
+            if leads:
+                led.append((end - length + 1, leads))
+        found: list[tuple[int, list[int] | None]] = [(i, None) for i in self.always_run]
+        firsts = met & self._first_sets  # first-set bits were given in rule order, so rules come out in order
+        while firsts:
+            lowest = firsts & -firsts
+            firsts ^= lowest
+            index = self._first_set_rule[lowest.bit_length() - 1]
+            if met & self._rule_masks[index] != self._rule_masks[index]:
+                continue
+            if self._leads[index] is None:
+                found.append((index, None))
+                continue
+            starts = sorted({start for start, leads in led if index in leads})
+            if starts:
+                found.append((index, starts))
+        if self.always_run:
+            found.sort(key=lambda pair: pair[0])
+        return [(self.rules[index], starts) for index, starts in found], met

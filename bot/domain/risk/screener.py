@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.domain.risk.model import Category, Evidence, Screening, Tier
-from bot.domain.risk.rules import RULES, Guarded, Kind, Rule, candidate_rules
+from bot.domain.risk.rules import RULES, Check, Gate, Kind, Rule
 
 _CLAUSE_END = re.compile(r"[.!?;\n]+|\bbut\b")
 _TOKEN = re.compile(r"[\w']+")
@@ -32,15 +32,15 @@ _NEGATION_GLUE = {"i", "im", "i'm", "am", "really", "actually", "even", "going",
                   "ever", "feel", "feeling", "be", "been", "was", "that", "so", "at", "all", "anymore", "just",
                   "do", "want", "wanna", "any", "currently", "thinking", "of", "about", "planning", "trying",
                   "seriously", "truly", "honestly", "once", "thought", "considered"}
-_HYPERBOLE_AFTER = Guarded(
+_HYPERBOLE_AFTER = Check(
     r"^[^.!?\n]{0,25}?(?:\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe|jk|xd)\b|[😂🤣💀😆😅🙃😭]|"
     r"\bof (?:embarrassment|shame|laughter|cringe|boredom|heat|cuteness)\b|\blaughing\b)"
 )
-_HYPERBOLE_BEFORE = Guarded(r"(?:\b(?:lol|lmao|lmfao|haha\w*|omg)\b|[😂🤣💀😆😅])[^.!?\n]{0,15}$")
+_HYPERBOLE_BEFORE = Check(r"(?:\b(?:lol|lmao|lmfao|haha\w*|omg)\b|[😂🤣💀😆😅])[^.!?\n]{0,15}$")
 # "I could kill myself for forgetting her birthday"
-_IDIOM = Guarded(r"\bcould (?:just |have )?(?:kill|kick|slap|strangle|murder|shoot) (?:myself|him|her|them|you)\b"
+_IDIOM = Check(r"\bcould (?:just |have )?(?:kill|kick|slap|strangle|murder|shoot) (?:myself|him|her|them|you)\b"
                     r"[^.!?\n]{0,10}\bfor\b")
-_SECOND_PERSON = Guarded(
+_SECOND_PERSON = Check(
     r"\b(?:if|when|whenever) (?:you|u|anyone|someone|somebody|people|they)(?:'re| are| ever| start| feel| have|'ve)?"
     r"|\b(?:do|have|are|did|were) (?:you|u) (?:ever )?(?:feel|felt|had|been|thought|have|having|feeling)\b"
     r"|\b(?:you|u) (?:should|can|could|might|may|need to|must|have to) (?:call|text|reach|talk|contact|get)\b"
@@ -48,18 +48,18 @@ _SECOND_PERSON = Guarded(
     r"has|have)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:help|support|talk to|approach)\b"
 )
 # Practice and training ("we practised giving naloxone on a dummy"), and an emergency that has passed.
-_TRAINING = Guarded(r"\b(?:practi[sc]\w*|training|trained|workshop|course|class|dummy|mannequin|drill)\b")
-_RESOLVED = Guarded(r"\bturned out (?:to be|it was)\b|\b(?:all|it's|its|he's|she's|i'm) (?:fine|ok|okay) now\b"
+_TRAINING = Check(r"\b(?:practi[sc]\w*|training|trained|workshop|course|class|dummy|mannequin|drill)\b")
+_RESOLVED = Check(r"\bturned out (?:to be|it was)\b|\b(?:all|it's|its|he's|she's|i'm) (?:fine|ok|okay) now\b"
                        r"|\bwas (?:just|only) (?:a |an )?(?:panic|anxiety|heartburn|indigestion|muscle)")
 # A condition to watch for, not a report: "call if my temp goes over 38 after chemo".
-_CONDITIONAL = Guarded(r"\b(?:if|in case|when|unless) (?:my|your|his|her|their|the|a|you|he|she|they) "
+_CONDITIONAL = Check(r"\b(?:if|in case|when|unless) (?:my|your|his|her|their|the|a|you|he|she|they) "
                           r"(?:\w+ )?(?:temp|temperature|fever|sugar|bleeding|gets?|goes|has|have|develops?)\b")
-_INFORMATION = Guarded(
+_INFORMATION = Check(
     r"\b(?:suicide|crisis|samaritans|lifeline) (?:prevention|hotline|helpline|line|awareness|lifeline|squad|"
     r"rates?|statistics|training|text line)\b|\b(?:988|116 ?123|13 ?11 ?14|741741)\b|\bsafe ?messaging\b"
     r"|\b(?:article|documentary|book|movie|film|show|episode|podcast|song|news|study|research) (?:about|on)\b"
 )
-_HISTORY = Guarded(
+_HISTORY = Check(
     r"\b(?:\d+|a few|a couple of|two|three|four|five|ten|many|several) (?:years?|months?|weeks?) ago\b"
     r"|\bused to\b|\bback (?:then|when|in (?:19|20)\d\d)\b|\bin the past\b|\bwhen i was (?:younger|a (?:kid|teen"
     r"|child|teenager)|in (?:high )?school|\d+)\b|\bas a (?:teen|teenager|kid)\b|\blast year\b|\bat my lowest\b"
@@ -67,11 +67,11 @@ _HISTORY = Guarded(
     r"|\b(?:recovery|recovered|survived|survivor)\b"
     r"|\b(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
 )
-_RECOVERY = Guarded(
+_RECOVERY = Check(
     r"\b(?:years?|months?|weeks?|days?) (?:free|clean|sober|strong)\b|\b(?:glad|grateful|thankful) (?:i|that i)"
     r" (?:stayed|didn't|didnt|survived|reached out|got help)\b|\bin recovery\b|\brecovered\b"
 )
-_PRESENT = Guarded(
+_PRESENT = Check(
     r"\b(?:again|now|lately|recently|these days|still|tonight|today|this (?:week|morning|evening)|last night|"
     r"yesterday|anymore|any more|right now|currently)\b"
 )
@@ -81,6 +81,10 @@ _THIRD_SUBJECT = re.compile(
     r"bestie|cousin|aunt|uncle|grandma|grandpa|niece|nephew|roommate|flatmate|mentee|client|patient|sponsee)\b"
 )
 _FIRST_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|myself|my self)\b")
+
+_GATE = Gate(RULES, [_HYPERBOLE_AFTER, _HYPERBOLE_BEFORE, _IDIOM, _SECOND_PERSON, _TRAINING, _RESOLVED, _CONDITIONAL,
+                     _INFORMATION, _HISTORY, _RECOVERY, _PRESENT])
+_NOTHING = Screening(Tier.NONE)
 
 _PERSONAL = {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.SELF_HARM, Kind.SELF_HARM_SEVERE, Kind.PLAN}
 _MODIFIERS = {Kind.PLAN, Kind.MEANS, Kind.TIMEFRAME, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY,
@@ -114,14 +118,15 @@ def _normalise(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a character such as "İ" lowers to two: do it one character at a time
         low = "".join(c if len(c) == 1 else ch for ch, c in ((ch, ch.lower()) for ch in text))
-    return low.translate(_APOSTROPHES)
+    return low.translate(_APOSTROPHES) if "’" in low or "‘" in low or "ʼ" in low else low
 
 
 class _Reading:
     """One message being read: its clause breaks, found once, and the checks already made on each clause."""
 
-    def __init__(self, norm: str) -> None:
+    def __init__(self, norm: str, met: int) -> None:
         self.norm = norm
+        self.met = met  # the gate's requirement bits: which checks can hold anywhere in the message
         self._starts: list[int] = []
         self._ends: list[int] | None = None  # found when first needed: most messages never ask
         self._checked: dict[tuple[str, int, int], bool] = {}
@@ -138,12 +143,18 @@ class _Reading:
         right = self._starts[after] if after < len(self._starts) else len(self.norm)
         return left, right
 
-    def holds(self, check: Guarded, left: int, right: int) -> bool:
+    def holds(self, check: Check, left: int, right: int) -> bool:
         """Does norm[left:right] match the check? Each clause is searched once per check."""
+        if not check.possible(self.met):
+            return False
         key = (check.regex.pattern, left, right)
         if key not in self._checked:
-            self._checked[key] = check.search(self.norm[left:right]) is not None
+            self._checked[key] = check.regex.search(self.norm[left:right]) is not None
         return self._checked[key]
+
+    def search(self, check: Check, left: int, right: int) -> re.Match[str] | None:
+        """The check's first match in norm[left:right] (a slice, so that ^ and $ mean its ends)."""
+        return check.regex.search(self.norm[left:right]) if check.possible(self.met) else None
 
 
 def _matches_at(pattern: re.Pattern[str], norm: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -176,17 +187,18 @@ class RiskScreener:
     def screen(self, text: str) -> Screening:
         text = text[:4000]  # Discord's own limit; keeps the worst case bounded
         norm = _normalise(text)
-        rules = candidate_rules(norm)
-        first = self._screen(text, norm, rules) if rules else Screening(Tier.NONE)
+        rules, met = _GATE.scan(norm)
+        first = self._screen(text, norm, rules, met) if rules else _NOTHING
         return self.second_stage.review(text, first) if self.second_stage else first
 
     def screen_with_every_rule(self, text: str) -> Screening:
         """The first stage without the rule gate: the reference the gate is checked against."""
         text = text[:4000]
-        return self._screen(text, _normalise(text), [(rule, None) for rule in RULES])
+        norm = _normalise(text)
+        return self._screen(text, norm, [(rule, None) for rule in RULES], _GATE.scan(norm)[1])
 
-    def _screen(self, text: str, norm: str, rules: list[tuple[Rule, list[int] | None]]) -> Screening:
-        reading = _Reading(norm)
+    def _screen(self, text: str, norm: str, rules: list[tuple[Rule, list[int] | None]], met: int) -> Screening:
+        reading = _Reading(norm, met)
         kept: list[_Hit] = []
         discounted: list[Evidence] = []
         for rule, starts in rules:
@@ -213,8 +225,9 @@ class RiskScreener:
         whole = len(norm)
         if _negated(norm[left:start]):
             return "negated"
-        if (_HYPERBOLE_AFTER.search(norm[end:end + 40]) or _HYPERBOLE_BEFORE.search(norm[max(left, start - 30):start])
-                or (kind in _PERSONAL and self._idiom(norm, left, right, start, end))):
+        if (reading.search(_HYPERBOLE_AFTER, end, end + 40) or reading.search(_HYPERBOLE_BEFORE, max(left, start - 30),
+                                                                              start)
+                or (kind in _PERSONAL and self._idiom(reading, left, right, start, end))):
             return "hyperbole or idiom"
         medical = kind in (Kind.MEDICAL_FLAG, Kind.MEDICAL_NOW)
         if medical and reading.holds(_CONDITIONAL, left, right):
@@ -223,7 +236,7 @@ class RiskScreener:
             return "practice or training"
         if medical and reading.holds(_RESOLVED, 0, whole):
             return "an emergency that has passed"
-        if _SECOND_PERSON.search(norm[left:start]) or (kind in _PERSONAL | {Kind.DISTRESS}
+        if reading.search(_SECOND_PERSON, left, start) or (kind in _PERSONAL | {Kind.DISTRESS}
                                                        and reading.holds(_SECOND_PERSON, left, right)):
             return "addressed to someone else, or advice"
         if reading.holds(_INFORMATION, left, right):
@@ -236,11 +249,11 @@ class RiskScreener:
         return None
 
     @staticmethod
-    def _idiom(norm: str, left: int, right: int, start: int, end: int) -> bool:
+    def _idiom(reading: _Reading, left: int, right: int, start: int, end: int) -> bool:
         """Is norm[start:end] inside an idiom such as "I could kill myself for forgetting"?"""
-        clause = norm[left:right]
-        if _IDIOM.search(clause) is None:
+        if not reading.holds(_IDIOM, left, right):
             return False
+        clause = reading.norm[left:right]
         return any(left + m.start() <= start and end <= left + m.end() for m in _IDIOM.regex.finditer(clause))
 
     @staticmethod
