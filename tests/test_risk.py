@@ -9,6 +9,7 @@ import pytest
 
 from bot.domain.risk import Category, RiskScreener, Screening, Tier
 from bot.domain.risk.cli import screen_stream
+from bot.domain.risk.rules import leading
 
 CASES = Path(__file__).parent / "data" / "chat_cases.tsv"
 SCREENER = RiskScreener()
@@ -81,7 +82,11 @@ GATE_TEXTS = [
     "my brother keeps hitting me when he's drunk", "I OD'd last night", "thinking about ending it tonight",
     "İstanbul trip was lovely, İ promise", "he said he'd kill himself", "the weekend was fine",
     "gonna unalive myself fr", "she hurt herself again", "I won't need my coat anymore, giving it away",
+    # word starts after punctuation, an emoji, a dash; a letter that is not ASCII; curly apostrophes; a match twice
+    "(kms)", "😭kms", "—want to die", "ékms tonight", "self-harm again", "i’m gonna kill myself, i’m gonna kill myself",
+    "wantwant to die", "my mentee's 15 yo said she's been cutting herself",
 ]
+HOLDOUT = Path(__file__).parent / "data" / "chat_holdout.tsv"
 
 
 @pytest.mark.parametrize("text", [text for _, text in load_cases()] + GATE_TEXTS)
@@ -97,3 +102,31 @@ def test_the_rule_gate_never_changes_a_result(text: str) -> None:
 ])
 def test_negation_reaches_past_adverbs_but_not_past_a_plain_statement(text: str, tier: str) -> None:
     assert SCREENER.screen(text).tier.label == tier
+
+
+def holdout_texts() -> list[str]:
+    with HOLDOUT.open(encoding="utf-8") as handle:
+        return [row["text"] for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+@pytest.mark.parametrize("text", [text for _, text in load_cases()] + holdout_texts() + GATE_TEXTS)
+def test_every_flag_shows_its_evidence(text: str) -> None:
+    result = SCREENER.screen(text)
+    assert result.tier is Tier.NONE or result.evidence, (text, result)
+    for evidence in result.evidence:
+        assert text[evidence.start:evidence.end] == evidence.text
+
+
+@pytest.mark.parametrize(("pattern", "leads"), [
+    (r"\b(?:want|wanna) to die", {"want", "wanna"}),
+    (r"\bkill(?:ed|s)? myself", {"kill"}),
+    (r"(?:just )?die", None),  # may begin with "just " or with "die"
+    (r"\b(?:i|we) (?:left|right)", {"i", "we"}),
+    (r"[a-z]+ing", None),
+])
+def test_leading_literals_are_what_every_match_begins_with(pattern: str, leads: set[str] | None) -> None:
+    assert leading(pattern) == (frozenset(leads) if leads is not None else None)
+
+
+def test_the_holdout_is_kept_apart_from_the_regression_set() -> None:
+    assert not set(holdout_texts()) & {text for _, text in load_cases()}

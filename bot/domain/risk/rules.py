@@ -140,6 +140,7 @@ RULES: list[Rule] = [
         r"\b(?:doesn't|doesnt|does not|don't|dont|do not|can't|cant) see (?:the|any) point (?:in|of) (?:living|"
         r"life|being alive|going on|staying alive)\b",
         r"\bhope (?:i|i'll) (?:don't|dont|never) wake up\b",
+        r"\b(?:hope|hoping|wish|pray|praying) (?:that )?i (?:just )?(?:die|pass away|drop dead)\b",
         r"\b(?:wouldn't|would not|don't|dont|do not) (?:mind|care) if i (?:died|didn't wake|never woke|don't wake|"
         r"was dead|got hit|wasn't here)",
         r"\bif i (?:just )?(?:didn't|did not|don't|never) wake up\b[^.?!]{0,40}\b(?:fine|ok|okay|good|better|"
@@ -168,7 +169,7 @@ RULES: list[Rule] = [
         Kind.PLAN,
         r"\b(?:i|i've|ive) (?:have|got|made) (?:a|the) plan\b",
         r"\b(?:decided|made up my mind|planning|plan) to (?:end it|do it|kill|die|end my|go through with)",
-        r"\b(?:going|gonna|about) to (?:end it|do it|kill|end my|go through with)",
+        r"\b(?:going to|gonna|about to) (?:end it|do it|kill|end my|go through with)",
         r"\b(?:i've|ive|i have) (?:decided|made (?:my|the) decision|made up my mind)\b",
         r"\bgo(?:ing)? through with it\b",
         r"\b(?:how|when|where) (?:i'll|i will|i'm going to|im going to|im gonna|i'm gonna) do it\b",
@@ -559,7 +560,9 @@ def requirements(pattern: str) -> list[frozenset[str]]:
 def _trim(factor: str) -> str:
     word_start = factor.startswith((WORD_START, " "))
     core = factor.lstrip(WORD_START).strip(" ")
-    return WORD_START + core if word_start and core[:1].isalnum() else core
+    # Checking that a literal begins a word costs a step per hit; it is worth it only for short literals ("od",
+    # "kms"), which would otherwise be found inside other words.
+    return WORD_START + core if word_start and core[:1].isalnum() and len(core) <= 4 else core
 
 
 class Check:
@@ -637,11 +640,13 @@ def _leading(items: list[tuple[object, object]]) -> frozenset[str] | None:
             continue
         if op is _c.LITERAL:
             run = ""
-            for next_op, next_av in items[index:]:
-                if next_op is not _c.LITERAL:
-                    break
-                run += chr(int(next_av))  # type: ignore[call-overload]
-            return frozenset({run})
+            rest = items[index:]
+            while rest and rest[0][0] is _c.LITERAL:
+                run += chr(int(rest[0][1]))  # type: ignore[call-overload]
+                rest = rest[1:]
+            # the parser writes "want|wanna" as "wan" then "t|na": join them again
+            follows = _leading(rest[:1]) if rest and rest[0][0] in (_c.SUBPATTERN, _c.BRANCH) else None
+            return frozenset(run + f for f in follows) if follows else frozenset({run})
         if op is _c.SUBPATTERN:
             return _leading(list(av[3]))  # type: ignore[index]
         if op is _c.BRANCH:

@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from bot.domain.risk.model import Category, Evidence, Screening, Tier
 from bot.domain.risk.rules import RULES, Check, Gate, Kind, Rule
@@ -96,8 +95,7 @@ _DISCOUNTABLE = _PERSONAL | {Kind.THIRD_PERSON_RISK, Kind.THIRD_PERSON_DANGER, K
                              Kind.MEDICAL_NOW, Kind.MEDICAL_FLAG, Kind.ABUSE, Kind.RELAPSE, Kind.SUBSTANCE_EMERGENCY}
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
     kind: Kind
     start: int
     end: int
@@ -185,7 +183,8 @@ class RiskScreener:
         self.second_stage = second_stage
 
     def screen(self, text: str) -> Screening:
-        text = text[:4000]  # Discord's own limit; keeps the worst case bounded
+        if len(text) > 4000:
+            text = text[:4000]  # Discord's own limit; keeps the worst case bounded
         norm = _normalise(text)
         rules, met = _GATE.scan(norm)
         first = self._screen(text, norm, rules, met) if rules else _NOTHING
@@ -272,9 +271,11 @@ class RiskScreener:
 
     def _decide(self, text: str, hits: list[_Hit], discounted: list[Evidence]) -> Screening:
         if not hits:
-            return Screening(Tier.NONE, discounted=tuple(discounted))
+            return Screening(Tier.NONE, discounted=tuple(discounted)) if discounted else _NOTHING
         kinds = {h.kind for h in hits if not h.third_person}
-        third = {h.kind for h in hits if h.third_person} | ({Kind.THIRD_PERSON_RISK, Kind.THIRD_PERSON_DANGER} & kinds)
+        # someone else's plan alone ("my mum is going to kill me when she sees this") says nothing of risk
+        third = ({h.kind for h in hits if h.third_person} - _MODIFIERS) | ({Kind.THIRD_PERSON_RISK,
+                                                                          Kind.THIRD_PERSON_DANGER} & kinds)
         kinds -= {Kind.THIRD_PERSON_RISK, Kind.THIRD_PERSON_DANGER}
         tier = Tier.NONE
         categories: set[Category] = set()
