@@ -82,8 +82,17 @@ _DEATH = (
 )
 
 
+_DRUGS = (
+    r"(?:xanax|benzos?|fentanyl|heroin|oxy\w*|opioids?|methadone|alcohol|vodka|booze|lean|ketamine|ghb|diazepam|valium|"
+    r"pregabalin|gabapentin|codeine|tramadol|morphine|sleeping (?:pills|tablets)|wine|drink)"
+)
+_AFTERCARE = r"(?:(?:post|after)[- ](?:c-?section|op|surgery|operation|partum|birth|delivery|transplant))"
+
+
 def _compile(source: str) -> re.Pattern[str]:
-    source = source.replace("DWELL", _DWELL).replace("DEATH", _DEATH)
+    source = source.replace("DIE", r"die\b(?! (?:my|your|her|his|their|the|it) )")
+    source = source.replace("DWELL", _DWELL).replace("DEATH", _DEATH).replace("DRUGS", _DRUGS)
+    source = source.replace("AFTERCARE", _AFTERCARE)
     source = source.replace("SELF", _SELF).replace("PILLS", _PILLS).replace("KIN", _KIN)
     return re.compile(source.replace("'", "'?"))
 
@@ -101,8 +110,8 @@ RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
         r"\b(?:want|wanted|wanna|wants|wamt|wnat|need|needs|ready|like|thinking about|think about|"
-        r"thought about|thoughts of|urge|urges) ?(?:to )?(?:just )?(?:die|kill SELF|end (?:it all|it|my life|"
-        r"things|everything)|unalive SELF|be dead|not exist)\b",
+        r"thought about|thoughts of|urge|urges) ?(?:to )?(?:just )?(?:DIE|kill SELF|"
+        r"end (?:it all|it|my life|things|everything)|unalive SELF|be dead|not exist)\b",
         # "I'm going to die" is mostly fear or hyperbole; "going to kill myself" is intent
         r"\b(?:going|gonna) (?:to )?(?:just )?(?:kill SELF|end (?:it all|it|my life|things|everything)|unalive SELF)\b",
         r"\bkill(?:ed|ing|s)? SELF\b",
@@ -114,7 +123,7 @@ RULES: list[Rule] = [
         r"\bend(?:ing)? (?:my|it) (?:life|all)\b",
         r"\b(?:i'm|im|i am|i'll|ill|i will) (?:just )?(?:ending|end) (?:it|it all|my life|everything)\b(?! with\b)",
         r"\b(?:i|i'm|im) (?:done|finished) (?:with (?:life|living|everything)|living)\b",
-        r"\bwants? to die\b",
+        r"\bwants? to DIE",
         r"\bkill (?:himself|herself|themselves|themself)\b",
         # "I want to jump" beside a roof, bridge or ledge; not into a pool or at a chance
         r"\b(?:want|wanna|going|gonna|about|ready|urge) to jump\b(?! (?:in|into|on|at|up|ship|around|for|the queue))",
@@ -140,6 +149,10 @@ RULES: list[Rule] = [
         r"\b(?:doesn't|doesnt|does not|don't|dont|do not|can't|cant) see (?:the|any) point (?:in|of) (?:living|"
         r"life|being alive|going on|staying alive)\b",
         r"\bhope (?:i|i'll) (?:don't|dont|never) wake up\b",
+        r"\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?i (?:get|got|would get|'d get|end up) (?:in|into|hit by) "
+        r"(?:a |an )?(?:car crash|crash|accident|bus|car|truck|lorry)\b",
+        r"\blife(?:'s| is)? (?:isn't|isnt|is not|not|aint|ain't) worth (?:it|living)\b",
+        r"\b(?:fall|go to|going to|falling) (?:asleep|sleep) and (?:never|not) wak(?:e|ing)(?: up)?\b",
         r"\b(?:hope|hoping|wish|pray|praying) (?:that )?i (?:just )?(?:die|pass away|drop dead)\b",
         r"\b(?:wouldn't|would not|don't|dont|do not) (?:mind|care) if i (?:died|didn't wake|never woke|don't wake|"
         r"was dead|got hit|wasn't here)",
@@ -169,7 +182,7 @@ RULES: list[Rule] = [
         Kind.PLAN,
         r"\b(?:i|i've|ive) (?:have|got|made) (?:a|the) plan\b",
         r"\b(?:decided|made up my mind|planning|plan) to (?:end it|do it|kill|die|end my|go through with)",
-        r"\b(?:going to|gonna|about to) (?:end it|do it|kill|end my|go through with)",
+        r"\b(?:going to|gonna|about to) (?:end it|do it|end my|go through with|kill SELF|unalive SELF|hang SELF)",
         r"\b(?:i've|ive|i have) (?:decided|made (?:my|the) decision|made up my mind)\b",
         r"\bgo(?:ing)? through with it\b",
         r"\b(?:how|when|where) (?:i'll|i will|i'm going to|im going to|im gonna|i'm gonna) do it\b",
@@ -195,7 +208,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.TIMEFRAME,
-        r"\b(?:tonight|today|tomorrow|this weekend|this week|right now|soon|after (?:the|my) (?:funeral|"
+        # "I'm safe right now" is the opposite of a timeframe
+        r"(?<!safe )(?<!okay )(?<!ok )(?<!fine )\b(?:tonight|today|tomorrow|this weekend|this week|right now|soon|"
+        r"after (?:the|my) (?:funeral|"
         r"birthday|holidays)|before (?:christmas|morning)|by (?:friday|monday|morning)|when everyone's asleep)\b",
     ),
     *_rules(
@@ -233,8 +248,12 @@ RULES: list[Rule] = [
         r"\bput(?:ting)? my affairs in order\b",
         r"\b(?:sorry|forgive me) for (?:everything|what i'm about to do|leaving)\b.{0,60}\b(?:goodbye|love you all|bye)",
         r"\b(?:tell|take care of) [^.?!]{0,30}\bfor me when i'm gone\b",
-        r"\b(?:last|final) (?:message|goodbye|words)\b",
+        r"\b(?:last|final) (?:message|goodbye|words)\b(?! (?:before|for|of|until|till|in|on|about))",
         r"\blast time (?:you'll|you will|anyone will|you|anyone) (?:hear from|see|hears from) me\b",
+        r"\b(?:sorry|i love you)\b[^\n]{0,60}\bplease (?:don't|do not) (?:be sad|be angry|blame yourself|cry|miss me)\b",
+        r"\bplease (?:don't|do not) blame yourself\b",
+        r"\bthis (?:is|will be|'ll be) (?:the|my) last (?:message|post)\b(?! (?:before|for|of|until|till|in|on|about))",
+        r"\b(?:i'll|i will|ill) be (?:gone|dead) (?:by|before) (?:morning|tomorrow|tonight|the weekend)\b",
         r"\btell (?:my )?(?:\w+ )?(?:mum|mom|dad|kids|children|son|daughter|wife|husband|partner|family|sister|"
         r"brother|parents|boys|girls) (?:that )?i love (?:her|him|them)\b",
     ),
@@ -246,6 +265,8 @@ RULES: list[Rule] = [
         r"\b(?:you|they|everyone) (?:won't|wont) (?:have to|need to) (?:worry|deal) (?:about|with) me\b",
         r"\b(?:not|won't) be a (?:burden|problem) (?:much longer|for long|anymore)\b",
         r"\b(?:won't|wont|will not) be (?:here|around) after (?:tonight|today|tomorrow|this weekend)\b",
+        r"\b(?:not going to|won't|wont|will not) be (?:here|around|alive) (?:tomorrow|by (?:morning|tomorrow))\b",
+        r"\bso it (?:doesn't|won't|wont) matter\b|\bnothing (?:matters|will matter) (?:now|anymore|soon)\b",
         r"\b(?:updated|made|wrote|written|sorted|finished|changed) (?:out )?my will\b",
         r"\b(?:it's|its|it is) time\W*$",
         r"\bbefore i go\b(?! (?:to|on|out|back|in|into|away|home|shopping|abroad|for|under|through))",
@@ -279,6 +300,13 @@ RULES: list[Rule] = [
         r"\b(?:took|taken|swallowed|downed|necked|had)\b[^.?!]{0,30}\b(?:a |two |three |\d+ )?(?:strips?|packets?|"
         r"packs?|box|boxes|blisters?|tubs?|bottles?|handful|bunch) of (?:\w+ )?PILLS\b",
         r"\b(?:knife|blade|razor|gun) (?:to|against) my (?:wrist|throat|head|neck|arm|skin|temple)\b",
+        r"\b(?:whole|entire) (?:pack|packet|box|bottle|strip)s? of (?:\w+ )?PILLS\b[^.?!]{0,40}\b(?:swallowed|took|taken|"
+        r"downed)\b",
+        r"\b(?:tried|attempted|trying) to (?:kill|hang|drown|shoot|poison|overdose) (?:himself|herself|themselves|themself)\b"
+        r"|\bcut (?:him|her|them) down\b",
+        r"\b(?:i'm|im|i am) (?:\w+ ){0,5}with (?:a|the|my) (?:blade|razor|knife|noose|rope|gun)\b",
+        r"\b(?:sat|sitting|standing|stood) (?:on|at|by) (?:the|a) (?:\w+ )?(?:edge|ledge|bridge|roof|tracks|cliff|platform"
+        r"|railway)\b",
         r"\b(?:i'm|im|i am) (?:\w+ )?(?:on|at) (?:the|a) (?:ledge|railing|tracks|railway line|edge of (?:the|a) "
         r"(?:roof|bridge|cliff|platform|building))\b",
         r"\b(?:i'm|im|i am) (?:sat|sitting|standing|lying|holding)\b[^.?!]{0,40}\bwith (?:a|the|my) (?:blade|razor|"
@@ -297,6 +325,9 @@ RULES: list[Rule] = [
         r"\b(?:sh\x27ing|shing|sh\x27d)\b",
         r"\b(?:cutting|cut|burning|burned) (?:again|my (?:arms?|wrists?|legs?|thighs?|skin|stomach))\b",
         r"\bfresh (?:cuts|scars|wounds)\b",
+        r"\b(?:burn|burns|burned|burnt|burning|cut|cuts|cutting) (?:my (?:skin|arms?|legs?|wrists?|thighs?|hands?)|"
+        r"SELF) with (?:a |the )?(?:cigarettes?|lighter|razor|blade|knife|scissors|compass|iron)\b",
+        r"\bmak(?:e|es|ing) SELF (?:sick|throw up|vomit)\b|\bpurg(?:e|ed|ing)\b(?! (?:the|my|our) )",
         r"\b(?:urge|urges|want|wanting) to (?:cut|hurt SELF|self harm|burn SELF)\b",
         r"\b(?:scratch|pick|bit|bite|bang|hit|punch)\w* (?:at )?my (?:arms?|legs?|skin|wrists?|head|face) (?:until|"
         r"till|til) (?:they|it) (?:bleed|bled|bruise)",
@@ -310,14 +341,20 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE,
-        r"\b(?:he|she|they|KIN|ex|stepdad|stepmom|stepfather|stepmother) (?:\w+ ){0,2} => \b(?:hit|hits|hitting|beat|beats|"
-        r"beating|chok\w+|strangl\w+|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|rap\w*|molest\w*|touch\w*|"
+        r"\b(?:he|she|they|KIN|ex|stepdad|stepmom|stepfather|stepmother)(?:'s|'d)? (?:\w+ ){0,2} => \b(?:hit|hits|hitting|beat|beats|"
+        r"beating|chok\w+|strangl\w+|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|rap\w*|molest\w*|touch\w*|pin|pins|pinned|"
+        r"pinning|restrain\w*|spat at|spits at|drag\w*|bit|bites|"
         r"threaten\w*|hurt|hurts|hurting|abus\w*|locked|lock|forced|grab\w*|throttl\w*) (?:me|my)\b",
         r"\b(?:he|she|they|KIN|ex|stepdad|stepmom) (?:\w+ ){0,2} => \b(?:threw|throws|throwing|thrown) (?:\w+ ){0,2}at "
         r"(?:me|my head)\b",
         r"\b(?:i'm|im|i am|i feel|feel) (?:not safe|unsafe|scared|afraid|terrified) (?:at home|to go home|"
         r"of (?:him|her|my \w+))",
         r"\b(?:abusive|abused|abusing|domestic (?:violence|abuse)|dv)\b",
+        r"\b(?:won't|wont|doesn't|doesnt|don't|will not|never) let me (?:see (?:my )?(?:friends|family|mum|mom|dad|"
+        r"parents)|have (?:any )?(?:money|my (?:own )?phone)|work|leave the house)\b",
+        r"\b(?:he|she|they|KIN|ex)(?:'s)? (?:\w+ ){0,2} => (?:takes|took|controls|keeps) (?:all )?my (?:bank cards?|"
+        r"cards|money|wages|benefits|passport)\b",
+        r"\b(?:if i (?:leave|go|tell)|threaten\w* to)\b[^.?!]{0,30}\btake (?:the|my) (?:baby|kids|children)\b",
         r"\bafraid (?:he|she|they)(?:'ll| will| is going to| might) (?:kill|hurt|hit) me\b",
         r"\b(?:he|she|they) (?:won't|wont|doesn't|doesnt|don't) let me (?:leave|see|go out|have money|call)",
     ),
@@ -341,13 +378,14 @@ RULES: list[Rule] = [
         r"\b(?:he|she|they)(?:'s| is| are) (?:\w+ )?(?:strangling|choking|hitting|beating|attacking|kicking|punching|"
         r"stabbing) me\b",
         r"\b(?:locked|trapped) me (?:in|inside)\b",
+        r"\b(?:he|she|they|ex|KIN)(?:'s)? (?:\w+ ){0,2} => (?:broke|has broken|is breaking|broken) in\b",
+        r"\b(?:he|she|they|ex|KIN)(?:'s)? (?:\w+ ){0,2} => just (?:kicked|punched|hit|stabbed|strangled|choked|beat|"
+        r"attacked|pushed|threw) me\b",
     ),
     *_rules(
         Kind.SUBSTANCE_EMERGENCY,
-        r"\b(?:mixed|mixing|took|taken|with) [^.?!]{0,30}\b(?:xanax|benzos?|fentanyl|heroin|oxy\w*|opioids?|"
-        r"methadone|alcohol|vodka|booze|lean|ketamine|ghb)\b[^.?!]{0,20}\b(?:and|with|on top of)\b"
-        r"[^.?!]{0,30}\b(?:xanax|benzos?|fentanyl|heroin|oxy\w*|opioids?|alcohol|vodka|booze|drinking|drunk|"
-        r"pills|methadone)\b",
+        r"\b(?:mixed|mixing|took|taken|with) [^.?!]{0,30}\bDRUGS\b[^.?!]{0,20}\b(?:and|with|on top of)\b"
+        r"[^.?!]{0,30}\b(?:DRUGS|drinking|drunk|pills)\b",
         r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2} => \b(?:overdosing|overdosed|od\x27ing|oding|od\x27d|oded)\b",
         r"\b(?:gave|give|giving|used|using|administer\w*|spray\w*|needed|need|had to use) (?:\w+ ){0,3}(?:narcan|"
         r"naloxone)\b|\b(?:narcan|naloxone) (?:isn't|didn't|not|wasn't|is not) work",
@@ -400,12 +438,19 @@ RULES: list[Rule] = [
         r"\bhit (?:his|her|my|their) head\b[^.?!]{0,60}\b(?:confused|being sick|vomiting|drowsy|unconscious|"
         r"knocked out|blacked out)",
         r"\b(?:call|ring|phone|get) (?:an |the )?(?:ambulance|911|999|112|000|paramedics)\b",
+        r"\b(?:waters?) (?:broke|have broken|has broken)\b[^.?!]{0,40}\b(?:[23]\d weeks|blood|green|brown)",
+        r"(?<!took )(?<!taken )(?<!drew )(?<!draw )\b(?:a lot of|lots of|so much|loads of) blood\b",
+        r"\b(?:lips|face|skin|tongue) (?:look|looks|looking|are|is|turning|going|gone|went)(?: \w+)? (?:blue|grey|gray)\b",
+        r"\b(?:told|said)(?: me| us)? (?:to )?go (?:straight )?to (?:a&e|a and e|the er|er|emergency|hospital) "
+        r"(?:now|straight away|right away|immediately)?",
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
         r"\b(?:fever|temperature|temp)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:chemo|neutropen\w*|transplant|"
         r"immunocompromised)\b",
-        r"\b(?:chemo|neutropen\w*|transplant)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:fever|temperature of|temp of|38\.\d|"
+        r"\bAFTERCARE\b(?:[^.?!]|\.(?=\d)){0,50}\b(?:fever|temperature|temp|38\.\d|39|shivering|rigors)\b",
+        r"\b(?:chemo|neutropen\w*|transplant)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:fever|(?:a|high) (?:temperature|temp)|"
+        r"temperature of|temp of|38\.\d|"
         r"39|101|102|103|(?:temperature|temp) (?:is |of )?(?:3[89]|10[0-4]))\b",
         r"\b(?:missed|skipped|skipping|stopped|quit|ran out of|run out of|not taking|haven't taken|can't afford) "
         r"(?:\w+ ){0,3}(?:dialysis|insulin|anti[- ]?rejection|transplant meds|immunosuppress\w*|tacrolimus|prograf)",
@@ -413,7 +458,7 @@ RULES: list[Rule] = [
         r"\b(?:severe|worst) (?:headache|headaches)\b[^.?!]{0,40}\b(?:pregnan|postpartum|blurr|vision)",
         r"\b(?:postpartum|after birth|since (?:the )?birth)\b[^.?!]{0,50}\b(?:fever|bleeding|chest pain|swollen leg)",
         r"\b(?:baby|newborn)\b[^.?!]{0,40}\b(?:not feeding|won't feed|fever|temperature|vomiting|lethargic|"
-        r"really sleepy|hard to wake|rash)\b",
+        r"really sleepy|hard to wake|rash|jaundice\w*|won't wake|not waking)\b",
         r"\b(?:wound|incision|scar|stitches|site|line|port|picc)\b[^.?!]{0,30}\b(?:oozing|pus|infected|weeping|"
         r"opening up|burst)\b",
         r"\b(?:haven't|havent|hasn't|hasnt|not) (?:peed|weed|urinated|had a wee|passed urine)\b",
@@ -425,8 +470,11 @@ RULES: list[Rule] = [
         r"\b(?:headache|vision|seeing spots|swelling)\b[^.?!]{0,50}\b(?:postpartum|post partum|pregnant|after "
         r"(?:the )?birth|since (?:the )?birth)|\b(?:postpartum|post partum|pregnant)\b[^.?!]{0,50}\b(?:headache|"
         r"blurr\w* vision|seeing spots)",
-        r"\b(?:can't|cant|couldn't) keep (?:any of )?(?:my )?(?:\w+ ){0,2}(?:meds|medication|tablets|pills|"
-        r"anything|food|water|fluids) down\b",
+        r"\b(?:can't|cant|couldn't|unable to|not been able to|haven't been able to) keep (?:any |anything )?"
+        r"(?:\w+ ){0,4}down\b",
+        r"\bpotassium (?:is |was |of |at )?(?:[6-9]\.\d|[6-9])\b",
+        r"\b(?:2\d|3\d|4[0-2]) weeks\b[^.?!]{0,60}\b(?:headache|flashing lights|blurr\w*|seeing spots|swollen face|"
+        r"bleeding)",
         r"\b(?:haven't|havent|not|didn't|didnt|couldn't|can't|cant) (?:been to|go to|gone to|make it to|get to|"
         r"attend) (?:my )?dialysis\b",
         r"\b(?:stitches|wound|incision|scar) (?:have |has |is |are )?(?:come |coming |burst |split |pulled )?"
@@ -445,12 +493,15 @@ RULES: list[Rule] = [
         r"\b(?:thinking about|thoughts of|urge to|imagin\w*|picture|picturing) (?:smothering|drowning|suffocating|"
         r"shaking|dropping) (?:her|him|them|the baby|my baby)\b",
         r"\b(?:scared|afraid|terrified|worried) (?:that )?i(?:'ll| will|'m going to| might| could) (?:hurt|harm|drop|"
-        r"shake) (?:the|my) baby\b",
+        r"shake|smother) (?:the|my) baby\b",
+        r"\b(?:scared|afraid|terrified|worried) (?:that )?i(?:'ll| will|'m going to| might| could) (?:shake|smother|"
+        r"drop) (?:her|him)\b",
         r"\b(?:hearing|heard) (?:voices|things)\b|\bseeing things that aren't there\b",
     ),
     *_rules(
         Kind.POSTPARTUM,
         r"\b(?:can't|cant|don't|dont) (?:bond|connect|feel anything for|love) (?:with )?(?:my|the) (?:baby|newborn)\b",
+        r"\b(?:feel|feeling|felt) nothing (?:for|towards) (?:my|the|her|him) (?:baby|newborn|son|daughter)\b",
         r"\bregret (?:having|becoming) (?:my|the|a) (?:baby|mum|mom|mother|child)\b",
         r"\b(?:postpartum|post partum) (?:depression|rage|anxiety|psychosis|ocd|blues)\b|\bppd\b|\bppa\b",
         r"\b(?:terrible|bad|awful|failure as a|failing as a|worst) (?:mum|mom|mother)\b",
@@ -460,7 +511,7 @@ RULES: list[Rule] = [
     *_rules(
         Kind.DISTRESS,
         r"\bhopeless\w*\b",
-        r"\b(?:what's|whats|what is) the point\b|\bwhy (?:even )?bother\b",
+        r"\b(?:what's|whats|what is) the point\b|\bwhy (?:i |do i |should i )?(?:even )?bother\b",
         r"\bno point (?:in )?(?:anything|trying|any of (?:it|this))\b",
         r"\b(?:can't|cant|cannot|don't think i can) (?:cope|go on|keep going|take (?:it|this|much more)|do this)"
         r"(?: anymore| any more| any longer)?\b",
@@ -498,6 +549,13 @@ RULES: list[Rule] = [
         r"\b(?:don't|dont) enjoy anything\b|\bnothing (?:makes me happy|brings me joy)\b",
         r"\b(?:is|it's|its|are) (?:destroying|breaking) me\b|\blosing my mind\b|\brock bottom\b",
         r"\b(?:cry|crying) (?:too|all the time|every day|constantly)\b",
+        r"\b(?:feel|feeling|felt|been) (?:so |really |very |pretty |quite |a bit )?(?:low|down|flat)\b(?! (?:on|in) "
+        r"(?:energy|iron|sugar|potassium|blood))",
+        r"\b(?:feel|feeling) trapped\b|\b(?:can't|cant) see a way (?:forward|out)\b",
+        r"\b(?:tired|sick|exhausted) of (?:fighting|trying|struggling|being (?:strong|sick|ill))\b",
+        r"\b(?:can't|cant|couldn't) (?:leave|face leaving) the house\b|\banxiety is (?:crippling|unbearable|through the "
+        r"roof|out of control)\b",
+        r"\b(?:i'm|im|i am|been) not sleeping\b",
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
@@ -509,15 +567,24 @@ RULES: list[Rule] = [
         r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => \b(?:cut|cuts|cutting|hurt|hurting|harming) (?:himself|herself|themselves|themself)\b",
         r"\b(?:cutting|harming|burning|self-harming|self harming) (?:himself|herself|themselves|themself)\b",
         r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => (?:is|are|'s|seems|sounds) (?:really )?(?:suicidal)\b",
+        r"\b(?:says|said|thinks|told me|keeps saying|feels) (?:that )?(?:we|everyone|they|the family|people|the kids)"
+        r"(?:'d| would| will)? (?:be )?(?:better off|happier) without (?:him|her|them)\b",
+        r"\b(?:he|she|KIN) => (?:says|said|thinks|feels|keeps saying) (?:he's|she's|he is|she is) (?:just )?a burden\b",
+        r"\b(?:says|said|thinks|feels|keeps saying)\b[^.?!]{0,40}\b(?:we|everyone|the family|the kids)(?:'d| would)? "
+        r"(?:all )?be (?:better off|happier) without (?:him|her|them)\b",
+        r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => (?:took|taken|swallowed|got into) (?:his|her|their|my) \w+'s (?:\w+ )?"
+        r"PILLS\b",
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
         r"\b(?:he|she|they|KIN) (?:\w+ ){0,3} => \b(?:texted|messaged|sent|said|posted|wrote) (?:me |us )?(?:a )?"
         r"(?:goodbye|suicide note|note saying goodbye)",
-        r"\b(?:he|she|they)(?:'s| is| are)? (?:\w+ ){0,2}(?:going|gonna|about|threatening|threatens|threatened) to "
+        r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2} => (?:going|gonna|about|threatening|threatens|threatened) to "
         r"(?:jump\b(?! (?:in|into|on|at|up|ship))|kill (?:himself|herself|themselves|themself)|hang (?:himself|herself|themselves|themself)|"
         r"shoot (?:himself|herself|themselves|themself)|end (?:it|his life|her life|their life)\b(?! with))",
         r"\b(?:use|turn) (?:it|the gun|the knife) on (?:himself|herself|themselves|themself)\b",
+        r"\b(?:sent|texted|posted) (?:me |us )?(?:a )?(?:photo|picture|pic) of (?:her|his|their|the|a) (?:\w+ ){0,3}(?:pills|"
+        r"tablets|wrists?|cuts|rope|gun|bridge|knife)\b",
         r"\b(?:locked|shut|barricaded) (?:himself|herself|themselves|themself) in\b[^.?!]{0,40}\b(?:knife|blade|razor|pills|gun|"
         r"rope)",
         r"\b(?:goodbye|sorry for everything|love you all|final message)\b[^\n]{0,80}\b(?:not|isn't|won't|wont|hasn't|"

@@ -63,10 +63,12 @@ _HISTORY = Check(
     r"|\bused to\b|\bback (?:then|when|in (?:19|20)\d\d)\b|\bin the past\b|\bwhen i was (?:younger|a (?:kid|teen"
     r"|child|teenager)|in (?:high )?school|\d+)\b|\bas a (?:teen|teenager|kid)\b|\blast year\b|\bat my lowest\b"
     r"|\b(?:years?|months?) clean\b|\b(?:i'm|im) glad i (?:stayed|didn't|didnt|survived)\b"
-    r"|\b(?:recovery|recovered|survived|survivor)\b"
+    r"|\b(?:recovered|survived|survivor)\b"
     r"|\b(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|\bin (?:19|20)\d\d\b"
 )
 _RECOVERY = Check(
+    r"\b(?:volunteers?|volunteering|mentors?|mentoring|peer supporter)\b|"
     r"\b(?:years?|months?|weeks?|days?) (?:free|clean|sober|strong)\b|\b(?:glad|grateful|thankful) (?:i|that i)"
     r" (?:stayed|didn't|didnt|survived|reached out|got help)\b|\bin recovery\b|\brecovered\b"
 )
@@ -240,7 +242,8 @@ class RiskScreener:
             return "addressed to someone else, or advice"
         if reading.holds(_INFORMATION, left, right):
             return "information or resources"
-        if kind is not Kind.MEDICAL_NOW and reading.holds(_HISTORY, left, right):
+        # a relapse is news even when clean time is mentioned ("I relapsed after 4 months clean")
+        if kind not in (Kind.MEDICAL_NOW, Kind.RELAPSE) and reading.holds(_HISTORY, left, right):
             if reading.holds(_RECOVERY, 0, whole):
                 return "a recovery story"
             if not reading.holds(_PRESENT, 0, whole):
