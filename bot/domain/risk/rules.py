@@ -78,7 +78,7 @@ _DWELL = (
 _DEATH = (
     r"(?:dying|death|suicide|ending it(?: all)?|ending my life|killing SELF|overdosing|od'?ing|not being (?:here|around|"
     r"alive)|not existing|not waking up|never waking up|disappearing forever|hanging SELF|taking my (?:own )?life|"
-    r"jumping off|my own funeral)"
+    r"jumping off|(?:jumping|stepping|throwing SELF) (?:in front of|under|off)|my own funeral)"
 )
 
 
@@ -90,7 +90,7 @@ _AFTERCARE = r"(?:(?:post|after)[- ](?:c-?section|op|surgery|operation|partum|bi
 
 
 def _compile(source: str) -> re.Pattern[str]:
-    source = source.replace("DIE", r"die\b(?! (?:my|your|her|his|their|the|it) )")
+    source = source.replace("DIE", r"d[iy]e\b(?! (?:my|your|her|his|their|the|it) )")
     source = source.replace("DWELL", _DWELL).replace("DEATH", _DEATH).replace("DRUGS", _DRUGS)
     source = source.replace("AFTERCARE", _AFTERCARE)
     source = source.replace("SELF", _SELF).replace("PILLS", _PILLS).replace("KIN", _KIN)
@@ -144,10 +144,12 @@ RULES: list[Rule] = [
         r"\b(?:wish|hope|pray) (?:i|i'd|id|that i) (?:would |could |will |'d )?(?:get|got|be|was) (?:hit|run over|"
         r"killed|struck)\b",
         r"\b(?:wish|hope|pray) (?:a|the|some) (?:\w+ ){0,2}(?:would|will|'d) (?:hit|kill) me\b",
-        r"\b(?:don't|dont|do not) (?:really )?want to (?:be alive|live|exist|wake up|be here anymore|"
+        r"\b(?:don't|dont|do not|doesn't|doesnt|does not) (?:really )?want to (?:be alive|live|exist|wake up|"
+        r"be here anymore|"
         r"be here any more|go on)\b",
         r"\b(?:doesn't|doesnt|does not|don't|dont|do not|can't|cant) see (?:the|any) point (?:in|of) (?:living|"
-        r"life|being alive|going on|staying alive)\b",
+        r"life|being alive|going on|staying alive|carrying on|being here|existing)\b",
+        r"\b(?:given|giving|gave) up on (?:life|living|everything)\b",
         r"\bhope (?:i|i'll) (?:don't|dont|never) wake up\b",
         r"\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?i (?:get|got|would get|'d get|end up) (?:in|into|hit by) "
         r"(?:a |an )?(?:car crash|crash|accident|bus|car|truck|lorry)\b",
@@ -160,7 +162,7 @@ RULES: list[Rule] = [
         r"relief|nice|peaceful)\b",
         r"\b(?:everyone|they|family|kids|world|baby|everybody|people) (?:would be|is|are|will be|be|'d be) "
         r"(?:better|happier) (?:off )?(?:without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive)|"
-        r"if i died)",
+        r"if i (?:just )?(?:died|disappeared|didn't exist|left forever))",
         r"\b(?:no one|nobody|noone|none of you) (?:would|will|'d) (?:even )?(?:miss|notice|care about) me if i "
         r"(?:was|were|died|disappeared|killed)",
         r"\bbetter off dead\b",
@@ -183,7 +185,10 @@ RULES: list[Rule] = [
         r"\b(?:i|i've|ive) (?:have|got|made) (?:a|the) plan\b",
         r"\b(?:decided|made up my mind|planning|plan) to (?:end it|do it|kill|die|end my|go through with)",
         r"\b(?:going to|gonna|about to) (?:end it|do it|end my|go through with|kill SELF|unalive SELF|hang SELF)",
-        r"\b(?:i've|ive|i have) (?:decided|made (?:my|the) decision|made up my mind)\b",
+        r"\b(?:i've|ive|i have) (?:decided|made (?:my|the) (?:decision|choice)|made up my mind)\b",
+        r"\b(?:have|got) (?:it|everything) (?:all )?planned\b|\b(?:nobody|no one|noone) (?:will|can|is going to|"
+        r"gonna) stop me\b",
+        r"\b(?:i'm|im|i am) (?:doing|going to do|gonna do) it\b",
         r"\bgo(?:ing)? through with it\b",
         r"\b(?:how|when|where) (?:i'll|i will|i'm going to|im going to|im gonna|i'm gonna) do it\b",
         r"\b(?:know|knew|worked out|figured out|decided) (?:exactly )?(?:how|when|where) (?:i'd|i would|i'll|"
@@ -211,7 +216,10 @@ RULES: list[Rule] = [
         # "I'm safe right now" is the opposite of a timeframe
         r"(?<!safe )(?<!okay )(?<!ok )(?<!fine )\b(?:tonight|today|tomorrow|this weekend|this week|right now|soon|"
         r"after (?:the|my) (?:funeral|"
-        r"birthday|holidays)|before (?:christmas|morning)|by (?:friday|monday|morning)|when everyone's asleep)\b",
+        r"birthday|holidays)|before (?:christmas|morning)|by (?:friday|monday|morning)|(?:on )?(?:monday|tuesday|"
+        r"wednesday|thursday|friday|saturday|sunday))\b",
+        r"\b(?:when|once|after|until|till|for) everyone(?:'s| is)? (?:asleep|goes to (?:bed|sleep)|to go to (?:bed|sleep)"
+        r"|in bed)\b",
     ),
     *_rules(
         Kind.PREPARATION,
@@ -226,6 +234,8 @@ RULES: list[Rule] = [
         r"\b(?:pills|tablets|blades?|razors?|rope|noose|gun|knife)\b[^.?!]{0,20}\b(?:in my (?:hand|lap)|"
         r"lined up|counted out|laid out|in front of me)\b",
         r"\b(?:rope|noose|blades?|razors?|gun) (?:are |is )?ready\b",
+        r"\b(?:counted|counting) (?:out )?(?:all )?(?:my |the )?PILLS\b[^\n]{0,30}\benough\b(?! (?:to last|for (?:the|a) "
+        r"(?:week|month)|until|till))",
     ),
     *_rules(
         Kind.GOODBYE,
@@ -252,6 +262,7 @@ RULES: list[Rule] = [
         r"\blast time (?:you'll|you will|anyone will|you|anyone) (?:hear from|see|hears from) me\b",
         r"\b(?:sorry|i love you)\b[^\n]{0,60}\bplease (?:don't|do not) (?:be sad|be angry|blame yourself|cry|miss me)\b",
         r"\bplease (?:don't|do not) blame yourself\b",
+        r"\b(?:kept|keeping) me (?:going|alive|here) (?:longer than|this long|as long as)\b",
         r"\bthis (?:is|will be|'ll be) (?:the|my) last (?:message|post)\b(?! (?:before|for|of|until|till|in|on|about))",
         r"\b(?:i'll|i will|ill) be (?:gone|dead) (?:by|before) (?:morning|tomorrow|tonight|the weekend)\b",
         r"\btell (?:my )?(?:\w+ )?(?:mum|mom|dad|kids|children|son|daughter|wife|husband|partner|family|sister|"
@@ -285,7 +296,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
-        r"\b(?:i|i've|ive|just|already|and) (?:just |already )?(?:took|taken|swallowed|downed|had|injected) (?:all |every |"
+        r"\b(?:i|i've|ive|just|already|and) (?:just |already )?(?:took|taken|swallowed|downed|had|injected) (?:like |about |"
+        r"around |maybe |over |at least )?(?:all |every |"
         r"a (?:bunch|handful|bottle|box|load|lot) of |\d+ |too many |the whole (?:bottle|pack|box) of |my whole )"
         r"(?:of )?(?:my |the |those )?(?:\w+ )?PILLS",
         r"\b(?:i|i've|ive|just) (?:overdosed|od\x27d|oded)\b|\bi'm (?:overdosing|oding|od\x27ing)\b",
@@ -325,6 +337,7 @@ RULES: list[Rule] = [
         r"\b(?:sh\x27ing|shing|sh\x27d)\b",
         r"\b(?:cutting|cut|burning|burned) (?:again|my (?:arms?|wrists?|legs?|thighs?|skin|stomach))\b",
         r"\bfresh (?:cuts|scars|wounds)\b",
+        r"\b(?:scratching|cutting|burning|picking|hitting) (?:at )?my (?:arms?|legs?|skin|wrists?|thighs?) (?:again|raw)\b",
         r"\b(?:burn|burns|burned|burnt|burning|cut|cuts|cutting) (?:my (?:skin|arms?|legs?|wrists?|thighs?|hands?)|"
         r"SELF) with (?:a |the )?(?:cigarettes?|lighter|razor|blade|knife|scissors|compass|iron)\b",
         r"\bmak(?:e|es|ing) SELF (?:sick|throw up|vomit)\b|\bpurg(?:e|ed|ing)\b(?! (?:the|my|our) )",
@@ -336,7 +349,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SELF_HARM_SEVERE,
-        r"\b(?:cut|went) (?:too )?deep\b|\bgaping\b",
+        r"\b(?:cut|went) (?:really |so |very |too )?deep\b|\bgaping\b|\bblood (?:everywhere|all over)\b",
         r"\b(?:won't|wont|can't|cant) stop (?:the )?bleeding\b",
     ),
     *_rules(
@@ -355,7 +368,10 @@ RULES: list[Rule] = [
         r"\b(?:he|she|they|KIN|ex)(?:'s)? (?:\w+ ){0,2} => (?:takes|took|controls|keeps) (?:all )?my (?:bank cards?|"
         r"cards|money|wages|benefits|passport)\b",
         r"\b(?:if i (?:leave|go|tell)|threaten\w* to)\b[^.?!]{0,30}\btake (?:the|my) (?:baby|kids|children)\b",
-        r"\bafraid (?:he|she|they)(?:'ll| will| is going to| might) (?:kill|hurt|hit) me\b",
+        r"\bif i (?:ever )?(?:leave|go|tell)\b[^.?!]{0,40}\b(?:hurt|kill|find|come after) me\b",
+        r"\b(?:afraid|scared|terrified|frightened) (?:that )?(?:he|she|they)(?:'ll| will|'s going to| is going to|'s gonna|"
+        r" might| could) (?:hurt|hit|attack) me\b",
+        r"\b(?:he|she|they)(?:'ll| will|'d| would|'s going to| is going to) (?:find|hunt|come after|come for) (?:me|us)\b",
         r"\b(?:he|she|they) (?:won't|wont|doesn't|doesnt|don't) let me (?:leave|see|go out|have money|call)",
     ),
     *_rules(
@@ -367,6 +383,8 @@ RULES: list[Rule] = [
         r"get in|screaming|shouting)|\b(?:trying to|going to) (?:get|break|kick the door) in\b|\bbreaking (?:in|the door"
         r" down)\b",
         r"\bthreaten\w* to kill me\b",
+        r"\b(?:afraid|scared|terrified|frightened) (?:that )?(?:he|she|they)(?:'ll| will|'s going to| is going to|'s gonna|"
+        r" might| could) kill (?:me|us)\b",
         r"\b(?:screaming|shouting|yelling|saying|says|said|texted|swears?|swore) (?:that )?(?:he|she|they)(?:'ll| will|"
         r"'s going to| is going to| are going to) (?:kill|hurt) (?:me|us|the kids)\b",
         r"\b(?:he|she|they)(?:'s| is| are) (?:\w+ )?(?:smashing|breaking|throwing) (?:things|everything|stuff|"
@@ -407,7 +425,7 @@ RULES: list[Rule] = [
         r"\b(?:thinking about|thought about|tempted to|close to|nearly|want to|wanting to) (?:pick(?:ing)? up|"
         r"drink(?:ing)?|us(?:e|ing)|get(?:ting)? (?:high|drunk|wasted|loaded)|scor(?:e|ing))(?: again)?"
         r"(?=\s*(?:[.!?,\n]|$|again|a drink|a bottle|today|tonight))",
-        r"\bhad a (?:lapse|slip|relapse|drink\b(?! of))|\bbought a (?:bottle|bag|gram)\b|\bdrinking (?:every|each) "
+        r"\bhad (?:a few|some|a couple of|several|loads of) drinks\b|\bhad a (?:lapse|slip|relapse|drink\b(?! of))|\bbought a (?:bottle|bag|gram)\b|\bdrinking (?:every|each) "
         r"(?:night|day)\b",
     ),
     *_rules(
@@ -438,6 +456,12 @@ RULES: list[Rule] = [
         r"\bhit (?:his|her|my|their) head\b[^.?!]{0,60}\b(?:confused|being sick|vomiting|drowsy|unconscious|"
         r"knocked out|blacked out)",
         r"\b(?:call|ring|phone|get) (?:an |the )?(?:ambulance|911|999|112|000|paramedics)\b",
+        r"\b(?:fallen|fell) (?:over |down )?and (?:can't|cannot|can not|couldn't) get (?:up|back up)\b",
+        r"\b(?:toddler|baby|son|daughter|kid|child|little one|\d+ ?(?:yo|year old|month old)) (?:\w+ ){0,2}(?:swallowed|"
+        r"ate|has eaten|drank|got into) (?:some |a few |one of |all )?(?:of )?(?:my |his |her |the |our )?(?:\w+ )?"
+        r"(?:PILLS|medicine|bleach|batteries|battery|detergent|capsules?|button battery)\b",
+        r"\b(?:worst|unbearable|severe|excruciating) (?:\w+ ){0,2}pain\b[^.?!]{0,60}\bpregnan|\bpregnan\w*\b[^.?!]{0,60}"
+        r"\b(?:worst|unbearable|severe|excruciating) (?:\w+ ){0,2}pain\b",
         r"\b(?:waters?) (?:broke|have broken|has broken)\b[^.?!]{0,40}\b(?:[23]\d weeks|blood|green|brown)",
         r"(?<!took )(?<!taken )(?<!drew )(?<!draw )\b(?:a lot of|lots of|so much|loads of) blood\b",
         r"\b(?:lips|face|skin|tongue) (?:look|looks|looking|are|is|turning|going|gone|went)(?: \w+)? (?:blue|grey|gray)\b",
@@ -453,7 +477,10 @@ RULES: list[Rule] = [
         r"temperature of|temp of|38\.\d|"
         r"39|101|102|103|(?:temperature|temp) (?:is |of )?(?:3[89]|10[0-4]))\b",
         r"\b(?:missed|skipped|skipping|stopped|quit|ran out of|run out of|not taking|haven't taken|can't afford) "
-        r"(?:\w+ ){0,3}(?:dialysis|insulin|anti[- ]?rejection|transplant meds|immunosuppress\w*|tacrolimus|prograf)",
+        r"(?:\w+ ){0,4}(?:dialysis|insulin|anti[- ]?rejection|transplant meds|immunosuppress\w*|tacrolimus|prograf|"
+        r"cyclosporin\w*|mycophenolate|cellcept|steroids|hydrocortisone|epilepsy meds|keppra|lamotrigine)",
+        r"\bstoma\b[^.?!]{0,40}\b(?:bleeding|purple|black|dark|swollen|not working|stopped working)\b",
+        r"\bchest (?:tightness|tight|pains?)\b[^.?!]{0,50}\b(?:chemo|transplant|AFTERCARE|since (?:the )?birth)",
         r"\bblood (?:sugar|glucose) (?:is |of )?(?:[3-9]\d\d|over 300|under [3-5]\d|really (?:high|low))\b",
         r"\b(?:severe|worst) (?:headache|headaches)\b[^.?!]{0,40}\b(?:pregnan|postpartum|blurr|vision)",
         r"\b(?:postpartum|after birth|since (?:the )?birth)\b[^.?!]{0,50}\b(?:fever|bleeding|chest pain|swollen leg)",
@@ -505,7 +532,7 @@ RULES: list[Rule] = [
         r"\bregret (?:having|becoming) (?:my|the|a) (?:baby|mum|mom|mother|child)\b",
         r"\b(?:postpartum|post partum) (?:depression|rage|anxiety|psychosis|ocd|blues)\b|\bppd\b|\bppa\b",
         r"\b(?:terrible|bad|awful|failure as a|failing as a|worst) (?:mum|mom|mother)\b",
-        r"\bhate being a (?:mum|mom|mother|parent)\b|\bmiss my old life\b|\bmistake having (?:a baby|him|her|kids)\b",
+        r"\bbaby blues\b|\bhate being a (?:mum|mom|mother|parent)\b|\bmiss my old life\b|\bmistake having (?:a baby|him|her|kids)\b",
         r"\b(?:angry|rage|furious|resent\w*)(?: at| with| towards)? (?:the|my) (?:baby|newborn)\b",
     ),
     *_rules(
@@ -521,7 +548,7 @@ RULES: list[Rule] = [
         r"\bhate (?:myself|my life|my body)\b",
         r"\b(?:so|all|completely|totally) alone\b|\b(?:nobody|no one|noone) (?:cares|would care|would notice)\b",
         r"\b(?:falling|fell) apart\b|\bbreaking down\b|\b(?:can't|cant) stop crying\b|\bcried all (?:day|night)\b",
-        r"\b(?:numb|empty inside|dead inside)\b",
+        r"\b(?:numb|empty inside|dead inside)\b|\b(?:feel|feeling|felt) (?:so |really |completely |just )?empty\b",
         r"\bburn(?:ed|t)? ?out\b|\bburning out\b",
         r"\b(?:so|really|completely|utterly|totally|beyond|just) (?:exhausted|drained|overwhelmed)\b",
         r"\b(?:overwhelmed|at breaking point|at the end of my rope|at my wits end|running on empty)\b",
@@ -535,7 +562,12 @@ RULES: list[Rule] = [
         r"admin|homework|nappies|diapers))",
         r"\b(?:i'm|im|i am|i've been|ive been|been) (?:really |so |just |properly |honestly )?struggling\b"
         r"(?! to (?!cope|keep|get out of bed|hold on|stay|function|go on))",
-        r"\bisolat(?:ed|ing) SELF\b",
+        r"\bisolat(?:ed|ing) SELF\b|\b(?:been|i'm|im|keep) isolating\b",
+        r"\b(?:don't|dont) want to do anything(?: anymore| any more)?\b",
+        r"\b(?:hard|struggle|struggling|can't|cant|couldn't) (?:to )?get (?:up|out of bed)\b",
+        r"\bfailing (?:at )?(?:everything|everyone)\b|\b(?:i'm|im|i am|i feel like) (?:such )?a failure\b",
+        r"\b(?:nobody|no one|noone) (?:understands|gets it|listens)\b",
+        r"\b(?:harder|hard|struggle|struggling) to keep going\b",
         r"\b(?:never|won't ever) (?:get|feel) (?:better|normal|happy|ok|okay)\b",
         r"\bbinge?d? again\b|\bfeel disgusting\b|\bdisgusted with SELF\b",
         r"\blet(?:ting)? (?:everyone|everybody|you all|my (?:family|kids|son|daughter)) down\b",
@@ -583,6 +615,8 @@ RULES: list[Rule] = [
         r"(?:jump\b(?! (?:in|into|on|at|up|ship))|kill (?:himself|herself|themselves|themself)|hang (?:himself|herself|themselves|themself)|"
         r"shoot (?:himself|herself|themselves|themself)|end (?:it|his life|her life|their life)\b(?! with))",
         r"\b(?:use|turn) (?:it|the gun|the knife) on (?:himself|herself|themselves|themself)\b",
+        r"\b(?:wants? to die|suicidal|said goodbye|kill (?:himself|herself|themselves))\b[^\n]{0,80}\b(?:can't|cant|"
+        r"cannot|couldn't|not) (?:reach|get hold of|get through to|answering|picking up)\b",
         r"\b(?:sent|texted|posted) (?:me |us )?(?:a )?(?:photo|picture|pic) of (?:her|his|their|the|a) (?:\w+ ){0,3}(?:pills|"
         r"tablets|wrists?|cuts|rope|gun|bridge|knife)\b",
         r"\b(?:locked|shut|barricaded) (?:himself|herself|themselves|themself) in\b[^.?!]{0,40}\b(?:knife|blade|razor|pills|gun|"

@@ -32,7 +32,7 @@ _NEGATION_GLUE = {"i", "im", "i'm", "am", "really", "actually", "even", "going",
                   "do", "want", "wanna", "any", "currently", "thinking", "of", "about", "planning", "trying",
                   "seriously", "truly", "honestly", "once", "thought", "considered"}
 _HYPERBOLE_AFTER = Check(
-    r"^[^.!?\n]{0,25}?(?:\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe|jk|xd)\b|[😂🤣💀😆😅🙃😭]|"
+    r"^[^.!?\n]{0,35}?(?:\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe|jk|xd)\b|[😂🤣💀😆😅🙃😭]|"
     r"\bof (?:embarrassment|shame|laughter|cringe|boredom|heat|cuteness)\b|\blaughing\b)"
 )
 _HYPERBOLE_BEFORE = Check(r"(?:\b(?:lol|lmao|lmfao|haha\w*|omg)\b|[😂🤣💀😆😅])[^.!?\n]{0,15}$")
