@@ -823,20 +823,22 @@ class Gate:
         for end, (anywhere, at_word_start, length, leads) in self._automaton.iter(norm):
             met |= anywhere
             if at_word_start:
-                start = end - length + 1
-                if start == 0 or not (norm[start - 1].isalnum() or norm[start - 1] == "_"):
+                before = end - length  # the character before the literal
+                if before < 0 or not (norm[before].isalnum() or norm[before] == "_"):
                     met |= at_word_start
             if leads:
                 led.append((end - length + 1, leads))
         found: list[tuple[int, list[int] | None]] = [(i, None) for i in self.always_run]
         firsts = met & self._first_sets  # first-set bits were given in rule order, so rules come out in order
+        rule_masks, first_set_rule, rule_leads = self._rule_masks, self._first_set_rule, self._leads
         while firsts:
             lowest = firsts & -firsts
             firsts ^= lowest
-            index = self._first_set_rule[lowest.bit_length() - 1]
-            if met & self._rule_masks[index] != self._rule_masks[index]:
+            index = first_set_rule[lowest.bit_length() - 1]
+            mask = rule_masks[index]
+            if met & mask != mask:
                 continue
-            if self._leads[index] is None:
+            if rule_leads[index] is None:
                 found.append((index, None))
                 continue
             starts = sorted({start for start, leads in led if index in leads})
