@@ -13,6 +13,8 @@ SHARED = ROOT.parent / "shared" / "data" / "risk"
 CHAT_CASES = ROOT / "tests" / "data" / "chat_cases.tsv"
 # Written before the rules were widened in session 3 and never used to tune them: a check on generalisation.
 CHAT_HOLDOUT = ROOT / "tests" / "data" / "chat_holdout.tsv"
+# A second one, written later in session 3 after four rounds of rule changes, and likewise never tuned on.
+CHAT_HOLDOUT_B = ROOT / "tests" / "data" / "chat_holdout_b.tsv"
 
 # How each set's labels map onto peerbot's tiers (see SOURCE.txt in each folder for what the labels mean).
 LABEL_TIERS = {

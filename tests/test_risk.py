@@ -86,7 +86,7 @@ GATE_TEXTS = [
     "(kms)", "😭kms", "—want to die", "ékms tonight", "self-harm again", "i’m gonna kill myself, i’m gonna kill myself",
     "wantwant to die", "my mentee's 15 yo said she's been cutting herself",
 ]
-HOLDOUT = Path(__file__).parent / "data" / "chat_holdout.tsv"
+HOLDOUTS = [Path(__file__).parent / "data" / name for name in ("chat_holdout.tsv", "chat_holdout_b.tsv")]
 
 
 @pytest.mark.parametrize("text", [text for _, text in load_cases()] + GATE_TEXTS)
@@ -105,8 +105,12 @@ def test_negation_reaches_past_adverbs_but_not_past_a_plain_statement(text: str,
 
 
 def holdout_texts() -> list[str]:
-    with HOLDOUT.open(encoding="utf-8") as handle:
-        return [row["text"] for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    """Never tuned on: the tests only ask that every flag shows evidence and that no text is also a case."""
+    texts = []
+    for path in HOLDOUTS:
+        with path.open(encoding="utf-8") as handle:
+            texts += [row["text"] for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    return texts
 
 
 @pytest.mark.parametrize("text", [text for _, text in load_cases()] + holdout_texts() + GATE_TEXTS)
