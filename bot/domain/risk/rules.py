@@ -109,7 +109,7 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
-        r"\b(?:want|wanted|wanna|wants|wamt|wnat|need|needs|ready|like|thinking about|think about|"
+        r"\b(?:want|wanted|wanting|wanna|wants|wamt|wnat|need|needs|ready|like|thinking about|think about|"
         r"thought about|thoughts of|urge|urges) ?(?:to )?(?:just )?(?:DIE|kill SELF|"
         r"end (?:it all|it|my life|things|everything)|unalive SELF|be dead|not exist)\b",
         # "I'm going to die" is mostly fear or hyperbole; "going to kill myself" is intent
@@ -128,6 +128,7 @@ RULES: list[Rule] = [
         # "I want to jump" beside a roof, bridge or ledge; not into a pool or at a chance
         r"\b(?:want|wanna|going|gonna|about|ready|urge) to jump\b(?! (?:in|into|on|at|up|ship|around|for|the queue))",
         r"\b(?:hang|hanging|shoot|shooting|drown|drowning|poison|gas|gassing|electrocute) SELF\b",
+        r"\bplann(?:ed|ing) my (?:exit|death|suicide|way out)\b",
         r"\bDWELL (?:about |of )?(?:\w+ )?DEATH\b(?! (?:ship|of (?:a|my) (?:friend|loved)))",
         r"\b(?:drive|driving|crash|crashing|steer) (?:the |my )?(?:car )?(?:into|off) (?:a |the )?(?:river|wall|tree|"
         r"cliff|bridge|lake|sea|traffic|lorry|truck|oncoming)\b",
@@ -172,12 +173,16 @@ RULES: list[Rule] = [
         r"\b(?:disappear|be gone) (?:forever|for good)\b",
         r"\bno (?:reason|point) (?:to|in|of|for me to) (?:keep )?(?:live|living|being alive|going on|"
         r"stay(?:ing)? alive)\b",
-        r"\b(?:tired|sick) of (?:living|being alive|life|existing)\b(?! (?:in|with|near|so|at|on|under|next|"
+        r"\b(?:tired|sick) of (?:living|being alive|life|existing|being here)\b(?! (?:in|with|near|so|at|on|under|next|all|"
+        r"every|"
         r"paycheck|here))",
         r"\b(?:can't|cant) (?:do|live) (?:this|life) (?:anymore|any more)\b.{0,40}\b(?:die|dead|end)",
         r"\blife (?:isn't|isnt|is not|aint) worth living\b",
         r"\bwant (?:it|everything|this|the pain) (?:all )?to (?:end|be over) (?:forever|for good|permanently)",
-        r"\b(?:i|i'd|id) rather (?:be dead|die|not exist|not be here)\b",
+        r"\b(?:i|i'd|id) rather (?:be dead|die|not exist|not be here|be gone|not be around|not wake up)\b",
+        r"\b(?:death|dying) (?:sounds|seems|feels|would be|would feel) (?:so |really |quite )?(?:peaceful|nice|good|better|"
+        r"like (?:a )?relief|a relief|welcome|easier|appealing|tempting)\b",
+        r"\bwant (?:it|this|everything) (?:all )?to (?:end|be over),? (?:all of it|everything)\b",
         r"\b(?:not|no longer) (?:want|wanting) to be (?:alive|here)\b",
     ),
     *_rules(
@@ -189,6 +194,9 @@ RULES: list[Rule] = [
         r"\b(?:have|got) (?:it|everything) (?:all )?planned\b|\b(?:nobody|no one|noone) (?:will|can|is going to|"
         r"gonna) stop me\b",
         r"\b(?:i'm|im|i am) (?:doing|going to do|gonna do) it\b",
+        r"\b(?:going to|gonna|about to|might) do something (?:stupid|drastic|silly)\b",
+        r"\b(?:i've|ive|i have) (?:chosen|picked|set) (?:the|a|my) (?:date|day)\b(?! (?:for|of|to))",
+        r"\bplann(?:ed|ing) my (?:exit|death|suicide|way out)\b",
         r"\bgo(?:ing)? through with it\b",
         r"\b(?:how|when|where) (?:i'll|i will|i'm going to|im going to|im gonna|i'm gonna) do it\b",
         r"\b(?:know|knew|worked out|figured out|decided) (?:exactly )?(?:how|when|where) (?:i'd|i would|i'll|"
@@ -262,6 +270,8 @@ RULES: list[Rule] = [
         r"\blast time (?:you'll|you will|anyone will|you|anyone) (?:hear from|see|hears from) me\b",
         r"\b(?:sorry|i love you)\b[^\n]{0,60}\bplease (?:don't|do not) (?:be sad|be angry|blame yourself|cry|miss me)\b",
         r"\bplease (?:don't|do not) blame yourself\b",
+        r"\bnot your fault\b[^\n]{0,60}\b(?:goodbye|farewell|love you)\b|\b(?:goodbye|farewell)\b[^\n]{0,60}\bnot your "
+        r"fault\b",
         r"\b(?:kept|keeping) me (?:going|alive|here) (?:longer than|this long|as long as)\b",
         r"\bthis (?:is|will be|'ll be) (?:the|my) last (?:message|post)\b(?! (?:before|for|of|until|till|in|on|about))",
         r"\b(?:i'll|i will|ill) be (?:gone|dead) (?:by|before) (?:morning|tomorrow|tonight|the weekend)\b",
@@ -277,6 +287,10 @@ RULES: list[Rule] = [
         r"\b(?:not|won't) be a (?:burden|problem) (?:much longer|for long|anymore)\b",
         r"\b(?:won't|wont|will not) be (?:here|around) after (?:tonight|today|tomorrow|this weekend)\b",
         r"\b(?:not going to|won't|wont|will not) be (?:here|around|alive) (?:tomorrow|by (?:morning|tomorrow))\b",
+        r"\bif (?:anything|something) (?:happens|should happen) to me\b",
+        r"\b(?:won't|wont|not going to) (?:make it|be (?:here|around|alive)) (?:to|for|until|till|past|through) "
+        r"(?:christmas|my birthday|the weekend|tomorrow|next week|new year)\b",
+        r"\b(?:i've|ive|i have) made sure of (?:that|it)\b",
         r"\bso it (?:doesn't|won't|wont) matter\b|\bnothing (?:matters|will matter) (?:now|anymore|soon)\b",
         r"\b(?:updated|made|wrote|written|sorted|finished|changed) (?:out )?my will\b",
         r"\b(?:it's|its|it is) time\W*$",
@@ -291,6 +305,7 @@ RULES: list[Rule] = [
         r"hospice|food ?bank|shelter|church))",
         r"\b(?:rehom\w*|found a (?:new )?home for) (?:my )?(?:cat|dog|pet|rabbit|bird)",
         r"\b(?:giving|given|gave) (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\b",
+        r"\bplease (?:look after|take care of) my (?:kids|children|babies|cat|dog|pets?|family|boys|girls)\b",
         r"\b(?:look after|take care of|mind) my (?:cat|dog|pet|kids|children|rabbit|bird)\b[^.?!]{0,15}\bfor me\b"
         r"(?! (?:while|this|next|on|when i'm away|tomorrow|tonight))",
     ),
@@ -340,7 +355,7 @@ RULES: list[Rule] = [
         r"\b(?:scratching|cutting|burning|picking|hitting) (?:at )?my (?:arms?|legs?|skin|wrists?|thighs?) (?:again|raw)\b",
         r"\b(?:burn|burns|burned|burnt|burning|cut|cuts|cutting) (?:my (?:skin|arms?|legs?|wrists?|thighs?|hands?)|"
         r"SELF) with (?:a |the )?(?:cigarettes?|lighter|razor|blade|knife|scissors|compass|iron)\b",
-        r"\bmak(?:e|es|ing) SELF (?:sick|throw up|vomit)\b|\bpurg(?:e|ed|ing)\b(?! (?:the|my|our) )",
+        r"\bstarv(?:ing|ed|e) SELF\b|\bmak(?:e|es|ing) SELF (?:sick|throw up|vomit)\b|\bpurg(?:e|ed|ing)\b(?! (?:the|my|our) )",
         r"\b(?:urge|urges|want|wanting) to (?:cut|hurt SELF|self harm|burn SELF)\b",
         r"\b(?:scratch|pick|bit|bite|bang|hit|punch)\w* (?:at )?my (?:arms?|legs?|skin|wrists?|head|face) (?:until|"
         r"till|til) (?:they|it) (?:bleed|bled|bruise)",
@@ -367,6 +382,8 @@ RULES: list[Rule] = [
         r"parents)|have (?:any )?(?:money|my (?:own )?phone)|work|leave the house)\b",
         r"\b(?:he|she|they|KIN|ex)(?:'s)? (?:\w+ ){0,2} => (?:takes|took|controls|keeps) (?:all )?my (?:bank cards?|"
         r"cards|money|wages|benefits|passport)\b",
+        r"\b(?:he|she|they|KIN|ex)(?:'s)? (?:\w+ ){0,2} => (?:smashed|destroyed|hid|took away) my (?:phone|car keys|"
+        r"passport|keys)\b",
         r"\b(?:if i (?:leave|go|tell)|threaten\w* to)\b[^.?!]{0,30}\btake (?:the|my) (?:baby|kids|children)\b",
         r"\bif i (?:ever )?(?:leave|go|tell)\b[^.?!]{0,40}\b(?:hurt|kill|find|come after) me\b",
         r"\b(?:afraid|scared|terrified|frightened) (?:that )?(?:he|she|they)(?:'ll| will|'s going to| is going to|'s gonna|"
@@ -382,7 +399,7 @@ RULES: list[Rule] = [
         r"\b(?:outside|banging on|breaking|at) (?:my|the) (?:door|window)\b[^.?!]{0,30}\b(?:trying to|kick|break|"
         r"get in|screaming|shouting)|\b(?:trying to|going to) (?:get|break|kick the door) in\b|\bbreaking (?:in|the door"
         r" down)\b",
-        r"\bthreaten\w* to kill me\b",
+        r"\bthreaten\w* to kill me\b|\bthreaten\w* (?:me|us|him|her) with a (?:knife|gun|weapon|bat|hammer)\b",
         r"\b(?:afraid|scared|terrified|frightened) (?:that )?(?:he|she|they)(?:'ll| will|'s going to| is going to|'s gonna|"
         r" might| could) kill (?:me|us)\b",
         r"\b(?:screaming|shouting|yelling|saying|says|said|texted|swears?|swore) (?:that )?(?:he|she|they)(?:'ll| will|"
@@ -407,7 +424,10 @@ RULES: list[Rule] = [
         r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2} => \b(?:overdosing|overdosed|od\x27ing|oding|od\x27d|oded)\b",
         r"\b(?:gave|give|giving|used|using|administer\w*|spray\w*|needed|need|had to use) (?:\w+ ){0,3}(?:narcan|"
         r"naloxone)\b|\b(?:narcan|naloxone) (?:isn't|didn't|not|wasn't|is not) work",
-        r"\b(?:can't|cant) wake (?:him|her|them) up\b",
+        r"\b(?:can't|cant|cannot|couldn't) wake (?:him|her|them)(?: up)?\b",
+        r"\b(?:drinking (?:all day|all night|heavily|a lot|since \w+|wine|vodka|beer|spirits)|drunk)\b[^.?!]{0,40}\b(?:took|"
+        r"taken|swallowed|had)\b[^.?!]{0,20}\b(?:my |some |the )?(?:sleeping (?:pills|tablets)|xanax|benzos?|diazepam|"
+        r"valium|oxy\w*|opioids?|codeine|tramadol|morphine|methadone|heroin|painkillers)\b",
         r"\b(?:lips|fingers|face) (?:are |is |turning |going )?(?:blue|grey|gray)\b",
         r"\bfentanyl\b[^.?!]{0,40}\b(?:in|laced)\b",
         r"\b(?:took|taken|used|done) (?:way |far )?too (?:much|many)\b(?! (?:on|time|of (?:my|the) time|food|"
@@ -457,6 +477,13 @@ RULES: list[Rule] = [
         r"knocked out|blacked out)",
         r"\b(?:call|ring|phone|get) (?:an |the )?(?:ambulance|911|999|112|000|paramedics)\b",
         r"\b(?:fallen|fell) (?:over |down )?and (?:can't|cannot|can not|couldn't) get (?:up|back up)\b",
+        r"\bfoaming at the mouth\b",
+        r"\b(?:sugar|glucose|meter|monitor|libre|dexcom)\b[^.?!]{0,25}\b(?:says|reads|reading|showing|shows) (?:hi|lo)\b",
+        r"\b(?:diabetic|sugar|insulin|hypo)\b[^.?!]{0,60}\b(?:confused|not making sense|unresponsive|fitting)\b",
+        r"\b(?:he's|she's|he is|she is|they're|they are) (?:not|isn't) making (?:any )?sense\b|\b(?:he|she|they) (?:isn't|"
+        r"aren't|is not) making (?:any )?sense\b",
+        r"\brash\b[^.?!]{0,40}\b(?:doesn't|does not|won't|didn't|not) (?:fade|go away when)\b|\b(?:glass|tumbler) test\b",
+        r"\b(?:stiff neck|neck is stiff)\b[^\n]{0,60}\b(?:fever|light|rash|temperature)\b",
         r"\b(?:toddler|baby|son|daughter|kid|child|little one|\d+ ?(?:yo|year old|month old)) (?:\w+ ){0,2}(?:swallowed|"
         r"ate|has eaten|drank|got into) (?:some |a few |one of |all )?(?:of )?(?:my |his |her |the |our )?(?:\w+ )?"
         r"(?:PILLS|medicine|bleach|batteries|battery|detergent|capsules?|button battery)\b",
@@ -500,8 +527,9 @@ RULES: list[Rule] = [
         r"\b(?:can't|cant|couldn't|unable to|not been able to|haven't been able to) keep (?:any |anything )?"
         r"(?:\w+ ){0,4}down\b",
         r"\bpotassium (?:is |was |of |at )?(?:[6-9]\.\d|[6-9])\b",
-        r"\b(?:2\d|3\d|4[0-2]) weeks\b[^.?!]{0,60}\b(?:headache|flashing lights|blurr\w*|seeing spots|swollen face|"
-        r"bleeding)",
+        r"\b(?:2\d|3\d|4[0-2]) weeks\b[^.?!]{0,60}\b(?:headache|flashing lights|blurr\w*|seeing spots|swollen|swelling|"
+        r"swelled|bleeding)",
+        r"\bketones (?:are |is )?(?:high|over|above|moderate|large|[1-9])\b",
         r"\b(?:haven't|havent|not|didn't|didnt|couldn't|can't|cant) (?:been to|go to|gone to|make it to|get to|"
         r"attend) (?:my )?dialysis\b",
         r"\b(?:stitches|wound|incision|scar) (?:have |has |is |are )?(?:come |coming |burst |split |pulled )?"
@@ -532,7 +560,8 @@ RULES: list[Rule] = [
         r"\bregret (?:having|becoming) (?:my|the|a) (?:baby|mum|mom|mother|child)\b",
         r"\b(?:postpartum|post partum) (?:depression|rage|anxiety|psychosis|ocd|blues)\b|\bppd\b|\bppa\b",
         r"\b(?:terrible|bad|awful|failure as a|failing as a|worst) (?:mum|mom|mother)\b",
-        r"\bbaby blues\b|\bhate being a (?:mum|mom|mother|parent)\b|\bmiss my old life\b|\bmistake having (?:a baby|him|her|kids)\b",
+        r"\b(?:nightmares|flashbacks) (?:about|of) (?:the|my) (?:birth|labour|labor|delivery)\b|\bbirth trauma\b"
+        r"|\bbaby blues\b|\bhate being a (?:mum|mom|mother|parent)\b|\bmiss my old life\b|\bmistake having (?:a baby|him|her|kids)\b",
         r"\b(?:angry|rage|furious|resent\w*)(?: at| with| towards)? (?:the|my) (?:baby|newborn)\b",
     ),
     *_rules(
@@ -551,7 +580,14 @@ RULES: list[Rule] = [
         r"\b(?:numb|empty inside|dead inside)\b|\b(?:feel|feeling|felt) (?:so |really |completely |just )?empty\b",
         r"\bburn(?:ed|t)? ?out\b|\bburning out\b",
         r"\b(?:so|really|completely|utterly|totally|beyond|just) (?:exhausted|drained|overwhelmed)\b",
-        r"\b(?:overwhelmed|at breaking point|at the end of my rope|at my wits end|running on empty)\b",
+        r"\b(?:overwhelmed|at breaking point|at the end of my (?:rope|tether)|at my wits end|running on empty)\b",
+        r"\bbarely (?:holding on|hanging on|coping|surviving)\b|\bhanging on by a thread\b",
+        r"\b(?:feel|feeling) (?:so |really |completely )?(?:disconnected|detached|cut off)\b",
+        r"\bdeserves? (?:a )?better (?:mum|mom|mother|dad|father|parent|wife|husband)\b",
+        r"\bon edge (?:all the time|constantly|every day)\b",
+        r"\b(?:everything|life|the world) (?:feels|seems|is|looks) (?:so )?(?:grey|gray|pointless|meaningless|bleak)\b",
+        r"\b(?:not sure|don't know if|don't think) i can keep (?:doing this|going|going on|this up)\b",
+        r"\b(?:there's|there is) no future for me\b|\b(?:can't|cant) see a future\b",
         r"\b(?:trapped|stuck) (?:in|with) (?:this|my life)\b|\bno way out\b",
         r"\b(?:i'm|im|i am|i feel|feeling) (?:so |really |very )?(?:depressed|miserable|desperate|broken)\b",
         r"\bpanic attacks?\b",
@@ -593,7 +629,11 @@ RULES: list[Rule] = [
         Kind.THIRD_PERSON_RISK,
         r"\b(?:my )?KIN (?:\w+ ){0,3} => \b(?:talks?|talking|keeps? talking|said|says|told me|texted|wrote|posted) "
         r"(?:about |that )?(?:(?:he|she|they) )?(?:wants? to die|dying|death|killing (?:himself|herself|themselves|themself)|"
-        r"not wanting to (?:live|be here)|suicide|ending it|hurting (?:himself|herself|themselves|themself))",
+        r"not wanting to (?:live|be here)|suicide|ending (?:it|things|it all|(?:his|her|their) life)|not being (?:here|around)|"
+        r"hurting (?:himself|herself|themselves|themself))",
+        r"\bgiv(?:ing|en|e) away (?:all )?(?:of )?(?:her|his|their) (?:things|stuff|belongings|jewel\w*|clothes|books|"
+        r"possessions|savings|pets?|cat|dog)\b",
+        r"\b(?:starving|starved|starve) (?:himself|herself|themselves)\b",
         r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => \b(?:took|swallowed|taken) (?:a (?:bunch|handful|bottle|box) of |all (?:of )?|"
         r"too many (?:of )?|\d+ )(?:(?:his|her|their|the|my) )?PILLS",
         r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => \b(?:cut|cuts|cutting|hurt|hurting|harming) (?:himself|herself|themselves|themself)\b",
@@ -615,6 +655,9 @@ RULES: list[Rule] = [
         r"(?:jump\b(?! (?:in|into|on|at|up|ship))|kill (?:himself|herself|themselves|themself)|hang (?:himself|herself|themselves|themself)|"
         r"shoot (?:himself|herself|themselves|themself)|end (?:it|his life|her life|their life)\b(?! with))",
         r"\b(?:use|turn) (?:it|the gun|the knife) on (?:himself|herself|themselves|themself)\b",
+        r"\b(?:says|said|saying|keeps saying) (?:that )?(?:she|he|they)(?:'ll| will)? (?:won't|wont|will not|not) be "
+        r"(?:here|around|alive) (?:for|at|by|much longer|after)\b",
+        r"\b(?:left|gone|went out|took off) with (?:his|her|their|the) (?:gun|rifle|pills|rope|knife)\b",
         r"\b(?:wants? to die|suicidal|said goodbye|kill (?:himself|herself|themselves))\b[^\n]{0,80}\b(?:can't|cant|"
         r"cannot|couldn't|not) (?:reach|get hold of|get through to|answering|picking up)\b",
         r"\b(?:sent|texted|posted) (?:me |us )?(?:a )?(?:photo|picture|pic) of (?:her|his|their|the|a) (?:\w+ ){0,3}(?:pills|"
