@@ -98,7 +98,8 @@ def _compile(source: str) -> re.Pattern[str]:
 
 
 def _rules(kind: Kind, *sources: str) -> list[Rule]:
-    """A source written "SUBJECT => PATTERN" matches PATTERN right after SUBJECT."""
+    """A source written "SUBJECT => PATTERN" matches PATTERN right after SUBJECT (the space around => is not part
+    of either: write "[ ]" where SUBJECT ends in one)."""
     rules = []
     for source in sources:
         before, _, pattern = source.rpartition(" => ")
@@ -121,7 +122,7 @@ RULES: list[Rule] = [
         r"\b(?:thinking|thought|think) (?:about|of) (?:suicide|dying|ending it|death a lot)",
         r"\btake my (?:own )?life\b",
         r"\bend(?:ing)? (?:my|it) (?:life|all)\b",
-        r"\b(?:i'm|im|i am|i'll|ill|i will) (?:just )?(?:ending|end) (?:it|it all|my life|everything)\b(?! with\b)",
+        r"\b(?:i'm|im|i am|i'll|ill|i will) (?:just )? => \b(?:ending|end) (?:it|it all|my life|everything)\b(?! with\b)",
         r"\b(?:i|i'm|im) (?:done|finished) (?:with (?:life|living|everything)|living)\b",
         r"\bwants? to DIE",
         r"\bkill (?:himself|herself|themselves|themself)\b",
@@ -187,13 +188,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
-        r"\b(?:i|i've|ive) (?:have|got|made) (?:a|the) plan\b",
+        r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b",
         r"\b(?:decided|made up my mind|planning|plan) to (?:end it|do it|kill|die|end my|go through with)",
         r"\b(?:going to|gonna|about to) (?:end it|do it|end my|go through with|kill SELF|unalive SELF|hang SELF)",
         r"\b(?:i've|ive|i have) (?:decided|made (?:my|the) (?:decision|choice)|made up my mind)\b",
         r"\b(?:have|got) (?:it|everything) (?:all )?planned\b|\b(?:nobody|no one|noone) (?:will|can|is going to|"
         r"gonna) stop me\b",
-        r"\b(?:i'm|im|i am) (?:doing|going to do|gonna do) it\b",
+        r"\b(?:i'm|im|i am)[ ] => \b(?:doing|going to do|gonna do) it\b",
         r"\b(?:going to|gonna|about to|might) do something (?:stupid|drastic|silly)\b",
         r"\b(?:i've|ive|i have) (?:chosen|picked|set) (?:the|a|my) (?:date|day)\b(?! (?:for|of|to))",
         r"\bplann(?:ed|ing) my (?:exit|death|suicide|way out)\b",
@@ -224,8 +225,8 @@ RULES: list[Rule] = [
         # "I'm safe right now" is the opposite of a timeframe
         r"(?<!safe )(?<!okay )(?<!ok )(?<!fine )\b(?:tonight|today|tomorrow|this weekend|this week|right now|soon|"
         r"after (?:the|my) (?:funeral|"
-        r"birthday|holidays)|before (?:christmas|morning)|by (?:friday|monday|morning)|(?:on )?(?:monday|tuesday|"
-        r"wednesday|thursday|friday|saturday|sunday))\b",
+        r"birthday|holidays)|before (?:christmas|morning)|by (?:friday|monday|morning)|monday|tuesday|wednesday|"
+        r"thursday|friday|saturday|sunday)\b",
         r"\b(?:when|once|after|until|till|for) everyone(?:'s| is)? (?:asleep|goes to (?:bed|sleep)|to go to (?:bed|sleep)"
         r"|in bed)\b",
     ),
@@ -293,7 +294,7 @@ RULES: list[Rule] = [
         r"\b(?:i've|ive|i have) made sure of (?:that|it)\b",
         r"\bso it (?:doesn't|won't|wont) matter\b|\bnothing (?:matters|will matter) (?:now|anymore|soon)\b",
         r"\b(?:updated|made|wrote|written|sorted|finished|changed) (?:out )?my will\b",
-        r"\b(?:it's|its|it is) time\W*$",
+        r"\b(?:it\x27s|its|it is) time\W*$",
         r"\bbefore i go\b(?! (?:to|on|out|back|in|into|away|home|shopping|abroad|for|under|through))",
         r"\b(?:paid off|cancelled|canceled|closed) (?:all )?my (?:debts|accounts|phone|contracts?|subscriptions)\b",
         r"\bhow much (?:you(?: all| guys)?|this group) (?:meant|has meant|have meant) to me\b",
@@ -396,7 +397,7 @@ RULES: list[Rule] = [
         # "he's going to kill me" alone is usually an idiom; said as a threat (below) it is danger
         r"\b(?:he|she|they|KIN|ex) (?:\w+ ){0,2} => (?:is|are|'s) (?:going to|gonna) hurt me\b",
         r"\b(?:he|she|they|KIN|ex) (?:\w+ ){0,2} => \b(?:has|have|got|grabbed) a (?:gun|knife|weapon)\b",
-        r"\b(?:outside|banging on|breaking|at) (?:my|the) (?:door|window)\b[^.?!]{0,30}\b(?:trying to|kick|break|"
+        r"\b(?:outside (?:my|the)|banging on (?:my|the)|breaking (?:my|the)|at (?:my|the)) (?:door|window)\b[^.?!]{0,30}\b(?:trying to|kick|break|"
         r"get in|screaming|shouting)|\b(?:trying to|going to) (?:get|break|kick the door) in\b|\bbreaking (?:in|the door"
         r" down)\b",
         r"\bthreaten\w* to kill me\b|\bthreaten\w* (?:me|us|him|her) with a (?:knife|gun|weapon|bat|hammer)\b",
@@ -455,8 +456,9 @@ RULES: list[Rule] = [
         r"\banaphyla\w*\b|\bepi ?pen\b",
         r"\b(?:having|just had|has just had|'s just had) a (?:seizure|stroke|heart attack|fit)\b|\bseizing\b",
         r"\bseizure (?:has been |is |that's )?(?:going on|going|lasting|lasted|won't stop|not stopping)\b",
-        r"\b(?:passed out|unconscious|unresponsive|not breathing|stopped breathing|barely breathing)\b"
-        r"|\b(?:he|she|they|KIN|baby|it) (?:just )?(?:won't|wont) wake up\b|\b(?:isn't|isnt|is not|wasn't|aren't) breathing\b",
+        r"\b(?:passed out|unconscious|unresponsive|not breathing|stopped breathing|barely breathing)\b",
+        r"\b(?:he|she|they|KIN|baby|it) (?:just )? => \b(?:won't|wont) wake up\b",
+        r"\b(?:isn't|isnt|is not|wasn't|aren't) breathing\b",
         r"\b(?:isn't|isnt|is not|not) responding\b(?! to)|\b(?:he|she|they|KIN|i|i've|just) (?:just )?collapsed\b",
         r"\b(?:chest pain|crushing chest|pain in my chest)\b",
         r"\bsoak(?:ed|ing)? (?:through )?(?:a |my |the |\w+ )?(?:pads?|sheets)\b",
@@ -641,7 +643,7 @@ RULES: list[Rule] = [
         r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => (?:is|are|'s|seems|sounds) (?:really )?(?:suicidal)\b",
         r"\b(?:says|said|thinks|told me|keeps saying|feels) (?:that )?(?:we|everyone|they|the family|people|the kids)"
         r"(?:'d| would| will)? (?:be )?(?:better off|happier) without (?:him|her|them)\b",
-        r"\b(?:he|she|KIN) => (?:says|said|thinks|feels|keeps saying) (?:he's|she's|he is|she is) (?:just )?a burden\b",
+        r"\b(?:he|she|KIN)[ ] => (?:says|said|thinks|feels|keeps saying) (?:he's|she's|he is|she is) (?:just )?a burden\b",
         r"\b(?:says|said|thinks|feels|keeps saying)\b[^.?!]{0,40}\b(?:we|everyone|the family|the kids)(?:'d| would)? "
         r"(?:all )?be (?:better off|happier) without (?:him|her|them)\b",
         r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => (?:took|taken|swallowed|got into) (?:his|her|their|my) \w+'s (?:\w+ )?"
@@ -780,7 +782,7 @@ def leading(pattern: str) -> frozenset[str] | None:
 
 def _leading(items: list[tuple[object, object]]) -> frozenset[str] | None:
     for index, (op, av) in enumerate(items):
-        if op is _c.AT:  # \b and ^ take no characters
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # \b, ^ and lookarounds take no characters
             continue
         if op is _c.LITERAL:
             run = ""
