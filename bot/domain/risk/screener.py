@@ -90,6 +90,7 @@ _NOTHING = Screening(Tier.NONE)
 _PERSONAL = {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.SELF_HARM, Kind.SELF_HARM_SEVERE, Kind.PLAN}
 _MODIFIERS = {Kind.PLAN, Kind.MEANS, Kind.TIMEFRAME, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY,
               Kind.GIVEAWAY}
+_CONTEXT_ONLY = {Kind.MEANS, Kind.TIMEFRAME}
 # What turns a wish to die into a crisis: a plan, a method, preparations, goodbyes, talk of not being around.
 _ESCALATORS = {Kind.PLAN, Kind.MEANS, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY, Kind.GIVEAWAY}
 # Kinds whose matches can be hyperbole, advice, information or history.
@@ -202,7 +203,12 @@ class RiskScreener:
         reading = _Reading(norm, met)
         kept: list[_Hit] = []
         discounted: list[Evidence] = []
-        for rule, starts in rules:
+        # A method or a time named alone changes nothing ("tonight", "pills"), so those rules wait until some other
+        # rule has found something.
+        deferred = [(rule, starts) for rule, starts in rules if rule.kind in _CONTEXT_ONLY]
+        for rule, starts in [(rule, starts) for rule, starts in rules if rule.kind not in _CONTEXT_ONLY] + deferred:
+            if rule.kind in _CONTEXT_ONLY and not kept:
+                break
             for match in rule.pattern.finditer(norm) if starts is None else _matches_at(rule.pattern, norm, starts):
                 start, end = match.span()
                 if rule.before is not None:
