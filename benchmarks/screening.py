@@ -2,8 +2,9 @@
 
 Run: .venv/bin/python benchmarks/screening.py
 The messages are chat-length: the hand-written chat cases plus the short texts (<= 300 characters) of the
-shared sets when present. The baseline is what common safety bots do: one lower-case pass and one regex of
-keywords. The last line is one JSON object.
+shared sets when present. Most of those are about suicide, far more than a support server's day, so this is the
+hard case; a second figure screens only the texts labelled risk-free, closer to ordinary chat. The baseline is
+what common safety bots do: one lower-case pass and one regex of keywords. The last line is one JSON object.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ TARGET = 50_000
 ROUNDS = 5
 
 
-def corpus() -> list[str]:
-    texts = [text for _, text in chat_cases()]
-    for _, rows in shared_sets():
-        texts += [text for _, text in rows if len(text) <= 300]
+def corpus(risk_free_only: bool = False) -> list[str]:
+    rows = chat_cases()
+    for _, labelled in shared_sets():
+        rows += [(tier, text) for tier, text in labelled if len(text) <= 300]
+    texts = [text for tier, text in rows if tier == "none" or not risk_free_only]
     return (texts * (TARGET // len(texts) + 1))[:TARGET]
 
 
@@ -50,17 +52,20 @@ def latencies(func: Callable[[str], object], messages: list[str]) -> list[int]:
 
 def main() -> None:
     messages = corpus()
+    ordinary = corpus(risk_free_only=True)
     screener = RiskScreener()
     for message in messages[:2000]:  # warm the regex caches
         screener.screen(message)
     # This machine's speed drifts from one second to the next, so the screener and the baseline take turns, and
     # the median round is reported; the ratio between them is the steadier figure.
-    rounds = []
+    rounds, ordinary_rounds = [], []
     for _ in range(ROUNDS):
         base = throughput(lambda m: KEYWORDS.search(m.lower()), messages)
         rounds.append((throughput(screener.screen, messages), base))
+        ordinary_rounds.append(throughput(screener.screen, ordinary))
     rounds.sort()
     peer, base = rounds[len(rounds) // 2]
+    ordinary_rounds.sort()
     lat = latencies(screener.screen, messages)
     figures = {
         "messages": len(messages),
@@ -70,6 +75,7 @@ def main() -> None:
         "screener_p50_ms": round(lat[len(lat) // 2] / 1e6, 4),
         "screener_p99_ms": round(lat[int(len(lat) * 0.99)] / 1e6, 4),
         "screener_max_ms": round(lat[-1] / 1e6, 3),
+        "risk_free_texts_msgs_per_s": round(ordinary_rounds[len(ordinary_rounds) // 2]),
         "baseline_keyword_msgs_per_s": round(base),
         "screener_time_over_baseline": round(base / peer, 1),
         "target_msgs_per_s": 20_000,
@@ -77,7 +83,8 @@ def main() -> None:
     }
     print(f"risk screener: {figures['screener_msgs_per_s']} msg/s (median of {ROUNDS} rounds), "
           f"p99 {figures['screener_p99_ms']} ms; keyword baseline: {figures['baseline_keyword_msgs_per_s']} msg/s "
-          f"(screener takes {figures['screener_time_over_baseline']}x the baseline's time)")
+          f"(screener takes {figures['screener_time_over_baseline']}x the baseline's time); "
+          f"risk-free texts only: {figures['risk_free_texts_msgs_per_s']} msg/s")
     print(json.dumps(figures))
 
 
