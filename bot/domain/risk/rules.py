@@ -65,7 +65,7 @@ _PILLS = (
 _KIN = (
     r"(?:son|daughter|kid|child|teen|boy|girl|sister|brother|mom|mum|mother|dad|father|husband|wife|partner|"
     r"boyfriend|girlfriend|bf|gf|friend|bestie|cousin|aunt|uncle|grandma|grandpa|niece|nephew|roommate|"
-    r"flatmate|mentee|client|patient|sponsee|stepson|stepdaughter|fianc[eé]e?|teenager|\d+ ?(?:yo|year old|yr old))"
+    r"flatmate|mentee|client|patient|sponsee|stepson|stepdaughter|fianc[eé]e?|teenager|carer|caregiver|\d+ ?(?:yo|year old|yr old))"
 )
 
 
@@ -271,6 +271,7 @@ RULES: list[Rule] = [
         r"\blast time (?:you'll|you will|anyone will|you|anyone) (?:hear from|see|hears from) me\b",
         r"\b(?:sorry|i love you)\b[^\n]{0,60}\bplease (?:don't|do not) (?:be sad|be angry|blame yourself|cry|miss me)\b",
         r"\bplease (?:don't|do not) blame yourself\b",
+        r"\bthe last time (?:i'll|i will|ill) (?:post|write|be on|message)\b(?! (?:before|for|until|till|about|this))",
         r"\bnot your fault\b[^\n]{0,60}\b(?:goodbye|farewell|love you)\b|\b(?:goodbye|farewell)\b[^\n]{0,60}\bnot your "
         r"fault\b",
         r"\b(?:kept|keeping) me (?:going|alive|here) (?:longer than|this long|as long as)\b",
@@ -289,6 +290,10 @@ RULES: list[Rule] = [
         r"\b(?:won't|wont|will not) be (?:here|around) after (?:tonight|today|tomorrow|this weekend)\b",
         r"\b(?:not going to|won't|wont|will not) be (?:here|around|alive) (?:tomorrow|by (?:morning|tomorrow))\b",
         r"\bif (?:anything|something) (?:happens|should happen) to me\b",
+        r"\b(?:just )?want(?:ed)? to say (?:thank you|thanks|sorry|goodbye) (?:before|one last|for everything)\b",
+        r"\b(?:deleted|deactivated|closed) (?:all )?my (?:accounts|social media|instagram|facebook|profiles?)\b",
+        r"\bsaid goodbye to (?:my )?(?:friends|family|everyone|the kids)\b",
+        r"\b(?:look after|take care of|raise) (?:him|her|them) better than i (?:could|can|ever could)\b",
         r"\b(?:won't|wont|not going to) (?:make it|be (?:here|around|alive)) (?:to|for|until|till|past|through) "
         r"(?:christmas|my birthday|the weekend|tomorrow|next week|new year)\b",
         r"\b(?:i've|ive|i have) made sure of (?:that|it)\b",
@@ -301,7 +306,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GIVEAWAY,
-        r"\bgiv(?:ing|e|en) (?:away )?(?:all )?(?:of )?my (?:cat|dog|pet|things|stuff|belongings|clothes|books|"
+        r"\b(?:giv(?:ing|e|en)|gave) (?:away )?(?:all )?(?:of )?my (?:cat|dog|pet|things|stuff|belongings|clothes|books|"
         r"guitar|games|plants|jewel\w*|savings|bird|rabbit)\b(?! (?:\w+ )?to (?:the )?(?:charity|goodwill|oxfam|"
         r"hospice|food ?bank|shelter|church))",
         r"\b(?:rehom\w*|found a (?:new )?home for) (?:my )?(?:cat|dog|pet|rabbit|bird)",
@@ -379,6 +384,7 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am|i feel|feel) (?:not safe|unsafe|scared|afraid|terrified) (?:at home|to go home|"
         r"of (?:him|her|my \w+))",
         r"\b(?:abusive|abused|abusing|domestic (?:violence|abuse)|dv)\b",
+        r"\b(?:hands?|arm|belt|rope) (?:around|round|on) my (?:neck|throat)\b",
         r"\b(?:won't|wont|doesn't|doesnt|don't|will not|never) let me (?:see (?:my )?(?:friends|family|mum|mom|dad|"
         r"parents)|have (?:any )?(?:money|my (?:own )?phone)|work|leave the house)\b",
         r"\b(?:he|she|they|KIN|ex)(?:'s)? (?:\w+ ){0,2} => (?:takes|took|controls|keeps) (?:all )?my (?:bank cards?|"
@@ -403,8 +409,9 @@ RULES: list[Rule] = [
         r"\bthreaten\w* to kill me\b|\bthreaten\w* (?:me|us|him|her) with a (?:knife|gun|weapon|bat|hammer)\b",
         r"\b(?:afraid|scared|terrified|frightened) (?:that )?(?:he|she|they)(?:'ll| will|'s going to| is going to|'s gonna|"
         r" might| could) kill (?:me|us)\b",
-        r"\b(?:screaming|shouting|yelling|saying|says|said|texted|swears?|swore) (?:that )?(?:he|she|they)(?:'ll| will|"
-        r"'s going to| is going to| are going to) (?:kill|hurt) (?:me|us|the kids)\b",
+        r"\b(?:screaming|shouting|yelling|saying|says|said|texted|swears?|swore) (?:that )?(?:he|she|they)(?:'ll| will|'d|"
+        r" would|'s going to| is going to| are going to) (?:kill|hurt|stab|shoot|burn) (?:me|us|the kids)\b",
+        r"\b(?:burn|set fire to) (?:the|my|our) (?:house|flat|place|home)(?: down)? with (?:me|us|the kids) in",
         r"\b(?:he|she|they)(?:'s| is| are) (?:\w+ )?(?:smashing|breaking|throwing) (?:things|everything|stuff|"
         r"the house)\b",
         r"\b(?:i'm|im|i am) hiding (?:in (?:the|my) (?:bathroom|bedroom|closet|cupboard|wardrobe|car)|from (?:him|her|"
@@ -431,6 +438,9 @@ RULES: list[Rule] = [
         r"valium|oxy\w*|opioids?|codeine|tramadol|morphine|methadone|heroin|painkillers)\b",
         r"\b(?:lips|fingers|face) (?:are |is |turning |going )?(?:blue|grey|gray)\b",
         r"\bfentanyl\b[^.?!]{0,40}\b(?:in|laced)\b",
+        r"\b(?:took|taken|had|done|dropped|swallowed) (?:some |a |two |\d+ )?(?:pills?|tablets?|pingers?|molly|mdma|"
+        r"ecstasy|something)\b[^.?!]{0,60}\b(?:heart|chest)\b[^.?!]{0,20}\b(?:racing|pounding|going crazy|going mad|hurts|"
+        r"beating)",
         r"\b(?:took|taken|used|done) (?:way |far )?too (?:much|many)\b(?! (?:on|time|of (?:my|the) time|food|"
         r"cake|sugar|coffee|caffeine|to (?:drink|eat)|sun|work))",
         r"\b(?:took|taken|used|done|had|smoked|snorted|injected) (?:\w+ ){0,3}(?:and|now) (?:\w+ ){0,3}(?:heart|"
@@ -446,13 +456,20 @@ RULES: list[Rule] = [
         r"\b(?:thinking about|thought about|tempted to|close to|nearly|want to|wanting to) (?:pick(?:ing)? up|"
         r"drink(?:ing)?|us(?:e|ing)|get(?:ting)? (?:high|drunk|wasted|loaded)|scor(?:e|ing))(?: again)?"
         r"(?=\s*(?:[.!?,\n]|$|again|a drink|a bottle|today|tonight))",
+        r"\b(?:thinking about|tempted to|want to|nearly) (?:go(?:ing)? to|went to) the (?:pub|bar|off licence|offie|"
+        r"liquor store)\b|\b(?:call(?:ing)?|text(?:ing)?|ring(?:ing)?) my (?:old )?dealer\b",
+        r"\bkeep looking at (?:it|the bottle)\b|\b(?:a|the) bottle (?:in|hidden in) (?:the|my) (?:cupboard|wardrobe|drawer|"
+        r"car|bag)\b",
         r"\bhad (?:a few|some|a couple of|several|loads of) drinks\b|\bhad a (?:lapse|slip|relapse|drink\b(?! of))|\bbought a (?:bottle|bag|gram)\b|\bdrinking (?:every|each) "
         r"(?:night|day)\b",
     ),
     *_rules(
         Kind.MEDICAL_NOW,
         r"\b(?:can't|cant|cannot|struggling to|hard to) breathe?\b(?! (?:through|out of) (?:my|the|his|her) nose)",
-        r"\b(?:throat|tongue|lips|face) (?:is |are |feels? )?(?:closing|swelling|swollen)\b",
+        r"\b(?:throat|tongue|lips|face|eyes) (?:is |are |feels? )?(?:closing|swelling|swollen|puffing|puffed|puffy|"
+        r"blowing up)\b",
+        r"\b(?:sting|stung|peanuts?|nuts|allerg\w*)\b[^.?!\n]{0,60}\b(?:breath\w*|wheez\w*|swell\w*|puff\w*|hives)\b|"
+        r"\b(?:breath\w*|wheez\w*|swell\w*|puff\w*)\b[^.?!\n]{0,60}\b(?:sting|stung|peanuts?|nuts)\b",
         r"\banaphyla\w*\b|\bepi ?pen\b",
         r"\b(?:having|just had|has just had|'s just had) a (?:seizure|stroke|heart attack|fit)\b|\bseizing\b",
         r"\bseizure (?:has been |is |that's )?(?:going on|going|lasting|lasted|won't stop|not stopping)\b",
@@ -470,7 +487,7 @@ RULES: list[Rule] = [
         r"\b(?:turning|going|gone|turned) (?:blue|grey|gray)\b",
         r"\b(?:passing|passed) (?:\w+ )?clots\b|\b(?:feel|feeling|felt) faint\b[^.?!]{0,40}\b(?:bleed|blood|birth)"
         r"|\b(?:bleed|blood|birth)\w*\b[^.?!]{0,60}\b(?:feel|feeling) faint\b",
-        r"\b(?:baby|newborn)\b[^.?!]{0,40}\b(?:floppy|limp|blue|not breathing|unresponsive)\b",
+        r"\b(?:baby|newborn)\b[^.?!]{0,80}\b(?:floppy|limp|blue|not breathing|unresponsive)\b",
         r"\basthma attack\b|\b(?:inhaler|epi ?pen|reliever|nebuli[sz]er) (?:isn't|isnt|is not|not|wasn't) "
         r"(?:helping|working)\b",
         r"\b(?:sugar|glucose|bg|bm) (?:is |of |at |dropped to |down to )?[0-2]\.\d\b",
@@ -531,6 +548,9 @@ RULES: list[Rule] = [
         r"\bpotassium (?:is |was |of |at )?(?:[6-9]\.\d|[6-9])\b",
         r"\b(?:2\d|3\d|4[0-2]) weeks\b[^.?!]{0,60}\b(?:headache|flashing lights|blurr\w*|seeing spots|swollen|swelling|"
         r"swelled|bleeding)",
+        r"\bdialysis\b[^.?!]{0,50}\b(?:missed|skipped|haven't been|not been)\b",
+        r"\b(?:hasn't|hasnt|haven't|havent|not) (?:eaten or drunk|drunk anything|had a drink|had anything to drink)\b",
+        r"\b(?:urine|pee|wee) (?:has gone |is |gone |looks |went )?(?:really |very )?(?:dark|brown|red|bloody|cola)\b",
         r"\bketones (?:are |is )?(?:high|over|above|moderate|large|[1-9])\b",
         r"\b(?:haven't|havent|not|didn't|didnt|couldn't|can't|cant) (?:been to|go to|gone to|make it to|get to|"
         r"attend) (?:my )?dialysis\b",
@@ -553,6 +573,8 @@ RULES: list[Rule] = [
         r"shake|smother) (?:the|my) baby\b",
         r"\b(?:scared|afraid|terrified|worried) (?:that )?i(?:'ll| will|'m going to| might| could) (?:shake|smother|"
         r"drop) (?:her|him)\b",
+        r"\b(?:had (?:the|a|our) baby|gave birth|since the birth|postpartum)\b[^.?!]{0,80}\b(?:confused|saying strange "
+        r"things|not making sense|paranoid|seeing things|manic)\b",
         r"\b(?:hearing|heard) (?:voices|things)\b|\bseeing things that aren't there\b",
     ),
     *_rules(
@@ -606,6 +628,9 @@ RULES: list[Rule] = [
         r"\bfailing (?:at )?(?:everything|everyone)\b|\b(?:i'm|im|i am|i feel like) (?:such )?a failure\b",
         r"\b(?:nobody|no one|noone) (?:understands|gets it|listens)\b",
         r"\b(?:harder|hard|struggle|struggling) to keep going\b",
+        r"\b(?:there's|there is|theres) no point\b(?! (?:in )?(?:worrying|arguing|stressing|rushing|waiting|asking))",
+        r"\b(?:so|really|very|too) stressed\b|\b(?:can't|cant) think straight\b",
+        r"\b(?:haven't|havent|not|didn't) (?:left|got out of|gotten out of) (?:my )?(?:bed|room)\b",
         r"\b(?:never|won't ever) (?:get|feel) (?:better|normal|happy|ok|okay)\b",
         r"\bbinge?d? again\b|\bfeel disgusting\b|\bdisgusted with SELF\b",
         r"\blet(?:ting)? (?:everyone|everybody|you all|my (?:family|kids|son|daughter)) down\b",
@@ -629,7 +654,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
-        r"\b(?:my )?KIN (?:\w+ ){0,3} => \b(?:talks?|talking|keeps? talking|said|says|told me|texted|wrote|posted) "
+        r"\b(?:my )?KIN (?:\w+ ){0,5} => \b(?:talks?|talking|keeps? talking|said|says|told me|texted|wrote|posted) "
         r"(?:about |that )?(?:(?:he|she|they) )?(?:wants? to die|dying|death|killing (?:himself|herself|themselves|themself)|"
         r"not wanting to (?:live|be here)|suicide|ending (?:it|things|it all|(?:his|her|their) life)|not being (?:here|around)|"
         r"hurting (?:himself|herself|themselves|themself))",
@@ -637,7 +662,13 @@ RULES: list[Rule] = [
         r"possessions|savings|pets?|cat|dog)\b",
         r"\b(?:starving|starved|starve) (?:himself|herself|themselves)\b",
         r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => \b(?:took|swallowed|taken) (?:a (?:bunch|handful|bottle|box) of |all (?:of )?|"
-        r"too many (?:of )?|\d+ )(?:(?:his|her|their|the|my) )?PILLS",
+        r"too many (?:of )?|\d+ )(?:(?:his|her|their|the|my) )?(?:\w+ )?PILLS",
+        r"\b(?:stockpil\w*|hoard\w*|saving up|stash\w*|collect\w*) (?:his|her|their) (?:\w+ )?PILLS\b",
+        r"\b(?:want|wants|wanted|wish|wishes) to (?:go to heaven|be in heaven|be with (?:\w+ ){0,2}in heaven)|\bgo to heaven "
+        r"to be with\b",
+        r"\b(?:drawing|drew|draws|writing|wrote|writes) (?:pictures |stories |poems |notes )?(?:of |about )(?:himself|"
+        r"herself|themselves) (?:dead|dying|hanging|killing)|\b(?:drawings?|stories|poems) about (?:death|dying|suicide|"
+        r"killing (?:himself|herself))\b",
         r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => \b(?:cut|cuts|cutting|hurt|hurting|harming) (?:himself|herself|themselves|themself)\b",
         r"\b(?:cutting|harming|burning|self-harming|self harming) (?:himself|herself|themselves|themself)\b",
         r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => (?:is|are|'s|seems|sounds) (?:really )?(?:suicidal)\b",
@@ -660,8 +691,11 @@ RULES: list[Rule] = [
         r"\b(?:says|said|saying|keeps saying) (?:that )?(?:she|he|they)(?:'ll| will)? (?:won't|wont|will not|not) be "
         r"(?:here|around|alive) (?:for|at|by|much longer|after)\b",
         r"\b(?:left|gone|went out|took off) with (?:his|her|their|the) (?:gun|rifle|pills|rope|knife)\b",
-        r"\b(?:wants? to die|suicidal|said goodbye|kill (?:himself|herself|themselves))\b[^\n]{0,80}\b(?:can't|cant|"
-        r"cannot|couldn't|not) (?:reach|get hold of|get through to|answering|picking up)\b",
+        r"\b(?:wants? to die|suicidal|goodbye|sorry for everything|kill (?:himself|herself|themselves))\b[^\n]{0,80}\b"
+        r"(?:(?:can't|cant|cannot|couldn't|not) (?:reach|get hold of|get through to|answering|picking up)\b|phone (?:is|'s) "
+        r"(?:off|switched off|dead)\b|going (?:straight )?to voicemail\b)",
+        r"\b(?:found|read|got) (?:my )?(?:\w+'s |his |her |their )?(?:goodbye|suicide) (?:note|letter|message)\b",
+        r"\bplanning (?:how )?to (?:kill|hang|end) (?:himself|herself|themselves|(?:his|her|their) life)\b",
         r"\b(?:sent|texted|posted) (?:me |us )?(?:a )?(?:photo|picture|pic) of (?:her|his|their|the|a) (?:\w+ ){0,3}(?:pills|"
         r"tablets|wrists?|cuts|rope|gun|bridge|knife)\b",
         r"\b(?:locked|shut|barricaded) (?:himself|herself|themselves|themself) in\b[^.?!]{0,40}\b(?:knife|blade|razor|pills|gun|"
