@@ -728,13 +728,26 @@ def requirements(pattern: str) -> list[frozenset[str]]:
     _sequence(list(_parser.parse(pattern)), found)
     # Spaces at either end only make near-copies of a literal (" want", "want ", "want"), each one more hit to
     # handle; a leading space says the rest starts a word.
-    found = [frozenset(_trim(f) for f in c) for c in found]
+    found = [_minimal(frozenset(_trim(f) for f in c)) for c in found]
     useful = [c for c in found if _shortest(c) >= 2]
     # A set holding a two-letter literal or a word as common as "the" or "my" is met by nearly every message;
     # checking it only costs time, so it is used only when the rule has nothing better.
     selective = [c for c in useful if _shortest(c) >= 3 and not any(f.strip(WORD_START + " ") in _COMMON for f in c)]
     selective = selective or [c for c in useful if _shortest(c) >= 3] or useful
     return sorted(set(selective), key=lambda c: (-_shortest(c), len(c), sorted(c)))
+
+
+def _minimal(factors: frozenset[str]) -> frozenset[str]:
+    """The set without literals that contain another of its literals: when "wanted" is in a text, so is "want",
+    so "wanted" only adds hits to handle."""
+    def implied_by(longer: str, shorter: str) -> bool:
+        if shorter == longer:
+            return False
+        if not shorter.startswith(WORD_START):
+            return shorter in longer.lstrip(WORD_START)
+        return longer.startswith(WORD_START) and longer.startswith(shorter)
+
+    return frozenset(f for f in factors if not any(implied_by(f, other) for other in factors))
 
 
 def _trim(factor: str) -> str:
@@ -881,7 +894,10 @@ class Gate:
                 self._first_set_rule[bits] = index
             self._rule_masks.append(assign(sets))
             lead = leading(rule.pattern.pattern)
-            # leads shorter than three letters would be tried too often to help
+            # leads shorter than three letters would be tried too often to help; a lead that begins with another
+            # ("wanted", "want") begins where that one does
+            if lead and min(map(len, lead)) >= 3:
+                lead = frozenset(f for f in lead if not any(f != g and f.startswith(g) for g in lead))
             self._leads.append(lead if lead and min(map(len, lead)) >= 3 else None)
             for literal in self._leads[-1] or ():
                 led[literal] = (*led.get(literal, ()), index)
