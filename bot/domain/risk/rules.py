@@ -116,6 +116,7 @@ RULES: list[Rule] = [
         # "I'm going to die" is mostly fear or hyperbole; "going to kill myself" is intent
         r"\b(?:going|gonna) (?:to )?(?:just )?(?:kill SELF|end (?:it all|it|my life|things|everything)|unalive SELF)\b",
         r"\bkill(?:ed|ing|s)? SELF\b",
+        r"\b(?:scared|afraid|frightened|worried) (?:of )?what i (?:might|could|will|'ll) do(?: to (?:myself|SELF))?\b",
         r"\b(?:kms|kys myself|unalive SELF|unaliving|sewer ?slide|self[- ]?unalive)\b",
         r"\b(?:suicidal|suicdal|sucidal|suicidle|sucidle|suicidel|suicidial|suisidal|suycidal|suacidal)\b",
         r"\b(?:suicide|su[iy]?cide) (?:thoughts|ideation|attempt|plan|note)",
@@ -130,12 +131,16 @@ RULES: list[Rule] = [
         r"\b(?:want|wanna|going|gonna|about|ready|urge) to jump\b(?! (?:in|into|on|at|up|ship|around|for|the queue))",
         r"\b(?:hang|hanging|shoot|shooting|drown|drowning|poison|gas|gassing|electrocute) SELF\b",
         r"\bplann(?:ed|ing) my (?:exit|death|suicide|way out)\b",
+        r"\b(?:walk|walking|swim|swimming) (?:into|out into) the (?:sea|river|lake|ocean|water)\b(?! (?:for|with))",
+        r"\ba (?:date|day|time) to (?:end it|die|kill SELF)\b",
         r"\bDWELL (?:about |of )?(?:\w+ )?DEATH\b(?! (?:ship|of (?:a|my) (?:friend|loved)))",
         r"\b(?:drive|driving|crash|crashing|steer) (?:the |my )?(?:car )?(?:into|off) (?:a |the )?(?:river|wall|tree|"
         r"cliff|bridge|lake|sea|traffic|lorry|truck|oncoming)\b",
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\bwish(?:es)? (?:i'd|id|i had|he'd|she'd) died\b",
+        r"\b(?:don't|dont|do not) trust (?:myself|SELF)\b|\b(?:i'm|im|i am|i feel like i'm) (?:a )?danger to (?:myself|SELF)\b",
         r"\bwish(?:es)? (?:i|i'd|id|he|she|they|he'd|she'd) (?:was|were|had) (?:never been born|never born|dead|died|"
         r"not wake|never woken)",
         r"\b(?:pray|praying|hope|hoping) (?:that )?i (?:won't|wont|don't|dont|never|wouldn't) wake up\b",
@@ -209,6 +214,8 @@ RULES: list[Rule] = [
         r"rest)) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:pills|tablets|painkillers|sleeping pills|"
         r"paracetamol|tylenol|insulin|antidepressants|oxy\w*)\b",
         r"\b(?:going|gonna|about|planning) to (?:take|swallow|down) (?:them|it) (?:all|together|at once|in one go)\b",
+        r"\b(?:i'll|i will|ill) (?:take|swallow|down) (?:them all|all of them|the lot|everything)\b",
+        r"\b(?:set|chosen|picked|got) a (?:date|day|time) to\b",
         r"\b(?:going to|gonna|about to|planning to) (?:swallow|take|down|drink|inject) (?:everything|all of (?:it|them)|"
         r"the lot|whatever)\b",
         r"\b(?:step|walk|jump|throw SELF|lie down) (?:out )?in front of (?:a|the|next|an) (?:\w+ )?(?:train|bus|"
@@ -218,7 +225,7 @@ RULES: list[Rule] = [
         Kind.MEANS,
         r"\b(?:PILLS|rope|noose|gun|pistol|rifle|blade|razor|knife|bridge|ledge|roof|tracks|train|"
         r"carbon monoxide|exhaust|overdose|jump(?:ing)? off|hang(?:ing)? SELF|belt|bleach|cliff|car park|"
-        r"multi-?storey|river|wall|traffic|oncoming)\b",
+        r"multi-?storey|river|wall|traffic|oncoming|sea|ocean)\b",
     ),
     *_rules(
         Kind.TIMEFRAME,
@@ -243,6 +250,8 @@ RULES: list[Rule] = [
         r"\b(?:pills|tablets|blades?|razors?|rope|noose|gun|knife)\b[^.?!]{0,20}\b(?:in my (?:hand|lap)|"
         r"lined up|counted out|laid out|in front of me)\b",
         r"\b(?:rope|noose|blades?|razors?|gun) (?:are |is )?ready\b",
+        r"\b(?:rope|noose|pills|tablets|blade|gun)\b[^.?!\n]{0,60}\b(?:know|picked|found|chosen) (?:which|the|a) (?:tree|"
+        r"bridge|spot|place|beam|building)\b",
         r"\b(?:counted|counting) (?:out )?(?:all )?(?:my |the )?PILLS\b[^\n]{0,30}\benough\b(?! (?:to last|for (?:the|a) "
         r"(?:week|month)|until|till))",
     ),
@@ -271,6 +280,9 @@ RULES: list[Rule] = [
         r"\blast time (?:you'll|you will|anyone will|you|anyone) (?:hear from|see|hears from) me\b",
         r"\b(?:sorry|i love you)\b[^\n]{0,60}\bplease (?:don't|do not) (?:be sad|be angry|blame yourself|cry|miss me)\b",
         r"\bplease (?:don't|do not) blame yourself\b",
+        r"\bplease tell (?:my )?(?:\w+ )?(?:son|daughter|mum|mom|dad|kids|wife|husband|family|partner|parents) (?:that )?"
+        r"(?:i'm|im|i am) sorry\b",
+        r"\bthis is the end (?:for me|of me|of the road for me)\b",
         r"\bthe last time (?:i'll|i will|ill) (?:post|write|be on|message)\b(?! (?:before|for|until|till|about|this))",
         r"\bnot your fault\b[^\n]{0,60}\b(?:goodbye|farewell|love you)\b|\b(?:goodbye|farewell)\b[^\n]{0,60}\bnot your "
         r"fault\b",
@@ -345,6 +357,12 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am) (?:sat|sitting|standing|lying|holding)\b[^.?!]{0,40}\bwith (?:a|the|my) (?:blade|razor|"
         r"knife|noose|rope|gun)\b",
         r"\b(?:belt|rope|cord|noose|ligature|scarf) (?:around|round) (?:his|her|their|my) neck\b",
+        r"\b(?:car|garage)\b[^.?!]{0,30}\bhose(?:pipe)?\b|\bhose(?:pipe)?\b[^.?!]{0,30}\b(?:car|exhaust|window)\b",
+        r"\b(?:garage|shed)\b[^.?!]{0,40}\b(?:car|engine|motor) (?:is )?(?:running|on)\b",
+        r"\b(?:i'm|im|i am) (?:\w+ )?(?:at|on) (?:the )?(?:top of (?:the|a) )?(?:multi[- ]?storey|car park roof|cliff ?top|"
+        r"cliff edge|viaduct)\b",
+        r"\bno (?:way|turning|going) back\b[^\n]{0,40}\b(?:taken|took|swallowed|done it)\b|\b(?:taken|took|swallowed) "
+        r"(?:them|it)\b[^\n]{0,40}\bno (?:way|turning|going) back\b",
         r"\b(?:garage|shed)\b[^.?!]{0,40}\bengine (?:is )?(?:running|on)\b|\bengine (?:running|on)\b[^.?!]{0,30}"
         r"\b(?:garage|shed)\b|\bhose\b[^.?!]{0,20}\bexhaust\b",
     ),
@@ -379,7 +397,7 @@ RULES: list[Rule] = [
         r"beating|chok\w+|strangl\w+|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|rap\w*|molest\w*|touch\w*|pin|pins|pinned|"
         r"pinning|restrain\w*|spat at|spits at|drag\w*|bit|bites|"
         r"threaten\w*|hurt|hurts|hurting|abus\w*|locked|lock|forced|grab\w*|throttl\w*) (?:me|my)\b",
-        r"\b(?:he|she|they|KIN|ex|stepdad|stepmom) (?:\w+ ){0,2} => \b(?:threw|throws|throwing|thrown) (?:\w+ ){0,2}at "
+        r"\b(?:he|she|they|KIN|ex|stepdad|stepmom)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:threw|throws|throwing|thrown) (?:\w+ ){0,2}at "
         r"(?:me|my head)\b",
         r"\b(?:i'm|im|i am|i feel|feel) (?:not safe|unsafe|scared|afraid|terrified) (?:at home|to go home|"
         r"of (?:him|her|my \w+))",
@@ -401,8 +419,8 @@ RULES: list[Rule] = [
     *_rules(
         Kind.ABUSE_DANGER,
         # "he's going to kill me" alone is usually an idiom; said as a threat (below) it is danger
-        r"\b(?:he|she|they|KIN|ex) (?:\w+ ){0,2} => (?:is|are|'s) (?:going to|gonna) hurt me\b",
-        r"\b(?:he|she|they|KIN|ex) (?:\w+ ){0,2} => \b(?:has|have|got|grabbed) a (?:gun|knife|weapon)\b",
+        r"\b(?:he|she|they|KIN|ex)(?:'s|'d|'ve)? (?:\w+ ){0,2} => (?:is|are|'s) (?:going to|gonna) hurt me\b",
+        r"\b(?:he|she|they|KIN|ex)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:has|have|got|grabbed) a (?:gun|knife|weapon)\b",
         r"\b(?:outside (?:my|the)|banging on (?:my|the)|breaking (?:my|the)|at (?:my|the)) (?:door|window)\b[^.?!]{0,30}\b(?:trying to|kick|break|"
         r"get in|screaming|shouting)|\b(?:trying to|going to) (?:get|break|kick the door) in\b|\bbreaking (?:in|the door"
         r" down)\b",
@@ -421,6 +439,9 @@ RULES: list[Rule] = [
         r"\b(?:he|she|they)(?:'s| is| are) (?:\w+ )?(?:strangling|choking|hitting|beating|attacking|kicking|punching|"
         r"stabbing) me\b",
         r"\b(?:locked|trapped) me (?:in|inside)\b",
+        r"\b(?:pulled|held|pointed|waved) (?:a |the )?(?:knife|gun|weapon) (?:on|at|to) me\b",
+        r"\b(?:says|said|told me) (?:that )?i(?:'ll| will) never see (?:her|him|them|the kids|the baby) again\b",
+        r"\b(?:drunk|high|been drinking) and driving\b|\bdrink driving with (?:the|my) (?:kids|baby|son|daughter)\b",
         r"\b(?:he|she|they|ex|KIN)(?:'s)? (?:\w+ ){0,2} => (?:broke|has broken|is breaking|broken) in\b",
         r"\b(?:he|she|they|ex|KIN)(?:'s)? (?:\w+ ){0,2} => just (?:kicked|punched|hit|stabbed|strangled|choked|beat|"
         r"attacked|pushed|threw) me\b",
@@ -468,7 +489,7 @@ RULES: list[Rule] = [
         r"\b(?:can't|cant|cannot|struggling to|hard to) breathe?\b(?! (?:through|out of) (?:my|the|his|her) nose)",
         r"\b(?:throat|tongue|lips|face|eyes) (?:is |are |feels? )?(?:closing|swelling|swollen|puffing|puffed|puffy|"
         r"blowing up)\b",
-        r"\b(?:sting|stung|peanuts?|nuts|allerg\w*)\b[^.?!\n]{0,60}\b(?:breath\w*|wheez\w*|swell\w*|puff\w*|hives)\b|"
+        r"\b(?:sting|stung|peanuts?|nuts|allerg\w*)\b[^.?!\n]{0,60}\b(?:breath\w*|wheez\w*|swell\w*|puff\w*|hives|tight\w*)\b|"
         r"\b(?:breath\w*|wheez\w*|swell\w*|puff\w*)\b[^.?!\n]{0,60}\b(?:sting|stung|peanuts?|nuts)\b",
         r"\banaphyla\w*\b|\bepi ?pen\b",
         r"\b(?:having|just had|has just had|'s just had) a (?:seizure|stroke|heart attack|fit)\b|\bseizing\b",
@@ -497,6 +518,11 @@ RULES: list[Rule] = [
         r"\b(?:call|ring|phone|get) (?:an |the )?(?:ambulance|911|999|112|000|paramedics)\b",
         r"\b(?:fallen|fell) (?:over |down )?and (?:can't|cannot|can not|couldn't) get (?:up|back up)\b",
         r"\bfoaming at the mouth\b",
+        r"\b(?:baby|bub)\b[^.?!]{0,30}\b(?:isn't|not|hasn't|stopped) (?:moving|moved|kicking)\b[^.?!]{0,40}\bbleed|"
+        r"\bbleed\w*\b[^.?!]{0,40}\bbaby\b[^.?!]{0,30}\b(?:isn't|not|hasn't|stopped) (?:moving|moved|kicking)\b",
+        r"\b(?:can't|cant|cannot) feel (?:one|the (?:left|right)) side\b|\b(?:one|left|right) side of (?:my|his|her) (?:face|"
+        r"body) (?:is |has )?(?:gone )?(?:numb|weak|dropped|drooping)\b|\bwords (?:are )?(?:coming out wrong|jumbled|"
+        r"muddled)\b",
         r"\b(?:sugar|glucose|meter|monitor|libre|dexcom)\b[^.?!]{0,25}\b(?:says|reads|reading|showing|shows) (?:hi|lo)\b",
         r"\b(?:diabetic|sugar|insulin|hypo)\b[^.?!]{0,60}\b(?:confused|not making sense|unresponsive|fitting)\b",
         r"\b(?:he's|she's|he is|she is|they're|they are) (?:not|isn't) making (?:any )?sense\b|\b(?:he|she|they) (?:isn't|"
@@ -661,7 +687,7 @@ RULES: list[Rule] = [
         r"\bgiv(?:ing|en|e) away (?:all )?(?:of )?(?:her|his|their) (?:things|stuff|belongings|jewel\w*|clothes|books|"
         r"possessions|savings|pets?|cat|dog)\b",
         r"\b(?:starving|starved|starve) (?:himself|herself|themselves)\b",
-        r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => \b(?:took|swallowed|taken) (?:a (?:bunch|handful|bottle|box) of |all (?:of )?|"
+        r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:took|swallowed|taken) (?:a (?:bunch|handful|bottle|box) of |all (?:of )?|"
         r"too many (?:of )?|\d+ )(?:(?:his|her|their|the|my) )?(?:\w+ )?PILLS",
         r"\b(?:stockpil\w*|hoard\w*|saving up|stash\w*|collect\w*) (?:his|her|their) (?:\w+ )?PILLS\b",
         r"\b(?:want|wants|wanted|wish|wishes) to (?:go to heaven|be in heaven|be with (?:\w+ ){0,2}in heaven)|\bgo to heaven "
@@ -669,20 +695,20 @@ RULES: list[Rule] = [
         r"\b(?:drawing|drew|draws|writing|wrote|writes) (?:pictures |stories |poems |notes )?(?:of |about )(?:himself|"
         r"herself|themselves) (?:dead|dying|hanging|killing)|\b(?:drawings?|stories|poems) about (?:death|dying|suicide|"
         r"killing (?:himself|herself))\b",
-        r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => \b(?:cut|cuts|cutting|hurt|hurting|harming) (?:himself|herself|themselves|themself)\b",
+        r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:cut|cuts|cutting|hurt|hurting|harming) (?:himself|herself|themselves|themself)\b",
         r"\b(?:cutting|harming|burning|self-harming|self harming) (?:himself|herself|themselves|themself)\b",
-        r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => (?:is|are|'s|seems|sounds) (?:really )?(?:suicidal)\b",
+        r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,2} => (?:is|are|'s|seems|sounds) (?:really )?(?:suicidal)\b",
         r"\b(?:says|said|thinks|told me|keeps saying|feels) (?:that )?(?:we|everyone|they|the family|people|the kids)"
         r"(?:'d| would| will)? (?:be )?(?:better off|happier) without (?:him|her|them)\b",
         r"\b(?:he|she|KIN)[ ] => (?:says|said|thinks|feels|keeps saying) (?:he's|she's|he is|she is) (?:just )?a burden\b",
         r"\b(?:says|said|thinks|feels|keeps saying)\b[^.?!]{0,40}\b(?:we|everyone|the family|the kids)(?:'d| would)? "
         r"(?:all )?be (?:better off|happier) without (?:him|her|them)\b",
-        r"\b(?:he|she|they|KIN) (?:\w+ ){0,2} => (?:took|taken|swallowed|got into) (?:his|her|their|my) \w+'s (?:\w+ )?"
+        r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,2} => (?:took|taken|swallowed|got into) (?:his|her|their|my) \w+'s (?:\w+ )?"
         r"PILLS\b",
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
-        r"\b(?:he|she|they|KIN) (?:\w+ ){0,3} => \b(?:texted|messaged|sent|said|posted|wrote) (?:me |us )?(?:a )?"
+        r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,3} => \b(?:texted|messaged|sent|said|posted|wrote) (?:me |us )?(?:a )?"
         r"(?:goodbye|suicide note|note saying goodbye)",
         r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2} => (?:going|gonna|about|threatening|threatens|threatened) to "
         r"(?:jump\b(?! (?:in|into|on|at|up|ship))|kill (?:himself|herself|themselves|themself)|hang (?:himself|herself|themselves|themself)|"
@@ -696,6 +722,8 @@ RULES: list[Rule] = [
         r"(?:off|switched off|dead)\b|going (?:straight )?to voicemail\b)",
         r"\b(?:found|read|got) (?:my )?(?:\w+'s |his |her |their )?(?:goodbye|suicide) (?:note|letter|message)\b",
         r"\bplanning (?:how )?to (?:kill|hang|end) (?:himself|herself|themselves|(?:his|her|their) life)\b",
+        r"\b(?:on|at) (?:the )?(?:roof|ledge|bridge|edge)\b[^.?!]{0,30}\b(?:won't|wont|refusing to|refuses to) (?:come down|"
+        r"come back|get down|move)\b",
         r"\b(?:sent|texted|posted) (?:me |us )?(?:a )?(?:photo|picture|pic) of (?:her|his|their|the|a) (?:\w+ ){0,3}(?:pills|"
         r"tablets|wrists?|cuts|rope|gun|bridge|knife)\b",
         r"\b(?:locked|shut|barricaded) (?:himself|herself|themselves|themself) in\b[^.?!]{0,40}\b(?:knife|blade|razor|pills|gun|"
