@@ -83,14 +83,37 @@ _THIRD_SUBJECT = re.compile(
 )
 _FIRST_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|myself|my self)\b")
 
-_GATE = Gate(RULES, [_HYPERBOLE_AFTER, _HYPERBOLE_BEFORE, _IDIOM, _SECOND_PERSON, _TRAINING, _RESOLVED, _CONDITIONAL,
-                     _INFORMATION, _HISTORY, _RECOVERY, _PRESENT])
+# Reported speech: "my son told me he doesn't see the point in living". What follows the pronoun is read again as
+# if they had said it themselves ("I don't see the point in living"), so that every first-person rule also covers
+# what someone says about themselves.
+_REPORTED = Check(r"\b(?:said|says|saying|told me|tells me|texted|messaged|wrote|posted|admitted|confided|keeps saying|"
+                  r"kept saying|has been saying|talks about|keeps talking about)(?: to me)?(?: that)? "
+                  r"(?P<speech>(?:he|she|they)\b[^.!?\n]*)")
+_FIRST_PERSON = {
+    "he": "i", "she": "i", "they": "i", "him": "me", "her": "my", "them": "me", "his": "my", "their": "my",
+    "himself": "myself", "herself": "myself", "themselves": "myself", "themself": "myself", "he's": "i'm",
+    "she's": "i'm", "they're": "i'm", "hes": "im", "shes": "im", "he'd": "i'd", "she'd": "i'd", "they'd": "i'd",
+    "he'll": "i'll", "she'll": "i'll", "they'll": "i'll", "wants": "want", "wishes": "wish", "doesn't": "don't",
+    "doesnt": "dont", "does": "do", "has": "have", "hasn't": "haven't", "hasnt": "havent", "feels": "feel",
+    "thinks": "think", "keeps": "keep", "needs": "need", "hates": "hate", "hopes": "hope", "plans": "plan",
+    "knows": "know", "tries": "try", "takes": "take", "is": "am", "isn't": "am not", "isnt": "am not",
+}
+
+
+def _in_first_person(speech: str) -> str:
+    """ "she's been cutting herself" -> "i'm been cutting myself": rough, but the rules only need the words."""
+    return _TOKEN.sub(lambda m: _FIRST_PERSON.get(m.group(), m.group()), speech)
+
+
+_GATE = Gate(RULES, [_REPORTED, _HYPERBOLE_AFTER, _HYPERBOLE_BEFORE, _IDIOM, _SECOND_PERSON, _TRAINING, _RESOLVED,
+                     _CONDITIONAL, _INFORMATION, _HISTORY, _RECOVERY, _PRESENT])
 _NOTHING = Screening(Tier.NONE)
 
 _PERSONAL = {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.SELF_HARM, Kind.SELF_HARM_SEVERE, Kind.PLAN}
 _MODIFIERS = {Kind.PLAN, Kind.MEANS, Kind.TIMEFRAME, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY,
               Kind.GIVEAWAY}
 _CONTEXT_ONLY = {Kind.MEANS, Kind.TIMEFRAME}
+_PLAN_ONLY = {Kind.PLAN, Kind.MEANS, Kind.TIMEFRAME}
 # What turns a wish to die into a crisis: a plan, a method, preparations, goodbyes, talk of not being around.
 _ESCALATORS = {Kind.PLAN, Kind.MEANS, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY, Kind.GIVEAWAY}
 # Kinds whose matches can be hyperbole, advice, information or history.
@@ -190,7 +213,7 @@ class RiskScreener:
             text = text[:4000]  # Discord's own limit; keeps the worst case bounded
         norm = _normalise(text)
         rules, met = _GATE.scan(norm)
-        first = self._screen(text, norm, rules, met) if rules else _NOTHING
+        first = self._screen(text, norm, rules, met) if rules or _REPORTED.possible(met) else _NOTHING
         return self.second_stage.review(text, first) if self.second_stage else first
 
     def screen_with_every_rule(self, text: str) -> Screening:
@@ -200,6 +223,42 @@ class RiskScreener:
         return self._screen(text, norm, [(rule, None) for rule in RULES], _GATE.scan(norm)[1])
 
     def _screen(self, text: str, norm: str, rules: list[tuple[Rule, list[int] | None]], met: int) -> Screening:
+        kept, discounted = self._collect(text, norm, rules, met)
+        if _REPORTED.possible(met):
+            kept += self._reported(norm)
+        return self._decide(text, kept, discounted)
+
+    def _reported(self, norm: str) -> list[_Hit]:
+        """What people are said to have said about themselves, read in the first person (see _REPORTED)."""
+        found = []
+        for match in _REPORTED.regex.finditer(norm):
+            speech = _in_first_person(match.group("speech"))
+            rules, met = _GATE.scan(speech)
+            if not rules:
+                continue
+            hits = [h for h in self._collect(speech, speech, rules, met)[0] if not h.third_person]
+            if not {h.kind for h in hits} - _PLAN_ONLY:  # "he says he's going to do it tonight" could be anything
+                continue
+            said = self._decide(speech, hits, [])
+            crisis = said.tier is Tier.CRISIS
+            if said.tier < Tier.URGENT:
+                continue
+            if {Category.SUICIDAL_IDEATION, Category.SELF_HARM} & set(said.categories):
+                kind = Kind.THIRD_PERSON_DANGER if crisis else Kind.THIRD_PERSON_RISK
+            elif Category.MEDICAL_EMERGENCY in said.categories:
+                kind = Kind.MEDICAL_NOW if crisis else Kind.MEDICAL_FLAG
+            elif Category.ABUSE_VIOLENCE in said.categories:
+                kind = Kind.ABUSE_DANGER if crisis else Kind.ABUSE
+            elif Category.SUBSTANCE_EMERGENCY in said.categories:
+                kind = Kind.SUBSTANCE_EMERGENCY
+            else:
+                continue
+            found.append(_Hit(kind, match.start(), match.end()))
+        return found
+
+    def _collect(self, text: str, norm: str, rules: list[tuple[Rule, list[int] | None]],
+                 met: int) -> tuple[list[_Hit], list[Evidence]]:
+        """Every rule match, kept or set aside (with why)."""
         reading = _Reading(norm, met)
         kept: list[_Hit] = []
         discounted: list[Evidence] = []
@@ -222,7 +281,7 @@ class RiskScreener:
                     continue
                 third = rule.kind in _PERSONAL and self._third_person(reading, start, end)
                 kept.append(_Hit(rule.kind, start, end, third))
-        return self._decide(text, kept, discounted)
+        return kept, discounted
 
     def _discount_reason(self, kind: Kind, reading: _Reading, start: int, end: int) -> str | None:
         if kind not in _DISCOUNTABLE:
