@@ -9,7 +9,7 @@ import pytest
 
 from bot.domain.risk import Category, RiskScreener, Screening, Tier
 from bot.domain.risk.cli import screen_stream
-from bot.domain.risk.rules import leading
+from bot.domain.risk.gate import leading
 
 CASES = Path(__file__).parent / "data" / "chat_cases.tsv"
 SCREENER = RiskScreener()

@@ -18,8 +18,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple, Protocol
 
+from bot.domain.risk.gate import Check, Gate
 from bot.domain.risk.model import Category, Evidence, Screening, Tier
-from bot.domain.risk.rules import RULES, Check, Gate, Kind, Rule
+from bot.domain.risk.rules import RULES, Kind, Rule
 
 _CLAUSE_END = re.compile(r"[.!?;\n]+|\bbut\b")
 _TOKEN = re.compile(r"[\w']+")
