@@ -85,7 +85,7 @@ _AFTERCARE = r"(?:(?:post|after)[- ](?:c-?section|op|surgery|operation|partum|bi
 
 
 def _compile(source: str) -> re.Pattern[str]:
-    source = source.replace("DIE", r"d[iy]e\b(?! (?:my|your|her|his|their|the|it) )")
+    source = source.replace("DIE", r"d[iy!1*]e\b(?! (?:my|your|her|his|their|the|it) )")
     source = source.replace("DWELL", _DWELL).replace("DEATH", _DEATH).replace("DRUGS", _DRUGS)
     source = source.replace("AFTERCARE", _AFTERCARE)
     source = source.replace("SELF", _SELF).replace("PILLS", _PILLS).replace("KIN", _KIN)
@@ -124,6 +124,10 @@ RULES: list[Rule] = [
         r"\bkill (?:himself|herself|themselves|themself)\b",
         # "I want to jump" beside a roof, bridge or ledge; not into a pool or at a chance
         r"\b(?:want|wanna|going|gonna|about|ready|urge) to jump\b(?! (?:in|into|on|at|up|ship|around|for|the queue))",
+        r"\bsleep forever\b|\b(?:hate|hating) (?:being alive|existing|my existence)\b|\bregret (?:being|ever being) born\b",
+        r"\bwhy am i still (?:alive|here)\b|\b(?:i|i really) (?:shouldn't|should not) (?:be alive|exist)\b",
+        r"\b(?:should (?:just )?|deserve to |might as well )(?:DIE|be dead)|\bleave this (?:world|earth|life)\b",
+        r"\b(?:what's|whats|what is) the point (?:of|in) (?:being alive|living|life|going on|existing|carrying on)\b",
         r"\b(?:hang|hanging|shoot|shooting|drown|drowning|poison|gas|gassing|electrocute) SELF\b",
         r"\bplann(?:ed|ing) my (?:exit|death|suicide|way out)\b",
         r"\b(?:walk|walking|swim|swimming) (?:into|out into) the (?:sea|river|lake|ocean|water)\b(?! (?:for|with))",
@@ -151,7 +155,7 @@ RULES: list[Rule] = [
         r"be here any more|go on)\b",
         r"\b(?:doesn't|doesnt|does not|don't|dont|do not|can't|cant) see (?:the|any) point (?:in|of) (?:living|"
         r"life|being alive|going on|staying alive|carrying on|being here|existing)\b",
-        r"\b(?:given|giving|gave) up on (?:life|living|everything)\b",
+        r"\b(?:give|given|giving|gave) up on (?:life|living|everything)\b",
         r"\bhope (?:i|i'll) (?:don't|dont|never) wake up\b",
         r"\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?i (?:get|got|would get|'d get|end up) (?:in|into|hit by) "
         r"(?:a |an )?(?:car crash|crash|accident|bus|car|truck|lorry)\b",
@@ -210,6 +214,8 @@ RULES: list[Rule] = [
         r"paracetamol|tylenol|insulin|antidepressants|oxy\w*)\b",
         r"\b(?:going|gonna|about|planning) to (?:take|swallow|down) (?:them|it) (?:all|together|at once|in one go)\b",
         r"\b(?:i'll|i will|ill) (?:take|swallow|down) (?:them all|all of them|the lot|everything)\b",
+        r"\b(?:going|gonna|about) to jump\b(?! (?:in|into|on|at|up|ship|around|for|the queue|off the (?:sofa|bed|chair|"
+        r"wall|diving board)))",
         r"\b(?:set|chosen|picked|got) a (?:date|day|time) to\b",
         r"\b(?:going to|gonna|about to|planning to) (?:swallow|take|down|drink|inject) (?:everything|all of (?:it|them)|"
         r"the lot|whatever)\b",
@@ -375,7 +381,11 @@ RULES: list[Rule] = [
         r"\b(?:burn|burns|burned|burnt|burning|cut|cuts|cutting) (?:my (?:skin|arms?|legs?|wrists?|thighs?|hands?)|"
         r"SELF) with (?:a |the )?(?:cigarettes?|lighter|razor|blade|knife|scissors|compass|iron)\b",
         r"\bstarv(?:ing|ed|e) SELF\b|\bmak(?:e|es|ing) SELF (?:sick|throw up|vomit)\b|\bpurg(?:e|ed|ing)\b(?! (?:the|my|our) )",
-        r"\b(?:urge|urges|want|wanting) to (?:cut|hurt SELF|self harm|burn SELF)\b",
+        r"\b(?:urge|urges|want|wanting|need|needed|have|going|gonna) to (?:cut\b(?! (?:down|back|out|off|it|the|my hair|"
+        r"some|costs|ties|class|corners|carbs|sugar|them|him|her|through|in|up|a|an|\w+ hair))|hurt SELF|self harm|"
+        r"burn SELF)",
+        r"\bi (?:cut|burned|burnt) (?:tonight|today|last night|again|this morning)\b|\b(?:covered in|full of) (?:cuts|"
+        r"scars|burns)\b",
         r"\b(?:scratch|pick|bit|bite|bang|hit|punch)\w* (?:at )?my (?:arms?|legs?|skin|wrists?|head|face) (?:until|"
         r"till|til) (?:they|it) (?:bleed|bled|bruise)",
         r"\b(?:punch|hit|bang)\w* (?:walls?|things|my head)\b[^.?!]{0,20}\b(?:until|till|til) (?:my )?(?:knuckles|"
@@ -391,12 +401,13 @@ RULES: list[Rule] = [
         r"\b(?:he|she|they|KIN|ex|stepdad|stepmom|stepfather|stepmother)(?:'s|'d)? (?:\w+ ){0,2} => \b(?:hit|hits|hitting|beat|beats|"
         r"beating|chok\w+|strangl\w+|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|rap\w*|molest\w*|touch\w*|pin|pins|pinned|"
         r"pinning|restrain\w*|spat at|spits at|drag\w*|bit|bites|"
-        r"threaten\w*|hurt|hurts|hurting|abus\w*|locked|lock|forced|grab\w*|throttl\w*) (?:me|my)\b",
+        r"threaten\w*|hurt|hurts|hurting|abus\w*|locked|lock|forced|grab\w*|throttl\w*) (?:me|my)\b(?! at (?:chess|cards|"
+        r"scrabble|monopoly|uno|pool|darts|tennis|golf|football|games?|it|everything|\w+ing)\b)",
         r"\b(?:he|she|they|KIN|ex|stepdad|stepmom)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:threw|throws|throwing|thrown) (?:\w+ ){0,2}at "
         r"(?:me|my head)\b",
         r"\b(?:i'm|im|i am|i feel|feel) (?:not safe|unsafe|scared|afraid|terrified) (?:at home|to go home|"
         r"of (?:him|her|my \w+))",
-        r"\b(?:abusive|abused|abusing|domestic (?:violence|abuse)|dv)\b",
+        r"\b(?:abusive|abused|abusing|domestic (?:violence|abuse)|dv)\b|\b(?:raped|sexually assaulted|molested)\b",
         r"\b(?:hands?|arm|belt|rope) (?:around|round|on) my (?:neck|throat)\b",
         r"\b(?:won't|wont|doesn't|doesnt|don't|will not|never) let me (?:see (?:my )?(?:friends|family|mum|mom|dad|"
         r"parents)|have (?:any )?(?:money|my (?:own )?phone)|work|leave the house)\b",
@@ -457,7 +468,7 @@ RULES: list[Rule] = [
         r"\b(?:took|taken|had|done|dropped|swallowed) (?:some |a |two |\d+ )?(?:pills?|tablets?|pingers?|molly|mdma|"
         r"ecstasy|something)\b[^.?!]{0,60}\b(?:heart|chest)\b[^.?!]{0,20}\b(?:racing|pounding|going crazy|going mad|hurts|"
         r"beating)",
-        r"\b(?:took|taken|used|done) (?:way |far )?too (?:much|many)\b(?! (?:on|time|of (?:my|the) time|food|"
+        r"\b(?:took|taken|used|done|injected) (?:way |far )?too (?:much|many)\b(?! (?:on|time|of (?:my|the) time|food|"
         r"cake|sugar|coffee|caffeine|to (?:drink|eat)|sun|work))",
         r"\b(?:took|taken|used|done|had|smoked|snorted|injected) (?:\w+ ){0,3}(?:and|now) (?:\w+ ){0,3}(?:heart|"
         r"chest) (?:is )?(?:racing|pounding|hurts)\b",
@@ -490,7 +501,9 @@ RULES: list[Rule] = [
         r"\b(?:having|just had|has just had|'s just had) a (?:seizure|stroke|heart attack|fit)\b|\bseizing\b",
         r"\bseizure (?:has been |is |that's )?(?:going on|going|lasting|lasted|won't stop|not stopping)\b",
         r"\b(?:passed out|unconscious|unresponsive|not breathing|stopped breathing|barely breathing)\b",
-        r"\b(?:he|she|they|KIN|baby|it) (?:just )? => \b(?:won't|wont) wake up\b",
+        r"\b(?:he|she|they|KIN|baby|it) (?:just )? => \b(?:won't|wont) wake up\b(?! for (?:her|his|the|a|their) (?:feeds?|"
+        r"bottle|nap))",
+        r"\bchest (?:hurts|is hurting|is tight|feels tight|pains?)\b[^.?!]{0,40}\b(?:sweat\w*|sick|arm|jaw|dizzy|faint)\b",
         r"\b(?:isn't|isnt|is not|wasn't|aren't) breathing\b",
         r"\b(?:isn't|isnt|is not|not) responding\b(?! to)|\b(?:he|she|they|KIN|i|i've|just) (?:just )?collapsed\b",
         r"\b(?:chest pain|crushing chest|pain in my chest)\b",
