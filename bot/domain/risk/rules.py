@@ -124,12 +124,21 @@ RULES: list[Rule] = [
         r"\bkill (?:himself|herself|themselves|themself)\b",
         # "I want to jump" beside a roof, bridge or ledge; not into a pool or at a chance
         r"\b(?:want|wanna|going|gonna|about|ready|urge) to jump\b(?! (?:in|into|on|at|up|ship|around|for|the queue))",
+        r"\b(?:wake|woke) up (?:disappointed|annoyed|angry|sad|upset)\b|\b(?:disappointed|annoyed|angry|sad|upset) (?:that )?"
+        r"(?:i'm|im|i am) still (?:here|alive)\b|\b(?:disappointed|annoyed|angry|sad|upset) (?:that )?i (?:woke up|didn't "
+        r"die)\b",
+        r"\b(?:i'm|im|i am) not safe (?:tonight|right now|by myself|alone|with myself|on my own)\b|\b(?:don't|dont|do not) "
+        r"feel safe (?:with|around|by) (?:myself|SELF)\b",
         r"\bsleep forever\b|\b(?:hate|hating) (?:being alive|existing|my existence)\b|\bregret (?:being|ever being) born\b",
         r"\bwhy am i still (?:alive|here)\b|\b(?:i|i really) (?:shouldn't|should not) (?:be alive|exist)\b",
         r"\b(?:should (?:just )?|deserve to |might as well )(?:DIE|be dead)|\bleave this (?:world|earth|life)\b",
         r"\b(?:what's|whats|what is) the point (?:of|in) (?:being alive|living|life|going on|existing|carrying on)\b",
         r"\b(?:hang|hanging|shoot|shooting|drown|drowning|poison|gas|gassing|electrocute) SELF\b",
         r"\bplann(?:ed|ing) my (?:exit|death|suicide|way out)\b",
+        r"\b(?:suicide|dying|death|killing SELF|ending it) (?:is|has been|'s been|keeps) (?:on my mind|in my head)\b",
+        r"\b(?:think|thinking|thought) about using (?:it|the gun|them|the pills|the rope|the knife)\b",
+        r"\b(?:keep|can't stop|cant stop) thinking about (?:the|my|all (?:the|my)) (?:pills|tablets|rope|gun|knife|bridge)\b",
+        r"\b(?:tried|attempted) to (?:kill SELF|end (?:it|my life)|overdose|od) (?:\w+ ){0,3}(?:before|once|in the past)\b",
         r"\b(?:walk|walking|swim|swimming) (?:into|out into) the (?:sea|river|lake|ocean|water)\b(?! (?:for|with))",
         r"\ba (?:date|day|time) to (?:end it|die|kill SELF)\b",
         r"\bDWELL (?:about |of )?(?:\w+ )?DEATH\b(?! (?:ship|of (?:a|my) (?:friend|loved)))",
@@ -284,6 +293,7 @@ RULES: list[Rule] = [
         r"\bplease tell (?:my )?(?:\w+ )?(?:son|daughter|mum|mom|dad|kids|wife|husband|family|partner|parents) (?:that )?"
         r"(?:i'm|im|i am) sorry\b",
         r"\bthis is the end (?:for me|of me|of the road for me)\b",
+        r"\b(?:wrote|written|writing|left|finished) (?:a |my |the )?suicide (?:note|letter)\b",
         r"\bthe last time (?:i'll|i will|ill) (?:post|write|be on|message)\b(?! (?:before|for|until|till|about|this))",
         r"\bnot your fault\b[^\n]{0,60}\b(?:goodbye|farewell|love you)\b|\b(?:goodbye|farewell)\b[^\n]{0,60}\bnot your "
         r"fault\b",
@@ -336,7 +346,9 @@ RULES: list[Rule] = [
         r"(?:of )?(?:my |the |those )?(?:\w+ )?PILLS",
         r"\b(?:i|i've|ive|just) (?:overdosed|od\x27d|oded)\b|\bi'm (?:overdosing|oding|od\x27ing)\b",
         r"\b(?:took|taken|had|done) an overdose\b",
-        r"\b(?:tried|attempted|trying) to (?:kill SELF|end (?:it|my life)|overdose|od|hang SELF|take my (?:own )?life)\b",
+        # an attempt told as the past ("I tried to kill myself before") is ideation; see the IDEATION rules
+        r"\b(?:tried|attempted|trying) to (?:kill SELF|end (?:it|my life)|overdose|od|hang SELF|take my (?:own )?life)\b"
+        r"(?! (?:\w+ ){0,3}(?:before|once|in the past|years ago|when i was))",
         r"\b(?:standing|sitting|stood) (?:on|at) (?:the |a )?(?:edge|ledge|bridge|roof|tracks|cliff)",
         r"\b(?:noose|rope) (?:is )?(?:ready|around my neck|tied|set up)\b",
         r"\b(?:slit|cut) my (?:wrists?|throat)\b",
@@ -409,6 +421,8 @@ RULES: list[Rule] = [
         r"of (?:him|her|my \w+))",
         r"\b(?:abusive|abused|abusing|domestic (?:violence|abuse)|dv)\b|\b(?:raped|sexually assaulted|molested)\b",
         r"\b(?:hands?|arm|belt|rope) (?:around|round|on) my (?:neck|throat)\b",
+        r"\bbeing (?:hurt|hit|beaten|abused|attacked) (?:at home|by (?:my|him|her))\b",
+        r"\b(?:gets|is|becomes|turns|got) (?:really |very )?violent\b",
         r"\b(?:won't|wont|doesn't|doesnt|don't|will not|never) let me (?:see (?:my )?(?:friends|family|mum|mom|dad|"
         r"parents)|have (?:any )?(?:money|my (?:own )?phone)|work|leave the house)\b",
         r"\b(?:he|she|they|KIN|ex)(?:'s)? (?:\w+ ){0,2} => (?:takes|took|controls|keeps) (?:all )?my (?:bank cards?|"
@@ -526,6 +540,7 @@ RULES: list[Rule] = [
         r"\b(?:call|ring|phone|get) (?:an |the )?(?:ambulance|911|999|112|000|paramedics)\b",
         r"\b(?:fallen|fell) (?:over |down )?and (?:can't|cannot|can not|couldn't) get (?:up|back up)\b",
         r"\bfoaming at the mouth\b",
+        r"\bcontractions\b[^.?!]{0,40}\b(?:2\d|3[0-6]) weeks\b|\b(?:2\d|3[0-6]) weeks\b[^.?!]{0,40}\bcontractions\b",
         r"\b(?:baby|bub)\b[^.?!]{0,30}\b(?:isn't|not|hasn't|stopped) (?:moving|moved|kicking)\b[^.?!]{0,40}\bbleed|"
         r"\bbleed\w*\b[^.?!]{0,40}\bbaby\b[^.?!]{0,30}\b(?:isn't|not|hasn't|stopped) (?:moving|moved|kicking)\b",
         r"\b(?:can't|cant|cannot) feel (?:one|the (?:left|right)) side\b|\b(?:one|left|right) side of (?:my|his|her) (?:face|"
@@ -585,6 +600,7 @@ RULES: list[Rule] = [
         r"\bdialysis\b[^.?!]{0,50}\b(?:missed|skipped|haven't been|not been)\b",
         r"\b(?:hasn't|hasnt|haven't|havent|not) (?:eaten or drunk|drunk anything|had a drink|had anything to drink)\b",
         r"\b(?:urine|pee|wee) (?:has gone |is |gone |looks |went )?(?:really |very )?(?:dark|brown|red|bloody|cola)\b",
+        r"\b(?:having|had|have) an? (?:bad |severe |serious )?allergic reaction\b",
         r"\bketones (?:are |is )?(?:high|over|above|moderate|large|[1-9])\b",
         r"\b(?:haven't|havent|not|didn't|didnt|couldn't|can't|cant) (?:been to|go to|gone to|make it to|get to|"
         r"attend) (?:my )?dialysis\b",
@@ -662,6 +678,7 @@ RULES: list[Rule] = [
         r"\bfailing (?:at )?(?:everything|everyone)\b|\b(?:i'm|im|i am|i feel like) (?:such )?a failure\b",
         r"\b(?:nobody|no one|noone) (?:understands|gets it|listens)\b",
         r"\b(?:harder|hard|struggle|struggling) to keep going\b",
+        r"\bdark (?:thoughts|place)\b|\bspiral(?:l)?ing\b|\bwaste of space\b",
         r"\b(?:there's|there is|theres) no point\b(?! (?:in )?(?:worrying|arguing|stressing|rushing|waiting|asking))",
         r"\b(?:so|really|very|too) stressed\b|\b(?:can't|cant) think straight\b",
         r"\b(?:haven't|havent|not|didn't) (?:left|got out of|gotten out of) (?:my )?(?:bed|room)\b",
