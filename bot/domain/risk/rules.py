@@ -501,6 +501,8 @@ RULES: list[Rule] = [
         r"liquor store)\b|\b(?:call(?:ing)?|text(?:ing)?|ring(?:ing)?) my (?:old )?dealer\b",
         r"\bkeep looking at (?:it|the bottle)\b|\b(?:a|the) bottle (?:in|hidden in) (?:the|my) (?:cupboard|wardrobe|drawer|"
         r"car|bag)\b",
+        r"\bdrinking (?:more|too much|a lot more)\b|\b(?:stopped|quit) (?:going to|attending) (?:meetings|group|therapy|"
+        r"my meetings|aa|na)\b",
         r"\bhad (?:a few|some|a couple of|several|loads of) drinks\b|\bhad a (?:lapse|slip|relapse|drink\b(?! of))|\bbought a (?:bottle|bag|gram)\b|\bdrinking (?:every|each) "
         r"(?:night|day)\b",
     ),
@@ -629,7 +631,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.POSTPARTUM,
-        r"\b(?:can't|cant|don't|dont) (?:bond|connect|feel anything for|love) (?:with )?(?:my|the) (?:baby|newborn)\b",
+        r"\b(?:can't|cant|don't|dont|struggling to|finding it hard to) (?:bond|connect|feel anything for|love) (?:with )?"
+        r"(?:my|the) (?:baby|newborn)\b",
         r"\b(?:feel|feeling|felt) nothing (?:for|towards) (?:my|the|her|him) (?:baby|newborn|son|daughter)\b",
         r"\bregret (?:having|becoming) (?:my|the|a) (?:baby|mum|mom|mother|child)\b",
         r"\b(?:postpartum|post partum) (?:depression|rage|anxiety|psychosis|ocd|blues)\b|\bppd\b|\bppa\b",
@@ -691,8 +694,16 @@ RULES: list[Rule] = [
         r"\b(?:stopped|quit|stopping) (?:taking )?my (?:antidepressants|meds|medication|lithium|sertraline)\b",
         r"\b(?:so|really|very|incredibly) lonely\b",
         r"\b(?:can't|cant|couldn't) get out of bed\b",
-        r"\b(?:constantly|always) (?:anxious|on edge|panicking)\b|\b(?:can't|cant) switch off\b",
-        r"\b(?:don't|dont) enjoy anything\b|\bnothing (?:makes me happy|brings me joy)\b",
+        r"\b(?:constantly|always|so|really|very) (?:anxious|on edge|panicking)\b|\b(?:can't|cant) switch (?:my (?:brain|mind|"
+        r"head) )?off\b",
+        r"\b(?:don't|dont|not) enjoy(?:ing)? anything\b|\bnothing (?:makes me happy|brings me joy)\b",
+        r"\b(?:so |really )?(?:irritable|snappy)\b|\b(?:don't|dont) recogni[sz]e myself\b",
+        r"\b(?:haven't|havent|not) had a (?:break|day off|night off|rest) (?:from \w+ )?in (?:months|years|weeks|ages)\b",
+        r"\b(?:i'm|im|i am|feel like i'm) going under\b|\bkeep crying\b|\bcrying in (?:the car|the bathroom|secret)\b",
+        r"\b(?:would|could) (?:cope|manage) (?:fine |just fine )?without me\b",
+        r"\b(?:don't|dont|do not) have (?:anyone|anybody) to talk to\b|\bno (?:one|body) to talk to\b",
+        r"\b(?:losing|lost) (?:all )?hope\b|\b(?:don't|dont|can't|cant) see (?:things|it|anything) getting better\b",
+        r"\b(?:i've|ive|i have) (?:just )?shut down\b|\b(?:i'm|im) shutting down\b",
         r"\b(?:is|it's|its|are) (?:destroying|breaking) me\b|\blosing my mind\b|\brock bottom\b",
         r"\b(?:cry|crying) (?:too|all the time|every day|constantly)\b",
         r"\b(?:feel|feeling|felt|been) (?:so |really |very |pretty |quite |a bit )?(?:low|down|flat)\b(?! (?:on|in) "
