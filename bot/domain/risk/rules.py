@@ -20,6 +20,7 @@ class Kind(StrEnum):
     IDEATION = "suicidal ideation"  # wants to die, suicidal, kill oneself
     PASSIVE = "passive death wish"  # wish I were dead, better off without me
     PLAN = "plan or intent"
+    RESOLVE = "a decision, without saying what"
     MEANS = "method or means"
     TIMEFRAME = "timeframe"
     PREPARATION = "preparation"  # stockpiling, researching how
@@ -203,33 +204,45 @@ RULES: list[Rule] = [
         Kind.PLAN,
         r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b",
         r"\b(?:decided|made up my mind|planning|plan) to (?:end it|do it|kill|die|end my|go through with)",
-        r"\b(?:going to|gonna|about to) (?:end it|do it|end my|go through with|kill SELF|unalive SELF|hang SELF)",
-        r"\b(?:i've|ive|i have) (?:decided|made (?:my|the) (?:decision|choice)|made up my mind)\b",
-        r"\b(?:have|got) (?:it|everything) (?:all )?planned\b|\b(?:nobody|no one|noone) (?:will|can|is going to|"
-        r"gonna) stop me\b",
-        r"\b(?:i'm|im|i am)[ ] => \b(?:doing|going to do|gonna do) it\b",
+        r"\b(?:going to|gonna|about to) (?:end it|end my|go through with|kill SELF|unalive SELF|hang SELF)",
+        r"\b(?:nobody|no one|noone) (?:will|can|is going to|gonna) stop me\b",
+        # waiting until nobody can see
+        r"\b(?:when|once|after|until|till|for) everyone(?:'s| is)? (?:asleep|goes to (?:bed|sleep)|to go to (?:bed|sleep)"
+        r"|in bed)\b",
         r"\b(?:going to|gonna|about to|might) do something (?:stupid|drastic|silly)\b",
-        r"\b(?:i've|ive|i have) (?:chosen|picked|set) (?:the|a|my) (?:date|day)\b(?! (?:for|of|to))",
         r"\bplann(?:ed|ing) my (?:exit|death|suicide|way out)\b",
         r"\bgo(?:ing)? through with it\b",
         r"\b(?:how|when|where) (?:i'll|i will|i'm going to|im going to|im gonna|i'm gonna) do it\b",
         r"\b(?:know|knew|worked out|figured out|decided) (?:exactly )?(?:how|when|where) (?:i'd|i would|i'll|"
         r"i will|i'm going to|to) do it\b",
-        r"\bthis is (?:the|my) last (?:time|day|night|message|post)\b",
         r"\bwhat i'm about to do\b",
-        r"\b(?:tonight|today|tomorrow)(?: is|'s) the (?:night|day)\b",
         r"\b(?:going|gonna|about|planning|plan|want|wanna) to (?:take|swallow|down|od on) (?:all|every|the (?:whole|"
         r"rest)) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:pills|tablets|painkillers|sleeping pills|"
         r"paracetamol|tylenol|insulin|antidepressants|oxy\w*)\b",
         r"\b(?:going|gonna|about|planning) to (?:take|swallow|down) (?:them|it) (?:all|together|at once|in one go)\b",
         r"\b(?:i'll|i will|ill) (?:take|swallow|down) (?:them all|all of them|the lot|everything)\b",
+        r"\bon my way to the (?:bridge|cliffs?|tracks|railway|car park|multi[- ]?storey|river|sea)\b(?! (?:club|for|with|to|"
+        r"and|cafe|restaurant|pub|party))",
         r"\b(?:going|gonna|about) to jump\b(?! (?:in|into|on|at|up|ship|around|for|the queue|off the (?:sofa|bed|chair|"
         r"wall|diving board)))",
-        r"\b(?:set|chosen|picked|got) a (?:date|day|time) to\b",
         r"\b(?:going to|gonna|about to|planning to) (?:swallow|take|down|drink|inject) (?:everything|all of (?:it|them)|"
         r"the lot|whatever)\b",
         r"\b(?:step|walk|jump|throw SELF|lie down) (?:out )?in front of (?:a|the|next|an) (?:\w+ )?(?:train|bus|"
         r"car|lorry|truck)\b",
+    ),
+    # Resolve without saying to what: a plan beside a wish to die, and only a concern beside a day or a method
+    # ("today's the day" is as often a new job).
+    *_rules(
+        Kind.RESOLVE,
+        r"\b(?:i've|ive|i have) (?:decided|made (?:my|the) (?:decision|choice)|made up my mind)\b",
+        r"\b(?:going to|gonna|about to) do it\b",
+        r"\b(?:i'm|im|i am)[ ] => \b(?:doing|going to do|gonna do) it\b",
+        r"\b(?:i've|ive|i have) (?:chosen|picked|set) (?:the|a|my) (?:date|day)\b(?! (?:for|of|to))",
+        r"\b(?:set|chosen|picked|got) a (?:date|day|time) to\b",
+        r"\bthis is (?:the|my) last (?:time|day|night|message|post)\b(?! (?:at|of|before|for|in|on|i|we|you|tomorrow|"
+        r"today|this))",
+        r"\b(?:have|got) (?:it|everything) (?:all )?planned\b(?! (?:for|out))",
+        r"\b(?:tonight|today|tomorrow)(?: is|'s) the (?:night|day)\b",
     ),
     *_rules(
         Kind.MEANS,
@@ -244,8 +257,6 @@ RULES: list[Rule] = [
         r"after (?:the|my) (?:funeral|"
         r"birthday|holidays)|before (?:christmas|morning)|by (?:friday|monday|morning)|monday|tuesday|wednesday|"
         r"thursday|friday|saturday|sunday)\b",
-        r"\b(?:when|once|after|until|till|for) everyone(?:'s| is)? (?:asleep|goes to (?:bed|sleep)|to go to (?:bed|sleep)"
-        r"|in bed)\b",
     ),
     *_rules(
         Kind.PREPARATION,
@@ -293,6 +304,7 @@ RULES: list[Rule] = [
         r"\bplease tell (?:my )?(?:\w+ )?(?:son|daughter|mum|mom|dad|kids|wife|husband|family|partner|parents) (?:that )?"
         r"(?:i'm|im|i am) sorry\b",
         r"\bthis is the end (?:for me|of me|of the road for me)\b",
+        r"\b(?:nobody|no one|noone) will find me (?:in time|until)\b",
         r"\b(?:wrote|written|writing|left|finished) (?:a |my |the )?suicide (?:note|letter)\b",
         r"\bthe last time (?:i'll|i will|ill) (?:post|write|be on|message)\b(?! (?:before|for|until|till|about|this))",
         r"\bnot your fault\b[^\n]{0,60}\b(?:goodbye|farewell|love you)\b|\b(?:goodbye|farewell)\b[^\n]{0,60}\bnot your "
@@ -317,6 +329,8 @@ RULES: list[Rule] = [
         r"\b(?:deleted|deactivated|closed) (?:all )?my (?:accounts|social media|instagram|facebook|profiles?)\b",
         r"\bsaid goodbye to (?:my )?(?:friends|family|everyone|the kids)\b",
         r"\b(?:look after|take care of|raise) (?:him|her|them) better than i (?:could|can|ever could)\b",
+        r"\bleft (?:instructions|letters|notes|everything) for (?:the kids|my kids|my family|everyone|my (?:husband|wife|"
+        r"partner))\b",
         r"\b(?:won't|wont|not going to) (?:make it|be (?:here|around|alive)) (?:to|for|until|till|past|through) "
         r"(?:christmas|my birthday|the weekend|tomorrow|next week|new year)\b",
         r"\b(?:i've|ive|i have) made sure of (?:that|it)\b",
@@ -370,6 +384,10 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am) (?:sat|sitting|standing|lying|holding)\b[^.?!]{0,40}\bwith (?:a|the|my) (?:blade|razor|"
         r"knife|noose|rope|gun)\b",
         r"\b(?:belt|rope|cord|noose|ligature|scarf) (?:around|round) (?:his|her|their|my) neck\b",
+        r"\b(?:i've|ive|i have|i) (?:just )?done something (?:really )?(?:stupid|bad)\b",
+        r"\b(?:i've|ive|i have|i just) taken something\b(?! for)",
+        r"\btoo late\b[^\n]{0,40}\b(?:already )?(?:done it|taken (?:them|it)|took (?:them|it))\b",
+        r"\b(?:feel|feeling|can feel) the (?:pills|tablets) (?:working|kicking in)\b",
         r"\b(?:car|garage)\b[^.?!]{0,30}\bhose(?:pipe)?\b|\bhose(?:pipe)?\b[^.?!]{0,30}\b(?:car|exhaust|window)\b",
         r"\b(?:garage|shed)\b[^.?!]{0,40}\b(?:car|engine|motor) (?:is )?(?:running|on)\b",
         r"\b(?:i'm|im|i am) (?:\w+ )?(?:at|on) (?:the )?(?:top of (?:the|a) )?(?:multi[- ]?storey|car park roof|cliff ?top|"
@@ -460,6 +478,8 @@ RULES: list[Rule] = [
         r"stabbing) me\b",
         r"\b(?:locked|trapped) me (?:in|inside)\b",
         r"\b(?:pulled|held|pointed|waved) (?:a |the )?(?:knife|gun|weapon) (?:on|at|to) me\b",
+        r"\b(?:threaten\w*|going to|gonna|says he'll|said he'd|says she'll|said she'd) (?:\w+ ){0,6}with (?:the kids|my kids|"
+        r"the children|the baby|me) in the car\b",
         r"\b(?:says|said|told me) (?:that )?i(?:'ll| will) never see (?:her|him|them|the kids|the baby) again\b",
         r"\b(?:drunk|high|been drinking) and driving\b|\bdrink driving with (?:the|my) (?:kids|baby|son|daughter)\b",
         r"\b(?:he|she|they|ex|KIN)(?:'s)? (?:\w+ ){0,2} => (?:broke|has broken|is breaking|broken) in\b",
@@ -542,6 +562,8 @@ RULES: list[Rule] = [
         r"\b(?:call|ring|phone|get) (?:an |the )?(?:ambulance|911|999|112|000|paramedics)\b",
         r"\b(?:fallen|fell) (?:over |down )?and (?:can't|cannot|can not|couldn't) get (?:up|back up)\b",
         r"\bfoaming at the mouth\b",
+        r"\b(?:is|'s|are|keeps) choking\b(?! me)|\bclutching (?:his|her|my|their) chest\b|\b(?:been|got|was) stabbed\b",
+        r"\b(?:is|'s|are|still|keeps) fitting\b",
         r"\bcontractions\b[^.?!]{0,40}\b(?:2\d|3[0-6]) weeks\b|\b(?:2\d|3[0-6]) weeks\b[^.?!]{0,40}\bcontractions\b",
         r"\b(?:baby|bub)\b[^.?!]{0,30}\b(?:isn't|not|hasn't|stopped) (?:moving|moved|kicking)\b[^.?!]{0,40}\bbleed|"
         r"\bbleed\w*\b[^.?!]{0,40}\bbaby\b[^.?!]{0,30}\b(?:isn't|not|hasn't|stopped) (?:moving|moved|kicking)\b",
@@ -757,6 +779,7 @@ RULES: list[Rule] = [
         r"(?:(?:can't|cant|cannot|couldn't|not) (?:reach|get hold of|get through to|answering|picking up)\b|phone (?:is|'s) "
         r"(?:off|switched off|dead)\b|going (?:straight )?to voicemail\b)",
         r"\b(?:found|read|got) (?:my )?(?:\w+'s |his |her |their )?(?:goodbye|suicide) (?:note|letter|message)\b",
+        r"\bleft a (?:note|letter|message) saying (?:sorry|goodbye)\b",
         r"\bplanning (?:how )?to (?:kill|hang|end) (?:himself|herself|themselves|(?:his|her|their) life)\b",
         r"\b(?:on|at) (?:the )?(?:roof|ledge|bridge|edge)\b[^.?!]{0,30}\b(?:won't|wont|refusing to|refuses to) (?:come down|"
         r"come back|get down|move)\b",

@@ -110,13 +110,14 @@ _GATE = Gate(RULES, [_REPORTED, _HYPERBOLE_AFTER, _HYPERBOLE_BEFORE, _IDIOM, _SE
                      _CONDITIONAL, _INFORMATION, _HISTORY, _RECOVERY, _PRESENT])
 _NOTHING = Screening(Tier.NONE)
 
-_PERSONAL = {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.SELF_HARM, Kind.SELF_HARM_SEVERE, Kind.PLAN}
-_MODIFIERS = {Kind.PLAN, Kind.MEANS, Kind.TIMEFRAME, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY,
+_PERSONAL = {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.SELF_HARM, Kind.SELF_HARM_SEVERE, Kind.PLAN,
+             Kind.RESOLVE}
+_MODIFIERS = {Kind.PLAN, Kind.RESOLVE, Kind.MEANS, Kind.TIMEFRAME, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY,
               Kind.GIVEAWAY}
 _CONTEXT_ONLY = {Kind.MEANS, Kind.TIMEFRAME}
-_PLAN_ONLY = {Kind.PLAN, Kind.MEANS, Kind.TIMEFRAME}
+_PLAN_ONLY = {Kind.PLAN, Kind.RESOLVE, Kind.MEANS, Kind.TIMEFRAME}
 # What turns a wish to die into a crisis: a plan, a method, preparations, goodbyes, talk of not being around.
-_ESCALATORS = {Kind.PLAN, Kind.MEANS, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY, Kind.GIVEAWAY}
+_ESCALATORS = {Kind.PLAN, Kind.RESOLVE, Kind.MEANS, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY, Kind.GIVEAWAY}
 # Kinds whose matches can be hyperbole, advice, information or history.
 _DISCOUNTABLE = _PERSONAL | {Kind.THIRD_PERSON_RISK, Kind.THIRD_PERSON_DANGER, Kind.DISTRESS, Kind.POSTPARTUM_HARM,
                              Kind.MEDICAL_NOW, Kind.MEDICAL_FLAG, Kind.ABUSE, Kind.RELAPSE, Kind.SUBSTANCE_EMERGENCY}
@@ -363,6 +364,16 @@ class RiskScreener:
                 raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         if Kind.ATTEMPT in kinds or Kind.GOODBYE in kinds or Kind.PREPARATION in kinds:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
+        # a day named inside the decision itself ("today's the day I start my job") does not count twice
+        resolves = [h for h in hits if h.kind is Kind.RESOLVE and not h.third_person]
+        dated = any(h.kind in (Kind.MEANS, Kind.TIMEFRAME) and not any(r.start <= h.start < r.end for r in resolves)
+                    for h in hits)
+        if resolves and kinds & {Kind.FINALITY, Kind.GIVEAWAY}:  # a decision beside final arrangements
+            raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
+        elif resolves and dated:  # a decision and a day: a concern, or a crisis beside distress
+            raise_to(Tier.CRISIS if Kind.DISTRESS in kinds else Tier.CONCERN, Category.GENERAL_DISTRESS)
+        if Kind.PLAN in kinds and Kind.RESOLVE in kinds:
+            raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         if Kind.PLAN in kinds and kinds & {Kind.MEANS, Kind.TIMEFRAME}:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         # Two final arrangements together ("updated my will ... it's time") are a goodbye.
@@ -404,8 +415,8 @@ class RiskScreener:
             if third & {Kind.SELF_HARM, Kind.SELF_HARM_SEVERE}:
                 categories.add(Category.SELF_HARM)
         # Modifiers alone ("tonight", "pills") are not risk; they only count beside something that is.
-        relevant = [h for h in hits if h.kind not in _MODIFIERS or tier >= Tier.CRISIS or h.kind is Kind.FINALITY
-                    or h.kind is Kind.GIVEAWAY]
+        relevant = [h for h in hits if h.kind not in _MODIFIERS or tier >= Tier.CRISIS
+                    or h.kind in (Kind.FINALITY, Kind.GIVEAWAY, Kind.RESOLVE)]
         if tier is Tier.NONE:
             return Screening(Tier.NONE, discounted=tuple(discounted))
         evidence = tuple(dict.fromkeys(
