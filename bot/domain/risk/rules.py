@@ -136,6 +136,7 @@ RULES: list[Rule] = [
         r"\b(?:what's|whats|what is) the point (?:of|in) (?:being alive|living|life|going on|existing|carrying on)\b",
         r"\b(?:hang|hanging|shoot|shooting|drown|drowning|poison|gas|gassing|electrocute) SELF\b",
         r"\bplann(?:ed|ing) my (?:exit|death|suicide|way out)\b",
+        r"\b(?:might|may|could|should) (?:just )?(?:end it|end it all|end things|kill SELF|end my life)\b",
         r"\b(?:suicide|dying|death|killing SELF|ending it) (?:is|has been|'s been|keeps) (?:on my mind|in my head)\b",
         r"\b(?:think|thinking|thought) about using (?:it|the gun|them|the pills|the rope|the knife)\b",
         r"\b(?:keep|can't stop|cant stop) thinking about (?:the|my|all (?:the|my)) (?:pills|tablets|rope|gun|knife|bridge)\b",
@@ -170,7 +171,8 @@ RULES: list[Rule] = [
         r"\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?i (?:get|got|would get|'d get|end up) (?:in|into|hit by) "
         r"(?:a |an )?(?:car crash|crash|accident|bus|car|truck|lorry)\b",
         r"\blife(?:'s| is)? (?:isn't|isnt|is not|not|aint|ain't) worth (?:it|living)\b",
-        r"\b(?:fall|go to|going to|falling) (?:asleep|sleep) and (?:never|not) wak(?:e|ing)(?: up)?\b",
+        r"\b(?:asleep|sleep) (?:and|n|&) (?:never|not) wak(?:e|ing)(?: up)?\b",
+        r"\bwish (?:i|i'd) (?:wasn't|weren't|was not) (?:alive|here|born|around)\b",
         r"\b(?:hope|hoping|wish|pray|praying) (?:that )?i (?:just )?(?:die|pass away|drop dead)\b",
         r"\b(?:wouldn't|would not|don't|dont|do not) (?:mind|care) if i (?:died|didn't wake|never woke|don't wake|"
         r"was dead|got hit|wasn't here)",
@@ -182,7 +184,7 @@ RULES: list[Rule] = [
         r"\b(?:no one|nobody|noone|none of you) (?:would|will|'d) (?:even )?(?:miss|notice|care about) me if i "
         r"(?:was|were|died|disappeared|killed)",
         r"\bbetter off dead\b",
-        r"\bwant(?:s|ed|ing)? to (?:just )?(?:disappear|vanish|fall asleep and never wake up|never wake up|not wake up|"
+        r"\b(?:wanna|want(?:s|ed|ing)? to) (?:just )?(?:disappear|vanish|fall asleep and never wake up|never wake up|not wake up|"
         r"stop existing|cease to exist|not be here)\b",
         r"\bwant (?:it all|everything|all of (?:it|this)|my life) to (?:end|stop|be over)\b",
         r"\b(?:disappear|be gone) (?:forever|for good)\b",
@@ -204,7 +206,7 @@ RULES: list[Rule] = [
         Kind.PLAN,
         r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b",
         r"\b(?:decided|made up my mind|planning|plan) to (?:end it|do it|kill|die|end my|go through with)",
-        r"\b(?:going to|gonna|about to) (?:end it|end my|go through with|kill SELF|unalive SELF|hang SELF)",
+        r"\b(?:going to|gonna|about to) (?:end it|end my|go through with|kill SELF|unalive SELF|hang SELF|od|overdose)\b",
         r"\b(?:nobody|no one|noone) (?:will|can|is going to|gonna) stop me\b",
         # waiting until nobody can see
         r"\b(?:when|once|after|until|till|for) everyone(?:'s| is)? (?:asleep|goes to (?:bed|sleep)|to go to (?:bed|sleep)"
@@ -404,7 +406,7 @@ RULES: list[Rule] = [
         r"\bself[- ]?harm\w*\b",
         r"\b(?:relapsed|relapse) (?:on|with|into) (?:sh|self[- ]?harm|cutting)\b",
         r"\bsh (?:again|urges|relapse|scars|clean)\b",
-        r"\b(?:sh\x27ing|shing|sh\x27d)\b",
+        r"\b(?:sh\x27ing|shing|sh\x27d|sh-ing|sh-ed)\b",
         r"\b(?:cutting|cut|burning|burned) (?:again|my (?:arms?|wrists?|legs?|thighs?|skin|stomach))\b",
         r"\bfresh (?:cuts|scars|wounds)\b",
         r"\b(?:scratching|cutting|burning|picking|hitting) (?:at )?my (?:arms?|legs?|skin|wrists?|thighs?) (?:again|raw)\b",
@@ -670,7 +672,9 @@ RULES: list[Rule] = [
         r"\bno point (?:in )?(?:anything|trying|any of (?:it|this))\b",
         r"\b(?:can't|cant|cannot|don't think i can) (?:cope|go on|keep going|take (?:it|this|much more)|do this)"
         r"(?: anymore| any more| any longer)?\b",
-        r"\b(?:don't|dont) know how (?:much )?(?:longer|much more) i can (?:do|take|cope|go on|keep)",
+        r"\b(?:don't|dont|do not|idk|not sure) (?:know )?how (?:much )?(?:longer|much more) i can (?:do|take|cope|go on|"
+        r"keep)",
+        r"\bi (?:can't|cant|cannot) (?:do this |do it |take it |cope )?any ?more\b",
         r"\b(?:giving|give|given) up\b",
         r"\bworthless\b|\bsuch a failure\b|\b(?:a|such a) burden\b",
         r"\bhate (?:myself|my life|my body)\b",

@@ -293,9 +293,11 @@ class RiskScreener:
         whole = len(norm)
         if _negated(norm[left:start]):
             return "negated"
-        if (reading.search(_HYPERBOLE_AFTER, end, end + 40) or reading.search(_HYPERBOLE_BEFORE, max(left, start - 30),
-                                                                              start)
-                or (kind in _PERSONAL and self._idiom(reading, left, right, start, end))):
+        # a laugh beside an attempt may be nerves; an attempt is never waved away as a joke
+        joking = (reading.search(_HYPERBOLE_AFTER, end, end + 40)
+                  or reading.search(_HYPERBOLE_BEFORE, max(left, start - 30), start)
+                  or (kind in _PERSONAL and self._idiom(reading, left, right, start, end)))
+        if joking and kind not in (Kind.ATTEMPT, Kind.SELF_HARM_SEVERE):
             return "hyperbole or idiom"
         medical = kind in (Kind.MEDICAL_FLAG, Kind.MEDICAL_NOW)
         if medical and reading.holds(_CONDITIONAL, left, right):
