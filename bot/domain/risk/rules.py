@@ -137,6 +137,7 @@ RULES: list[Rule] = [
         r"\b(?:hang|hanging|shoot|shooting|drown|drowning|poison|gas|gassing|electrocute) SELF\b",
         r"\bplann(?:ed|ing) my (?:exit|death|suicide|way out)\b",
         r"\b(?:might|may|could|should) (?:just )?(?:end it|end it all|end things|kill SELF|end my life)\b",
+        r"\b(?:use|turn) (?:it|the knife|the gun|them|the pills) on (?:myself|SELF)\b",
         r"\b(?:suicide|dying|death|killing SELF|ending it) (?:is|has been|'s been|keeps) (?:on my mind|in my head)\b",
         r"\b(?:think|thinking|thought) about using (?:it|the gun|them|the pills|the rope|the knife)\b",
         r"\b(?:keep|can't stop|cant stop) thinking about (?:the|my|all (?:the|my)) (?:pills|tablets|rope|gun|knife|bridge)\b",
@@ -181,6 +182,8 @@ RULES: list[Rule] = [
         r"\b(?:everyone|they|family|kids|world|baby|everybody|people) (?:would be|is|are|will be|be|'d be) "
         r"(?:better|happier) (?:off )?(?:without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive)|"
         r"if i (?:just )?(?:died|disappeared|didn't exist|left forever))",
+        r"\b(?:no one|nobody|noone) (?:cares|would care|will care|would even care) if i (?:die|died|live or die|was "
+        r"gone|disappeared|killed)\b",
         r"\b(?:no one|nobody|noone|none of you) (?:would|will|'d) (?:even )?(?:miss|notice|care about) me if i "
         r"(?:was|were|died|disappeared|killed)",
         r"\bbetter off dead\b",
@@ -206,7 +209,8 @@ RULES: list[Rule] = [
         Kind.PLAN,
         r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b",
         r"\b(?:decided|made up my mind|planning|plan) to (?:end it|do it|kill|die|end my|go through with)",
-        r"\b(?:going to|gonna|about to) (?:end it|end my|go through with|kill SELF|unalive SELF|hang SELF|od|overdose)\b",
+        r"\b(?:going to|gonna|about to) (?:end it|end my|go through with|kill SELF|unalive SELF|hang SELF|shoot SELF|"
+        r"drown SELF|poison SELF|gas SELF|od|overdose)\b",
         r"\b(?:nobody|no one|noone) (?:will|can|is going to|gonna) stop me\b",
         # waiting until nobody can see
         r"\b(?:when|once|after|until|till|for) everyone(?:'s| is)? (?:asleep|goes to (?:bed|sleep)|to go to (?:bed|sleep)"
@@ -410,6 +414,7 @@ RULES: list[Rule] = [
         r"\b(?:cutting|cut|burning|burned) (?:again|my (?:arms?|wrists?|legs?|thighs?|skin|stomach))\b",
         r"\bfresh (?:cuts|scars|wounds)\b",
         r"\b(?:scratching|cutting|burning|picking|hitting) (?:at )?my (?:arms?|legs?|skin|wrists?|thighs?) (?:again|raw)\b",
+        r"\b(?:i'm|im|i am) (?:cutting|burning|scratching) (?:right now|now|again|tonight|myself)\b",
         r"\b(?:burn|burns|burned|burnt|burning|cut|cuts|cutting) (?:my (?:skin|arms?|legs?|wrists?|thighs?|hands?)|"
         r"SELF) with (?:a |the )?(?:cigarettes?|lighter|razor|blade|knife|scissors|compass|iron)\b",
         r"\bstarv(?:ing|ed|e) SELF\b|\bmak(?:e|es|ing) SELF (?:sick|throw up|vomit)\b|\bpurg(?:e|ed|ing)\b(?! (?:the|my|our) )",
@@ -708,6 +713,8 @@ RULES: list[Rule] = [
         r"\b(?:nobody|no one|noone) (?:understands|gets it|listens)\b",
         r"\b(?:harder|hard|struggle|struggling) to keep going\b",
         r"\bdark (?:thoughts|place)\b|\bspiral(?:l)?ing\b|\bwaste of space\b",
+        r"\b(?:everyone|everybody) hates me\b|\b(?:nobody|no one) (?:needs|wants) me\b|\b(?:the world|nobody|no one) "
+        r"(?:doesn't|does not) (?:need|want) me\b",
         r"\b(?:there's|there is|theres) no point\b(?! (?:in )?(?:worrying|arguing|stressing|rushing|waiting|asking))",
         r"\b(?:so|really|very|too) stressed\b|\b(?:can't|cant) think straight\b",
         r"\b(?:haven't|havent|not|didn't) (?:left|got out of|gotten out of) (?:my )?(?:bed|room)\b",
