@@ -130,6 +130,8 @@ RULES: list[Rule] = [
         r"die)\b",
         r"\b(?:i'm|im|i am) not safe (?:tonight|right now|by myself|alone|with myself|on my own)\b|\b(?:don't|dont|do not) "
         r"feel safe (?:with|around|by) (?:myself|SELF)\b",
+        r"\b(?:easier|better)(?: for (?:everyone|everybody|them|my family))? if i (?:was|were) dead\b|\b(?:easier|better)"
+        r"(?: for (?:everyone|everybody|them|my family))? if i (?:wasn't|weren't|was not) (?:here|around|alive)\b",
         r"\bsleep forever\b|\b(?:hate|hating) (?:being alive|existing|my existence)\b|\bregret (?:being|ever being) born\b",
         r"\bwhy am i still (?:alive|here)\b|\b(?:i|i really) (?:shouldn't|should not) (?:be alive|exist)\b",
         r"\b(?:should (?:just )?|deserve to |might as well )(?:DIE|be dead)|\bleave this (?:world|earth|life)\b",
@@ -273,6 +275,8 @@ RULES: list[Rule] = [
         r"\bhow (?:many|much) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:PILLS|mg|grams|units)\b[^.?!]{0,30}"
         r"\b(?:to (?:die|kill|od)|(?:is|would be|it would take) (?:lethal|fatal|enough)|would (?:kill|be lethal))",
         r"\b(?:lethal|fatal) dose\b",
+        r"\b(?:most |least )?painless (?:way|method) to (?:die|go|end it)\b|\b(?:easiest|quickest|fastest|best|surest) "
+        r"(?:way|method) to (?:DIE|kill SELF|end it|end my life|overdose|od)\b",
         r"\b(?:PILLS|rope|noose) (?:saved|stockpiled|stashed|hidden|ready|counted out)\b",
         r"\b(?:pills|tablets|blades?|razors?|rope|noose|gun|knife)\b[^.?!]{0,20}\b(?:in my (?:hand|lap)|"
         r"lined up|counted out|laid out|in front of me)\b",
@@ -415,6 +419,8 @@ RULES: list[Rule] = [
         r"\bfresh (?:cuts|scars|wounds)\b",
         r"\b(?:scratching|cutting|burning|picking|hitting) (?:at )?my (?:arms?|legs?|skin|wrists?|thighs?) (?:again|raw)\b",
         r"\b(?:i'm|im|i am) (?:cutting|burning|scratching) (?:right now|now|again|tonight|myself)\b",
+        r"\b(?:i've|ive|i have) been (?:cutting|burning|scratching)\b(?! (?:down|back|out|the|my hair|carbs|costs|it|"
+        r"them|corners|onions|veg))",
         r"\b(?:burn|burns|burned|burnt|burning|cut|cuts|cutting) (?:my (?:skin|arms?|legs?|wrists?|thighs?|hands?)|"
         r"SELF) with (?:a |the )?(?:cigarettes?|lighter|razor|blade|knife|scissors|compass|iron)\b",
         r"\bstarv(?:ing|ed|e) SELF\b|\bmak(?:e|es|ing) SELF (?:sick|throw up|vomit)\b|\bpurg(?:e|ed|ing)\b(?! (?:the|my|our) )",
@@ -446,6 +452,7 @@ RULES: list[Rule] = [
         r"of (?:him|her|my \w+))",
         r"\b(?:abusive|abused|abusing|domestic (?:violence|abuse)|dv)\b|\b(?:raped|sexually assaulted|molested)\b",
         r"\b(?:hands?|arm|belt|rope) (?:around|round|on) my (?:neck|throat)\b",
+        r"\b(?:forces|forcing|forced|makes|made|pressures|pressured) me (?:to )?(?:have sex|sleep with|do sexual)\b",
         r"\bbeing (?:hurt|hit|beaten|abused|attacked) (?:at home|by (?:my|him|her))\b",
         r"\b(?:gets|is|becomes|turns|got) (?:really |very )?violent\b",
         r"\b(?:won't|wont|doesn't|doesnt|don't|will not|never) let me (?:see (?:my )?(?:friends|family|mum|mom|dad|"
@@ -555,7 +562,7 @@ RULES: list[Rule] = [
         r"\bclots? (?:the size of|as big as|bigger than)\b",
         r"\b(?:face|mouth) (?:is )?drooping\b|\bslurred speech\b",
         r"\b(?:ambulance|paramedics|911|999|112|000) (?:is|are) (?:on (?:the|their) way|coming)\b",
-        r"\bcoughing (?:up )?blood\b|\bvomiting blood\b",
+        r"\bcoughing (?:up )?blood\b|\b(?:vomiting|throwing up|being sick with) blood\b",
         r"\b(?:turning|going|gone|turned) (?:blue|grey|gray)\b",
         r"\b(?:passing|passed) (?:\w+ )?clots\b|\b(?:feel|feeling|felt) faint\b[^.?!]{0,40}\b(?:bleed|blood|birth)"
         r"|\b(?:bleed|blood|birth)\w*\b[^.?!]{0,60}\b(?:feel|feeling) faint\b",
@@ -632,6 +639,9 @@ RULES: list[Rule] = [
         r"\b(?:hasn't|hasnt|haven't|havent|not) (?:eaten or drunk|drunk anything|had a drink|had anything to drink)\b",
         r"\b(?:urine|pee|wee) (?:has gone |is |gone |looks |went )?(?:really |very )?(?:dark|brown|red|bloody|cola)\b",
         r"\b(?:having|had|have) an? (?:bad |severe |serious )?allergic reaction\b",
+        r"\b(?:feel like i'm|feel like i am|going to|gonna|about to) (?:pass out|faint|black out)\b(?! (?:from|of|with) "
+        r"(?:boredom|tiredness|exhaustion|laughing|laughter|hunger|excitement))",
+        r"\bpregnant\b[^.?!]{0,30}\bbleeding\b|\bbleeding\b[^.?!]{0,30}\bpregnant\b",
         r"\bketones (?:are |is )?(?:high|over|above|moderate|large|[1-9])\b",
         r"\b(?:haven't|havent|not|didn't|didnt|couldn't|can't|cant) (?:been to|go to|gone to|make it to|get to|"
         r"attend) (?:my )?dialysis\b",
@@ -712,6 +722,7 @@ RULES: list[Rule] = [
         r"\bfailing (?:at )?(?:everything|everyone)\b|\b(?:i'm|im|i am|i feel like) (?:such )?a failure\b",
         r"\b(?:nobody|no one|noone) (?:understands|gets it|listens)\b",
         r"\b(?:harder|hard|struggle|struggling) to keep going\b",
+        r"\b(?:can't|cant|cannot) (?:live|go on|keep living) like this\b",
         r"\bdark (?:thoughts|place)\b|\bspiral(?:l)?ing\b|\bwaste of space\b",
         r"\b(?:everyone|everybody) hates me\b|\b(?:nobody|no one) (?:needs|wants) me\b|\b(?:the world|nobody|no one) "
         r"(?:doesn't|does not) (?:need|want) me\b",
