@@ -132,6 +132,7 @@ RULES: list[Rule] = [
         r"feel safe (?:with|around|by) (?:myself|SELF)\b",
         r"\b(?:easier|better)(?: for (?:everyone|everybody|them|my family))? if i (?:was|were) dead\b|\b(?:easier|better)"
         r"(?: for (?:everyone|everybody|them|my family))? if i (?:wasn't|weren't|was not) (?:here|around|alive)\b",
+        r"\b(?:nothing|no one|nobody) (?:left )?to live for\b",
         r"\bsleep forever\b|\b(?:hate|hating) (?:being alive|existing|my existence)\b|\bregret (?:being|ever being) born\b",
         r"\bwhy am i still (?:alive|here)\b|\b(?:i|i really) (?:shouldn't|should not) (?:be alive|exist)\b",
         r"\b(?:should (?:just )?|deserve to |might as well )(?:DIE|be dead)|\bleave this (?:world|earth|life)\b",
@@ -642,6 +643,8 @@ RULES: list[Rule] = [
         r"\b(?:feel like i'm|feel like i am|going to|gonna|about to) (?:pass out|faint|black out)\b(?! (?:from|of|with) "
         r"(?:boredom|tiredness|exhaustion|laughing|laughter|hunger|excitement))",
         r"\bpregnant\b[^.?!]{0,30}\bbleeding\b|\bbleeding\b[^.?!]{0,30}\bpregnant\b",
+        r"\b(?:fever|temperature)\b[^.?!]{0,30}\brash\b|\brash\b[^.?!]{0,30}\b(?:fever|temperature)\b",
+        r"\b(?:sugar|sugars|glucose) (?:is |are |'s )?(?:really|very|dangerously|super|so) (?:low|high)\b",
         r"\bketones (?:are |is )?(?:high|over|above|moderate|large|[1-9])\b",
         r"\b(?:haven't|havent|not|didn't|didnt|couldn't|can't|cant) (?:been to|go to|gone to|make it to|get to|"
         r"attend) (?:my )?dialysis\b",
@@ -767,6 +770,8 @@ RULES: list[Rule] = [
         r"\bgiv(?:ing|en|e) away (?:all )?(?:of )?(?:her|his|their) (?:things|stuff|belongings|jewel\w*|clothes|books|"
         r"possessions|savings|pets?|cat|dog)\b",
         r"\b(?:starving|starved|starve) (?:himself|herself|themselves)\b",
+        r"\b(?:worried|scared|afraid|terrified) (?:that )?(?:my \w+|he|she|they)(?:'s| is| are)? (?:going to|gonna|might|"
+        r"will|could) (?:hurt|harm|kill) (?:himself|herself|themselves)\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:took|swallowed|taken) (?:a (?:bunch|handful|bottle|box) of |all (?:of )?|"
         r"too many (?:of )?|\d+ )(?:(?:his|her|their|the|my) )?(?:\w+ )?PILLS",
         r"\b(?:stockpil\w*|hoard\w*|saving up|stash\w*|collect\w*) (?:his|her|their) (?:\w+ )?PILLS\b",
@@ -803,6 +808,8 @@ RULES: list[Rule] = [
         r"\b(?:found|read|got) (?:my )?(?:\w+'s |his |her |their )?(?:goodbye|suicide) (?:note|letter|message)\b",
         r"\bleft a (?:note|letter|message) saying (?:sorry|goodbye)\b",
         r"\bplanning (?:how )?to (?:kill|hang|end) (?:himself|herself|themselves|(?:his|her|their) life)\b",
+        r"\b(?:he|she|they|KIN)(?:'s|'d)? (?:\w+ ){0,2} => (?:threatening|threatens|threatened|going|gonna|about) to "
+        r"(?:take|swallow) (?:all|every|the whole|the rest)\b[^.?!]{0,20}\bPILLS\b",
         r"\b(?:on|at) (?:the )?(?:roof|ledge|bridge|edge)\b[^.?!]{0,30}\b(?:won't|wont|refusing to|refuses to) (?:come down|"
         r"come back|get down|move)\b",
         r"\b(?:sent|texted|posted) (?:me |us )?(?:a )?(?:photo|picture|pic) of (?:her|his|their|the|a) (?:\w+ ){0,3}(?:pills|"

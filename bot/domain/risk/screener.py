@@ -407,7 +407,7 @@ class RiskScreener:
         if Kind.DISTRESS in kinds:
             raise_to(Tier.CONCERN, Category.GENERAL_DISTRESS)
         if third:
-            attempt = bool(third & {Kind.ATTEMPT, Kind.THIRD_PERSON_DANGER}) or any(
+            attempt = bool(third & {Kind.ATTEMPT, Kind.THIRD_PERSON_DANGER, Kind.SELF_HARM_SEVERE}) or any(
                 h.kind is Kind.THIRD_PERSON_RISK and re.search(r"took|swallowed|taken", text[h.start:h.end].lower())
                 for h in hits
             )
