@@ -132,7 +132,7 @@ RULES: list[Rule] = [
         r"feel safe (?:with|around|by) (?:myself|SELF)\b",
         r"\b(?:easier|better)(?: for (?:everyone|everybody|them|my family))? if i (?:was|were) dead\b|\b(?:easier|better)"
         r"(?: for (?:everyone|everybody|them|my family))? if i (?:wasn't|weren't|was not) (?:here|around|alive)\b",
-        r"\b(?:nothing|no one|nobody) (?:left )?to live for\b",
+        r"\b(?:nothing|no one|nobody) (?:left )?to live for\b|\bwant(?:ed)? to stop (?:living|breathing)\b",
         r"\bsleep forever\b|\b(?:hate|hating) (?:being alive|existing|my existence)\b|\bregret (?:being|ever being) born\b",
         r"\bwhy am i still (?:alive|here)\b|\b(?:i|i really) (?:shouldn't|should not) (?:be alive|exist)\b",
         r"\b(?:should (?:just )?|deserve to |might as well )(?:DIE|be dead)|\bleave this (?:world|earth|life)\b",
@@ -402,7 +402,7 @@ RULES: list[Rule] = [
         r"\b(?:car|garage)\b[^.?!]{0,30}\bhose(?:pipe)?\b|\bhose(?:pipe)?\b[^.?!]{0,30}\b(?:car|exhaust|window)\b",
         r"\b(?:garage|shed)\b[^.?!]{0,40}\b(?:car|engine|motor) (?:is )?(?:running|on)\b",
         r"\b(?:i'm|im|i am) (?:\w+ )?(?:at|on) (?:the )?(?:top of (?:the|a) )?(?:multi[- ]?storey|car park roof|cliff ?top|"
-        r"cliff edge|viaduct)\b",
+        r"cliff edge|viaduct|train tracks|railway tracks|railway line)\b",
         r"\bno (?:way|turning|going) back\b[^\n]{0,40}\b(?:taken|took|swallowed|done it)\b|\b(?:taken|took|swallowed) "
         r"(?:them|it)\b[^\n]{0,40}\bno (?:way|turning|going) back\b",
         r"\b(?:garage|shed)\b[^.?!]{0,40}\bengine (?:is )?(?:running|on)\b|\bengine (?:running|on)\b[^.?!]{0,30}"
@@ -467,6 +467,8 @@ RULES: list[Rule] = [
         r"\b(?:afraid|scared|terrified|frightened) (?:that )?(?:he|she|they)(?:'ll| will|'s going to| is going to|'s gonna|"
         r" might| could) (?:hurt|hit|attack) me\b",
         r"\b(?:he|she|they)(?:'ll| will|'d| would|'s going to| is going to) (?:find|hunt|come after|come for) (?:me|us)\b",
+        r"\b(?:afraid|scared|terrified|frightened|worried) (?:that )?(?:he|she|they)(?:'ll| will|'s going to| is going to|"
+        r" might| could) (?:hurt|hit|harm|take) (?:the kids|my kids|the children|the baby|my son|my daughter)\b",
         r"\b(?:he|she|they) (?:won't|wont|doesn't|doesnt|don't) let me (?:leave|see|go out|have money|call)",
     ),
     *_rules(
