@@ -74,7 +74,8 @@ _DWELL = (
 _DEATH = (
     r"(?:dying|death|suicide|ending it(?: all)?|ending my life|killing SELF|overdosing|od'?ing|not being (?:here|around|"
     r"alive)|not existing|not waking up|never waking up|disappearing forever|hanging SELF|taking my (?:own )?life|"
-    r"jumping off|(?:jumping|stepping|throwing SELF) (?:in front of|under|off)|my own funeral)"
+    r"jumping off|(?:jumping|stepping|throwing SELF) (?:in front of|under|off)|my own funeral|crashing (?:the|my) car|"
+    r"driving off (?:a|the) (?:road|bridge|cliff))"
 )
 
 
@@ -125,21 +126,10 @@ RULES: list[Rule] = [
         r"\bkill (?:himself|herself|themselves|themself)\b",
         # "I want to jump" beside a roof, bridge or ledge; not into a pool or at a chance
         r"\b(?:want|wanna|going|gonna|about|ready|urge) to jump\b(?! (?:in|into|on|at|up|ship|around|for|the queue))",
-        r"\b(?:wake|woke) up (?:disappointed|annoyed|angry|sad|upset)\b|\b(?:disappointed|annoyed|angry|sad|upset) (?:that )?"
-        r"(?:i'm|im|i am) still (?:here|alive)\b|\b(?:disappointed|annoyed|angry|sad|upset) (?:that )?i (?:woke up|didn't "
-        r"die)\b",
-        r"\b(?:i'm|im|i am) not safe (?:tonight|right now|by myself|alone|with myself|on my own)\b|\b(?:don't|dont|do not) "
-        r"feel safe (?:with|around|by) (?:myself|SELF)\b",
-        r"\b(?:easier|better)(?: for (?:everyone|everybody|them|my family))? if i (?:was|were) dead\b|\b(?:easier|better)"
-        r"(?: for (?:everyone|everybody|them|my family))? if i (?:wasn't|weren't|was not) (?:here|around|alive)\b",
-        r"\b(?:nothing|no one|nobody) (?:left )?to live for\b|\bwant(?:ed)? to stop (?:living|breathing)\b",
-        r"\bsleep forever\b|\b(?:hate|hating) (?:being alive|existing|my existence)\b|\bregret (?:being|ever being) born\b",
-        r"\bwhy am i still (?:alive|here)\b|\b(?:i|i really) (?:shouldn't|should not) (?:be alive|exist)\b",
-        r"\b(?:should (?:just )?|deserve to |might as well )(?:DIE|be dead)|\bleave this (?:world|earth|life)\b",
-        r"\b(?:what's|whats|what is) the point (?:of|in) (?:being alive|living|life|going on|existing|carrying on)\b",
         r"\b(?:hang|hanging|shoot|shooting|drown|drowning|poison|gas|gassing|electrocute) SELF\b",
         r"\bplann(?:ed|ing) my (?:exit|death|suicide|way out)\b",
         r"\b(?:might|may|could|should) (?:just )?(?:end it|end it all|end things|kill SELF|end my life)\b",
+        r"\b(?:drink|drinking|use|using|eat|eating) (?:myself|SELF) to death\b",
         r"\b(?:use|turn) (?:it|the knife|the gun|them|the pills) on (?:myself|SELF)\b",
         r"\b(?:suicide|dying|death|killing SELF|ending it) (?:is|has been|'s been|keeps) (?:on my mind|in my head)\b",
         r"\b(?:think|thinking|thought) about using (?:it|the gun|them|the pills|the rope|the knife)\b",
@@ -153,6 +143,21 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:wake|woke) up (?:disappointed|annoyed|angry|sad|upset)\b|\b(?:disappointed|annoyed|angry|sad|upset) (?:that )?"
+        r"(?:i'm|im|i am) still (?:here|alive)\b|\b(?:disappointed|annoyed|angry|sad|upset) (?:that )?i (?:woke up|didn't "
+        r"die)\b",
+        r"\b(?:i'm|im|i am) not safe (?:tonight|right now|by myself|alone|with myself|on my own)\b|\b(?:don't|dont|do not) "
+        r"feel safe (?:with|around|by) (?:myself|SELF)\b",
+        r"\b(?:easier|better)(?: for (?:everyone|everybody|them|my family))? if i (?:was|were) dead\b|\b(?:easier|better)"
+        r"(?: for (?:everyone|everybody|them|my family))? if i (?:wasn't|weren't|was not) (?:here|around|alive)\b",
+        r"\b(?:don't|dont|do not) care if i (?:overdose|od|die|live or die|don't wake up|never wake up)\b",
+        r"\bhope (?:the next|this|the) (?:hit|dose|one|drink|bottle|fix) (?:kills|finishes) me\b",
+        r"\b(?:easier|better) if (?:we|i) (?:both |all )?(?:just )?died\b",
+        r"\b(?:nothing|no one|nobody) (?:left )?to live for\b|\bwant(?:ed)? to stop (?:living|breathing)\b",
+        r"\bsleep forever\b|\b(?:hate|hating) (?:being alive|existing|my existence)\b|\bregret (?:being|ever being) born\b",
+        r"\bwhy am i still (?:alive|here)\b|\b(?:i|i really) (?:shouldn't|should not) (?:be alive|exist)\b",
+        r"\b(?:should (?:just )?|deserve to |might as well )(?:DIE|be dead)|\bleave this (?:world|earth|life)\b",
+        r"\b(?:what's|whats|what is) the point (?:of|in) (?:being alive|living|life|going on|existing|carrying on)\b",
         r"\bwish(?:es)? (?:i'd|id|i had|he'd|she'd) died\b",
         r"\b(?:don't|dont|do not) trust (?:myself|SELF)\b|\b(?:i'm|im|i am|i feel like i'm) (?:a )?danger to (?:myself|SELF)\b",
         r"\bwish(?:es)? (?:i|i'd|id|he|she|they|he'd|she'd) (?:was|were|had) (?:never been born|never born|dead|died|"
@@ -213,7 +218,7 @@ RULES: list[Rule] = [
         r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b",
         r"\b(?:decided|made up my mind|planning|plan) to (?:end it|do it|kill|die|end my|go through with)",
         r"\b(?:going to|gonna|about to) (?:end it|end my|go through with|kill SELF|unalive SELF|hang SELF|shoot SELF|"
-        r"drown SELF|poison SELF|gas SELF|od|overdose)\b",
+        r"drown SELF|poison SELF|gas SELF|od|overdose|drink SELF to death)\b",
         r"\b(?:nobody|no one|noone) (?:will|can|is going to|gonna) stop me\b",
         # waiting until nobody can see
         r"\b(?:when|once|after|until|till|for) everyone(?:'s| is)? (?:asleep|goes to (?:bed|sleep)|to go to (?:bed|sleep)"
@@ -727,6 +732,7 @@ RULES: list[Rule] = [
         r"\bfailing (?:at )?(?:everything|everyone)\b|\b(?:i'm|im|i am|i feel like) (?:such )?a failure\b",
         r"\b(?:nobody|no one|noone) (?:understands|gets it|listens)\b",
         r"\b(?:harder|hard|struggle|struggling) to keep going\b",
+        r"\b(?:run|running) away and never (?:come|coming) back\b|\bjust to feel nothing\b",
         r"\b(?:can't|cant|cannot) (?:live|go on|keep living) like this\b",
         r"\bdark (?:thoughts|place)\b|\bspiral(?:l)?ing\b|\bwaste of space\b",
         r"\b(?:everyone|everybody) hates me\b|\b(?:nobody|no one) (?:needs|wants) me\b|\b(?:the world|nobody|no one) "
