@@ -652,6 +652,10 @@ RULES: list[Rule] = [
         r"\bpregnant\b[^.?!]{0,30}\bbleeding\b|\bbleeding\b[^.?!]{0,30}\bpregnant\b",
         r"\b(?:fever|temperature)\b[^.?!]{0,30}\brash\b|\brash\b[^.?!]{0,30}\b(?:fever|temperature)\b",
         r"\b(?:sugar|sugars|glucose) (?:is |are |'s )?(?:really|very|dangerously|super|so) (?:low|high)\b",
+        r"\b(?:legs?|ankles?)\b[^.?!]{0,30}\bswollen\b[^.?!]{0,30}\b(?:breathless|short of breath|can't breathe)\b",
+        r"\bsunken (?:soft spot|fontanelle|eyes)\b",
+        r"\b(?:child|son|daughter|baby|toddler|kid|little one)\b[^.?!]{0,30}\b(?:really |very )?(?:drowsy|lethargic)\b"
+        r"[^.?!]{0,20}\b(?:hard to wake|won't wake|floppy|not responding)\b|\bhard to wake\b",
         r"\bketones (?:are |is )?(?:high|over|above|moderate|large|[1-9])\b",
         r"\b(?:haven't|havent|not|didn't|didnt|couldn't|can't|cant) (?:been to|go to|gone to|make it to|get to|"
         r"attend) (?:my )?dialysis\b",
@@ -777,7 +781,12 @@ RULES: list[Rule] = [
         r"hurting (?:himself|herself|themselves|themself))",
         r"\bgiv(?:ing|en|e) away (?:all )?(?:of )?(?:her|his|their) (?:things|stuff|belongings|jewel\w*|clothes|books|"
         r"possessions|savings|pets?|cat|dog)\b",
-        r"\b(?:starving|starved|starve) (?:himself|herself|themselves)\b",
+        r"\b(?:starving|starved|starve) (?:himself|herself|themselves)\b|\bmak(?:e|es|ing) (?:himself|herself|themselves) "
+        r"(?:sick|throw up|vomit)\b",
+        r"\b(?:nobody|no one|noone) (?:would|will) (?:even )?(?:miss|notice|care about) (?:him|her|them) if (?:he|she|they) "
+        r"(?:was|were|died|disappeared)\b",
+        r"\b(?:banging|hitting|biting|scratching) (?:his|her|their) (?:head|hands?|arms?|face|skin)\b[^.?!]{0,30}\b(?:bleed|"
+        r"bleeds|bled|bruise|bruises)\b",
         r"\b(?:worried|scared|afraid|terrified) (?:that )?(?:my \w+|he|she|they)(?:'s| is| are)? (?:going to|gonna|might|"
         r"will|could) (?:hurt|harm|kill) (?:himself|herself|themselves)\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:took|swallowed|taken) (?:a (?:bunch|handful|bottle|box) of |all (?:of )?|"
