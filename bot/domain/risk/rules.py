@@ -133,6 +133,8 @@ RULES: list[Rule] = [
         r"\b(?:use|turn) (?:it|the knife|the gun|them|the pills) on (?:myself|SELF)\b",
         r"\b(?:suicide|dying|death|killing SELF|ending it) (?:is|has been|'s been|keeps) (?:on my mind|in my head)\b",
         r"\b(?:think|thinking|thought) about using (?:it|the gun|them|the pills|the rope|the knife)\b",
+        r"\b(?:looking at|staring at|drawn to) the (?:bridge|tracks|edge|river|cliff|ledge)\b[^.?!]{0,60}\bthinking about "
+        r"(?:it|jumping|stepping off)\b",
         r"\b(?:keep|can't stop|cant stop) thinking about (?:the|my|all (?:the|my)) (?:pills|tablets|rope|gun|knife|bridge)\b",
         r"\b(?:tried|attempted) to (?:kill SELF|end (?:it|my life)|overdose|od) (?:\w+ ){0,3}(?:before|once|in the past)\b",
         r"\b(?:walk|walking|swim|swimming) (?:into|out into) the (?:sea|river|lake|ocean|water)\b(?! (?:for|with))",
@@ -337,7 +339,7 @@ RULES: list[Rule] = [
         r"be (?:here|around) (?:much longer|anymore|any more|for long)|be coming back\b)",
         r"\b(?:when|after|once) i'm (?:gone|dead|not here)\b",
         r"\b(?:you|they|everyone) (?:won't|wont) (?:have to|need to) (?:worry|deal) (?:about|with) me\b",
-        r"\b(?:not|won't) be a (?:burden|problem) (?:much longer|for long|anymore)\b",
+        r"\b(?:not|won't|wont|not going to|will not) be a (?:burden|problem) (?:much longer|for long|anymore|any more)\b",
         r"\b(?:won't|wont|will not) be (?:here|around) after (?:tonight|today|tomorrow|this weekend)\b",
         r"\b(?:not going to|won't|wont|will not) be (?:here|around|alive) (?:tomorrow|by (?:morning|tomorrow))\b",
         r"\bif (?:anything|something) (?:happens|should happen) to me\b",
