@@ -155,7 +155,7 @@ class _Reading:
         self.met = met  # the gate's requirement bits: which checks can hold anywhere in the message
         self._starts: list[int] = []
         self._ends: list[int] | None = None  # found when first needed: most messages never ask
-        self._checked: dict[tuple[str, int, int], bool] = {}
+        self._checked: dict[tuple[Check, int, int], bool] = {}
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around norm[start:end]: from the last break before it to the first break after it."""
@@ -173,7 +173,7 @@ class _Reading:
         """Does norm[left:right] match the check? Each clause is searched once per check."""
         if not check.possible(self.met):
             return False
-        key = (check.regex.pattern, left, right)
+        key = (check, left, right)
         if key not in self._checked:
             self._checked[key] = check.regex.search(self.norm[left:right]) is not None
         return self._checked[key]
@@ -242,9 +242,9 @@ class RiskScreener:
             if not {h.kind for h in hits} - _PLAN_ONLY:  # "he says he's going to do it tonight" could be anything
                 continue
             said = self._decide(speech, hits, [])
-            crisis = said.tier is Tier.CRISIS
             if said.tier < Tier.URGENT:
                 continue
+            crisis = said.tier is Tier.CRISIS
             if {Category.SUICIDAL_IDEATION, Category.SELF_HARM} & set(said.categories):
                 kind = Kind.THIRD_PERSON_DANGER if crisis else Kind.THIRD_PERSON_RISK
             elif Category.MEDICAL_EMERGENCY in said.categories:
@@ -266,8 +266,7 @@ class RiskScreener:
         discounted: list[Evidence] = []
         # A method or a time named alone changes nothing ("tonight", "pills"), so those rules wait until some other
         # rule has found something.
-        deferred = [(rule, starts) for rule, starts in rules if rule.kind in _CONTEXT_ONLY]
-        for rule, starts in [(rule, starts) for rule, starts in rules if rule.kind not in _CONTEXT_ONLY] + deferred:
+        for rule, starts in sorted(rules, key=lambda pair: pair[0].kind in _CONTEXT_ONLY):  # stable: order kept
             if rule.kind in _CONTEXT_ONLY and not kept:
                 break
             for match in rule.pattern.finditer(norm) if starts is None else _matches_at(rule.pattern, norm, starts):
