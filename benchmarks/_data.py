@@ -15,6 +15,7 @@ CHAT_CASES = ROOT / "tests" / "data" / "chat_cases.tsv"
 CHAT_HOLDOUT = ROOT / "tests" / "data" / "chat_holdout.tsv"
 # A second one, written later in session 3 after four rounds of rule changes, and likewise never tuned on.
 CHAT_HOLDOUT_B = ROOT / "tests" / "data" / "chat_holdout_b.tsv"
+CHAT_HOLDOUT_C = ROOT / "tests" / "data" / "chat_holdout_c.tsv"
 
 # How each set's labels map onto peerbot's tiers (see SOURCE.txt in each folder for what the labels mean).
 LABEL_TIERS = {

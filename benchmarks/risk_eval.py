@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._data import CHAT_HOLDOUT, CHAT_HOLDOUT_B, chat_cases, posts, shared_sets
+from benchmarks._data import CHAT_HOLDOUT, CHAT_HOLDOUT_B, CHAT_HOLDOUT_C, chat_cases, posts, shared_sets
 from bot.domain.risk import RiskScreener, Tier
 
 TIERS = ["none", "concern", "urgent", "crisis"]
@@ -53,9 +53,11 @@ def main() -> None:
     results: dict[str, object] = {}
     sets = [("peerbot_chat_cases (written with the rules: a regression set, not independent)", chat_cases()),
             ("peerbot_chat_holdout (written apart from the rules, never tuned on)", chat_cases(CHAT_HOLDOUT)),
-            ("peerbot_chat_holdout_b (a second one, written later, never tuned on)", chat_cases(CHAT_HOLDOUT_B))]
+            ("peerbot_chat_holdout_b (a second one, written later, never tuned on)", chat_cases(CHAT_HOLDOUT_B)),
+            ("peerbot_chat_holdout_c (a third, in other voices, written in session 4, never tuned on)",
+             chat_cases(CHAT_HOLDOUT_C))]
     if "--chat-only" in sys.argv:
-        sets = sets[:3]
+        sets = sets[:4]
     else:
         sets += list(shared_sets())
     for name, rows in sets:
