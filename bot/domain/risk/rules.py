@@ -27,6 +27,10 @@ class Kind(StrEnum):
     GOODBYE = "goodbye or final arrangements"
     FINALITY = "talk of not being around"
     GIVEAWAY = "giving things away"
+    # Soft signs that weigh only together or beside something stronger (see screener._decide)
+    FAREWELL = "thanks and love, as if for the last time"  # "love you all", "thanks for everything"
+    SETTLED = "calm or resolved, as if decided"  # "it's better this way", "I'm at peace now", "sorry for everything"
+    PLACE = "somewhere dangerous, now"  # on a roof, at the station, parked at the cliffs
     ATTEMPT = "attempt in progress"
     SELF_HARM = "self-harm"
     SELF_HARM_SEVERE = "self-harm needing care"
@@ -56,7 +60,12 @@ _SELF = r"(?:my ?s[el]{2}f|myslef|mysefl)"
 _PILLS = (
     r"(?:pills?|tablets?|meds|medication|painkillers|sleeping pills|tylenol|paracetamol|insulin|xanax|oxy\w*|"
     r"antidepressants|anti-depressants|sertraline|prozac|lithium|quetiapine|seroquel|codeine|co-codamol|tramadol|"
-    r"morphine|ibuprofen|aspirin|amitriptyline|diazepam|valium|ambien|zopiclone|lorazepam|clonazepam)"
+    r"morphine|ibuprofen|aspirin|amitriptyline|diazepam|valium|ambien|zopiclone|lorazepam|clonazepam|prescription|"
+    r"methadone|subutex|buprenorphine|propranolol|mirtazapine|citalopram|fluoxetine|venlafaxine|zolpidem|temazepam|"
+    r"acetaminophen|advil|nyquil|benadryl|antihistamines|antipsychotics|benzos|capsules|promethazine|ramipril|"
+    # most drug names end in one of a few stems: olanzapine, escitalopram, oxycodone, pregabalin, metoprolol
+    r"\w+(?:azepam|azolam|apine|idone|oxetine|opram|triptyline|codone|morphone|barbital|gabalin|apentin|faxine|"
+    r"peridol|pramine|olol|formin))"
 )
 _KIN = (
     r"(?:son|daughter|kid|child|teen|boy|girl|sister|brother|mom|mum|mother|dad|father|husband|wife|partner|"
@@ -72,7 +81,7 @@ _DWELL = (
     r"contemplating|welcome|craving|long for|longing for|keep picturing|picturing)"
 )
 _DEATH = (
-    r"(?:dying|death|suicide|ending it(?: all)?|ending my life|killing SELF|overdosing|od'?ing|not being (?:here|around|"
+    r"(?:dying|death|suicide|ending it(?: all)?|ending my life|ending things|ending everything|killing SELF|overdosing|od'?ing|not being (?:here|around|"
     r"alive)|not existing|not waking up|never waking up|disappearing forever|hanging SELF|taking my (?:own )?life|"
     r"jumping off|(?:jumping|stepping|throwing SELF) (?:in front of|under|off)|my own funeral|crashing (?:the|my) car|"
     r"driving off (?:a|the) (?:road|bridge|cliff))"
@@ -83,13 +92,24 @@ _DRUGS = (
     r"(?:xanax|benzos?|fentanyl|heroin|oxy\w*|opioids?|methadone|alcohol|vodka|booze|lean|ketamine|ghb|diazepam|valium|"
     r"pregabalin|gabapentin|codeine|tramadol|morphine|sleeping (?:pills|tablets)|wine|drink)"
 )
+# How much was taken, when it is more than a dose: "the whole box", "every one of", "30 of my", "a week's worth"
+_DOSE = (
+    r"(?:all (?:of )?(?:my|the|her|his|their)|every (?:one|single one|last one) of|everything|whole|entire|\d{2,}|"
+    r"\d+ of|the rest of|(?:a|two|the) (?:week|month)'s|loads of|too many|a (?:bunch|handful|bottle|box|load|lot|pack|"
+    r"packet|strip|tub) of)"
+)
+_PLACES = (
+    r"(?:roof|rooftop|car park|multi[- ]?storey|tower block|bridge|footbridge|overpass|flyover|viaduct|cliffs?|"
+    r"cliff ?top|beachy head|station|platform|tracks|level crossing|motorway|river ?bank|pier|harbour wall|quarry|"
+    r"reservoir|dam|edge)"
+)
 _AFTERCARE = r"(?:(?:post|after)[- ](?:c-?section|op|surgery|operation|partum|birth|delivery|transplant))"
 
 
 def _compile(source: str) -> re.Pattern[str]:
     source = source.replace("DIE", r"d[iy!1*]e\b(?! (?:my|your|her|his|their|the|it) )")
     source = source.replace("DWELL", _DWELL).replace("DEATH", _DEATH).replace("DRUGS", _DRUGS)
-    source = source.replace("AFTERCARE", _AFTERCARE)
+    source = source.replace("AFTERCARE", _AFTERCARE).replace("DOSE", _DOSE).replace("PLACES", _PLACES)
     source = source.replace("SELF", _SELF).replace("PILLS", _PILLS).replace("KIN", _KIN)
     return re.compile(source.replace("'", "'?"))
 
@@ -145,6 +165,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:wish|hope|pray)\w* (?:that )?(?:the |this |my )?(?:cancer|illness|disease|tumou?r|it|god|death) (?:would |will "
+        r"|could )?(?:just )?(?:hurry up and )?(?:take|kill|finish) me\b",
+        r"\b(?:pray|praying|hope|hoping) (?:that )?i (?:just )?(?:won't|wont|don't|dont|never|wouldn't) wake up\b",
         r"\b(?:wake|woke) up (?:disappointed|annoyed|angry|sad|upset)\b|\b(?:disappointed|annoyed|angry|sad|upset) (?:that )?"
         r"(?:i'm|im|i am) still (?:here|alive)\b|\b(?:disappointed|annoyed|angry|sad|upset) (?:that )?i (?:woke up|didn't "
         r"die)\b",
@@ -226,6 +249,7 @@ RULES: list[Rule] = [
         r"\b(?:when|once|after|until|till|for) everyone(?:'s| is)? (?:asleep|goes to (?:bed|sleep)|to go to (?:bed|sleep)"
         r"|in bed)\b",
         r"\b(?:going to|gonna|about to|might) do something (?:stupid|drastic|silly)\b",
+        r"\b(?:going to|gonna|will|i'll|about to) (?:drive|crash|steer|wrap) (?:the |my )?(?:car )?(?:into|off)\b",
         r"\bplann(?:ed|ing) my (?:exit|death|suicide|way out)\b",
         r"\bgo(?:ing)? through with it\b",
         r"\b(?:how|when|where) (?:i'll|i will|i'm going to|im going to|im gonna|i'm gonna) do it\b",
@@ -250,7 +274,12 @@ RULES: list[Rule] = [
     # ("today's the day" is as often a new job).
     *_rules(
         Kind.RESOLVE,
-        r"\b(?:i've|ive|i have) (?:decided|made (?:my|the) (?:decision|choice)|made up my mind)\b",
+        r"\b(?:tonight|today|tomorrow|this weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s| is) "
+        r"(?:when|the (?:day|night))\b(?! (?:of|for|to|we|you|they|the|my|our|he|she|that|it|everyone))",
+        r"\bwhen i (?:do|finally do) it\b",
+        # a bare decision: "I've decided to go back to work" says what
+        r"\b(?:i've|ive|i have) (?:decided|made (?:my|the) (?:decision|choice)|made up my mind)\b(?! (?:to|that|on|what|"
+        r"which|not|against|i|we|it's|its|he|she|about|for|with)\b)",
         r"\b(?:going to|gonna|about to) do it\b",
         r"\b(?:i'm|im|i am)[ ] => \b(?:doing|going to do|gonna do) it\b",
         r"\b(?:i've|ive|i have) (?:chosen|picked|set) (?:the|a|my) (?:date|day)\b(?! (?:for|of|to))",
@@ -276,6 +305,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:ordered|bought|buying|got|getting|picked up|have) (?:the |some |a )?(?:helium|exit bag|bullets|"
+        r"antifreeze|weedkiller|paraquat)\b(?![^.?!]{0,30}\b(?:balloons?|party|birthday|garden|weeds|car))",
+        r"\b(?:kept|keeping|saved|saving|stored|hidden|hid|hoarded|stockpiled|collecting) (?:all |up )?(?:of )?(?:my |the |"
+        r"these |those )?(?:\w+ )?PILLS\b[^.?!]{0,30}\b(?:for (?:weeks|months|ages|a while)|enough)\b",
+        r"\bPILLS\b[^\n]{0,60}\b(?:have|got) (?:over|more than|nearly|almost|about) \d{2,}\b",
         r"\b(?:saving|saved|stockpil\w*|hoard\w*|collect\w*|stash\w*|bought|buying|got) (?:up )?(?:all )?"
         r"(?:my |some |enough |a |the )?(?:PILLS|rope|noose|gun|razor ?blades?)\b",
         r"\b(?:research\w*|look\w* up|googl\w*|search\w*) (?:how (?:to|many|much)|ways to|the best way to)"
@@ -296,6 +330,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\b(?:don't|dont|do not|no one|nobody|noone) (?:try to |come |go |bother )?(?:find|look for|looking for|"
+        r"search for|come after|trying to find) me\b",
         r"\bthis is (?:my )?goodbye\b",
         r"\b(?:goodbye|bye|farewell) (?:forever|cruel world|world)\b|\bfarewell (?:everyone|all)\b",
         # "bye all" is how every meeting ends; it is a goodbye only beside thanks-for-everything, love or sorry
@@ -335,6 +371,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:my )?affairs (?:are |all )?(?:sorted|in order|settled)\b",
         r"\b(?:won't|wont|will not) (?:need (?:it|them|her|him|these|those|this|that|any of (?:it|this))|"
         r"be (?:here|around) (?:much longer|anymore|any more|for long)|be coming back\b)",
         r"\b(?:when|after|once) i'm (?:gone|dead|not here)\b",
@@ -359,6 +396,32 @@ RULES: list[Rule] = [
         r"\b(?:paid off|cancelled|canceled|closed) (?:all )?my (?:debts|accounts|phone|contracts?|subscriptions)\b",
         r"\bhow much (?:you(?: all| guys)?|this group) (?:meant|has meant|have meant) to me\b",
     ),
+    # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
+    *_rules(
+        Kind.FAREWELL,
+        r"\blove (?:you|ya|u) (?:all|guys|lot|lots|so much)\b",
+        r"\b(?:thank you|thanks|ty) (?:all |so much )?for everything\b",
+        r"\b(?:you|u) (?:lot|guys|all) (?:were|have been|'ve been) (?:so )?(?:good|kind|amazing|lovely|the best) to me\b",
+        r"\b(?:look after|take care of) (?:the kids|the children|mum|mom|dad|my \w+|each other|yourselves)\b(?: for me)?",
+    ),
+    *_rules(
+        Kind.SETTLED,
+        r"\b(?:it's|its|it is|it'll be) better (?:for everyone )?this way\b",
+        r"\b(?:i'm|im|i am|i feel|feeling|feels?) (?:so |strangely |weirdly )?(?:calm|at peace|peaceful) (?:now|finally|"
+        r"at last|about it)\b|\bat peace with (?:my|the|this) (?:decision|choice)\b",
+        r"\b(?:made|making) (?:my )?peace with (?:it|this|everything|my decision)\b",
+        r"\bthis is it (?:for me|now)\b",
+        r"\b(?:i'm|im|i am) (?:so )?sorry for (?:everything|being (?:a burden|like this|such a))\b|\bsorry for everything\b",
+        r"\b(?:i'm|im|i am) where i need to be\b",
+        r"\b(?:not|no longer) (?:scared|afraid|frightened) (?:anymore|any more|now)\b",
+        r"\b(?:i'm|im|i am) ready (?:now|to go)\b",
+    ),
+    *_rules(
+        Kind.PLACE,
+        r"\b(?:i'm|im|i am|sitting|sat|standing|stood|parked|waiting|been sat|been sitting) (?:\w+ ){0,2}(?:on|at|by|up on|on "
+        r"top of|in) (?:the |a )?(?:top of (?:the|a) )?PLACES\b",
+        r"(?:^|[.!?\n] *)(?:on|at|up on|on top of) (?:the |a )?(?:top of (?:the|a) )?PLACES\b",
+    ),
     *_rules(
         Kind.GIVEAWAY,
         r"\b(?:giv(?:ing|e|en)|gave) (?:away )?(?:all )?(?:of )?my (?:cat|dog|pet|things|stuff|belongings|clothes|books|"
@@ -372,6 +435,17 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
+        # more than a dose, however it is put: "necked my whole prescription", "swallowed about 30 of my citalopram"
+        r"\b(?:took|taken|swallowed|necked|downed|had|ate|eaten|overdosed on)\b[^.?!]{0,25}?\bDOSE\b[^.?!]{0,30}?\bPILLS\b",
+        r"\b(?:took|taken|swallowed|necked|downed)\b[^.?!]{0,30}\bPILLS\b[^.?!]{0,20}\b(?:at once|in one go|all together|"
+        r"at the same time)\b",
+        r"\b(?:took|taken|swallowed|ate|necked|downed) everything (?:in|from) (?:the|my) (?:medicine|bathroom|first aid) "
+        r"(?:box|cabinet|cupboard|drawer|bag)\b",
+        r"\bcharcoal\b[^.?!]{0,40}\b(?:bathroom|bedroom|tent|in the car|taped|sealed|lit)\b",
+        r"\b(?:sitting|sat|standing|stood|climbed|climbing|leaning|hanging) (?:on|over|onto|up on|off) (?:the |a )?(?:\w+ )?"
+        r"(?:railings?|parapet|balcony (?:rail|railing|edge)|wrong side of)\b",
+        r"\bwaiting for (?:the|a) (?:fast|express|next|non-stop) (?:one|train)\b[^.?!]{0,20}\b(?:doesn't|doesnt|does not|"
+        r"won't|wont) stop\b",
         r"\b(?:i|i've|ive|just|already|and) (?:just |already )?(?:took|taken|swallowed|downed|had|injected) (?:like |about |"
         r"around |maybe |over |at least )?(?:all |every |"
         r"a (?:bunch|handful|bottle|box|load|lot) of |\d+ |too many |the whole (?:bottle|pack|box) of |my whole )"
@@ -417,6 +491,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SELF_HARM,
+        r"\b(?:pull\w*|pick\w*|scratch\w*|bit|bite|biting|bitten|peel\w*|rubb\w*|scrubb\w*)\b[^.?!]{0,30}\b(?:until|till|til) "
+        r"(?:it|they|i) (?:bled|bleeds|bleed|was bleeding|were bleeding|were raw|was raw)\b",
         r"\b(?:cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|hit|hitting|scratch\w*|punch\w*|harm\w*) "
         r"SELF\b(?! (?:out|off|from))",
         r"\bself[- ]?harm\w*\b",
@@ -512,6 +588,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SUBSTANCE_EMERGENCY,
+        r"\b(?:snoring|gurgling|breathing (?:is |is really |really )?(?:weird|funny|slow|shallow|strange|odd))\b[^\n]{0,60}"
+        r"\b(?:heroin|fentanyl|opioids?|oxy\w*|methadone|xanax|benzos|pills|shot up|used|gear)\b",
+        r"\b(?:heroin|fentanyl|opioids?|oxy\w*|methadone|xanax|benzos|shot up|gear)\b[^\n]{0,60}\b(?:snoring|gurgling|"
+        r"(?:not|won't|wont|isn't|isnt) (?:waking|wake|breathing)|breathing (?:is )?(?:weird|funny|slow|shallow|strange))\b",
         r"\b(?:mixed|mixing|took|taken|with) [^.?!]{0,30}\bDRUGS\b[^.?!]{0,20}\b(?:and|with|on top of)\b"
         r"[^.?!]{0,30}\b(?:DRUGS|drinking|drunk|pills)\b",
         r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2} => \b(?:overdosing|overdosed|od\x27ing|oding|od\x27d|oded)\b",
@@ -613,6 +693,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        r"\b(?:can't|cant|haven't|havent|not|didn't|didnt) (?:felt|feel|feeling) (?:the |my )?baby (?:move|moving|kick\w*)\b"
+        r"|\bbaby (?:hasn't|hasnt|has not|isn't|isnt|not|hasnt been|hasn't been) (?:moved|moving|kicked|kicking)\b",
+        r"\b(?:stoma|colostomy|ileostomy|bag)\b[^.?!]{0,30}\b(?:no output|not (?:working|had any output)|"
+        r"(?:hasn't|hasnt|has not) (?:had any output|worked|done anything|been working))\b",
+        r"\b(?:creatinine|rejection (?:signs|markers))\b[^.?!]{0,20}\b(?:up|high|rising|raised|climbing)\b",
         r"\b(?:fever|temperature|temp)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:chemo|neutropen\w*|transplant|"
         r"immunocompromised)\b",
         r"\bAFTERCARE\b(?:[^.?!]|\.(?=\d)){0,50}\b(?:fever|temperature|temp|38\.\d|39|shivering|rigors)\b",
@@ -698,6 +783,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:i'm|im|i am) (?:so |just |really )?done with (?:everything|it all|all of (?:it|this)|life|this life)\b",
+        r"\bnothing (?:feels|seems|is) worth (?:it|doing|anything|the effort)\b",
+        r"\b(?:i|and i) (?:just )?(?:don't|dont) care (?:anymore|any more|about anything|what happens)\b|\band i (?:just )?"
+        r"(?:don't|dont) care\W*$",
+        r"\b(?:haven't|havent|not) (?:eaten|slept) (?:properly|anything|a thing) (?:in|for) (?:days|\d+ days|a week|weeks)\b",
         r"\bhopeless\w*\b",
         r"\b(?:what's|whats|what is) the point\b|\bwhy (?:i |do i |should i )?(?:even )?bother\b",
         r"\bno point (?:in )?(?:anything|trying|any of (?:it|this))\b",
@@ -739,7 +829,7 @@ RULES: list[Rule] = [
         r"\b(?:nobody|no one|noone) (?:understands|gets it|listens)\b",
         r"\b(?:harder|hard|struggle|struggling) to keep going\b",
         r"\b(?:run|running) away and never (?:come|coming) back\b|\bjust to feel nothing\b",
-        r"\b(?:can't|cant|cannot) (?:live|go on|keep living) like this\b",
+        r"\b(?:can't|cant|cannot) (?:live|go on|keep living|carry on|keep going) like this\b",
         r"\bdark (?:thoughts|place)\b|\bspiral(?:l)?ing\b|\bwaste of space\b",
         r"\b(?:everyone|everybody) hates me\b|\b(?:nobody|no one) (?:needs|wants) me\b|\b(?:the world|nobody|no one) "
         r"(?:doesn't|does not) (?:need|want) me\b",
@@ -831,12 +921,13 @@ RULES: list[Rule] = [
         r"(?:take|swallow) (?:all|every|the whole|the rest)\b[^.?!]{0,20}\bPILLS\b",
         r"\b(?:on|at) (?:the )?(?:roof|ledge|bridge|edge)\b[^.?!]{0,30}\b(?:won't|wont|refusing to|refuses to) (?:come down|"
         r"come back|get down|move)\b",
-        r"\b(?:sent|texted|posted) (?:me |us )?(?:a )?(?:photo|picture|pic) of (?:her|his|their|the|a) (?:\w+ ){0,3}(?:pills|"
-        r"tablets|wrists?|cuts|rope|gun|bridge|knife)\b",
+        r"\b(?:sent|texted|posted|messaged)\b[^.?!]{0,30}\b(?:photo|picture|pic|selfie) of (?:\w+ ){0,3}(?:pills|"
+        r"tablets|wrists?|cuts|rope|gun|bridge|knife|noose)\b",
         r"\b(?:locked|shut|barricaded) (?:himself|herself|themselves|themself) in\b[^.?!]{0,40}\b(?:knife|blade|razor|pills|gun|"
         r"rope)",
-        r"\b(?:goodbye|sorry for everything|love you all|final message)\b[^\n]{0,80}\b(?:not|isn't|won't|wont|hasn't|"
-        r"can't|cant)\b(?: \w+)? (?:picking up|answering|replying|responding|reach (?:him|her|them))",
+        r"\b(?:goodbye|bye|sorry|love you|look after|final message|left a (?:note|letter)|note saying)\b[^\n]{0,80}"
+        r"\b(?:not|isn't|isnt|won't|wont|hasn't|hasnt|can't|cant|doesn't|doesnt)\b(?: \w+)? (?:pick(?:ing)? up|"
+        r"answer(?:ing)?|repl(?:y|ying)|respond(?:ing)?|reach (?:him|her|them))\b",
         r"\bKIN (?:\w+ ){0,3} => \b(?:talk\w*|said|says|saying|threaten\w*) (?:about )?(?:jumping off|jump off|hanging|"
         r"shooting|overdosing)\b",
         r"\b(?:he|she|they)(?:'s| is| are)? (?:\w+ ){0,2}(?:going|gonna|about) to (?:drive|crash) (?:the |his |her "

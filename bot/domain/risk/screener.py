@@ -113,14 +113,17 @@ _NOTHING = Screening(Tier.NONE)
 _PERSONAL = {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.SELF_HARM, Kind.SELF_HARM_SEVERE, Kind.PLAN,
              Kind.RESOLVE}
 _MODIFIERS = {Kind.PLAN, Kind.RESOLVE, Kind.MEANS, Kind.TIMEFRAME, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY,
-              Kind.GIVEAWAY}
+              Kind.GIVEAWAY, Kind.FAREWELL, Kind.SETTLED, Kind.PLACE}
+_SOFT = {Kind.FAREWELL, Kind.SETTLED, Kind.PLACE}
 _CONTEXT_ONLY = {Kind.MEANS, Kind.TIMEFRAME}
 _PLAN_ONLY = {Kind.PLAN, Kind.RESOLVE, Kind.MEANS, Kind.TIMEFRAME}
 # What turns a wish to die into a crisis: a plan, a method, preparations, goodbyes, talk of not being around.
-_ESCALATORS = {Kind.PLAN, Kind.RESOLVE, Kind.MEANS, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY, Kind.GIVEAWAY}
+_ESCALATORS = {Kind.PLAN, Kind.RESOLVE, Kind.MEANS, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY, Kind.GIVEAWAY,
+               Kind.SETTLED, Kind.PLACE}
 # Kinds whose matches can be hyperbole, advice, information or history.
-_DISCOUNTABLE = _PERSONAL | {Kind.THIRD_PERSON_RISK, Kind.THIRD_PERSON_DANGER, Kind.DISTRESS, Kind.POSTPARTUM_HARM,
-                             Kind.MEDICAL_NOW, Kind.MEDICAL_FLAG, Kind.ABUSE, Kind.RELAPSE, Kind.SUBSTANCE_EMERGENCY}
+_DISCOUNTABLE = _PERSONAL | _SOFT | {Kind.THIRD_PERSON_RISK, Kind.THIRD_PERSON_DANGER, Kind.DISTRESS,
+                                     Kind.POSTPARTUM_HARM, Kind.MEDICAL_NOW, Kind.MEDICAL_FLAG, Kind.ABUSE,
+                                     Kind.RELAPSE, Kind.SUBSTANCE_EMERGENCY}
 
 
 class _Hit(NamedTuple):
@@ -340,6 +343,20 @@ class RiskScreener:
         first = list(_FIRST_SUBJECT.finditer(before))
         return bool(third) and (not first or third[-1].start() > first[-1].start())
 
+    @staticmethod
+    def _farewell(hits: list[_Hit], kinds: set[Kind]) -> bool:
+        """Soft signs that together read as a farewell. Thanks and love alone end many chats ("thanks for
+        everything, love you all" when a course ends), so they count only beside a settled tone, a decision or a
+        dangerous place. Being at the station counts only beside a farewell, a decision or talk of dying, never
+        beside plain distress."""
+        settled = {(h.start, h.end) for h in hits if h.kind is Kind.SETTLED and not h.third_person}
+        decided = kinds & {Kind.RESOLVE, Kind.FINALITY, Kind.GIVEAWAY, Kind.GOODBYE}
+        if settled and (len(settled) >= 2 or decided or kinds & {Kind.FAREWELL, Kind.DISTRESS, Kind.PLACE}):
+            return True
+        if Kind.FAREWELL in kinds and (decided or Kind.PLACE in kinds):
+            return True
+        return Kind.PLACE in kinds and bool(decided or kinds & {Kind.IDEATION, Kind.PASSIVE})
+
     def _decide(self, text: str, hits: list[_Hit], discounted: list[Evidence]) -> Screening:
         if not hits:
             return Screening(Tier.NONE, discounted=tuple(discounted)) if discounted else _NOTHING
@@ -373,6 +390,11 @@ class RiskScreener:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         elif resolves and dated:  # a decision and a day: a concern, or a crisis beside distress
             raise_to(Tier.CRISIS if Kind.DISTRESS in kinds else Tier.CONCERN, Category.GENERAL_DISTRESS)
+        # a decision with its own day beside distress ("sunday is the day. I can't carry on")
+        if resolves and Kind.DISTRESS in kinds and any(h.kind is Kind.TIMEFRAME for h in hits):
+            raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
+        if self._farewell(hits, kinds):
+            raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         if Kind.PLAN in kinds and Kind.RESOLVE in kinds:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         if Kind.PLAN in kinds and kinds & {Kind.MEANS, Kind.TIMEFRAME}:
