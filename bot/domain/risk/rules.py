@@ -81,7 +81,8 @@ _DWELL = (
     r"contemplating|welcome|craving|long for|longing for|keep picturing|picturing)"
 )
 _DEATH = (
-    r"(?:dying|death|suicide|ending it(?: all)?|ending my life|ending things|ending everything|killing SELF|overdosing|od'?ing|not being (?:here|around|"
+    r"(?:dying|death|suicide|ending it(?: all)?|ending my life|ending things|ending everything|taking (?:all (?:of )?|every one "
+    r"of )my (?:\w+ )?(?:pills|tablets|meds)|killing SELF|overdosing|od'?ing|not being (?:here|around|"
     r"alive)|not existing|not waking up|never waking up|disappearing forever|hanging SELF|taking my (?:own )?life|"
     r"jumping off|(?:jumping|stepping|throwing SELF) (?:in front of|under|off)|my own funeral|crashing (?:the|my) car|"
     r"driving off (?:a|the) (?:road|bridge|cliff))"
@@ -94,7 +95,8 @@ _DRUGS = (
 )
 # How much was taken, when it is more than a dose: "the whole box", "every one of", "30 of my", "a week's worth"
 _DOSE = (
-    r"(?:all (?:of )?(?:my|the|her|his|their)|every (?:one|single one|last one) of|everything|whole|entire|\d{2,}|"
+    r"(?:all of (?:my|the|her|his|their)|every (?:one|single one|last one) of|everything|whole|entire|\d{2,}|"
+    r"(?:full|complete) (?:supply|prescription|box|pack|packet|bottle|strip|month|week)|"
     r"\d+ of|the rest of|(?:a|two|the) (?:week|month)'s|loads of|too many|a (?:bunch|handful|bottle|box|load|lot|pack|"
     r"packet|strip|tub) of)"
 )
@@ -103,13 +105,17 @@ _PLACES = (
     r"cliff ?top|beachy head|station|platform|tracks|level crossing|motorway|river ?bank|pier|harbour wall|quarry|"
     r"reservoir|dam|edge)"
 )
+# Blue lips from a cold swim, a slushie or lipstick are not cyanosis
+_NOT_COLD = (
+    r"(?![^.?!]{0,30}\b(?:cold|freezing|swim\w*|sea|pool|ice|lolly|slushie|blueberr\w*|sweets?|paint|dye|lipstick)\b)"
+)
 _AFTERCARE = r"(?:(?:post|after)[- ](?:c-?section|op|surgery|operation|partum|birth|delivery|transplant))"
 
 
 def _compile(source: str) -> re.Pattern[str]:
     source = source.replace("DIE", r"d[iy!1*]e\b(?! (?:my|your|her|his|their|the|it) )")
     source = source.replace("DWELL", _DWELL).replace("DEATH", _DEATH).replace("DRUGS", _DRUGS)
-    source = source.replace("AFTERCARE", _AFTERCARE).replace("DOSE", _DOSE).replace("PLACES", _PLACES)
+    source = source.replace("AFTERCARE", _AFTERCARE).replace("DOSE", _DOSE).replace("PLACES", _PLACES).replace("NOT_COLD", _NOT_COLD)
     source = source.replace("SELF", _SELF).replace("PILLS", _PILLS).replace("KIN", _KIN)
     return re.compile(source.replace("'", "'?"))
 
@@ -165,6 +171,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:better|easier|happier|manage|cope)\b[^.?!]{0,30}\bif i (?:just )?(?:wasn't|weren't|was not|was no longer) "
+        r"(?:here|around|alive)\b",
+        r"\b(?:kills? me|dead|die|death|the end)\b[^\n]{0,40}\b(?:can't|cant) come (?:fast|soon|quick) enough\b",
+        r"\b(?:can't|cant|don't|dont) see (?:a|any) reason (?:to|for) (?:live|living|go on|going on|keep going|be here|stay)\b",
+        r"\b(?:relief|fine|better|peaceful|nice|easier) if i (?:just )?(?:didn't|did not|don't|never|wouldn't) wake up\b",
         r"\b(?:wish|hope|pray)\w* (?:that )?(?:the |this |my )?(?:cancer|illness|disease|tumou?r|it|god|death) (?:would |will "
         r"|could )?(?:just )?(?:hurry up and )?(?:take|kill|finish) me\b",
         r"\b(?:pray|praying|hope|hoping) (?:that )?i (?:just )?(?:won't|wont|don't|dont|never|wouldn't) wake up\b",
@@ -259,11 +270,11 @@ RULES: list[Rule] = [
         r"\b(?:going|gonna|about|planning|plan|want|wanna) to (?:take|swallow|down|od on) (?:all|every|the (?:whole|"
         r"rest)) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:pills|tablets|painkillers|sleeping pills|"
         r"paracetamol|tylenol|insulin|antidepressants|oxy\w*)\b",
-        r"\b(?:going|gonna|about|planning) to (?:take|swallow|down) (?:them|it) (?:all|together|at once|in one go)\b",
+        r"\b(?:going to|gonna|about to|planning to) (?:take|swallow|down) (?:them|it) (?:all|together|at once|in one go)\b",
         r"\b(?:i'll|i will|ill) (?:take|swallow|down) (?:them all|all of them|the lot|everything)\b",
         r"\bon my way to the (?:bridge|cliffs?|tracks|railway|car park|multi[- ]?storey|river|sea)\b(?! (?:club|for|with|to|"
         r"and|cafe|restaurant|pub|party))",
-        r"\b(?:going|gonna|about) to jump\b(?! (?:in|into|on|at|up|ship|around|for|the queue|off the (?:sofa|bed|chair|"
+        r"\b(?:going to|gonna|about to) jump\b(?! (?:in|into|on|at|up|ship|around|for|the queue|off the (?:sofa|bed|chair|"
         r"wall|diving board)))",
         r"\b(?:going to|gonna|about to|planning to) (?:swallow|take|down|drink|inject) (?:everything|all of (?:it|them)|"
         r"the lot|whatever)\b",
@@ -305,6 +316,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:shotgun|rifle|pistol|gun|pills|tablets|blades?|razors?|rope|noose|knife)\b[^.?!]{0,30}\b(?:in front of me|"
+        r"on my lap|in my lap|next to me on the bed)\b",
         r"\b(?:ordered|bought|buying|got|getting|picked up|have) (?:the |some |a )?(?:helium|exit bag|bullets|"
         r"antifreeze|weedkiller|paraquat)\b(?![^.?!]{0,30}\b(?:balloons?|party|birthday|garden|weeds|car))",
         r"\b(?:kept|keeping|saved|saving|stored|hidden|hid|hoarded|stockpiled|collecting) (?:all |up )?(?:of )?(?:my |the |"
@@ -330,6 +343,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\b(?:don't|dont|do not) (?:be sad|cry|grieve) (?:for|over) me\b",
         r"\b(?:don't|dont|do not|no one|nobody|noone) (?:try to |come |go |bother )?(?:find|look for|looking for|"
         r"search for|come after|trying to find) me\b",
         r"\bthis is (?:my )?goodbye\b",
@@ -371,6 +385,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:letters?|notes?) (?:are|is) (?:on|in|under) (?:the|my) (?:table|bed|desk|drawer|side|kitchen|pillow)\b",
         r"\b(?:my )?affairs (?:are |all )?(?:sorted|in order|settled)\b",
         r"\b(?:won't|wont|will not) (?:need (?:it|them|her|him|these|those|this|that|any of (?:it|this))|"
         r"be (?:here|around) (?:much longer|anymore|any more|for long)|be coming back\b)",
@@ -401,7 +416,10 @@ RULES: list[Rule] = [
         Kind.FAREWELL,
         r"\blove (?:you|ya|u) (?:all|guys|lot|lots|so much)\b",
         r"\b(?:thank you|thanks|ty) (?:all |so much )?for everything\b",
-        r"\b(?:you|u) (?:lot|guys|all) (?:were|have been|'ve been) (?:so )?(?:good|kind|amazing|lovely|the best) to me\b",
+        r"\b(?:you|u)(?: lot| guys| all)? (?:were|have been|'ve been) (?:so |very |really )?(?:good|kind|amazing|lovely|"
+        r"the best) to me\b",
+        r"\b(?:wasn't|isn't|is not|was not|not) (?:anyone's|anybody's|your|you're|ur) fault\b",
+        r"\b(?:i'm|im|i am) (?:so |really )?sorry\W*$",
         r"\b(?:look after|take care of) (?:the kids|the children|mum|mom|dad|my \w+|each other|yourselves)\b(?: for me)?",
     ),
     *_rules(
@@ -410,6 +428,8 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am|i feel|feeling|feels?) (?:so |strangely |weirdly )?(?:calm|at peace|peaceful) (?:now|finally|"
         r"at last|about it)\b|\bat peace with (?:my|the|this) (?:decision|choice)\b",
         r"\b(?:made|making) (?:my )?peace with (?:it|this|everything|my decision)\b",
+        r"\b(?:i'm|im|i am) (?:finally |completely )?(?:calm|at peace)(?: now| finally| at last)?\W*$",
+        r"\b(?:everything's|everythings|everything is) (?:ready|sorted|arranged|in place|set)\b",
         r"\bthis is it (?:for me|now)\b",
         r"\b(?:i'm|im|i am) (?:so )?sorry for (?:everything|being (?:a burden|like this|such a))\b|\bsorry for everything\b",
         r"\b(?:i'm|im|i am) where i need to be\b",
@@ -435,8 +455,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
+        r"\b(?:tied|tying|hung|fixed|attached|knotted) (?:the |a |my )?(?:rope|noose|belt|cord|ligature|scarf) (?:to|round|"
+        r"around|on|over|from) (?:the |a |my )?(?:banisters?|bannisters?|beam|door|tree|hook|loft hatch|rail|stairs|"
+        r"curtain pole|wardrobe|light fitting)\b",
         # more than a dose, however it is put: "necked my whole prescription", "swallowed about 30 of my citalopram"
-        r"\b(?:took|taken|swallowed|necked|downed|had|ate|eaten|overdosed on)\b[^.?!]{0,25}?\bDOSE\b[^.?!]{0,30}?\bPILLS\b",
+        r"\b(?:took|taken|swallowed|necked|downed|drank|drunk|had|ate|eaten|overdosed on)\b[^.?!]{0,25}?\bDOSE\b"
+        r"[^.?!]{0,30}?\bPILLS\b(?! (?:this morning|today|on time|with (?:food|breakfast|lunch|dinner|tea)|as prescribed|"
+        r"like (?:the|my) (?:nurse|doctor|gp)))",
         r"\b(?:took|taken|swallowed|necked|downed)\b[^.?!]{0,30}\bPILLS\b[^.?!]{0,20}\b(?:at once|in one go|all together|"
         r"at the same time)\b",
         r"\b(?:took|taken|swallowed|ate|necked|downed) everything (?:in|from) (?:the|my) (?:medicine|bathroom|first aid) "
@@ -491,6 +516,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SELF_HARM,
+        r"\b(?:using|used|use) (?:a |my |the )?(?:compass|razor|blade|sharpener|knife|scissors|lighter|pin|needle|glass) "
+        r"to (?:cut|scratch|burn|hurt|carve)\b",
         r"\b(?:pull\w*|pick\w*|scratch\w*|bit|bite|biting|bitten|peel\w*|rubb\w*|scrubb\w*)\b[^.?!]{0,30}\b(?:until|till|til) "
         r"(?:it|they|i) (?:bled|bleeds|bleed|was bleeding|were bleeding|were raw|was raw)\b",
         r"\b(?:cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|hit|hitting|scratch\w*|punch\w*|harm\w*) "
@@ -525,6 +552,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE,
+        r"\b(?:he|she|my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|ex))\b[^.?!]{0,20}\b(?:tracks|tracking|"
+        r"monitors|checks|reads|goes through|controls)\b[^.?!]{0,10}\b(?:my )?(?:location|phone|messages|texts|emails|"
+        r"bank|spending|money)\b",
+        r"\b(?:goes mad|kicks off|loses it|goes crazy|screams at me) (?:if|when) (?:i'm|im|i am|i) (?:\w+ ){0,2}(?:late|"
+        r"out|talk to|see|spend)\b",
+        r"\b(?:carer|caregiver|care worker|staff)\b[^.?!]{0,40}\b(?:doesn't|doesnt|won't|wont|refuses to|didn't|didnt) "
+        r"(?:give|let) me (?:my )?(?:food|meals?|meds|medication|water|drink|eat)\b",
         r"\b(?:he|she|they|KIN|ex|stepdad|stepmom|stepfather|stepmother)(?:'s|'d)? (?:\w+ ){0,2} => \b(?:hit|hits|hitting|beat|beats|"
         r"beating|chok\w+|strangl\w+|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|rap\w*|molest\w*|touch\w*|pin|pins|pinned|"
         r"pinning|restrain\w*|spat at|spits at|drag\w*|bit|bites|"
@@ -556,6 +590,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE_DANGER,
+        r"\b(?:outside|at) (?:my|the) (?:house|door|flat|work|window|school)\b[^\n]{0,60}\b(?:restraining|non-molestation|"
+        r"protection|protective) order\b|\b(?:restraining|non-molestation|protection|protective) order\b[^\n]{0,60}"
+        r"\b(?:outside|at (?:my|the) (?:door|house|flat|window)|turned up|showed up|broke in|banging on)\b",
         # "he's going to kill me" alone is usually an idiom; said as a threat (below) it is danger
         r"\b(?:he|she|they|KIN|ex)(?:'s|'d|'ve)? (?:\w+ ){0,2} => (?:is|are|'s) (?:going to|gonna) hurt me\b",
         r"\b(?:he|she|they|KIN|ex)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:has|have|got|grabbed) a (?:gun|knife|weapon)\b",
@@ -588,6 +625,12 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SUBSTANCE_EMERGENCY,
+        r"\b(?:taken|took|had) something\b[^\n]{0,60}\b(?:slurring|can't stand|cant stand|unconscious|won't wake|wont "
+        r"wake|not making sense|collapsed|unresponsive|empty (?:packets|packs|boxes|bottles))\b",
+        r"\bempty (?:blister packs?|pill (?:bottles|packets|boxes)|(?:packets|packs|boxes) of (?:\w+ )?PILLS)\b",
+        r"\bempty (?:packets|packs|boxes|bottles|blisters)\b[^\n]{0,60}\b(?:slurring|drowsy|can't wake|cant wake|won't wake|"
+        r"unconscious|unresponsive|collapsed)\b|\b(?:slurring|drowsy|unconscious|unresponsive|collapsed)\b[^\n]{0,60}"
+        r"\bempty (?:packets|packs|boxes|bottles|blisters)\b",
         r"\b(?:snoring|gurgling|breathing (?:is |is really |really )?(?:weird|funny|slow|shallow|strange|odd))\b[^\n]{0,60}"
         r"\b(?:heroin|fentanyl|opioids?|oxy\w*|methadone|xanax|benzos|pills|shot up|used|gear)\b",
         r"\b(?:heroin|fentanyl|opioids?|oxy\w*|methadone|xanax|benzos|shot up|gear)\b[^\n]{0,60}\b(?:snoring|gurgling|"
@@ -601,7 +644,7 @@ RULES: list[Rule] = [
         r"\b(?:drinking (?:all day|all night|heavily|a lot|since \w+|wine|vodka|beer|spirits)|drunk)\b[^.?!]{0,40}\b(?:took|"
         r"taken|swallowed|had)\b[^.?!]{0,20}\b(?:my |some |the )?(?:sleeping (?:pills|tablets)|xanax|benzos?|diazepam|"
         r"valium|oxy\w*|opioids?|codeine|tramadol|morphine|methadone|heroin|painkillers)\b",
-        r"\b(?:lips|fingers|face) (?:are |is |turning |going )?(?:blue|grey|gray)\b",
+        r"\b(?:lips|fingers|face) (?:are |is |turning |going |went )?(?:blue|grey|gray|purple)\bNOT_COLD",
         r"\bfentanyl\b[^.?!]{0,40}\b(?:in|laced)\b",
         r"\b(?:took|taken|had|done|dropped|swallowed) (?:some |a |two |\d+ )?(?:pills?|tablets?|pingers?|molly|mdma|"
         r"ecstasy|something)\b[^.?!]{0,60}\b(?:heart|chest)\b[^.?!]{0,20}\b(?:racing|pounding|going crazy|going mad|hurts|"
@@ -613,6 +656,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.RELAPSE,
+        r"\b(?:thinking|think|thought|obsessing|fixated) (?:about|of) (?:a |having a |getting a |one )?(?:drink|drinking|"
+        r"using|a hit|a line|a fix|gear|a bet|gambling)\b(?! (?:water|more water|less|the|a|my|it|this|that|an|some)\b)",
+        r"\bmiss (?:the|being) (?:numb(?:ness)?|high|buzz|escape|drunk|wasted|out of it)\b",
+        r"\b(?:scared|afraid|worried|terrified|think|feel like) (?:that )?(?:i'm|im|i am|i'll|i will|i might) (?:going to |"
+        r"gonna )?(?:relapse|use again|drink again|slip)\b",
         r"\b(?:relapsed|relapsing|slipped|i slipped up)\b",
         r"\b(?:using|drinking|smoking|shooting up|picked up|used|drank|smoked) again\b",
         r"\b(?:can't|cant) stop (?:drinking|using)\b",
@@ -632,6 +680,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_NOW,
+        r"\b(?:seizure|fit|fitting)\b[^\n]{0,60}\b(?:hasn't|hasnt|has not|not|isn't|isnt|won't|wont) (?:come|coming) "
+        r"(?:round|around|to)\b|\b(?:seizure|fitting)\b[^.?!]{0,40}\b(?:\d+|five|ten) (?:minutes|mins)\b",
         r"\b(?:can't|cant|cannot|struggling to|hard to) breathe?\b(?! (?:through|out of) (?:my|the|his|her) nose)",
         r"\b(?:throat|tongue|lips|face|eyes) (?:is |are |feels? )?(?:closing|swelling|swollen|puffing|puffed|puffy|"
         r"blowing up)\b",
@@ -653,7 +703,7 @@ RULES: list[Rule] = [
         r"\b(?:face|mouth) (?:is )?drooping\b|\bslurred speech\b",
         r"\b(?:ambulance|paramedics|911|999|112|000) (?:is|are) (?:on (?:the|their) way|coming)\b",
         r"\bcoughing (?:up )?blood\b|\b(?:vomiting|throwing up|being sick with) blood\b",
-        r"\b(?:turning|going|gone|turned) (?:blue|grey|gray)\b",
+        r"\b(?:turning|going|gone|turned) (?:blue|grey|gray)\bNOT_COLD",
         r"\b(?:passing|passed) (?:\w+ )?clots\b|\b(?:feel|feeling|felt) faint\b[^.?!]{0,40}\b(?:bleed|blood|birth)"
         r"|\b(?:bleed|blood|birth)\w*\b[^.?!]{0,60}\b(?:feel|feeling) faint\b",
         r"\b(?:baby|newborn)\b[^.?!]{0,80}\b(?:floppy|limp|blue|not breathing|unresponsive)\b",
@@ -687,12 +737,18 @@ RULES: list[Rule] = [
         r"\b(?:worst|unbearable|severe|excruciating) (?:\w+ ){0,2}pain\b",
         r"\b(?:waters?) (?:broke|have broken|has broken)\b[^.?!]{0,40}\b(?:[23]\d weeks|blood|green|brown)",
         r"(?<!took )(?<!taken )(?<!drew )(?<!draw )\b(?:a lot of|lots of|so much|loads of) blood\b",
-        r"\b(?:lips|face|skin|tongue) (?:look|looks|looking|are|is|turning|going|gone|went)(?: \w+)? (?:blue|grey|gray)\b",
+        r"\b(?:lips|face|skin|tongue) (?:look|looks|looking|are|is|turning|going|gone|went)(?: \w+)? (?:blue|grey|gray)\bNOT_COLD",
         r"\b(?:told|said)(?: me| us)? (?:to )?go (?:straight )?to (?:a&e|a and e|the er|er|emergency|hospital) "
         r"(?:now|straight away|right away|immediately)?",
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        r"\b(?:barely|hardly|not|hasn't|hasnt|won't|wont) (?:fed|feeding|eaten|eating|drinking|taking (?:a |any )?(?:feeds?|"
+        r"bottles?|milk))\b[^.?!]{0,40}\b(?:sleepy|drowsy|floppy|lethargic|hard to wake)\b",
+        r"\b(?:sugar|bg|bgl|glucose|levels?|bm)\b[^.?!]{0,20}\b(?:over|above|at|of|is|been|hit) (?:2\d|3\d)(?:\.\d)?\b"
+        r"(?! (?:units|years|mins|minutes|weeks|days|carbs|grams|g\b))",
+        r"\b(?:faint|fainted|fainting|pass(?:ed)? out|black(?:ed)? out|go dizzy) (?:when|every time|whenever|each time) i "
+        r"(?:stand|get up)\b",
         r"\b(?:can't|cant|haven't|havent|not|didn't|didnt) (?:felt|feel|feeling) (?:the |my )?baby (?:move|moving|kick\w*)\b"
         r"|\bbaby (?:hasn't|hasnt|has not|isn't|isnt|not|hasnt been|hasn't been) (?:moved|moving|kicked|kicking)\b",
         r"\b(?:stoma|colostomy|ileostomy|bag)\b[^.?!]{0,30}\b(?:no output|not (?:working|had any output)|"
@@ -771,6 +827,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.POSTPARTUM,
+        r"\bfeel (?:nothing|numb|no (?:love|bond|connection)) (?:when i (?:hold|look at|feed) (?:her|him|the baby|my baby)|"
+        r"for (?:her|him|the baby|my baby))\b",
         r"\b(?:can't|cant|don't|dont|struggling to|finding it hard to) (?:bond|connect|feel anything for|love) (?:with )?"
         r"(?:my|the) (?:baby|newborn)\b",
         r"\b(?:feel|feeling|felt) nothing (?:for|towards) (?:my|the|her|him) (?:baby|newborn|son|daughter)\b",
@@ -783,6 +841,12 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:can't|cant|don't|dont) see (?:the|any) point (?:in|of) (?:any of (?:it|this)|anything|it)\b",
+        r"\beverything (?:is|feels like|'s) (?:such )?an? (?:effort|struggle|chore)\b",
+        r"\b(?:ate|eat|eating|binged?) (?:until|till|til) i (?:was|am|felt) sick\b",
+        r"\b(?:don't|dont) know who i am (?:anymore|any more)\b",
+        r"\b(?:i've|ive|i have) had enough\W*$|\b(?:i've|ive|i have) had enough of (?:everything|it all|life|this life)\b",
+        r"\b(?:i )?just want (?:it|the pain|this) to stop\b",
         r"\b(?:i'm|im|i am) (?:so |just |really )?done with (?:everything|it all|all of (?:it|this)|life|this life)\b",
         r"\bnothing (?:feels|seems|is) worth (?:it|doing|anything|the effort)\b",
         r"\b(?:i|and i) (?:just )?(?:don't|dont) care (?:anymore|any more|about anything|what happens)\b|\band i (?:just )?"
@@ -892,7 +956,7 @@ RULES: list[Rule] = [
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:cut|cuts|cutting|hurt|hurting|harming) (?:himself|herself|themselves|themself)\b",
         r"\b(?:cutting|harming|burning|self-harming|self harming) (?:himself|herself|themselves|themself)\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,2} => (?:is|are|'s|seems|sounds) (?:really )?(?:suicidal)\b",
-        r"\b(?:says|said|thinks|told me|keeps saying|feels) (?:that )?(?:we|everyone|they|the family|people|the kids)"
+        r"\b(?:says|said|saying|thinks|told me|keeps saying|feels) (?:that )?(?:we|everyone|they|the family|people|the kids)"
         r"(?:'d| would| will)? (?:be )?(?:better off|happier) without (?:him|her|them)\b",
         r"\b(?:he|she|KIN)[ ] => (?:says|said|thinks|feels|keeps saying) (?:he's|she's|he is|she is) (?:just )?a burden\b",
         r"\b(?:says|said|thinks|feels|keeps saying)\b[^.?!]{0,40}\b(?:we|everyone|the family|the kids)(?:'d| would)? "
@@ -902,9 +966,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
+        r"\b(?:walked out|left|gone|drove off|went out|took off|stormed out)\b[^\n]{0,80}\b(?:took|taking|with) (?:the car "
+        r"and )?(?:his|her|their) (?:\w+ )?(?:gun|rifle|pills|tablets|meds|rope|knife)\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,3} => \b(?:texted|messaged|sent|said|posted|wrote) (?:me |us )?(?:a )?"
         r"(?:goodbye|suicide note|note saying goodbye)",
-        r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2} => (?:going|gonna|about|threatening|threatens|threatened) to "
+        r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2} => (?:going to|gonna|about to|threatening to|threatens to|threatened to) "
         r"(?:jump\b(?! (?:in|into|on|at|up|ship))|kill (?:himself|herself|themselves|themself)|hang (?:himself|herself|themselves|themself)|"
         r"shoot (?:himself|herself|themselves|themself)|end (?:it|his life|her life|their life)\b(?! with))",
         r"\b(?:use|turn) (?:it|the gun|the knife) on (?:himself|herself|themselves|themself)\b",
@@ -930,7 +996,7 @@ RULES: list[Rule] = [
         r"answer(?:ing)?|repl(?:y|ying)|respond(?:ing)?|reach (?:him|her|them))\b",
         r"\bKIN (?:\w+ ){0,3} => \b(?:talk\w*|said|says|saying|threaten\w*) (?:about )?(?:jumping off|jump off|hanging|"
         r"shooting|overdosing)\b",
-        r"\b(?:he|she|they)(?:'s| is| are)? (?:\w+ ){0,2}(?:going|gonna|about) to (?:drive|crash) (?:the |his |her "
+        r"\b(?:he|she|they)(?:'s| is| are)? (?:\w+ ){0,2}(?:going to|gonna|about to) (?:drive|crash) (?:the |his |her "
         r")?(?:car )?(?:into|off)\b",
     ),
 ]

@@ -347,13 +347,14 @@ class RiskScreener:
     def _farewell(hits: list[_Hit], kinds: set[Kind]) -> bool:
         """Soft signs that together read as a farewell. Thanks and love alone end many chats ("thanks for
         everything, love you all" when a course ends), so they count only beside a settled tone, a decision or a
-        dangerous place. Being at the station counts only beside a farewell, a decision or talk of dying, never
+        dangerous place, or two of them beside distress. Being at the station counts only beside a farewell, a decision or talk of dying, never
         beside plain distress."""
         settled = {(h.start, h.end) for h in hits if h.kind is Kind.SETTLED and not h.third_person}
         decided = kinds & {Kind.RESOLVE, Kind.FINALITY, Kind.GIVEAWAY, Kind.GOODBYE}
         if settled and (len(settled) >= 2 or decided or kinds & {Kind.FAREWELL, Kind.DISTRESS, Kind.PLACE}):
             return True
-        if Kind.FAREWELL in kinds and (decided or Kind.PLACE in kinds):
+        farewells = {(h.start, h.end) for h in hits if h.kind is Kind.FAREWELL and not h.third_person}
+        if farewells and (decided or Kind.PLACE in kinds or (len(farewells) >= 2 and Kind.DISTRESS in kinds)):
             return True
         return Kind.PLACE in kinds and bool(decided or kinds & {Kind.IDEATION, Kind.PASSIVE})
 
