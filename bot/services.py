@@ -67,7 +67,8 @@ class Services:
         privacy = PrivacyService(
             db, clock, roles, audit, [outbox, conduct, groups, referrals, facilitators, rsvps, audit]
         )
-        return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, RiskScreener(),
+        return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals,
+                   RiskScreener(second_look=settings.risk_second_look),
                    alerts, agreement, facilitators, meetings, timeline, rsvps, courses)
 
 

@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     concern_ack_minutes: int = Field(default=24 * 60, ge=1)
     flag_content_retention_days: int = Field(default=30, ge=1)
     flags_per_hour: int = Field(default=5, ge=1)
+    risk_second_look: bool = Field(
+        default=True,
+        description="Let the screener's second look raise a concern worded like urgent or crisis messages.",
+    )
 
     @field_validator("bootstrap_roles")
     @classmethod

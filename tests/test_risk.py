@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.risk import Category, RiskScreener, Screening, Tier
+from bot.domain.risk import Category, RiskScreener, Screening, Tier, learn, second_look
 from bot.domain.risk.cli import screen_stream
 from bot.domain.risk.gate import leading
 
@@ -134,3 +134,47 @@ def test_leading_literals_are_what_every_match_begins_with(pattern: str, leads: 
 
 def test_the_holdout_is_kept_apart_from_the_regression_set() -> None:
     assert not set(holdout_texts()) & {text for _, text in load_cases()}
+
+
+def test_the_shipped_second_look_weights_are_trained_on_the_current_cases() -> None:
+    shipped = json.loads(second_look.WEIGHTS.read_text(encoding="utf-8"))
+    assert shipped == json.loads(learn.dumps(learn.train_file(CASES))), (
+        "rebuild them: python -m bot.domain.risk.learn tests/data/chat_cases.tsv")
+
+
+# Each is a concern to the rules alone, worded like the urgent and crisis cases.
+RAISED = [
+    "i honestly can't cope anymore and i keep thinking everyone would be fine if i just wasnt here",
+]
+
+
+@pytest.mark.parametrize("text", RAISED)
+def test_the_second_look_raises_a_concern_and_names_the_words(text: str) -> None:
+    first = RiskScreener(second_look=False).screen(text)
+    second = SCREENER.screen(text)
+    assert first.tier is Tier.CONCERN
+    assert second.tier > first.tier
+    looked = [e for e in second.evidence if "second look" in e.reason]
+    assert looked and all(text[e.start:e.end] == e.text for e in looked)
+    assert set(first.evidence) < set(second.evidence)  # the rules' own evidence is kept
+
+
+@pytest.mark.parametrize("text", [
+    # no sign the rules know of: the words alone never make an alarm
+    "tonight i'm going to take all the kids to the bridge to see the fireworks, goodbye work for a week",
+    # a medical sign: the rules decide its tier, not word counts
+    "my son has a high fever and a rash that won't go away and he's so sleepy and i'm scared",
+    # too short to weigh
+    "it's all too much",
+])
+def test_the_second_look_leaves_what_it_should_not_weigh(text: str) -> None:
+    assert SCREENER.screen(text) == RiskScreener(second_look=False).screen(text)
+
+
+def test_the_second_look_never_lowers_a_tier() -> None:
+    look = second_look.default()
+    urgent = SCREENER.screen("i want to die")
+    assert look.review("i want to die", urgent).tier >= urgent.tier
+    for _, text in load_cases():
+        first = RiskScreener(second_look=False).screen(text)
+        assert look.review(text, first).tier >= first.tier

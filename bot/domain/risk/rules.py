@@ -171,6 +171,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:make|making) (?:it|everything|it all|the pain|this) (?:all )?stop (?:for good|forever|permanently)\b",
         r"\b(?:better|easier|happier|manage|cope)\b[^.?!]{0,30}\bif i (?:just )?(?:wasn't|weren't|was not|was no longer) "
         r"(?:here|around|alive)\b",
         r"\b(?:kills? me|dead|die|death|the end)\b[^\n]{0,40}\b(?:can't|cant) come (?:fast|soon|quick) enough\b",

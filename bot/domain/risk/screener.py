@@ -21,6 +21,9 @@ from typing import NamedTuple, Protocol
 from bot.domain.risk.gate import Check, Gate
 from bot.domain.risk.model import Category, Evidence, Screening, Tier
 from bot.domain.risk.rules import RULES, Kind, Rule
+from bot.domain.risk.second_look import SecondLook
+from bot.domain.risk.second_look import default as default_second_look
+from bot.domain.risk.text import normalise
 
 _CLAUSE_END = re.compile(r"[.!?;\n]+|\bbut\b")
 _TOKEN = re.compile(r"[\w']+")
@@ -139,17 +142,6 @@ class SecondStage(Protocol):
     def review(self, text: str, first: Screening) -> Screening: ...
 
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
-
-
-def _normalise(text: str) -> str:
-    """Lower-case with offsets kept: every character maps to exactly one character."""
-    low = text.lower()
-    if len(low) != len(text):  # a character such as "İ" lowers to two: do it one character at a time
-        low = "".join(c if len(c) == 1 else ch for ch, c in ((ch, ch.lower()) for ch in text))
-    return low.translate(_APOSTROPHES) if "’" in low or "‘" in low or "ʼ" in low else low
-
-
 class _Reading:
     """One message being read: its clause breaks, found once, and the checks already made on each clause."""
 
@@ -208,24 +200,31 @@ def _negated(before: str) -> bool:
 
 
 class RiskScreener:
-    """Stateless and thread-safe; build one and reuse it."""
+    """Stateless and thread-safe; build one and reuse it. The rules decide; the second look (second_look.py) may
+    raise a concern they found; an optional second stage, such as a model, has the last word."""
 
-    def __init__(self, second_stage: SecondStage | None = None) -> None:
+    def __init__(self, second_stage: SecondStage | None = None, *, second_look: bool = True) -> None:
         self.second_stage = second_stage
+        self.second_look: SecondLook | None = default_second_look() if second_look else None
 
     def screen(self, text: str) -> Screening:
         if len(text) > 4000:
             text = text[:4000]  # Discord's own limit; keeps the worst case bounded
-        norm = _normalise(text)
+        norm = normalise(text)
         rules, met = _GATE.scan(norm)
         first = self._screen(text, norm, rules, met) if rules or _REPORTED.possible(met) else _NOTHING
-        return self.second_stage.review(text, first) if self.second_stage else first
+        return self._review(text, first)
 
     def screen_with_every_rule(self, text: str) -> Screening:
-        """The first stage without the rule gate: the reference the gate is checked against."""
+        """The screener without the rule gate: the reference the gate is checked against."""
         text = text[:4000]
-        norm = _normalise(text)
-        return self._screen(text, norm, [(rule, None) for rule in RULES], _GATE.scan(norm)[1])
+        norm = normalise(text)
+        return self._review(text, self._screen(text, norm, [(rule, None) for rule in RULES], _GATE.scan(norm)[1]))
+
+    def _review(self, text: str, first: Screening) -> Screening:
+        if self.second_look is not None:
+            first = self.second_look.review(text, first)
+        return self.second_stage.review(text, first) if self.second_stage else first
 
     def _screen(self, text: str, norm: str, rules: list[tuple[Rule, list[int] | None]], met: int) -> Screening:
         kept, discounted = self._collect(text, norm, rules, met)
@@ -347,8 +346,8 @@ class RiskScreener:
     def _farewell(hits: list[_Hit], kinds: set[Kind]) -> bool:
         """Soft signs that together read as a farewell. Thanks and love alone end many chats ("thanks for
         everything, love you all" when a course ends), so they count only beside a settled tone, a decision or a
-        dangerous place, or two of them beside distress. Being at the station counts only beside a farewell, a decision or talk of dying, never
-        beside plain distress."""
+        dangerous place, or two of them beside distress. Being at the station counts only beside a farewell, a
+        decision or talk of dying, never beside plain distress."""
         settled = {(h.start, h.end) for h in hits if h.kind is Kind.SETTLED and not h.third_person}
         decided = kinds & {Kind.RESOLVE, Kind.FINALITY, Kind.GIVEAWAY, Kind.GOODBYE}
         if settled and (len(settled) >= 2 or decided or kinds & {Kind.FAREWELL, Kind.DISTRESS, Kind.PLACE}):

@@ -1,0 +1,111 @@
+"""A second look at a concern: is it worded like the urgent and crisis messages we know?
+
+The rules decide whether a message shows any sign of risk, and they are precise about the phrasings they know. But
+people say the same thing in more ways than anyone writes down, so a real crisis often reaches the rules only as a
+concern ("I can't do this anymore", "sorry, look after the kids"). The second look weighs the words and word pairs
+of such a message against the labelled chat cases (tests/data/chat_cases.tsv) with naive Bayes: each feature's
+weight is how much likelier it is in urgent (or crisis) messages than in the rest. It only ever raises a tier, and
+only for a message the rules already found a sign in, so it never turns ordinary chat into an alarm. Its evidence
+names the words that weighed most.
+
+The weights ship as second_look.json. Rebuild them whenever the cases change (a test checks that they are current):
+    python -m bot.domain.risk.learn tests/data/chat_cases.tsv
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+from bot.domain.risk.model import Category, Evidence, Screening, Tier
+from bot.domain.risk.text import normalise
+
+WEIGHTS = Path(__file__).with_name("second_look.json")
+_WORD = re.compile(r"[a-z0-9']+")
+MIN_COUNT = 2  # a word or pair seen once says more about the case than about risk
+# Raise only when the words make the higher tier at least e (about 2.7) times likelier than not.
+THRESHOLD = 1.0
+MIN_FEATURES = 12  # words and pairs together: about seven words
+_CHAT = 40  # known words and pairs in a long chat message
+_WEIGHED = {Category.GENERAL_DISTRESS, Category.SUICIDAL_IDEATION, Category.SELF_HARM, Category.POSTPARTUM_MOOD,
+            Category.THIRD_PERSON}
+_REASON = {Tier.URGENT: "worded like urgent messages (second look)",
+           Tier.CRISIS: "worded like crisis messages (second look)"}
+
+
+def words_and_pairs(text: str) -> set[str]:
+    """Each word, and each pair of adjacent words."""
+    words = _WORD.findall(normalise(text))
+    return {*words, *(f"{a} {b}" for a, b in pairwise(words))}
+
+
+def _span(text: str, feature: str) -> tuple[int, int]:
+    """Where a word or pair first appears in the text (found again only for the few words named as evidence)."""
+    first, _, second = feature.partition(" ")
+    words = list(_WORD.finditer(normalise(text)))
+    for i, word in enumerate(words):
+        if word.group() == first and (not second or (i + 1 < len(words) and words[i + 1].group() == second)):
+            return word.start(), (words[i + 1] if second else word).end()
+    raise ValueError(feature)  # every feature came from this text
+
+
+@dataclass(frozen=True)
+class _Weights:
+    bias: float
+    weights: dict[str, float]
+
+    def score(self, features: set[str]) -> float:
+        """Log-odds of the higher tier."""
+        weights = self.weights
+        known = [weights[f] for f in features if f in weights]
+        if not known:
+            return -math.inf
+        # Dividing by the square root lets a few strong words count in a short message. Beyond chat length it
+        # divides by the count itself, so that a long post does not add up to an alarm word by word.
+        n = len(known)
+        return self.bias + sum(known) / (math.sqrt(n) if n <= _CHAT else n / math.sqrt(_CHAT))
+
+    def strongest(self, features: set[str], count: int) -> list[str]:
+        """The features that pushed the score up most (ties in alphabetical order, so evidence is stable)."""
+        weights = self.weights
+        return sorted((f for f in features if weights.get(f, 0) > 0), key=lambda f: (-weights[f], f))[:count]
+
+
+class SecondLook:
+    """Raises a concern (or an urgent message) whose words weigh like a higher tier. Stateless once loaded."""
+
+    def __init__(self, path: Path = WEIGHTS) -> None:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        self._tiers = {Tier[name.upper()]: _Weights(model["bias"], model["weights"])
+                       for name, model in data["tiers"].items()}
+
+    def review(self, text: str, first: Screening) -> Screening:
+        # No sign at all: nothing to weigh. Medical, abuse and substance signs: the rules know those tiers better
+        # than word counts do ("my son has a high fever and a rash" is urgent, not an emergency).
+        if first.tier < Tier.CONCERN or not set(first.categories) <= _WEIGHED:
+            return first
+        features = words_and_pairs(text)
+        if len(features) < MIN_FEATURES:  # "it's all too much": too few words to weigh
+            return first
+        for tier in (Tier.CRISIS, Tier.URGENT):
+            if first.tier >= tier:
+                break
+            model = self._tiers[tier]
+            if model.score(features) > THRESHOLD:
+                evidence = tuple(
+                    Evidence(start, end, text[start:end], _REASON[tier])
+                    for start, end in (_span(text, f) for f in model.strongest(features, 3))
+                )
+                categories = first.categories or (Category.GENERAL_DISTRESS,)
+                return Screening(tier, categories, first.evidence + evidence, first.method_detail, first.discounted)
+        return first
+
+
+@cache
+def default() -> SecondLook:
+    return SecondLook()
