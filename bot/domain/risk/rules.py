@@ -187,7 +187,7 @@ RULES: list[Rule] = [
         r"feel safe (?:with|around|by) (?:myself|SELF)\b",
         r"\b(?:easier|better)(?: for (?:everyone|everybody|them|my family))? if i (?:was|were) dead\b|\b(?:easier|better)"
         r"(?: for (?:everyone|everybody|them|my family))? if i (?:wasn't|weren't|was not) (?:here|around|alive)\b",
-        r"\b(?:don't|dont|do not) care if i (?:overdose|od|die|live or die|don't wake up|never wake up)\b",
+        r"\b(?:don't|dont|do not) care if i (?:overdose|od|die|live or die|don't wake up|never wake up|wake up)\b",
         r"\bhope (?:the next|this|the) (?:hit|dose|one|drink|bottle|fix) (?:kills|finishes) me\b",
         r"\b(?:easier|better) if (?:we|i) (?:both |all )?(?:just )?died\b",
         r"\b(?:nothing|no one|nobody) (?:left )?to live for\b|\bwant(?:ed)? to stop (?:living|breathing)\b",
@@ -202,7 +202,7 @@ RULES: list[Rule] = [
         r"\b(?:pray|praying|hope|hoping) (?:that )?i (?:won't|wont|don't|dont|never|wouldn't) wake up\b",
         r"\bif i (?:died|was dead|were dead|didn't wake up|never woke up)\b[^.?!]{0,30}\b(?:wouldn't|would not|don't|"
         r"dont) (?:care|mind)\b",
-        r"\bwish (?:i|i'd) could (?:just )?(?:die|disappear forever|not wake up|go to sleep (?:and|forever)|"
+        r"\bwish (?:i|i'd) could (?:just )?(?:die|disappear forever|not exist|not wake up|go to sleep (?:and|forever)|"
         r"sleep forever|stop existing|cease)",
         r"\b(?:wish|hope|pray) (?:i|i'd|id|that i) (?:would |could |will |'d )?(?:get|got|be|was) (?:hit|run over|"
         r"killed|struck)\b",
@@ -232,7 +232,8 @@ RULES: list[Rule] = [
         r"\b(?:no one|nobody|noone|none of you) (?:would|will|'d) (?:even )?(?:miss|notice|care about) me if i "
         r"(?:was|were|died|disappeared|killed)",
         r"\bbetter off dead\b",
-        r"\b(?:wanna|want(?:s|ed|ing)? to) (?:just )?(?:disappear|vanish|fall asleep and never wake up|never wake up|not wake up|"
+        r"\b(?:wanna|want(?:s|ed|ing)? to) (?:just )?(?:(?:disappear|vanish)(?! for (?:a|the|a few|a couple of|some) | on | to | "
+        r"into )|fall asleep and never wake up|never wake up|not wake up|"
         r"stop existing|cease to exist|not be here)\b",
         r"\bwant (?:it all|everything|all of (?:it|this)|my life) to (?:end|stop|be over)\b",
         r"\b(?:disappear|be gone) (?:forever|for good)\b",
@@ -252,12 +253,14 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\b(?:going to|gonna|about to) (?:do|take|use|shoot|inject|smoke|snort) the (?:lot|whole (?:bag|lot|thing|batch))\b",
         r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b",
         r"\b(?:decided|made up my mind|planning|plan) to (?:end it|do it|kill|die|end my|go through with)",
         r"\b(?:going to|gonna|about to) (?:end it|end my|go through with|kill SELF|unalive SELF|hang SELF|shoot SELF|"
         r"drown SELF|poison SELF|gas SELF|od|overdose|drink SELF to death)\b",
         r"\b(?:nobody|no one|noone) (?:will|can|is going to|gonna) stop me\b",
         # waiting until nobody can see
+        r"\bwhen (?:the house is empty|(?:they're|everyone's|everyone is) (?:out|gone|at work))\b",
         r"\b(?:when|once|after|until|till|for) everyone(?:'s| is)? (?:asleep|goes to (?:bed|sleep)|to go to (?:bed|sleep)"
         r"|in bed)\b",
         r"\b(?:going to|gonna|about to|might) do something (?:stupid|drastic|silly)\b",
@@ -386,6 +389,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:not|won't|wont) (?:gonna |going to )?be (?:around|here|there)\b[^\n]{0,40}\bor ever\b",
+        r"\b(?:made|making|sorted) arrangements for (?:the|my) (?:dog|cat|pets?|kids|children|boys|girls|rabbit|funeral)\b",
+        r"\b(?:wrote|written|writing|finished) (?:the|my|all the|all my) (?:letters|notes)\b",
         r"\b(?:letters?|notes?) (?:are|is) (?:on|in|under) (?:the|my) (?:table|bed|desk|drawer|side|kitchen|pillow)\b",
         r"\b(?:my )?affairs (?:are |all )?(?:sorted|in order|settled)\b",
         r"\b(?:won't|wont|will not) (?:need (?:it|them|her|him|these|those|this|that|any of (?:it|this))|"
@@ -415,6 +421,7 @@ RULES: list[Rule] = [
     # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
     *_rules(
         Kind.FAREWELL,
+        r"\btell (?:everyone|them all|the group|them) (?:thanks|thank you|i said bye|goodbye|i love them|i'm sorry)\b",
         r"\blove (?:you|ya|u) (?:all|guys|lot|lots|so much)\b",
         r"\b(?:thank you|thanks|ty) (?:all |so much )?for everything\b",
         r"\b(?:you|u)(?: lot| guys| all)? (?:were|have been|'ve been) (?:so |very |really )?(?:good|kind|amazing|lovely|"
@@ -456,6 +463,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
+        r"\b(?:took|taken|used|shot up|injected|had|did|overdosed|od'd|swallowed|drank)\b[^.?!]{0,40}\b(?:more|extra|double|"
+        r"too much|too many|the lot|everything|DRUGS|PILLS)\b[^.?!]{0,30}\bon purpose\b",
+        r"\b(?:on|climbed|climbing|over to|standing on) the (?:wrong side|other side) of the (?:railings?|barrier|parapet|"
+        r"balcony|bridge)\b",
+        r"\b(?:i'm|im|i am) (?:walking|sitting|lying|laying|standing) (?:down |along |on |in the middle of )(?:the )?(?:train |"
+        r"railway )?(?:tracks|railway line|motorway)\b",
+        r"\b(?:bath|bathtub|tub)\b[^.?!]{0,40}\b(?:hairdryer|hair dryer|toaster|heater|radio)\b",
         r"\b(?:tied|tying|hung|fixed|attached|knotted) (?:the |a |my )?(?:rope|noose|belt|cord|ligature|scarf) (?:to|round|"
         r"around|on|over|from) (?:the |a |my )?(?:banisters?|bannisters?|beam|door|tree|hook|loft hatch|rail|stairs|"
         r"curtain pole|wardrobe|light fitting)\b",
@@ -517,6 +531,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SELF_HARM,
+        r"\b(?:bang|banging|banged|hitting|hit) my head (?:on|against|off) (?:the )?(?:wall|floor|door|desk)\b",
+        r"\bto punish (?:myself|SELF)\b",
         r"\b(?:using|used|use) (?:a |my |the )?(?:compass|razor|blade|sharpener|knife|scissors|lighter|pin|needle|glass) "
         r"to (?:cut|scratch|burn|hurt|carve)\b",
         r"\b(?:pull\w*|pick\w*|scratch\w*|bit|bite|biting|bitten|peel\w*|rubb\w*|scrubb\w*)\b[^.?!]{0,30}\b(?:until|till|til) "
@@ -553,6 +569,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE,
+        r"\b(?:keeps|kept|has been|he|she|they) (?:coming|comes|came) into my (?:room|bed|bedroom) (?:at night|when)\b",
+        r"\b(?:keeps|kept|been|is|he's|she's) (?:turning up|showing up|waiting outside|sitting outside)\b[^.?!]{0,30}"
+        r"\b(?:my|work|house|school)\b|\bfollow(?:ing|ed|s)? me (?:home|to work|everywhere|around)\b",
+        r"\blocks? (?:me|her|him|them) (?:in|inside) (?:the|my|a|our|her|his) (?:house|room|flat|bedroom|bathroom|home)\b",
         r"\b(?:he|she|my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|ex))\b[^.?!]{0,20}\b(?:tracks|tracking|"
         r"monitors|checks|reads|goes through|controls)\b[^.?!]{0,10}\b(?:my )?(?:location|phone|messages|texts|emails|"
         r"bank|spending|money)\b",
@@ -681,6 +701,12 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_NOW,
+        r"\b(?:swallowed|swallow|ate|eaten|eat)\b[^.?!]{0,20}\b(?:a |some |one of (?:the|my) )?(?:button )?(?:battery|batteries|"
+        r"magnets?|bleach|dishwasher tablets?|washing (?:pods?|capsules?|liquid)|detergent|drain cleaner)\b",
+        r"\b(?:went|gone|going) (?:stiff|rigid)\b[^.?!]{0,40}\beyes (?:rolled|rolling)|\b(?:baby|newborn|child|son|daughter|"
+        r"toddler|\d+ (?:week|month|year)s? old)\b[^.?!]{0,40}\b(?:had|having) a (?:fit|seizure|convulsion)\b",
+        r"\b(?:\d+ (?:weeks|wks)|pregnant)\b[^\n]{0,80}\b(?:pain|cramps?)\b[^\n]{0,40}\b(?:won't|wont|doesn't|doesnt|not) "
+        r"(?:stop|go away|ease)\b[^\n]{0,40}\bbleeding\b",
         r"\b(?:seizure|fit|fitting)\b[^\n]{0,60}\b(?:hasn't|hasnt|has not|not|isn't|isnt|won't|wont) (?:come|coming) "
         r"(?:round|around|to)\b|\b(?:seizure|fitting)\b[^.?!]{0,40}\b(?:\d+|five|ten) (?:minutes|mins)\b",
         r"\b(?:can't|cant|cannot|struggling to|hard to) breathe?\b(?! (?:through|out of) (?:my|the|his|her) nose)",
@@ -744,6 +770,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        r"\b(?:says|saying|thinks|convinced|believes) (?:that )?(?:people|everyone|the neighbours|the government|someone|they)"
+        r"(?:'re| are)? (?:trying to|out to|going to) (?:poison|kill|get|hurt|watch|follow)\b",
+        r"\bchest\b[^\n]{0,60}\b(?:left )?arm (?:feels |is |has gone |gone )?(?:heavy|numb|tingly|weak|hurts|aching)\b",
+        r"\b(?:new |a )?lump\b[^.?!]{0,40}\b(?:getting bigger|growing|bigger)\b|\bnight sweats\b",
+        r"\b(?:vomit\w*|throw\w* up|threw up|coughing up|coughed up|sick) (?:up )?(?:some )?blood\b|\bblood in (?:my|his|her) "
+        r"(?:sick|vomit)\b",
+        r"\bcalf\b[^.?!]{0,40}\b(?:swollen|hot|red|painful|hurts|tender)\b",
         r"\b(?:barely|hardly|not|hasn't|hasnt|won't|wont) (?:fed|feeding|eaten|eating|drinking|taking (?:a |any )?(?:feeds?|"
         r"bottles?|milk))\b[^.?!]{0,40}\b(?:sleepy|drowsy|floppy|lethargic|hard to wake)\b",
         r"\b(?:sugar|bg|bgl|glucose|levels?|bm)\b[^.?!]{0,20}\b(?:over|above|at|of|is|been|hit) (?:2\d|3\d)(?:\.\d)?\b"
@@ -842,6 +875,12 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\bwant to (?:disappear|run away|hide) for (?:a|a few|a couple of|some) (?:days|weeks|while)\b",
+        r"\b(?:i'm|im|i am|feeling) (?:so |really |very |just )?(?:low|down)\b(?! (?:on|in) (?:energy|iron|sugar|potassium|"
+        r"blood)| (?:here|there|the|at|to|for|with|now,? (?:thanks|thank))\b)",
+        r"\b(?:so|really|always) angry (?:at|with) (?:my|the) (?:son|daughter|kids|baby|children|husband|wife)\b|\bwhat kind "
+        r"of (?:a )?(?:mum|mom|mother|dad|father|parent) i am\b",
+        r"\b(?:i'm|im|i am|i feel) (?:so |completely |totally |just )?(?:useless|pathetic|a mess)\b",
         r"\b(?:can't|cant|don't|dont) see (?:the|any) point (?:in|of) (?:any of (?:it|this)|anything|it)\b",
         r"\beverything (?:is|feels like|'s) (?:such )?an? (?:effort|struggle|chore)\b",
         r"\b(?:ate|eat|eating|binged?) (?:until|till|til) i (?:was|am|felt) sick\b",
@@ -852,7 +891,8 @@ RULES: list[Rule] = [
         r"\bnothing (?:feels|seems|is) worth (?:it|doing|anything|the effort)\b",
         r"\b(?:i|and i) (?:just )?(?:don't|dont) care (?:anymore|any more|about anything|what happens)\b|\band i (?:just )?"
         r"(?:don't|dont) care\W*$",
-        r"\b(?:haven't|havent|not) (?:eaten|slept) (?:properly|anything|a thing) (?:in|for) (?:days|\d+ days|a week|weeks)\b",
+        r"\b(?:haven't|havent|not) (?:eaten|slept) (?:properly|anything|a thing) (?:in|for) (?:days|\d+ days|a week|weeks|"
+        r"months)\b",
         r"\bhopeless\w*\b",
         r"\b(?:what's|whats|what is) the point\b|\bwhy (?:i |do i |should i )?(?:even )?bother\b",
         r"\bno point (?:in )?(?:anything|trying|any of (?:it|this))\b",
@@ -890,7 +930,7 @@ RULES: list[Rule] = [
         r"\bisolat(?:ed|ing) SELF\b|\b(?:been|i'm|im|keep) isolating\b",
         r"\b(?:don't|dont) want to do anything(?: anymore| any more)?\b",
         r"\b(?:hard|struggle|struggling|can't|cant|couldn't) (?:to )?get (?:up|out of bed)\b",
-        r"\bfailing (?:at )?(?:everything|everyone)\b|\b(?:i'm|im|i am|i feel like) (?:such )?a failure\b",
+        r"\bfailing (?:at )?(?:everything|everyone|my (?:kids|children|son|daughter|family|baby|boys|girls))\b|\b(?:i'm|im|i am|i feel like) (?:such )?a failure\b",
         r"\b(?:nobody|no one|noone) (?:understands|gets it|listens)\b",
         r"\b(?:harder|hard|struggle|struggling) to keep going\b",
         r"\b(?:run|running) away and never (?:come|coming) back\b|\bjust to feel nothing\b",

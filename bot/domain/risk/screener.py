@@ -83,9 +83,12 @@ _PRESENT = Check(
 _THIRD_SUBJECT = re.compile(
     r"\b(?:he|she|they|him|her|them|his|their|he's|she's|they're|hes|shes)\b|\bmy (?:\w+ )?(?:son|daughter|kid|"
     r"child|teen|sister|brother|mom|mum|mother|dad|father|husband|wife|partner|boyfriend|girlfriend|friend|"
-    r"bestie|cousin|aunt|uncle|grandma|grandpa|niece|nephew|roommate|flatmate|mentee|client|patient|sponsee)\b"
+    r"bestie|cousin|aunt|uncle|grandma|grandpa|niece|nephew|roommate|flatmate|mentee|client|patient|sponsee|"
+    r"\d+ ?(?:yo|year old|yr old))\b"
 )
-_FIRST_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|myself|my self)\b")
+# "me" after a verb of telling is the listener, not the subject: "my 8 year old asked me how many pills..."
+_FIRST_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|(?<!asked )(?<!told )(?<!tells )(?<!texted )"
+                            r"(?<!showed )(?<!messaged )me|myself|my self)\b")
 
 # Reported speech: "my son told me he doesn't see the point in living". What follows the pronoun is read again as
 # if they had said it themselves ("I don't see the point in living"), so that every first-person rule also covers

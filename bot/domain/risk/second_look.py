@@ -32,8 +32,9 @@ MIN_COUNT = 2  # a word or pair seen once says more about the case than about ri
 THRESHOLD = 1.0
 MIN_FEATURES = 12  # words and pairs together: about seven words
 _CHAT = 40  # known words and pairs in a long chat message
-_WEIGHED = {Category.GENERAL_DISTRESS, Category.SUICIDAL_IDEATION, Category.SELF_HARM, Category.POSTPARTUM_MOOD,
-            Category.THIRD_PERSON}
+# What the writer says of themselves. Someone else's risk is weighed by the rules alone: the words of "my son asked
+# how many pills it takes to die" are a crisis's words, but the message is urgent.
+_WEIGHED = {Category.GENERAL_DISTRESS, Category.SUICIDAL_IDEATION, Category.SELF_HARM, Category.POSTPARTUM_MOOD}
 _REASON = {Tier.URGENT: "worded like urgent messages (second look)",
            Tier.CRISIS: "worded like crisis messages (second look)"}
 
@@ -85,8 +86,8 @@ class SecondLook:
                        for name, model in data["tiers"].items()}
 
     def review(self, text: str, first: Screening) -> Screening:
-        # No sign at all: nothing to weigh. Medical, abuse and substance signs: the rules know those tiers better
-        # than word counts do ("my son has a high fever and a rash" is urgent, not an emergency).
+        # No sign at all: nothing to weigh. Medical, abuse, substance and third-person signs: the rules know those
+        # tiers better than word counts do ("my son has a high fever and a rash" is urgent, not an emergency).
         if first.tier < Tier.CONCERN or not set(first.categories) <= _WEIGHED:
             return first
         features = words_and_pairs(text)
