@@ -81,7 +81,8 @@ _DWELL = (
     r"contemplating|welcome|craving|long for|longing for|keep picturing|picturing)"
 )
 _DEATH = (
-    r"(?:dying|death|suicide|ending it(?: all)?|ending my life|ending things|ending everything|taking (?:all (?:of )?|every one "
+    r"(?:dying|death|suicide|ending it(?: all)?|ending my life|ending things|ending everything|jumping\b(?! ship| on| in| "
+    r"into| at| for| the queue| around| up)|taking (?:all (?:of )?|every one "
     r"of )my (?:\w+ )?(?:pills|tablets|meds)|killing SELF|overdosing|od'?ing|not being (?:here|around|"
     r"alive)|not existing|not waking up|never waking up|disappearing forever|hanging SELF|taking my (?:own )?life|"
     r"jumping off|(?:jumping|stepping|throwing SELF) (?:in front of|under|off)|my own funeral|crashing (?:the|my) car|"
@@ -133,6 +134,12 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:just )?(?:stepping|jumping|walking|throwing myself) in front of (?:a|the|the next) (?:train|bus|lorry|truck|"
+        r"car)\b",
+        r"\b(?:suicide|death|dying|ending it)(?:'s| is| feels| seems) (?:like )?(?:the|my) (?:only|best|right|last) (?:option|way "
+        r"out|answer|choice|thing)\b",
+        r"\b(?:debating|deciding|not sure|unsure|questioning) (?:whether|if) (?:to|i (?:want to|should)|i can) (?:keep )?"
+        r"(?:living|go on|going on|be alive|stay alive)\b",
         r"\b(?:want|wanted|wanting|wanna|wants|wamt|wnat|need|needs|ready|like|thinking about|think about|"
         r"thought about|thoughts of|urge|urges) ?(?:to )?(?:just )?(?:DIE|kill SELF|"
         r"end (?:it all|it|my life|things|everything)|unalive SELF|be dead|not exist)\b",
@@ -171,6 +178,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\bwhy (?:can't|cant|cannot|won't|wont) i (?:just )?(?:die|be dead|disappear|stop existing|not exist)\b",
+        r"\b(?:lost|losing|no|have no|got no) (?:the |my |all )?will to live\b",
+        r"\b(?:want|wanna|wish i could|just want) (?:to )?be gone\b(?! (?:for|by|before|until|till|from|on))",
+        r"\b(?:sleep|asleep) and (?:never|not) (?:feel|wake)\w*\b[^.?!]{0,25}\b(?:ever again|forever)\b|\bsomething (?:i could|to)"
+        r" take to (?:just )?(?:go to sleep|sleep|not wake|end|die|make it stop)",
         r"\b(?:make|making) (?:it|everything|it all|the pain|this) (?:all )?stop (?:for good|forever|permanently)\b",
         r"\b(?:better|easier|happier|manage|cope)\b[^.?!]{0,30}\bif i (?:just )?(?:wasn't|weren't|was not|was no longer) "
         r"(?:here|around|alive)\b",
@@ -289,6 +301,7 @@ RULES: list[Rule] = [
     # ("today's the day" is as often a new job).
     *_rules(
         Kind.RESOLVE,
+        r"\bthe (?:night|day) i do it\b|\b(?:i'm|im|i am|i'll|i will|i) (?:do|doing) it (?:tonight|today|tomorrow|this weekend)\b",
         r"\b(?:tonight|today|tomorrow|this weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s| is) "
         r"(?:when|the (?:day|night))\b(?! (?:of|for|to|we|you|they|the|my|our|he|she|that|it|everyone))",
         r"\bwhen i (?:do|finally do) it\b",
@@ -347,6 +360,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\b(?:don't|dont|do not) (?:plan on|intend on|intend to|plan to|expect to) (?:turning|reaching|seeing|making it to|"
+        r"being here (?:for|at)) (?:\d+\b|my (?:\d+\w* )?birthday|christmas|next year|the new year)",
         r"\b(?:don't|dont|do not) (?:be sad|cry|grieve) (?:for|over) me\b",
         r"\b(?:don't|dont|do not|no one|nobody|noone) (?:try to |come |go |bother )?(?:find|look for|looking for|"
         r"search for|come after|trying to find) me\b",
@@ -389,6 +404,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:i think |maybe |so )?(?:it's|its|it is) time(?=\W*[.!?\n])",
         r"\b(?:not|won't|wont) (?:gonna |going to )?be (?:around|here|there)\b[^\n]{0,40}\bor ever\b",
         r"\b(?:made|making|sorted) arrangements for (?:the|my) (?:dog|cat|pets?|kids|children|boys|girls|rabbit|funeral)\b",
         r"\b(?:wrote|written|writing|finished) (?:the|my|all the|all my) (?:letters|notes)\b",
@@ -421,6 +437,8 @@ RULES: list[Rule] = [
     # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
     *_rules(
         Kind.FAREWELL,
+        # a goodbye that is the last thing said
+        r"(?:^|[.!?\n] *)(?:goodbye|bye)(?: (?:everyone|all|guys|all of you|y'all|world|reddit|discord))?\W*$",
         r"\btell (?:everyone|them all|the group|them) (?:thanks|thank you|i said bye|goodbye|i love them|i'm sorry)\b",
         r"\blove (?:you|ya|u) (?:all|guys|lot|lots|so much)\b",
         r"\b(?:thank you|thanks|ty) (?:all |so much )?for everything\b",
@@ -875,6 +893,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:i|i'm|im) (?:always )?(?:ruin|ruining|mess up|messing up|wreck|wrecking) everything\b",
+        r"\b(?:nobody|no one|noone)(?: in my \w+)? (?:cares|gives a \w+) about me\b",
+        r"\bnot as strong as (?:everyone|people|they|you all) (?:thinks?|think i am)\b",
         r"\bwant to (?:disappear|run away|hide) for (?:a|a few|a couple of|some) (?:days|weeks|while)\b",
         r"\b(?:i'm|im|i am|feeling) (?:so |really |very |just )?(?:low|down)\b(?! (?:on|in) (?:energy|iron|sugar|potassium|"
         r"blood)| (?:here|there|the|at|to|for|with|now,? (?:thanks|thank))\b)",
