@@ -1,4 +1,8 @@
-"""Builds second_look.json from the labelled chat cases: `python -m bot.domain.risk.learn tests/data/chat_cases.tsv`."""
+"""Builds second_look.json from the labelled chat cases: `python -m bot.domain.risk.learn tests/data/chat_cases.tsv`.
+
+Weights are naive-Bayes log-count ratios. Each tier's threshold is MIN_THRESHOLD, or just above the highest score
+of any case the second look would otherwise raise past its label, so that every labelled case keeps its tier.
+"""
 
 from __future__ import annotations
 
@@ -10,15 +14,18 @@ import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from bot.domain.risk.model import Tier
-from bot.domain.risk.second_look import MIN_COUNT, WEIGHTS, words_and_pairs
+from bot.domain.risk.screener import RiskScreener
+from bot.domain.risk.second_look import MIN_COUNT, MIN_THRESHOLD, WEIGHTS, SecondLook, words_and_pairs
 
 
-def train(rows: Iterable[tuple[str, str]]) -> dict[str, object]:
+def train(rows: Iterable[tuple[str, str]]) -> dict[str, Any]:
     """Naive-Bayes log-count ratios with add-one smoothing, one model per higher tier. Deterministic."""
-    cases = [(Tier[tier.upper()], set(words_and_pairs(text))) for tier, text in rows]
-    tiers: dict[str, object] = {}
+    labelled = list(rows)
+    cases = [(Tier[tier.upper()], words_and_pairs(text)) for tier, text in labelled]
+    tiers: dict[str, dict[str, Any]] = {}
     for tier in (Tier.URGENT, Tier.CRISIS):
         above, below = Counter[str](), Counter[str]()
         n_above = n_below = 0
@@ -32,17 +39,28 @@ def train(rows: Iterable[tuple[str, str]]) -> dict[str, object]:
         kept = sorted(f for f in above.keys() | below.keys() if above[f] + below[f] >= MIN_COUNT)
         weights = {f: round(math.log((above[f] + 1) / (n_above + 2)) - math.log((below[f] + 1) / (n_below + 2)), 3)
                    for f in kept}
-        tiers[tier.label] = {"bias": round(math.log(n_above / n_below), 3), "weights": weights}
-    return {"tiers": tiers}
+        tiers[tier.label] = {"bias": round(math.log(n_above / n_below), 3), "weights": weights,
+                             "threshold": MIN_THRESHOLD}
+    data: dict[str, Any] = {"tiers": tiers}
+    look, rules = SecondLook(data), RiskScreener(second_look=False)
+    for (expected, features), (_, text) in zip(cases, labelled, strict=True):
+        first = rules.screen(text)
+        if not look.weighs(first, features):
+            continue
+        for tier in (Tier.URGENT, Tier.CRISIS):
+            if first.tier < tier and expected < tier:
+                above_score = math.ceil(look.tiers[tier].score(features) * 100 + 1) / 100
+                tiers[tier.label]["threshold"] = max(tiers[tier.label]["threshold"], above_score)
+    return data
 
 
-def train_file(cases: Path) -> dict[str, object]:
+def train_file(cases: Path) -> dict[str, Any]:
     with cases.open(encoding="utf-8") as handle:
         rows = [(row["tier"], row["text"]) for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
     return {"cases_sha256": hashlib.sha256(cases.read_bytes()).hexdigest(), **train(rows)}
 
 
-def dumps(weights: dict[str, object]) -> str:
+def dumps(weights: dict[str, Any]) -> str:
     return json.dumps(weights, ensure_ascii=False, sort_keys=True) + "\n"
 
 

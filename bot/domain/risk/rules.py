@@ -77,7 +77,8 @@ _KIN = (
 # Ways of wanting or dwelling on something, and ways of speaking of one's own death: "I think about not being
 # here", "I'd welcome death", "I feel like ending it". A frame joins the two.
 _DWELL = (
-    r"(?:think|thinks|thinking|thought|thoughts|fantasi[sz]\w*|dream\w*|obsess\w*|feel like|considering|"
+    r"(?:think|thinks|thinking|thought|thoughts|fantasi[sz]\w*|dream\w*|obsess\w*|feel like|considering|considered|"
+    r"contemplated|tempted by|"
     r"contemplating|welcome|craving|long for|longing for|keep picturing|picturing)"
 )
 _DEATH = (
@@ -134,6 +135,9 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\bjump (?:off|from) (?:of )?(?:my|the|a|this) (?:balcony|roof|bridge|building|cliff|ledge|car park|multi[- ]?storey)\b",
+        r"\b(?:courage|guts|nerve|balls) to (?:jump|do it|end it|kill SELF|go through with it|end my life)\b",
+        r"\burge to (?:\w+ ){0,3}(?:in|into|across|through) my (?:neck|throat|wrists?)\b",
         r"\b(?:just )?(?:stepping|jumping|walking|throwing myself) in front of (?:a|the|the next) (?:train|bus|lorry|truck|"
         r"car)\b",
         r"\b(?:suicide|death|dying|ending it)(?:'s| is| feels| seems) (?:like )?(?:the|my) (?:only|best|right|last) (?:option|way "
@@ -178,6 +182,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\bregret not (?:ending|killing|taking) (?:it|my life|my own life|SELF)\b",
+        r"\b(?:don't|dont|do not) deserve to (?:be alive|live|exist|be here)\b",
         r"\bwhy (?:can't|cant|cannot|won't|wont) i (?:just )?(?:die|be dead|disappear|stop existing|not exist)\b",
         r"\b(?:lost|losing|no|have no|got no) (?:the |my |all )?will to live\b",
         r"\b(?:want|wanna|wish i could|just want) (?:to )?be gone\b(?! (?:for|by|before|until|till|from|on))",
@@ -265,6 +271,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\b(?:might|will|going to|gonna) (?:actually )?carry it out\b",
         r"\b(?:going to|gonna|about to) (?:do|take|use|shoot|inject|smoke|snort) the (?:lot|whole (?:bag|lot|thing|batch))\b",
         r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b",
         r"\b(?:decided|made up my mind|planning|plan) to (?:end it|do it|kill|die|end my|go through with)",
@@ -301,6 +308,7 @@ RULES: list[Rule] = [
     # ("today's the day" is as often a new job).
     *_rules(
         Kind.RESOLVE,
+        r"\b(?:know|knows) what i (?:have|need|got) to do\W*(?:$|[.!?\n])",
         r"\bthe (?:night|day) i do it\b|\b(?:i'm|im|i am|i'll|i will|i) (?:do|doing) it (?:tonight|today|tomorrow|this weekend)\b",
         r"\b(?:tonight|today|tomorrow|this weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s| is) "
         r"(?:when|the (?:day|night))\b(?! (?:of|for|to|we|you|they|the|my|our|he|she|that|it|everyone))",
@@ -333,6 +341,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:came up with|thought of|worked out|listed|made a list of) (?:\d+|two|three|four|five|a few|some|several|different) ways (?:i could|"
+        r"i can|to) (?:go|die|do it|end it)\b",
+        r"\b(?:picking up|collecting) (?:a|the) (?:gun|rifle|shotgun|rope)\b",
         r"\b(?:shotgun|rifle|pistol|gun|pills|tablets|blades?|razors?|rope|noose|knife)\b[^.?!]{0,30}\b(?:in front of me|"
         r"on my lap|in my lap|next to me on the bed)\b",
         r"\b(?:ordered|bought|buying|got|getting|picked up|have) (?:the |some |a )?(?:helium|exit bag|bullets|"
@@ -360,6 +371,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\b(?:gave|given|left|showed|handed) (?:my|the) (?:suicide )?note\b",
+        r"\bsay(?:ing)? goodbye (?:to (?:people|everyone|them) )?without (?:drawing|raising|causing) suspicion\b",
         r"\b(?:don't|dont|do not) (?:plan on|intend on|intend to|plan to|expect to) (?:turning|reaching|seeing|making it to|"
         r"being here (?:for|at)) (?:\d+\b|my (?:\d+\w* )?birthday|christmas|next year|the new year)",
         r"\b(?:don't|dont|do not) (?:be sad|cry|grieve) (?:for|over) me\b",
@@ -404,6 +417,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:it's|its|it is) (?:my time to go|about that time)\W*(?:$|[.!?\n])",
         r"\b(?:i think |maybe |so )?(?:it's|its|it is) time(?=\W*[.!?\n])",
         r"\b(?:not|won't|wont) (?:gonna |going to )?be (?:around|here|there)\b[^\n]{0,40}\bor ever\b",
         r"\b(?:made|making|sorted) arrangements for (?:the|my) (?:dog|cat|pets?|kids|children|boys|girls|rabbit|funeral)\b",
@@ -450,6 +464,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SETTLED,
+        r"\b(?:i will|i'll|ill) (?:finally )?(?:find|be at|get) (?:peace|relief|rest)\b",
         r"\b(?:it's|its|it is|it'll be) better (?:for everyone )?this way\b",
         r"\b(?:i'm|im|i am|i feel|feeling|feels?) (?:so |strangely |weirdly )?(?:calm|at peace|peaceful) (?:now|finally|"
         r"at last|about it)\b|\bat peace with (?:my|the|this) (?:decision|choice)\b",
@@ -549,6 +564,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SELF_HARM,
+        r"\b(?:fight|fighting|struggle|struggling|trying hard|trying) not to (?:hurt|harm|cut|burn) (?:myself|SELF)\b",
         r"\b(?:bang|banging|banged|hitting|hit) my head (?:on|against|off) (?:the )?(?:wall|floor|door|desk)\b",
         r"\bto punish (?:myself|SELF)\b",
         r"\b(?:using|used|use) (?:a |my |the )?(?:compass|razor|blade|sharpener|knife|scissors|lighter|pin|needle|glass) "
@@ -893,6 +909,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:i can't|i cant|i won't|i wont) survive (?:this|that|it)\b|\bhope is gone\b",
         r"\b(?:i|i'm|im) (?:always )?(?:ruin|ruining|mess up|messing up|wreck|wrecking) everything\b",
         r"\b(?:nobody|no one|noone)(?: in my \w+)? (?:cares|gives a \w+) about me\b",
         r"\bnot as strong as (?:everyone|people|they|you all) (?:thinks?|think i am)\b",

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from bot.domain.risk.model import Category, Evidence, Screening, Tier
 from bot.domain.risk.text import normalise
@@ -28,8 +29,9 @@ from bot.domain.risk.text import normalise
 WEIGHTS = Path(__file__).with_name("second_look.json")
 _WORD = re.compile(r"[a-z0-9']+")
 MIN_COUNT = 2  # a word or pair seen once says more about the case than about risk
-# Raise only when the words make the higher tier at least e (about 2.7) times likelier than not.
-THRESHOLD = 1.0
+# Raise only when the words make the higher tier at least e (about 2.7) times likelier than not; learn.py sets each
+# tier's threshold higher where needed so that no labelled case is raised past its label.
+MIN_THRESHOLD = 1.0
 MIN_FEATURES = 12  # words and pairs together: about seven words
 _CHAT = 40  # known words and pairs in a long chat message
 # What the writer says of themselves. Someone else's risk is weighed by the rules alone: the words of "my son asked
@@ -59,6 +61,7 @@ def _span(text: str, feature: str) -> tuple[int, int]:
 class _Weights:
     bias: float
     weights: dict[str, float]
+    threshold: float
 
     def score(self, features: set[str]) -> float:
         """Log-odds of the higher tier."""
@@ -80,24 +83,33 @@ class _Weights:
 class SecondLook:
     """Raises a concern (or an urgent message) whose words weigh like a higher tier. Stateless once loaded."""
 
-    def __init__(self, path: Path = WEIGHTS) -> None:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        self._tiers = {Tier[name.upper()]: _Weights(model["bias"], model["weights"])
-                       for name, model in data["tiers"].items()}
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.tiers = {Tier[name.upper()]: _Weights(model["bias"], model["weights"], model["threshold"])
+                      for name, model in data["tiers"].items()}
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS) -> SecondLook:
+        return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    @staticmethod
+    def weighs(first: Screening, features: set[str]) -> bool:
+        """No sign at all: nothing to weigh. Medical, abuse, substance and third-person signs: the rules know those
+        tiers better than word counts do ("my son has a high fever and a rash" is urgent, not an emergency). And a
+        message of a few words ("it's all too much") has too few to weigh."""
+        return (first.tier >= Tier.CONCERN and set(first.categories) <= _WEIGHED
+                and len(features) >= MIN_FEATURES)
 
     def review(self, text: str, first: Screening) -> Screening:
-        # No sign at all: nothing to weigh. Medical, abuse, substance and third-person signs: the rules know those
-        # tiers better than word counts do ("my son has a high fever and a rash" is urgent, not an emergency).
-        if first.tier < Tier.CONCERN or not set(first.categories) <= _WEIGHED:
+        if first.tier < Tier.CONCERN:
             return first
         features = words_and_pairs(text)
-        if len(features) < MIN_FEATURES:  # "it's all too much": too few words to weigh
+        if not self.weighs(first, features):
             return first
         for tier in (Tier.CRISIS, Tier.URGENT):
             if first.tier >= tier:
                 break
-            model = self._tiers[tier]
-            if model.score(features) > THRESHOLD:
+            model = self.tiers[tier]
+            if model.score(features) > model.threshold:
                 evidence = tuple(
                     Evidence(start, end, text[start:end], _REASON[tier])
                     for start, end in (_span(text, f) for f in model.strongest(features, 3))
@@ -109,4 +121,4 @@ class SecondLook:
 
 @cache
 def default() -> SecondLook:
-    return SecondLook()
+    return SecondLook.load()
