@@ -219,22 +219,22 @@ class Gate:
         self._automaton: Any = ahocorasick.Automaton()
         for literal in sorted(anywhere.keys() | at_word_start.keys() | led.keys()):
             self._automaton.add_word(literal, (anywhere.get(literal, 0), at_word_start.get(literal, 0), len(literal),
-                                               led.get(literal, ())))
+                                               frozenset(led.get(literal, ()))))
         self._automaton.make_automaton()
 
     def scan(self, norm: str) -> tuple[list[tuple[Rule, list[int] | None]], int]:
         """The rules that could match `norm`, in order, each with the sorted offsets where its matches can begin
         (None: anywhere); and the requirement bits met, for Check.possible."""
         met = 0
-        led: dict[int, list[int]] = {}  # rule -> where a literal that leads it begins
+        led: list[tuple[int, frozenset[int]]] = []  # where a literal that leads some rules begins, and which rules
         for end, (anywhere, at_word_start, length, leads) in self._automaton.iter(norm):
             met |= anywhere
             if at_word_start:
                 before = end - length  # the character before the literal
                 if before < 0 or not (norm[before].isalnum() or norm[before] == "_"):
                     met |= at_word_start
-            for index in leads:
-                led.setdefault(index, []).append(end - length + 1)
+            if leads:
+                led.append((end - length + 1, leads))
         found: list[tuple[int, list[int] | None]] = [(i, None) for i in self.always_run]
         firsts = met & self._first_sets  # first-set bits were given in rule order, so rules come out in order
         rule_masks, first_set_rule, rule_leads = self._rule_masks, self._first_set_rule, self._leads
@@ -248,8 +248,9 @@ class Gate:
             if rule_leads[index] is None:
                 found.append((index, None))
                 continue
-            if index in led:
-                found.append((index, sorted(set(led[index]))))
+            starts = sorted({start for start, leads in led if index in leads})
+            if starts:
+                found.append((index, starts))
         if self.always_run:
             found.sort(key=lambda pair: pair[0])
         return [(self.rules[index], starts) for index, starts in found], met
