@@ -371,6 +371,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\b(?:left|written down|wrote down)\b[^.?!]{0,30}\b(?:passwords|pin numbers|bank details|account details|logins?)\b"
+        r"[^.?!]{0,40}\bfor (?:my|the)\b",
         r"\b(?:gave|given|left|showed|handed) (?:my|the) (?:suicide )?note\b",
         r"\bsay(?:ing)? goodbye (?:to (?:people|everyone|them) )?without (?:drawing|raising|causing) suspicion\b",
         r"\b(?:don't|dont|do not) (?:plan on|intend on|intend to|plan to|expect to) (?:turning|reaching|seeing|making it to|"
@@ -417,6 +419,15 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:sorted|worked|written|decided) (?:out )?who gets what\b",
+        r"\b(?:won't|wont|will not|not going to) (?:be )?need(?:ing)? (?:it|them|any of (?:it|this|them)|these|those)\b"
+        r"[^.?!]{0,30}\bwhere i'm going\b",
+        r"\bif (?:you|anyone|you all) (?:don't|dont|do not) hear from me\b(?![^.?!]{0,30}\b(?:i'm|im|i'll be|i will be) "
+        r"(?:at|in|on|out|away|busy)\b)",
+        r"\bcancell?ed (?:all )?my (?:appointments|therapy|sessions|treatment|hospital appointments)\b",
+        r"\b(?:there's|there is|theres) no (?:need|point) (?:for|in) (?:them|it|any of (?:it|them)) (?:anymore|any more)\b",
+        r"\b(?:won't|wont|will not|not going to) be (?:around|here) to\b",
+        r"\b(?:sorted|planned|paid for|arranged|organised|organized) (?:out )?my (?:own )?funeral\b",
         r"\b(?:it's|its|it is) (?:my time to go|about that time)\W*(?:$|[.!?\n])",
         r"\b(?:i think |maybe |so )?(?:it's|its|it is) time(?=\W*[.!?\n])",
         r"\b(?:not|won't|wont) (?:gonna |going to )?be (?:around|here|there)\b[^\n]{0,40}\bor ever\b",
@@ -451,6 +462,11 @@ RULES: list[Rule] = [
     # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
     *_rules(
         Kind.FAREWELL,
+        r"\b(?:it's|its|it has) been (?:lovely|nice|an honour|a pleasure|good) knowing (?:you|u)\b",
+        r"\bthanks? (?:you )?for putting up with me\b",
+        r"\b(?:want|wanted) (?:you all|you|everyone|you guys) to know\b[^.?!]{0,30}\b(?:grateful|love|thankful|not your fault|"
+        r"sorry)",
+        r"\b(?:i'm|im|i am) (?:so |really )?sorry(?: for (?:everything|all of (?:it|this)))?(?=\W*(?:$|and\b|[.!?\n]))",
         # a goodbye that is the last thing said
         r"(?:^|[.!?\n] *)(?:goodbye|bye)(?: (?:everyone|all|guys|all of you|y'all|world|reddit|discord))?\W*$",
         r"\btell (?:everyone|them all|the group|them) (?:thanks|thank you|i said bye|goodbye|i love them|i'm sorry)\b",
@@ -464,6 +480,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SETTLED,
+        r"\b(?:you|u|they|everyone|she|he) (?:deserved?|deserve) (?:so much )?better\b",
+        r"\b(?:it's|its|everything's|everything is) (?:all )?in order(?: now)?\b",
+        r"\bnothing (?:left|more) to do\W*$",
         r"\b(?:i will|i'll|ill) (?:finally )?(?:find|be at|get) (?:peace|relief|rest)\b",
         r"\b(?:it's|its|it is|it'll be) better (?:for everyone )?this way\b",
         r"\b(?:i'm|im|i am|i feel|feeling|feels?) (?:so |strangely |weirdly )?(?:calm|at peace|peaceful) (?:now|finally|"
@@ -479,12 +498,17 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLACE,
+        r"\b(?:i'm|im|i am) (?:going|heading|driving|walking|off) (?:to|down to|up to) (?:the|a) PLACES\b",
         r"\b(?:i'm|im|i am|sitting|sat|standing|stood|parked|waiting|been sat|been sitting) (?:\w+ ){0,2}(?:on|at|by|up on|on "
         r"top of|in) (?:the |a )?(?:top of (?:the|a) )?PLACES\b",
         r"(?:^|[.!?\n] *)(?:on|at|up on|on top of) (?:the |a )?(?:top of (?:the|a) )?PLACES\b",
     ),
     *_rules(
         Kind.GIVEAWAY,
+        r"\b(?:gets|is having|can have|will have|'s having|is getting) my (?:car|records|guitar|jewel\w*|things|stuff|books|"
+        r"clothes|savings|games|collection|bike|watch|ring)\b",
+        r"\b(?:giving|given|gave) (?:everything|it all|all my stuff|all my things) away\b",
+        r"\bsigned (?:everything|it all|the house|my (?:house|flat|car|savings)) over to\b",
         r"\b(?:giv(?:ing|e|en)|gave) (?:away )?(?:all )?(?:of )?my (?:cat|dog|pet|things|stuff|belongings|clothes|books|"
         r"guitar|games|plants|jewel\w*|savings|bird|rabbit)\b(?! (?:\w+ )?to (?:the )?(?:charity|goodwill|oxfam|"
         r"hospice|food ?bank|shelter|church))",
@@ -735,6 +759,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_NOW,
+        r"\b(?:hives|rash|swelling|swollen)\b[^\n]{0,60}\b(?:wheez\w*|can't breathe|cant breathe|struggling to breathe|throat)\b",
+        r"\b(?:nuts?|peanuts?|allerg\w*|sting|shellfish)\b[^\n]{0,60}\b(?:lips|tongue|face|throat) (?:are |is |has |have |gone |"
+        r"went |look |looks )?(?:huge|swollen|swelling|puffy|tight|closing)\b",
+        r"\b(?:temp|temperature|fever)\b[^\n]{0,60}\b(?:confused|not making sense|hard to wake|mottled)\b|\b(?:confused|"
+        r"not making sense|hard to wake|mottled)\b[^\n]{0,60}\b(?:temp|temperature|fever)\b",
         r"\b(?:swallowed|swallow|ate|eaten|eat)\b[^.?!]{0,20}\b(?:a |some |one of (?:the|my) )?(?:button )?(?:battery|batteries|"
         r"magnets?|bleach|dishwasher tablets?|washing (?:pods?|capsules?|liquid)|detergent|drain cleaner)\b",
         r"\b(?:went|gone|going) (?:stiff|rigid)\b[^.?!]{0,40}\beyes (?:rolled|rolling)|\b(?:baby|newborn|child|son|daughter|"
@@ -745,7 +774,7 @@ RULES: list[Rule] = [
         r"(?:round|around|to)\b|\b(?:seizure|fitting)\b[^.?!]{0,40}\b(?:\d+|five|ten) (?:minutes|mins)\b",
         r"\b(?:can't|cant|cannot|struggling to|hard to) breathe?\b(?! (?:through|out of) (?:my|the|his|her) nose)",
         r"\b(?:throat|tongue|lips|face|eyes) (?:is |are |feels? )?(?:closing|swelling|swollen|puffing|puffed|puffy|"
-        r"blowing up)\b",
+        r"blowing up)\b(?![^.?!]{0,30}\b(?:dentist|injection|filler|botox|numb|anaesthetic|crying|cried))",
         r"\b(?:sting|stung|peanuts?|nuts|allerg\w*)\b[^.?!\n]{0,60}\b(?:breath\w*|wheez\w*|swell\w*|puff\w*|hives|tight\w*)\b|"
         r"\b(?:breath\w*|wheez\w*|swell\w*|puff\w*)\b[^.?!\n]{0,60}\b(?:sting|stung|peanuts?|nuts)\b",
         r"\banaphyla\w*\b|\bepi ?pen\b",
@@ -1025,18 +1054,20 @@ RULES: list[Rule] = [
         r"\b(?:worried|scared|afraid|terrified) (?:that )?(?:my \w+|he|she|they)(?:'s| is| are)? (?:going to|gonna|might|"
         r"will|could) (?:hurt|harm|kill) (?:himself|herself|themselves)\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:took|swallowed|taken) (?:a (?:bunch|handful|bottle|box) of |all (?:of )?|"
-        r"too many (?:of )?|\d+ )(?:(?:his|her|their|the|my) )?(?:\w+ )?PILLS",
+        r"too many (?:of )?|\d+ )(?:(?:his|her|their|the|my) )?(?:\w+ ){0,2}PILLS",
         r"\b(?:stockpil\w*|hoard\w*|saving up|stash\w*|collect\w*) (?:his|her|their) (?:\w+ )?PILLS\b",
         r"\b(?:want|wants|wanted|wish|wishes) to (?:go to heaven|be in heaven|be with (?:\w+ ){0,2}in heaven)|\bgo to heaven "
         r"to be with\b",
-        r"\b(?:drawing|drew|draws|writing|wrote|writes) (?:pictures |stories |poems |notes )?(?:of |about )(?:himself|"
-        r"herself|themselves) (?:dead|dying|hanging|killing)|\b(?:drawings?|stories|poems) about (?:death|dying|suicide|"
+        r"\b(?:drawing|drew|draws|writing|wrote|writes) (?:a )?(?:pictures? |stories |story |poems? |notes? )?(?:of |about )(?:himself|"
+        r"herself|themselves) (?:dead|dying|hanging|killing|in a (?:coffin|grave)|with a noose)|\b(?:drawings?|stories|poems) about (?:death|dying|suicide|"
         r"killing (?:himself|herself))\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:cut|cuts|cutting|hurt|hurting|harming) (?:himself|herself|themselves|themself)\b",
         r"\b(?:cutting|harming|burning|self-harming|self harming) (?:himself|herself|themselves|themself)\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,2} => (?:is|are|'s|seems|sounds) (?:really )?(?:suicidal)\b",
-        r"\b(?:says|said|saying|thinks|told me|keeps saying|feels) (?:that )?(?:we|everyone|they|the family|people|the kids)"
-        r"(?:'d| would| will)? (?:be )?(?:better off|happier) without (?:him|her|them)\b",
+        r"\b(?:says|said|saying|thinks|told me|keeps saying|feels|talking about how|talks about how) (?:that )?(?:we|everyone|"
+        r"they|the family|people|the kids)(?:'d| would| will)? (?:be )?(?:better off|better|happier) without (?:him|her|them)\b",
+        r"\b(?:saying|says|said|keeps saying) (?:he's|she's|they're|he is|she is) ready to (?:go|die|be with \w+)\b(?! (?:home|"
+        r"out|back|to|for))",
         r"\b(?:he|she|KIN)[ ] => (?:says|said|thinks|feels|keeps saying) (?:he's|she's|he is|she is) (?:just )?a burden\b",
         r"\b(?:says|said|thinks|feels|keeps saying)\b[^.?!]{0,40}\b(?:we|everyone|the family|the kids)(?:'d| would)? "
         r"(?:all )?be (?:better off|happier) without (?:him|her|them)\b",

@@ -310,8 +310,10 @@ class RiskScreener:
             return "practice or training"
         if medical and reading.holds(_RESOLVED, 0, whole):
             return "an emergency that has passed"
-        if reading.search(_SECOND_PERSON, left, start) or (kind in _PERSONAL | {Kind.DISTRESS}
-                                                       and reading.holds(_SECOND_PERSON, left, right)):
+        # a farewell is addressed to others by nature ("if you don't hear from me, it's been lovely knowing you")
+        advice = reading.search(_SECOND_PERSON, left, start) or (
+            kind in _PERSONAL | {Kind.DISTRESS} and reading.holds(_SECOND_PERSON, left, right))
+        if advice and kind not in _SOFT:
             return "addressed to someone else, or advice"
         if reading.holds(_INFORMATION, left, right):
             return "information or resources"
