@@ -15,7 +15,9 @@ CHAT_CASES = ROOT / "tests" / "data" / "chat_cases.tsv"
 CHAT_HOLDOUT = ROOT / "tests" / "data" / "chat_holdout.tsv"
 # A second one, written later in session 3 after four rounds of rule changes, and likewise never tuned on.
 CHAT_HOLDOUT_B = ROOT / "tests" / "data" / "chat_holdout_b.tsv"
+# A third, in other voices, written before any session-4 change; and a fourth, written mid-session 4.
 CHAT_HOLDOUT_C = ROOT / "tests" / "data" / "chat_holdout_c.tsv"
+CHAT_HOLDOUT_D = ROOT / "tests" / "data" / "chat_holdout_d.tsv"
 
 # How each set's labels map onto peerbot's tiers (see SOURCE.txt in each folder for what the labels mean).
 LABEL_TIERS = {

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._data import CHAT_HOLDOUT, CHAT_HOLDOUT_B, CHAT_HOLDOUT_C, chat_cases, posts, shared_sets
+from benchmarks._data import CHAT_HOLDOUT, CHAT_HOLDOUT_B, CHAT_HOLDOUT_C, CHAT_HOLDOUT_D, chat_cases, posts, shared_sets
 from bot.domain.risk import RiskScreener, Tier
 
 TIERS = ["none", "concern", "urgent", "crisis"]
@@ -55,9 +55,11 @@ def main() -> None:
             ("peerbot_chat_holdout (written apart from the rules, never tuned on)", chat_cases(CHAT_HOLDOUT)),
             ("peerbot_chat_holdout_b (a second one, written later, never tuned on)", chat_cases(CHAT_HOLDOUT_B)),
             ("peerbot_chat_holdout_c (a third, in other voices, written in session 4, never tuned on)",
-             chat_cases(CHAT_HOLDOUT_C))]
+             chat_cases(CHAT_HOLDOUT_C)),
+            ("peerbot_chat_holdout_d (a fourth, written after six rounds and the second look, never tuned on)",
+             chat_cases(CHAT_HOLDOUT_D))]
     if "--chat-only" in sys.argv:
-        sets = sets[:4]
+        sets = sets[:5]
     else:
         sets += list(shared_sets())
     for name, rows in sets:
