@@ -271,6 +271,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\bwhen (?:he's|she's|they're|everyone's|everyone is|the kids are|hes|shes) (?:at work|out|asleep|away|at school)\b",
         r"\b(?:might|will|going to|gonna) (?:actually )?carry it out\b",
         r"\b(?:going to|gonna|about to) (?:do|take|use|shoot|inject|smoke|snort) the (?:lot|whole (?:bag|lot|thing|batch))\b",
         r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b",
@@ -308,6 +309,7 @@ RULES: list[Rule] = [
     # ("today's the day" is as often a new job).
     *_rules(
         Kind.RESOLVE,
+        r"\b(?:going to|gonna|about to) finish (?:it|it all|things)\b(?! (?:off|later|tomorrow|this week|by|before|after))",
         r"\b(?:know|knows) what i (?:have|need|got) to do\W*(?:$|[.!?\n])",
         r"\bthe (?:night|day) i do it\b|\b(?:i'm|im|i am|i'll|i will|i) (?:do|doing) it (?:tonight|today|tomorrow|this weekend)\b",
         r"\b(?:tonight|today|tomorrow|this weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s| is) "
@@ -341,6 +343,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:gun|rifle|shotgun)\b[^\n]{0,60}\bknow where (?:the|he keeps the|she keeps the) (?:key|keys|ammo|bullets)\b",
         r"\b(?:came up with|thought of|worked out|listed|made a list of) (?:\d+|two|three|four|five|a few|some|several|different) ways (?:i could|"
         r"i can|to) (?:go|die|do it|end it)\b",
         r"\b(?:picking up|collecting) (?:a|the) (?:gun|rifle|shotgun|rope)\b",
@@ -419,6 +422,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:no one|nobody|noone) (?:will|'ll) (?:have to|need to) (?:deal with|worry about|look after|put up with) me\b",
         r"\b(?:sorted|worked|written|decided) (?:out )?who gets what\b",
         r"\b(?:won't|wont|will not|not going to) (?:be )?need(?:ing)? (?:it|them|any of (?:it|this|them)|these|those)\b"
         r"[^.?!]{0,30}\bwhere i'm going\b",
@@ -462,6 +466,7 @@ RULES: list[Rule] = [
     # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
     *_rules(
         Kind.FAREWELL,
+        r"\b(?:you've|you have|you guys have|you all have|you lot have) been the (?:only|best) (?:good )?thing\b",
         r"\b(?:it's|its|it has) been (?:lovely|nice|an honour|a pleasure|good) knowing (?:you|u)\b",
         r"\bthanks? (?:you )?for putting up with me\b",
         r"\b(?:want|wanted) (?:you all|you|everyone|you guys) to know\b[^.?!]{0,30}\b(?:grateful|love|thankful|not your fault|"
@@ -480,6 +485,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SETTLED,
+        r"\b(?:it would|it'd|would) be so easy\b|\bso easy to (?:just )?(?:jump|step|let go|fall|go|end it)\b",
+        r"\b(?:i'm|im|i am) (?:done|finished|tired of) fighting\b(?! (?:with|about|over|for|against))",
         r"\b(?:you|u|they|everyone|she|he) (?:deserved?|deserve) (?:so much )?better\b",
         r"\b(?:it's|its|everything's|everything is) (?:all )?in order(?: now)?\b",
         r"\bnothing (?:left|more) to do\W*$",
@@ -498,6 +505,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLACE,
+        r"\blooking (?:down )?at the (?:water|drop|edge|river|sea|tracks|trains|traffic)\b",
         r"\b(?:i'm|im|i am) (?:going|heading|driving|walking|off) (?:to|down to|up to) (?:the|a) PLACES\b",
         r"\b(?:i'm|im|i am|sitting|sat|standing|stood|parked|waiting|been sat|been sitting) (?:\w+ ){0,2}(?:on|at|by|up on|on "
         r"top of|in) (?:the |a )?(?:top of (?:the|a) )?PLACES\b",
@@ -520,6 +528,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
+        r"\b(?:swallowed|necked|downed|taken) (?:the (?:whole )?lot|every last one|all of them|the rest of them|the whole "
+        r"(?:box|packet|pack|bottle|tub|strip))\b(?! (?:of (?:washing|shopping|work|cake|sweets|chocolate|biscuits|food)|to|"
+        r"off|out|home|back)\b)",
         r"\b(?:took|taken|used|shot up|injected|had|did|overdosed|od'd|swallowed|drank)\b[^.?!]{0,40}\b(?:more|extra|double|"
         r"too much|too many|the lot|everything|DRUGS|PILLS)\b[^.?!]{0,30}\bon purpose\b",
         r"\b(?:on|climbed|climbing|over to|standing on) the (?:wrong side|other side) of the (?:railings?|barrier|parapet|"
@@ -622,6 +633,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SELF_HARM_SEVERE,
+        r"\b(?:gonna|going to|want to|will|i'll) (?:cut |go )?deeper\b",
         r"\b(?:cut|went) (?:really |so |very |too )?deep\b|\bgaping\b|\bblood (?:everywhere|all over)\b",
         r"\b(?:won't|wont|can't|cant) stop (?:the )?bleeding\b",
     ),
@@ -759,6 +771,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_NOW,
+        r"\b(?:he|she|they|baby|KIN)(?:'s| is)? (?:\w+ ){0,3}(?:won't|wont|isn't|isnt|is not|not|doesn't|doesnt) (?:respond|"
+        r"responding|rousing)\b(?! (?:to (?:texts|messages|emails|my texts|treatment|the (?:meds|medication|treatment))))",
+        r"\bcollapsed (?:on|in) the (?:floor|kitchen|bathroom|street|toilet|stairs|hallway)\b",
         r"\b(?:hives|rash|swelling|swollen)\b[^\n]{0,60}\b(?:wheez\w*|can't breathe|cant breathe|struggling to breathe|throat)\b",
         r"\b(?:nuts?|peanuts?|allerg\w*|sting|shellfish)\b[^\n]{0,60}\b(?:lips|tongue|face|throat) (?:are |is |has |have |gone |"
         r"went |look |looks )?(?:huge|swollen|swelling|puffy|tight|closing)\b",
@@ -1039,6 +1054,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
+        r"\b(?:missing|gone missing|disappeared|hasn't come home|not come home|didn't come home)\b[^\n]{0,80}\b(?:low|"
+        r"depressed|struggling|not (?:herself|himself|themselves))\b",
         r"\b(?:my )?KIN (?:\w+ ){0,5} => \b(?:talks?|talking|keeps? talking|said|says|told me|texted|wrote|posted) "
         r"(?:about |that )?(?:(?:he|she|they) )?(?:wants? to die|dying|death|killing (?:himself|herself|themselves|themself)|"
         r"not wanting to (?:live|be here)|suicide|ending (?:it|things|it all|(?:his|her|their) life)|not being (?:here|around)|"
@@ -1076,6 +1093,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
+        r"\b(?:missing|gone missing|disappeared|hasn't come home|not come home|didn't come home)\b[^\n]{0,80}\b(?:a note|"
+        r"goodbye|sorry|left (?:his|her|their) phone|suicidal|pills|rope)\b",
+        r"\b(?:rope|gun|knife|pills|noose|blade)\b[^\n]{0,60}\b(?:going to|gonna|will) use (?:it|them)\b",
         r"\b(?:walked out|left|gone|drove off|went out|took off|stormed out)\b[^\n]{0,80}\b(?:took|taking|with) (?:the car "
         r"and )?(?:his|her|their) (?:\w+ )?(?:gun|rifle|pills|tablets|meds|rope|knife)\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,3} => \b(?:texted|messaged|sent|said|posted|wrote) (?:me |us )?(?:a )?"

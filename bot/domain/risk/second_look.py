@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.domain.risk.model import Category, Evidence, Screening, Tier
+from bot.domain.risk.rules import Kind
 from bot.domain.risk.text import normalise
 
 WEIGHTS = Path(__file__).with_name("second_look.json")
@@ -37,6 +38,10 @@ _CHAT = 40  # known words and pairs in a long chat message
 # What the writer says of themselves. Someone else's risk is weighed by the rules alone: the words of "my son asked
 # how many pills it takes to die" are a crisis's words, but the message is urgent.
 _WEIGHED = {Category.GENERAL_DISTRESS, Category.SUICIDAL_IDEATION, Category.SELF_HARM, Category.POSTPARTUM_MOOD}
+# A concern that rests only on a decision or an arrangement ("I'm going to finish it tonight") is left as the rules
+# put it: those words alone are as often a book or a will.
+_HINTS = {kind.value for kind in (Kind.RESOLVE, Kind.FINALITY, Kind.GIVEAWAY, Kind.FAREWELL, Kind.SETTLED, Kind.PLACE,
+                                  Kind.MEANS, Kind.TIMEFRAME, Kind.PLAN)}
 _REASON = {Tier.URGENT: "worded like urgent messages (second look)",
            Tier.CRISIS: "worded like crisis messages (second look)"}
 
@@ -97,7 +102,7 @@ class SecondLook:
         tiers better than word counts do ("my son has a high fever and a rash" is urgent, not an emergency). And a
         message of a few words ("it's all too much") has too few to weigh."""
         return (first.tier >= Tier.CONCERN and set(first.categories) <= _WEIGHED
-                and len(features) >= MIN_FEATURES)
+                and any(e.reason not in _HINTS for e in first.evidence) and len(features) >= MIN_FEATURES)
 
     def review(self, text: str, first: Screening) -> Screening:
         if first.tier < Tier.CONCERN:
