@@ -747,6 +747,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.RELAPSE,
+        r"\b(?:taking|took|been taking|take) (?:more|extra|double) (?:of )?(?:my )?(?:\w+ )?(?:meds|medication|tablets|pills|"
+        r"painkillers|pain meds) than (?:prescribed|i should|i'm meant to|the doctor said)\b",
         r"\b(?:thinking|think|thought|obsessing|fixated) (?:about|of) (?:a |having a |getting a |one )?(?:drink|drinking|"
         r"using|a hit|a line|a fix|gear|a bet|gambling)\b(?! (?:water|more water|less|the|a|my|it|this|that|an|some)\b)",
         r"\bmiss (?:the|being) (?:numb(?:ness)?|high|buzz|escape|drunk|wasted|out of it)\b",
@@ -771,6 +773,15 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_NOW,
+        # stroke, sepsis, ectopic pregnancy, head injury, a baby's warning signs, bleeding that will not stop
+        r"\b(?:face|mouth|smile) (?:has |is )?(?:gone |went )?(?:droopy|drooping|lopsided|dropped|fallen)\b",
+        r"\bmottled\b|\bbreathing (?:really |very |so )?fast\b[^\n]{0,60}\b(?:surgery|op|chemo|infection|fever|temp|freezing|"
+        r"shivering)\b",
+        r"\bshoulder[- ]?tip\b",
+        r"\b(?:banged|bumped|hit|knocked) (?:his|her|my|their) head\b[^\n]{0,60}\b(?:vomiting|being sick|been sick|sleepy|"
+        r"drowsy|confused|won't wake|unconscious)\b",
+        r"\bsoft spot\b[^.?!]{0,20}\bbulging\b|\bbulging (?:soft spot|fontanelle)\b|\bhigh[- ]pitched (?:cry|crying|scream)",
+        r"\b(?:bleeding|bleed|bleeds) (?:and )?(?:it )?(?:won't|wont|will not|doesn't|doesnt|isn't|isnt) stop\w*\b",
         r"\b(?:he|she|they|baby|KIN)(?:'s| is)? (?:\w+ ){0,3}(?:won't|wont|isn't|isnt|is not|not|doesn't|doesnt) (?:respond|"
         r"responding|rousing)\b(?! (?:to (?:texts|messages|emails|my texts|treatment|the (?:meds|medication|treatment))))",
         r"\bcollapsed (?:on|in) the (?:floor|kitchen|bathroom|street|toilet|stairs|hallway)\b",
@@ -848,6 +859,26 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        r"\bconfused\b[^.?!]{0,30}\b(?:breathless|short of breath|temperature|fever|drowsy|sleepy)\b|\b(?:breathless|short "
+        r"of breath|temperature|fever|drowsy)\b[^.?!]{0,30}\bconfused\b",
+        r"\b(?:fewer|less|no|hardly any|not many|dry) (?:wet )?nappies\b|\bnappies? (?:are |is |has been )?dry\b",
+        r"\bmovements? (?:have |has )?(?:slowed|reduced|stopped|changed|gone quiet)\b",
+        r"\b(?:headache|fever|temp|temperature|rash|light)\b[^\n]{0,60}\b(?:stiff neck|neck is stiff)\b|\b(?:stiff neck|neck "
+        r"is stiff)\b[^\n]{0,60}\b(?:headache|fever|temp|temperature|rash|light)\b",
+        r"\bfistula\b[^.?!]{0,30}\b(?:stopped buzzing|no buzz|not buzzing|can't feel the buzz|stopped working|no thrill)\b",
+        r"\b(?:picc|line|port|hickman|catheter)\b[^.?!]{0,30}\b(?:red|sore|swollen|oozing|hot|pus)\b",
+        r"\bchest pains?\b[^.?!]{0,40}\b(?:when i walk|walking|uphill|stairs|exercise|on exertion|on and off|all week|for days|"
+        r"every day)\b",
+        r"\b(?:put on|gained) (?:\d+|two|three) (?:kilos?|kg|pounds|lbs) in (?:\d+|two|three|a couple of) days\b",
+        r"\b(?:he's|she's|i'm|skin|eyes) (?:is |are |gone |look |looks |going )?(?:\w+ )?(?:yellow|jaundiced)\b(?! (?:top|"
+        r"dress|jumper|coat|shirt|card|paint))",
+        r"\b(?:withdrawing|coming off|stopped|quit)\b[^.?!]{0,30}\b(?:benzos?|diazepam|xanax|alcohol|drinking|valium|"
+        r"clonazepam|lorazepam)\b[^.?!]{0,30}\bcold turkey\b|\bcold turkey\b[^.?!]{0,30}\b(?:benzos?|diazepam|xanax|"
+        r"alcohol|drinking)\b",
+        r"\bketones\b[^.?!]{0,20}\b(?:1\.[5-9]|[2-9](?:\.\d)?|high)\b|\b(?:pear drops|fruity breath|breath smells (?:like )?"
+        r"(?:pear drops|nail varnish|fruity|sweet))\b",
+        r"\b(?:(?:[1-9]|1[0-2]) (?:week|wk)s? old|newborn)\b[^.?!]{0,40}\b(?:temp|temperature|fever)\b[^.?!]{0,15}"
+        r"\b3[89](?:\.\d)?\b",
         r"\b(?:says|saying|thinks|convinced|believes) (?:that )?(?:people|everyone|the neighbours|the government|someone|they)"
         r"(?:'re| are)? (?:trying to|out to|going to) (?:poison|kill|get|hurt|watch|follow)\b",
         r"\bchest\b[^\n]{0,60}\b(?:left )?arm (?:feels |is |has gone |gone )?(?:heavy|numb|tingly|weak|hurts|aching)\b",
@@ -857,7 +888,7 @@ RULES: list[Rule] = [
         r"\bcalf\b[^.?!]{0,40}\b(?:swollen|hot|red|painful|hurts|tender)\b",
         r"\b(?:barely|hardly|not|hasn't|hasnt|won't|wont) (?:fed|feeding|eaten|eating|drinking|taking (?:a |any )?(?:feeds?|"
         r"bottles?|milk))\b[^.?!]{0,40}\b(?:sleepy|drowsy|floppy|lethargic|hard to wake)\b",
-        r"\b(?:sugar|bg|bgl|glucose|levels?|bm)\b[^.?!]{0,20}\b(?:over|above|at|of|is|been|hit) (?:2\d|3\d)(?:\.\d)?\b"
+        r"\b(?:sugar|bg|bgl|glucose|levels?|bm)\b[^.?!]{0,20}\b(?:over|above|at|of|is|been|hit|'s|s) (?:2\d|3\d)(?:\.\d)?\b"
         r"(?! (?:units|years|mins|minutes|weeks|days|carbs|grams|g\b))",
         r"\b(?:faint|fainted|fainting|pass(?:ed)? out|black(?:ed)? out|go dizzy) (?:when|every time|whenever|each time) i "
         r"(?:stand|get up)\b",
