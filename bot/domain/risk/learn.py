@@ -1,8 +1,4 @@
-"""Builds second_look.json from the labelled chat cases: `python -m bot.domain.risk.learn tests/data/chat_cases.tsv`.
-
-Weights are naive-Bayes log-count ratios. Each tier's threshold is MIN_THRESHOLD, or just above the highest score
-of any case the second look would otherwise raise past its label, so that every labelled case keeps its tier.
-"""
+"""Builds second_look.json from the labelled chat cases: `python -m bot.domain.risk.learn tests/data/chat_cases.tsv`."""
 
 from __future__ import annotations
 
@@ -17,14 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.domain.risk.model import Tier
-from bot.domain.risk.screener import RiskScreener
-from bot.domain.risk.second_look import MIN_COUNT, MIN_THRESHOLD, WEIGHTS, SecondLook, words_and_pairs
+from bot.domain.risk.second_look import MIN_COUNT, WEIGHTS, words_and_pairs
 
 
 def train(rows: Iterable[tuple[str, str]]) -> dict[str, Any]:
     """Naive-Bayes log-count ratios with add-one smoothing, one model per higher tier. Deterministic."""
-    labelled = list(rows)
-    cases = [(Tier[tier.upper()], words_and_pairs(text)) for tier, text in labelled]
+    cases = [(Tier[tier.upper()], words_and_pairs(text)) for tier, text in rows]
     tiers: dict[str, dict[str, Any]] = {}
     for tier in (Tier.URGENT, Tier.CRISIS):
         above, below = Counter[str](), Counter[str]()
@@ -39,19 +33,8 @@ def train(rows: Iterable[tuple[str, str]]) -> dict[str, Any]:
         kept = sorted(f for f in above.keys() | below.keys() if above[f] + below[f] >= MIN_COUNT)
         weights = {f: round(math.log((above[f] + 1) / (n_above + 2)) - math.log((below[f] + 1) / (n_below + 2)), 3)
                    for f in kept}
-        tiers[tier.label] = {"bias": round(math.log(n_above / n_below), 3), "weights": weights,
-                             "threshold": MIN_THRESHOLD}
-    data: dict[str, Any] = {"tiers": tiers}
-    look, rules = SecondLook(data), RiskScreener(second_look=False)
-    for (expected, features), (_, text) in zip(cases, labelled, strict=True):
-        first = rules.screen(text)
-        if not look.weighs(first, features):
-            continue
-        for tier in (Tier.URGENT, Tier.CRISIS):
-            if first.tier < tier and expected < tier:
-                above_score = math.ceil(look.tiers[tier].score(features) * 100 + 1) / 100
-                tiers[tier.label]["threshold"] = max(tiers[tier.label]["threshold"], above_score)
-    return data
+        tiers[tier.label] = {"bias": round(math.log(n_above / n_below), 3), "weights": weights}
+    return {"tiers": tiers}
 
 
 def train_file(cases: Path) -> dict[str, Any]:

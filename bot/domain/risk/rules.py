@@ -599,6 +599,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SELF_HARM,
+        r"\b(?:hitting|hit|punching|bruising|scratching|scratched|hurting|burning|pinching) my (?:legs?|arms?|thighs?|stomach|"
+        r"head|face|wrists?|skin)\b[^.?!]{0,40}\b(?:so (?:that )?(?:the )?(?:bruises|marks|scars) (?:don't|won't|dont|wont) "
+        r"show|on purpose|to feel|until|till|with (?:a|my) (?:hairbrush|belt|fist|nails|razor|blade|compass|lighter))",
+        r"\b(?:scratch\w*|pick\w*|rubb\w*|scrubb\w*)\b[^.?!]{0,30}\b(?:until|till|til) (?:it's|its|they're|theyre|it is|they "
+        r"are|they were|it was) (?:raw|bleeding|bloody)\b",
         r"\b(?:fight|fighting|struggle|struggling|trying hard|trying) not to (?:hurt|harm|cut|burn) (?:myself|SELF)\b",
         r"\b(?:bang|banging|banged|hitting|hit) my head (?:on|against|off) (?:the )?(?:wall|floor|door|desk)\b",
         r"\bto punish (?:myself|SELF)\b",
@@ -633,12 +638,20 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SELF_HARM_SEVERE,
+        r"\b(?:skin|flesh)(?:'s| is) (?:coming|peeling|hanging) off\b|\b(?:burned|burnt|cut|hurt) (?:myself|SELF) (?:really |so |"
+        r"quite |very )?badly\b",
         r"\b(?:gonna|going to|want to|will|i'll) (?:cut |go )?deeper\b",
         r"\b(?:cut|went) (?:really |so |very |too )?deep\b|\bgaping\b|\bblood (?:everywhere|all over)\b",
         r"\b(?:won't|wont|can't|cant) stop (?:the )?bleeding\b",
     ),
     *_rules(
         Kind.ABUSE,
+        r"\b(?:hits|beats|kicks|punches|slaps|chokes|strangles) (?:him|her|them)\b(?! (?:back|first|with a (?:pillow|balloon|"
+        r"toy)))|\bhides? (?:the|his|her|my) bruises\b",
+        r"\b(?:carer|care worker|caregiver|son|daughter|nephew|niece|neighbour|brother|sister)\b[^.?!]{0,30}\b(?:taking|"
+        r"stealing|took|stole|helping (?:him|her)self to) (?:money|cash) (?:from|out of)\b",
+        r"\b(?:leave|left|leaves|leaving) (?:her|him|them|my \w+) (?:in (?:wet|dirty|soiled) (?:pads|sheets|clothes)|without "
+        r"(?:food|water|a drink|her meds|his meds))\b|\b(?:bed|pressure) sores\b",
         r"\b(?:keeps|kept|has been|he|she|they) (?:coming|comes|came) into my (?:room|bed|bedroom) (?:at night|when)\b",
         r"\b(?:keeps|kept|been|is|he's|she's) (?:turning up|showing up|waiting outside|sitting outside)\b[^.?!]{0,30}"
         r"\b(?:my|work|house|school)\b|\bfollow(?:ing|ed|s)? me (?:home|to work|everywhere|around)\b",
@@ -650,8 +663,8 @@ RULES: list[Rule] = [
         r"out|talk to|see|spend)\b",
         r"\b(?:carer|caregiver|care worker|staff)\b[^.?!]{0,40}\b(?:doesn't|doesnt|won't|wont|refuses to|didn't|didnt) "
         r"(?:give|let) me (?:my )?(?:food|meals?|meds|medication|water|drink|eat)\b",
-        r"\b(?:he|she|they|KIN|ex|stepdad|stepmom|stepfather|stepmother)(?:'s|'d)? (?:\w+ ){0,2} => \b(?:hit|hits|hitting|beat|beats|"
-        r"beating|chok\w+|strangl\w+|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|rap\w*|molest\w*|touch\w*|pin|pins|pinned|"
+        r"\b(?:he|she|they|KIN|ex|stepdad|stepmom|stepfather|stepmother)(?:'s|'d)? (?:\w+ ){0,2} => \b(?!push\w* me (?:to|into|forward|along)\b)(?:hit|"
+        r"hits|hitting|beat|beats|beating|chok\w+|strangl\w+|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|rap\w*|molest\w*|touch\w*|pin|pins|pinned|"
         r"pinning|restrain\w*|spat at|spits at|drag\w*|bit|bites|"
         r"threaten\w*|hurt|hurts|hurting|abus\w*|locked|lock|forced|grab\w*|throttl\w*) (?:me|my)\b(?! at (?:chess|cards|"
         r"scrabble|monopoly|uno|pool|darts|tennis|golf|football|games?|it|everything|\w+ing)\b)",
@@ -681,6 +694,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE_DANGER,
+        r"\b(?:got|grabbed|had|held|holds|grabs|grabbing|holding) me by the (?:throat|neck)\b",
+        r"\b(?:pillow|hand|hands|bag) over my (?:face|mouth|nose)\b|\buntil i (?:couldn't|could not|can't) breathe\b",
+        r"\b(?:said|says|threatened|threatens|told me|keeps saying|screaming|shouting)\b[^.?!]{0,30}\b(?:going to|gonna|will|'ll) "
+        r"kill (?:me|us|the kids|my \w+)\b(?! (?:when|if) (?:she|he|they) (?:sees|finds out|hears))",
+        r"\b(?:hitting|beating|attacking|strangling|choking|kicking|punching) (?:me|us|our \w+|my \w+|the kids|the baby)\b"
+        r"[^.?!]{0,20}\b(?:right now|now)\b",
+        r"\b(?:he's|she's|he has|she has) (?:just )?(?:pinned|cornered|trapped) me\b",
         r"\b(?:outside|at) (?:my|the) (?:house|door|flat|work|window|school)\b[^\n]{0,60}\b(?:restraining|non-molestation|"
         r"protection|protective) order\b|\b(?:restraining|non-molestation|protection|protective) order\b[^\n]{0,60}"
         r"\b(?:outside|at (?:my|the) (?:door|house|flat|window)|turned up|showed up|broke in|banging on)\b",
@@ -716,6 +736,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SUBSTANCE_EMERGENCY,
+        r"\b(?:stopped|quit|stopping|coming off)\b[^\n]{0,30}\b(?:drinking|alcohol|booze|benzos?)\b[^\n]{0,80}\b(?:fit|fitting|"
+        r"seizure|seeing things|hallucinating)\b",
         r"\b(?:taken|took|had) something\b[^\n]{0,60}\b(?:slurring|can't stand|cant stand|unconscious|won't wake|wont "
         r"wake|not making sense|collapsed|unresponsive|empty (?:packets|packs|boxes|bottles))\b",
         r"\bempty (?:blister packs?|pill (?:bottles|packets|boxes)|(?:packets|packs|boxes) of (?:\w+ )?PILLS)\b",
@@ -984,6 +1006,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\bwalking on eggshells\b",
         r"\b(?:i can't|i cant|i won't|i wont) survive (?:this|that|it)\b|\bhope is gone\b",
         r"\b(?:i|i'm|im) (?:always )?(?:ruin|ruining|mess up|messing up|wreck|wrecking) everything\b",
         r"\b(?:nobody|no one|noone)(?: in my \w+)? (?:cares|gives a \w+) about me\b",
@@ -1085,6 +1108,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
+        r"\b(?:cutting|cuts|burning|burns|scratching) (?:his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach)\b",
         r"\b(?:missing|gone missing|disappeared|hasn't come home|not come home|didn't come home)\b[^\n]{0,80}\b(?:low|"
         r"depressed|struggling|not (?:herself|himself|themselves))\b",
         r"\b(?:my )?KIN (?:\w+ ){0,5} => \b(?:talks?|talking|keeps? talking|said|says|told me|texted|wrote|posted) "
@@ -1130,7 +1154,7 @@ RULES: list[Rule] = [
         r"\b(?:walked out|left|gone|drove off|went out|took off|stormed out)\b[^\n]{0,80}\b(?:took|taking|with) (?:the car "
         r"and )?(?:his|her|their) (?:\w+ )?(?:gun|rifle|pills|tablets|meds|rope|knife)\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,3} => \b(?:texted|messaged|sent|said|posted|wrote) (?:me |us )?(?:a )?"
-        r"(?:goodbye|suicide note|note saying goodbye)",
+        r"(?:goodbye|suicide note|note saying goodbye)\b(?! to (?:the|his|her|their|an?|our|that) (?!family|kids|children)\w)",
         r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2} => (?:going to|gonna|about to|threatening to|threatens to|threatened to) "
         r"(?:jump\b(?! (?:in|into|on|at|up|ship))|kill (?:himself|herself|themselves|themself)|hang (?:himself|herself|themselves|themself)|"
         r"shoot (?:himself|herself|themselves|themself)|end (?:it|his life|her life|their life)\b(?! with))",

@@ -30,9 +30,8 @@ from bot.domain.risk.text import normalise
 WEIGHTS = Path(__file__).with_name("second_look.json")
 _WORD = re.compile(r"[a-z0-9']+")
 MIN_COUNT = 2  # a word or pair seen once says more about the case than about risk
-# Raise only when the words make the higher tier at least e (about 2.7) times likelier than not; learn.py sets each
-# tier's threshold higher where needed so that no labelled case is raised past its label.
-MIN_THRESHOLD = 1.0
+# Raise only when the words make the higher tier at least e (about 2.7) times likelier than not.
+THRESHOLD = 1.0
 MIN_FEATURES = 12  # words and pairs together: about seven words
 _CHAT = 40  # known words and pairs in a long chat message
 # What the writer says of themselves. Someone else's risk is weighed by the rules alone: the words of "my son asked
@@ -66,7 +65,6 @@ def _span(text: str, feature: str) -> tuple[int, int]:
 class _Weights:
     bias: float
     weights: dict[str, float]
-    threshold: float
 
     def score(self, features: set[str]) -> float:
         """Log-odds of the higher tier."""
@@ -89,7 +87,7 @@ class SecondLook:
     """Raises a concern (or an urgent message) whose words weigh like a higher tier. Stateless once loaded."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.tiers = {Tier[name.upper()]: _Weights(model["bias"], model["weights"], model["threshold"])
+        self.tiers = {Tier[name.upper()]: _Weights(model["bias"], model["weights"])
                       for name, model in data["tiers"].items()}
 
     @classmethod
@@ -114,7 +112,7 @@ class SecondLook:
             if first.tier >= tier:
                 break
             model = self.tiers[tier]
-            if model.score(features) > model.threshold:
+            if model.score(features) > THRESHOLD:
                 evidence = tuple(
                     Evidence(start, end, text[start:end], _REASON[tier])
                     for start, end in (_span(text, f) for f in model.strongest(features, 3))
