@@ -182,6 +182,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        # the subject is part of the match, so that "they" (the children) does not read as someone else's wish
+        r"\b(?:they're|they are|they'd be|they would be|(?:the )?(?:kids|children|baby) (?:are|is|would be|'d be)) better off "
+        r"with (?:their|his|her|my) (?:dad|mum|mom|father|mother|family|nan|gran|grandparents)\b",
         r"\bregret not (?:ending|killing|taking) (?:it|my life|my own life|SELF)\b",
         r"\b(?:don't|dont|do not) deserve to (?:be alive|live|exist|be here)\b",
         r"\bwhy (?:can't|cant|cannot|won't|wont) i (?:just )?(?:die|be dead|disappear|stop existing|not exist)\b",
@@ -343,6 +346,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:got|have|taken|took|getting) (?:my|the) (?:blades?|razors?) out\b",
         r"\b(?:gun|rifle|shotgun)\b[^\n]{0,60}\bknow where (?:the|he keeps the|she keeps the) (?:key|keys|ammo|bullets)\b",
         r"\b(?:came up with|thought of|worked out|listed|made a list of) (?:\d+|two|three|four|five|a few|some|several|different) ways (?:i could|"
         r"i can|to) (?:go|die|do it|end it)\b",
@@ -422,6 +426,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\bput (?:the baby|the kids|him|her|them) (?:down )?(?:somewhere )?safe\b",
         r"\b(?:no one|nobody|noone) (?:will|'ll) (?:have to|need to) (?:deal with|worry about|look after|put up with) me\b",
         r"\b(?:sorted|worked|written|decided) (?:out )?who gets what\b",
         r"\b(?:won't|wont|will not|not going to) (?:be )?need(?:ing)? (?:it|them|any of (?:it|this|them)|these|those)\b"
@@ -646,6 +651,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE,
+        r"\bi (?:hit|slapped|pushed|shook|grabbed|hurt) (?:him|her|my (?:dad|mum|mom|son|daughter|husband|wife|baby|child|"
+        r"nan|gran|grandad))\b(?! (?:back|with a (?:pillow|balloon|toy)))",
+        r"\bbullied\b[^.?!]{0,40}\bbruises?\b|\bbruises?\b[^.?!]{0,40}\bbullied\b",
+        r"\btaking (?:her|his|their|my) (?:benefits|pension|money|wages|bank card)\b",
         r"\b(?:hits|beats|kicks|punches|slaps|chokes|strangles) (?:him|her|them)\b(?! (?:back|first|with a (?:pillow|balloon|"
         r"toy)))|\bhides? (?:the|his|her|my) bruises\b",
         r"\b(?:carer|care worker|caregiver|son|daughter|nephew|niece|neighbour|brother|sister)\b[^.?!]{0,30}\b(?:taking|"
@@ -769,6 +778,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.RELAPSE,
+        r"\b(?:went|go|going) to (?:the|a) (?:pub|bar|offy|off licence)\b[^.?!]{0,40}\b(?:near|smell|watch|look at)\b|"
+        r"\b(?:didn't|didnt|did not) (?:have|use|drink) (?:one|any)\b[^.?!]{0,20}\b(?:but|though) i wanted to\b",
         r"\b(?:taking|took|been taking|take) (?:more|extra|double) (?:of )?(?:my )?(?:\w+ )?(?:meds|medication|tablets|pills|"
         r"painkillers|pain meds) than (?:prescribed|i should|i'm meant to|the doctor said)\b",
         r"\b(?:thinking|think|thought|obsessing|fixated) (?:about|of) (?:a |having a |getting a |one )?(?:drink|drinking|"
@@ -972,6 +983,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.POSTPARTUM_HARM,
+        r"\b(?:picturing|imagining|keep thinking about|can't stop thinking about|cant stop thinking about)\b[^.?!]{0,40}"
+        r"(?:\bholding (?:her|him|them) under\b|\b(?:smother\w*|drown\w*|suffocat\w*|dropping|shaking) (?:the baby|my baby|her|"
+        r"him|my (?:son|daughter)|them)\b)",
+        r"\b(?:the |my )?baby (?:is|has been) (?:evil|possessed|the devil|not mine|swapped|been swapped)\b",
         r"\b(?:hurt|harm|drown|smother|shake|shook|suffocat\w*|throw) (?:the|my|our) (?:baby|newborn|son|daughter)\b",
         r"\b(?:intrusive thoughts|thoughts) (?:about|of) (?:hurting|harming|something happening to) (?:the|my) baby",
         r"\b(?:thought|thoughts|urge|urges|image|images|imagine|imagining|picture) (?:of |about )?(?:dropping|"
@@ -1006,6 +1021,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:watching|watch) (?:myself |my life )?from (?:the )?outside\b|\bi feel nothing\b(?! (?:for|about) (?:him|her|"
+        r"them|it)\b)",
+        r"\b(?:can't|cant|cannot) do (?:another|one more) (?:week|day|night|month)\b",
         r"\bwalking on eggshells\b",
         r"\b(?:i can't|i cant|i won't|i wont) survive (?:this|that|it)\b|\bhope is gone\b",
         r"\b(?:i|i'm|im) (?:always )?(?:ruin|ruining|mess up|messing up|wreck|wrecking) everything\b",
@@ -1148,6 +1166,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
+        r"\b(?:voices?|god|they)\b[^.?!]{0,30}\b(?:say|says|saying|tell|tells|telling|told)\b[^.?!]{0,30}\b(?:baby|him|her|my "
+        r"(?:son|daughter))\b[^.?!]{0,30}\b(?:evil|devil|possessed|get rid of|hurt|kill|drown)\b",
+        r"\bending it for (?:both|all) of (?:them|us)\b|\btake (?:the baby|the kids|them|him|her) with (?:her|him|me)\b",
+        r"\b(?:injecting|using|shooting up)\b[^\n]{0,60}\b(?:gone quiet|not answering|won't answer|door(?:'s| is) locked|locked "
+        r"(?:the door|himself in|herself in))\b",
+        r"\b(?:wandered off|gone missing|went missing)\b[^\n]{0,60}\b(?:freezing|police|dark|cold|nightie|pyjamas|"
+        r"nightdress)\b(?![^\n]{0,60}\b(?:found|back home|turned up|lol)\b)",
         r"\b(?:missing|gone missing|disappeared|hasn't come home|not come home|didn't come home)\b[^\n]{0,80}\b(?:a note|"
         r"goodbye|sorry|left (?:his|her|their) phone|suicidal|pills|rope)\b",
         r"\b(?:rope|gun|knife|pills|noose|blade)\b[^\n]{0,60}\b(?:going to|gonna|will) use (?:it|them)\b",

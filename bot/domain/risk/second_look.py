@@ -34,9 +34,9 @@ MIN_COUNT = 2  # a word or pair seen once says more about the case than about ri
 THRESHOLD = 1.0
 MIN_FEATURES = 12  # words and pairs together: about seven words
 _CHAT = 40  # known words and pairs in a long chat message
-# What the writer says of themselves. Someone else's risk is weighed by the rules alone: the words of "my son asked
-# how many pills it takes to die" are a crisis's words, but the message is urgent.
-_WEIGHED = {Category.GENERAL_DISTRESS, Category.SUICIDAL_IDEATION, Category.SELF_HARM, Category.POSTPARTUM_MOOD}
+# What the writer says of themselves. Someone else's risk, and thoughts of harming a baby, are weighed by the rules
+# alone: the words of "my son asked how many pills it takes to die" are a crisis's words, but the message is urgent.
+_WEIGHED = {Category.GENERAL_DISTRESS, Category.SUICIDAL_IDEATION, Category.SELF_HARM}
 # A concern that rests only on a decision or an arrangement ("I'm going to finish it tonight") is left as the rules
 # put it: those words alone are as often a book or a will.
 _HINTS = {kind.value for kind in (Kind.RESOLVE, Kind.FINALITY, Kind.GIVEAWAY, Kind.FAREWELL, Kind.SETTLED, Kind.PLACE,
