@@ -15,9 +15,11 @@ CHAT_CASES = ROOT / "tests" / "data" / "chat_cases.tsv"
 CHAT_HOLDOUT = ROOT / "tests" / "data" / "chat_holdout.tsv"
 # A second one, written later in session 3 after four rounds of rule changes, and likewise never tuned on.
 CHAT_HOLDOUT_B = ROOT / "tests" / "data" / "chat_holdout_b.tsv"
-# A third, in other voices, written before any session-4 change; and a fourth, written mid-session 4.
+# Session 4: C in other voices, before any change; D mid-session (one later round was chosen with D in mind, so D
+# is no longer clean); E at the end, after every change.
 CHAT_HOLDOUT_C = ROOT / "tests" / "data" / "chat_holdout_c.tsv"
 CHAT_HOLDOUT_D = ROOT / "tests" / "data" / "chat_holdout_d.tsv"
+CHAT_HOLDOUT_E = ROOT / "tests" / "data" / "chat_holdout_e.tsv"
 
 # How each set's labels map onto peerbot's tiers (see SOURCE.txt in each folder for what the labels mean).
 LABEL_TIERS = {
