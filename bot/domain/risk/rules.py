@@ -135,6 +135,8 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:not turning|not turn|letting go of|let go of) the (?:steering )?wheel\b|\b(?:think|thought|thinking) about "
+        r"(?:just )?(?:swerving|crashing|veering)\b",
         r"\bjump (?:off|from) (?:of )?(?:my|the|a|this) (?:balcony|roof|bridge|building|cliff|ledge|car park|multi[- ]?storey)\b",
         r"\b(?:courage|guts|nerve|balls) to (?:jump|do it|end it|kill SELF|go through with it|end my life)\b",
         r"\burge to (?:\w+ ){0,3}(?:in|into|across|through) my (?:neck|throat|wrists?)\b",
@@ -274,6 +276,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\b(?:an |the )?empty (?:flat|house|home)\b|\b(?:the )?(?:house|flat)(?:'s| is) empty\b",
         r"\bwhen (?:he's|she's|they're|everyone's|everyone is|the kids are|hes|shes) (?:at work|out|asleep|away|at school)\b",
         r"\b(?:might|will|going to|gonna) (?:actually )?carry it out\b",
         r"\b(?:going to|gonna|about to) (?:do|take|use|shoot|inject|smoke|snort) the (?:lot|whole (?:bag|lot|thing|batch))\b",
@@ -312,6 +315,7 @@ RULES: list[Rule] = [
     # ("today's the day" is as often a new job).
     *_rules(
         Kind.RESOLVE,
+        r"\b(?:tonight|today|tomorrow)(?:'s| is) it\b",
         r"\b(?:going to|gonna|about to) finish (?:it|it all|things)\b(?! (?:off|later|tomorrow|this week|by|before|after))",
         r"\b(?:know|knows) what i (?:have|need|got) to do\W*(?:$|[.!?\n])",
         r"\bthe (?:night|day) i do it\b|\b(?:i'm|im|i am|i'll|i will|i) (?:do|doing) it (?:tonight|today|tomorrow|this weekend)\b",
@@ -346,6 +350,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\bholding (?:the |a |my )?(?:\w+ )?(?:of )?(?:pills|tablets|blades?|razor|knife|rope|gun)\b",
         r"\b(?:got|have|taken|took|getting) (?:my|the) (?:blades?|razors?) out\b",
         r"\b(?:gun|rifle|shotgun)\b[^\n]{0,60}\bknow where (?:the|he keeps the|she keeps the) (?:key|keys|ammo|bullets)\b",
         r"\b(?:came up with|thought of|worked out|listed|made a list of) (?:\d+|two|three|four|five|a few|some|several|different) ways (?:i could|"
@@ -408,7 +413,8 @@ RULES: list[Rule] = [
         r"\b(?:tell|take care of) [^.?!]{0,30}\bfor me when i'm gone\b",
         r"\b(?:last|final) (?:message|goodbye|words)\b(?! (?:before|for|of|until|till|in|on|about))",
         r"\blast time (?:you'll|you will|anyone will|you|anyone) (?:hear from|see|hears from) me\b",
-        r"\b(?:sorry|i love you)\b[^\n]{0,60}\bplease (?:don't|do not) (?:be sad|be angry|blame yourself|cry|miss me)\b",
+        r"\b(?:sorry|i love you|decided|goodbye)\b[^\n]{0,60}\bplease (?:don't|do not) (?:be sad|be angry|be cross|be mad|be "
+        r"upset|blame yourself|cry|miss me)\b",
         r"\bplease (?:don't|do not) blame yourself\b",
         r"\bplease tell (?:my )?(?:\w+ )?(?:son|daughter|mum|mom|dad|kids|wife|husband|family|partner|parents) (?:that )?"
         r"(?:i'm|im|i am) sorry\b",
@@ -426,6 +432,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:won't|wont|will not|not going to) be (?:here|around|alive) when\b",
+        r"\barranged for (?:\w+ ){1,3}to (?:collect|pick up|have|take) (?:the kids|the children|my kids|the dog|the cat)\b",
+        r"\b(?:i'm|im|i am) not staying\b(?! (?:for|long|late|over|the night|at|in|with))",
         r"\bput (?:the baby|the kids|him|her|them) (?:down )?(?:somewhere )?safe\b",
         r"\b(?:no one|nobody|noone) (?:will|'ll) (?:have to|need to) (?:deal with|worry about|look after|put up with) me\b",
         r"\b(?:sorted|worked|written|decided) (?:out )?who gets what\b",
@@ -471,6 +480,7 @@ RULES: list[Rule] = [
     # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
     *_rules(
         Kind.FAREWELL,
+        r"\bwant(?:s|ed)? to say goodbye\b",
         r"\b(?:you've|you have|you guys have|you all have|you lot have) been the (?:only|best) (?:good )?thing\b",
         r"\b(?:it's|its|it has) been (?:lovely|nice|an honour|a pleasure|good) knowing (?:you|u)\b",
         r"\bthanks? (?:you )?for putting up with me\b",
@@ -490,6 +500,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SETTLED,
+        r"\b(?:got|have|with) everything i need\b",
         r"\b(?:it would|it'd|would) be so easy\b|\bso easy to (?:just )?(?:jump|step|let go|fall|go|end it)\b",
         r"\b(?:i'm|im|i am) (?:done|finished|tired of) fighting\b(?! (?:with|about|over|for|against))",
         r"\b(?:you|u|they|everyone|she|he) (?:deserved?|deserve) (?:so much )?better\b",
@@ -510,6 +521,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLACE,
+        r"\b(?:walking|heading|driving|going|on my way) (?:up |down |over )?to (?:the|a) PLACES\b",
         r"\blooking (?:down )?at the (?:water|drop|edge|river|sea|tracks|trains|traffic)\b",
         r"\b(?:i'm|im|i am) (?:going|heading|driving|walking|off) (?:to|down to|up to) (?:the|a) PLACES\b",
         r"\b(?:i'm|im|i am|sitting|sat|standing|stood|parked|waiting|been sat|been sitting) (?:\w+ ){0,2}(?:on|at|by|up on|on "
@@ -533,6 +545,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
+        r"\b(?:stopped|skipping|skipped|not taking|stopped taking)\b[^.?!]{0,20}\b(?:insulin|anti-rejection|"
+        r"immunosuppressants?)\b[^.?!]{0,30}\bon purpose\b",
+        r"\b(?:feel|feeling|can feel) (?:the |them |it )?(?:drugs|pills|tablets|meds|it|them) (?:taking effect|working|kicking in)\b",
+        r"\b(?:taken|took|had|swallowed) enough (?:this time|to (?:die|not wake up|do it|end it))\b",
+        r"\b(?:i |i've |ive |just )?(?:took|taken|swallowed|necked|downed) them all\b(?! (?:to|out|for|on|with|home|back|"
+        r"swimming|shopping|round|into|in)\b)",
+        r"\btaking (?:loads|lots|a load|a lot|too many|a handful|a bunch) of (?:\w+ ){0,2}PILLS\b",
         r"\b(?:swallowed|necked|downed|taken) (?:the (?:whole )?lot|every last one|all of them|the rest of them|the whole "
         r"(?:box|packet|pack|bottle|tub|strip))\b(?! (?:of (?:washing|shopping|work|cake|sweets|chocolate|biscuits|food)|to|"
         r"off|out|home|back)\b)",
@@ -604,6 +623,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SELF_HARM,
+        r"\b(?:slapp\w*|hitting|hit|punch\w*|scratch\w*|bit|biting) (?:my|myself)(?: own)? (?:face|head|arms?|legs?)\b"
+        r"[^.?!]{0,20}\b(?:over and over|again and again|until|till|repeatedly|so hard)\b",
         r"\b(?:hitting|hit|punching|bruising|scratching|scratched|hurting|burning|pinching) my (?:legs?|arms?|thighs?|stomach|"
         r"head|face|wrists?|skin)\b[^.?!]{0,40}\b(?:so (?:that )?(?:the )?(?:bruises|marks|scars) (?:don't|won't|dont|wont) "
         r"show|on purpose|to feel|until|till|with (?:a|my) (?:hairbrush|belt|fist|nails|razor|blade|compass|lighter))",
@@ -651,6 +672,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE,
+        r"\b(?:hits|beats|kicks|punches|slaps|chokes|strangles|hurts) (?:my (?:mum|mom|sister|brother|son|daughter|wife|husband|"
+        r"nan|gran)|mum|mom|the kids|the baby)\b",
+        r"\b(?:keeps|kept|been|is|he's|she's) following me\b|\bwaiting (?:for me )?(?:by|outside|at) my (?:car|house|door|"
+        r"work|flat)\b",
+        r"\bmakes? me (?:ask (?:for )?permission|account for every|hand over|give (?:him|her) my)\b",
         r"\bi (?:hit|slapped|pushed|shook|grabbed|hurt) (?:him|her|my (?:dad|mum|mom|son|daughter|husband|wife|baby|child|"
         r"nan|gran|grandad))\b(?! (?:back|with a (?:pillow|balloon|toy)))",
         r"\bbullied\b[^.?!]{0,40}\bbruises?\b|\bbruises?\b[^.?!]{0,40}\bbullied\b",
@@ -703,6 +729,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE_DANGER,
+        r"\b(?:screaming|shouting|crying|begging) for help\b",
         r"\b(?:got|grabbed|had|held|holds|grabs|grabbing|holding) me by the (?:throat|neck)\b",
         r"\b(?:pillow|hand|hands|bag) over my (?:face|mouth|nose)\b|\buntil i (?:couldn't|could not|can't) breathe\b",
         r"\b(?:said|says|threatened|threatens|told me|keeps saying|screaming|shouting)\b[^.?!]{0,30}\b(?:going to|gonna|will|'ll) "
@@ -806,6 +833,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_NOW,
+        r"\bthunderclap\b|\bworst headache of (?:my|his|her|their) life\b",
+        r"\bribs (?:are )?(?:sucking|pulling) in\b|\bnostrils flaring\b|\bgrunting (?:with|when|as) (?:she|he) breathes?\b",
+        r"\b(?:gone|going) blind\b|\blost (?:the )?(?:sight|vision) in\b|\bsudden(?:ly)? (?:can't|cant) see\b",
         # stroke, sepsis, ectopic pregnancy, head injury, a baby's warning signs, bleeding that will not stop
         r"\b(?:face|mouth|smile) (?:has |is )?(?:gone |went )?(?:droopy|drooping|lopsided|dropped|fallen)\b",
         r"\bmottled\b|\bbreathing (?:really |very |so )?fast\b[^\n]{0,60}\b(?:surgery|op|chemo|infection|fever|temp|freezing|"
@@ -892,6 +922,14 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        r"\b(?:wound|scar|incision|stitches|cut)\b[^.?!]{0,30}\b(?:hot|leaking|oozing|pus|smells|opened up|gaping)\b",
+        r"\b(?:tummy|belly|stomach) (?:is |has )?(?:gone )?(?:swollen|distended|bloated|hard)\b[^.?!]{0,40}\b(?:baby|days old|"
+        r"weeks old|hasn't pooed|not pooed)\b|\b(?:baby|days old|weeks old|hasn't pooed|not pooed)\b[^.?!]{0,40}\b(?:tummy|"
+        r"belly|stomach) (?:is |has )?(?:gone )?(?:swollen|distended|bloated|hard)\b",
+        r"\bdiarrh?o?ea\b[^.?!]{0,30}\b(?:\d+|six|seven|eight|nine|ten) times\b",
+        r"\b(?:shaking|shakes|sweating|tremor)\b[^.?!]{0,30}\bwhen i stop\b|\b(?:days|weeks) straight\b[^.?!]{0,40}\b(?:shaking|"
+        r"shakes)\b",
+        r"\b(?:2\d|3[0-6]) weeks\b[^.?!]{0,40}\b(?:period (?:type |like )?pains|tightenings|contractions|waters)\b",
         r"\bconfused\b[^.?!]{0,30}\b(?:breathless|short of breath|temperature|fever|drowsy|sleepy)\b|\b(?:breathless|short "
         r"of breath|temperature|fever|drowsy)\b[^.?!]{0,30}\bconfused\b",
         r"\b(?:fewer|less|no|hardly any|not many|dry) (?:wet )?nappies\b|\bnappies? (?:are |is |has been )?dry\b",
@@ -938,7 +976,8 @@ RULES: list[Rule] = [
         r"39|101|102|103|(?:temperature|temp) (?:is |of )?(?:3[89]|10[0-4]))\b",
         r"\b(?:missed|skipped|skipping|stopped|quit|ran out of|run out of|not taking|haven't taken|can't afford) "
         r"(?:\w+ ){0,4}(?:dialysis|insulin|anti[- ]?rejection|transplant meds|immunosuppress\w*|tacrolimus|prograf|"
-        r"cyclosporin\w*|mycophenolate|cellcept|steroids|hydrocortisone|epilepsy meds|keppra|lamotrigine)",
+        r"cyclosporin\w*|mycophenolate|cellcept|steroids|hydrocortisone|epilepsy meds|keppra|lamotrigine)\b(?! pump)"
+        r"(?![^.?!]{0,40}\b(?:as|like) (?:the|my) (?:nurse|doctor|gp|team|consultant) (?:said|told me|advised))",
         r"\bstoma\b[^.?!]{0,40}\b(?:bleeding|purple|black|dark|swollen|not working|stopped working)\b",
         r"\bchest (?:tightness|tight|pains?)\b[^.?!]{0,50}\b(?:chemo|transplant|AFTERCARE|since (?:the )?birth)",
         r"\bblood (?:sugar|glucose) (?:is |of )?(?:[3-9]\d\d|over 300|under [3-5]\d|really (?:high|low))\b",
@@ -1126,6 +1165,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
+        r"\bDWELL (?:about |of )?(?:killing|hurting|ending) (?:himself|herself|themselves|themself|his life|her life|their "
+        r"life)\b",
         r"\b(?:cutting|cuts|burning|burns|scratching) (?:his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach)\b",
         r"\b(?:missing|gone missing|disappeared|hasn't come home|not come home|didn't come home)\b[^\n]{0,80}\b(?:low|"
         r"depressed|struggling|not (?:herself|himself|themselves))\b",
@@ -1166,6 +1207,12 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
+        r"\b(?:she'd|he'd|she would|he would|she'll|he'll|they'd)\b[^.?!]{0,30}\b(?:drink|swallow|take)\b[^.?!]{0,20}\b(?:bleach|"
+        r"pills|tablets|the lot|everything)\b",
+        r"\b(?:locked|door(?:'s| is) locked)\b[^\n]{0,60}\b(?:not answering|won't answer|no answer|not responding)\b[^\n]{0,60}"
+        r"\b(?:low|depressed|struggling|suicidal|pills)\b",
+        r"\b(?:sent|send|text|texted|messaged)\b[^.?!]{0,10}\b(?:me|us)\b[^.?!]{0,10}\b(?:photo|picture|pic|selfie) of (?:\w+ ){0,3}"
+        r"(?:pills|tablets|rope|noose|gun|knife|blade)\b",
         r"\b(?:voices?|god|they)\b[^.?!]{0,30}\b(?:say|says|saying|tell|tells|telling|told)\b[^.?!]{0,30}\b(?:baby|him|her|my "
         r"(?:son|daughter))\b[^.?!]{0,30}\b(?:evil|devil|possessed|get rid of|hurt|kill|drown)\b",
         r"\bending it for (?:both|all) of (?:them|us)\b|\btake (?:the baby|the kids|them|him|her) with (?:her|him|me)\b",

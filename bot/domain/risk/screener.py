@@ -93,8 +93,11 @@ _FIRST_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|(?<!asked )(?<!
 # Reported speech: "my son told me he doesn't see the point in living". What follows the pronoun is read again as
 # if they had said it themselves ("I don't see the point in living"), so that every first-person rule also covers
 # what someone says about themselves.
-_REPORTED = Check(r"\b(?:said|says|saying|told me|tells me|texted|messaged|wrote|posted|admitted|confided|keeps saying|"
-                  r"kept saying|has been saying|talks about|keeps talking about)(?: to me)?(?: that)? "
+_REPORTED = Check(r"\b(?:said|says|saying|told me|tells me|telling me|texted|messaged|wrote|posted|admitted|confided|"
+                  r"keeps saying|kept saying|has been saying|talks about|keeps talking about|posting about how|"
+                  r"(?:rang|called|phoned|rung) (?:me |us )?to say|"
+                  r"(?:told|tells|telling) (?:us|everyone|someone|(?:the|his|her|their|my) \w+(?: \w+)?))"
+                  r"(?: to me)?(?: that)? "
                   r"(?P<speech>(?:he|she|they)\b[^.!?\n]*)")
 _FIRST_PERSON = {
     "he": "i", "she": "i", "they": "i", "him": "me", "her": "my", "them": "me", "his": "my", "their": "my",
@@ -192,7 +195,13 @@ def _matches_at(pattern: re.Pattern[str], norm: str, starts: list[int]) -> Itera
                 reached = match.end()
 
 
+# "I'd be lying if I said I didn't want to die": the negation is itself denied
+_DENIED_NEGATION = re.compile(r"\b(?:lying if i said|lie if i said|pretend(?:ing)? (?:that )?i|can'?t say i)\b")
+
+
 def _negated(before: str) -> bool:
+    if _DENIED_NEGATION.search(before):
+        return False
     tokens = _TOKEN.findall(before)
     for token in reversed(tokens[-6:]):
         if token in _NEGATORS:
