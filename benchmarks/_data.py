@@ -15,11 +15,12 @@ CHAT_CASES = ROOT / "tests" / "data" / "chat_cases.tsv"
 CHAT_HOLDOUT = ROOT / "tests" / "data" / "chat_holdout.tsv"
 # A second one, written later in session 3 after four rounds of rule changes, and likewise never tuned on.
 CHAT_HOLDOUT_B = ROOT / "tests" / "data" / "chat_holdout_b.tsv"
-# Session 4: C in other voices, before any change; D mid-session (one later round was chosen with D in mind, so D
-# is no longer clean); E at the end, after every change.
+# Session 4: C in other voices, before any change; D and E mid-session (a later round was written with each in
+# mind, so neither is clean any more: see the closing note); F last, after every change, and never tuned on.
 CHAT_HOLDOUT_C = ROOT / "tests" / "data" / "chat_holdout_c.tsv"
 CHAT_HOLDOUT_D = ROOT / "tests" / "data" / "chat_holdout_d.tsv"
 CHAT_HOLDOUT_E = ROOT / "tests" / "data" / "chat_holdout_e.tsv"
+CHAT_HOLDOUT_F = ROOT / "tests" / "data" / "chat_holdout_f.tsv"
 
 # How each set's labels map onto peerbot's tiers (see SOURCE.txt in each folder for what the labels mean).
 LABEL_TIERS = {

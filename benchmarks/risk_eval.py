@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._data import CHAT_HOLDOUT, CHAT_HOLDOUT_B, CHAT_HOLDOUT_C, CHAT_HOLDOUT_D, CHAT_HOLDOUT_E, chat_cases, posts, shared_sets
+from benchmarks._data import CHAT_HOLDOUT, CHAT_HOLDOUT_B, CHAT_HOLDOUT_C, CHAT_HOLDOUT_D, CHAT_HOLDOUT_E, CHAT_HOLDOUT_F, chat_cases, posts, shared_sets
 from bot.domain.risk import RiskScreener, Tier
 
 TIERS = ["none", "concern", "urgent", "crisis"]
@@ -56,12 +56,13 @@ def main() -> None:
             ("peerbot_chat_holdout_b (a second one, written later, never tuned on)", chat_cases(CHAT_HOLDOUT_B)),
             ("peerbot_chat_holdout_c (a third, in other voices, written in session 4, never tuned on)",
              chat_cases(CHAT_HOLDOUT_C)),
-            ("peerbot_chat_holdout_d (a fourth, written after six rounds and the second look; see _data.py)",
+            ("peerbot_chat_holdout_d (a fourth, written after six rounds; see _data.py)",
              chat_cases(CHAT_HOLDOUT_D)),
-            ("peerbot_chat_holdout_e (a fifth, written after every session-4 change, never tuned on)",
-             chat_cases(CHAT_HOLDOUT_E))]
+            ("peerbot_chat_holdout_e (a fifth, written after ten rounds; see _data.py)", chat_cases(CHAT_HOLDOUT_E)),
+            ("peerbot_chat_holdout_f (a sixth, written after every session-4 change, never tuned on)",
+             chat_cases(CHAT_HOLDOUT_F))]
     if "--chat-only" in sys.argv:
-        sets = sets[:6]
+        sets = sets[:7]
     else:
         sets += list(shared_sets())
     for name, rows in sets:

@@ -95,7 +95,7 @@ GATE_TEXTS = [
     "(kms)", "😭kms", "—want to die", "ékms tonight", "self-harm again", "i’m gonna kill myself, i’m gonna kill myself",
     "wantwant to die", "my mentee's 15 yo said she's been cutting herself",
 ]
-HOLDOUTS = [Path(__file__).parent / "data" / f"chat_holdout{suffix}.tsv" for suffix in ("", "_b", "_c", "_d", "_e")]
+HOLDOUTS = [Path(__file__).parent / "data" / f"chat_holdout{suffix}.tsv" for suffix in ("", "_b", "_c", "_d", "_e", "_f")]
 
 
 @pytest.mark.parametrize("text", [text for _, text in load_cases()] + GATE_TEXTS)
