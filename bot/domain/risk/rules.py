@@ -62,9 +62,12 @@ _PILLS = (
     r"antidepressants|anti-depressants|sertraline|prozac|lithium|quetiapine|seroquel|codeine|co-codamol|tramadol|"
     r"morphine|ibuprofen|aspirin|amitriptyline|diazepam|valium|ambien|zopiclone|lorazepam|clonazepam|prescription|"
     r"methadone|subutex|buprenorphine|propranolol|mirtazapine|citalopram|fluoxetine|venlafaxine|zolpidem|temazepam|"
-    r"acetaminophen|advil|nyquil|benadryl|antihistamines|antipsychotics|benzos|capsules|promethazine|ramipril|"
-    # most drug names end in one of a few stems: olanzapine, escitalopram, oxycodone, pregabalin, metoprolol
-    r"\w+(?:azepam|azolam|apine|idone|oxetine|opram|triptyline|codone|morphone|barbital|gabalin|apentin|faxine|"
+    r"acetaminophen|advil|nyquil|benadryl|antihistamines|antipsychotics|benzos|capsules|promethazine|ramipril)"
+)
+# Most drug names end in one of a few stems (olanzapine, escitalopram, oxycodone, pregabalin, metoprolol). Used only
+# where something was taken or kept, since trying every word as a drug name is slow.
+_ANY_PILLS = (
+    r"(?:PILLS|\w+(?:azepam|azolam|apine|idone|oxetine|opram|triptyline|codone|morphone|barbital|gabalin|apentin|faxine|"
     r"peridol|pramine|olol|formin))"
 )
 _KIN = (
@@ -118,6 +121,7 @@ def _compile(source: str) -> re.Pattern[str]:
     source = source.replace("DIE", r"d[iy!1*]e\b(?! (?:my|your|her|his|their|the|it) )")
     source = source.replace("DWELL", _DWELL).replace("DEATH", _DEATH).replace("DRUGS", _DRUGS)
     source = source.replace("AFTERCARE", _AFTERCARE).replace("DOSE", _DOSE).replace("PLACES", _PLACES).replace("NOT_COLD", _NOT_COLD)
+    source = source.replace("ANY_PILLS", _ANY_PILLS)
     source = source.replace("SELF", _SELF).replace("PILLS", _PILLS).replace("KIN", _KIN)
     return re.compile(source.replace("'", "'?"))
 
@@ -361,7 +365,7 @@ RULES: list[Rule] = [
         r"\b(?:ordered|bought|buying|got|getting|picked up|have) (?:the |some |a )?(?:helium|exit bag|bullets|"
         r"antifreeze|weedkiller|paraquat)\b(?![^.?!]{0,30}\b(?:balloons?|party|birthday|garden|weeds|car))",
         r"\b(?:kept|keeping|saved|saving|stored|hidden|hid|hoarded|stockpiled|collecting) (?:all |up )?(?:of )?(?:my |the |"
-        r"these |those )?(?:\w+ )?PILLS\b[^.?!]{0,30}\b(?:for (?:weeks|months|ages|a while)|enough)\b",
+        r"these |those )?(?:\w+ )?ANY_PILLS\b[^.?!]{0,30}\b(?:for (?:weeks|months|ages|a while)|enough)\b",
         r"\bPILLS\b[^\n]{0,60}\b(?:have|got) (?:over|more than|nearly|almost|about) \d{2,}\b",
         r"\b(?:saving|saved|stockpil\w*|hoard\w*|collect\w*|stash\w*|bought|buying|got) (?:up )?(?:all )?"
         r"(?:my |some |enough |a |the )?(?:PILLS|rope|noose|gun|razor ?blades?)\b",
@@ -447,7 +451,7 @@ RULES: list[Rule] = [
         r"\b(?:won't|wont|will not|not going to) be (?:around|here) to\b",
         r"\b(?:sorted|planned|paid for|arranged|organised|organized) (?:out )?my (?:own )?funeral\b",
         r"\b(?:it's|its|it is) (?:my time to go|about that time)\W*(?:$|[.!?\n])",
-        r"\b(?:i think |maybe |so )?(?:it's|its|it is) time(?=\W*[.!?\n])",
+        r"\b(?:it's|its|it is)[ ] => time(?=\W*[.!?\n])",
         r"\b(?:not|won't|wont) (?:gonna |going to )?be (?:around|here|there)\b[^\n]{0,40}\bor ever\b",
         r"\b(?:made|making|sorted) arrangements for (?:the|my) (?:dog|cat|pets?|kids|children|boys|girls|rabbit|funeral)\b",
         r"\b(?:wrote|written|writing|finished) (?:the|my|all the|all my) (?:letters|notes)\b",
@@ -567,9 +571,9 @@ RULES: list[Rule] = [
         r"curtain pole|wardrobe|light fitting)\b",
         # more than a dose, however it is put: "necked my whole prescription", "swallowed about 30 of my citalopram"
         r"\b(?:took|taken|swallowed|necked|downed|drank|drunk|had|ate|eaten|overdosed on)\b[^.?!]{0,25}?\bDOSE\b"
-        r"[^.?!]{0,30}?\bPILLS\b(?! (?:this morning|today|on time|with (?:food|breakfast|lunch|dinner|tea)|as prescribed|"
+        r"[^.?!]{0,30}?\bANY_PILLS\b(?! (?:this morning|today|on time|with (?:food|breakfast|lunch|dinner|tea)|as prescribed|"
         r"like (?:the|my) (?:nurse|doctor|gp)))",
-        r"\b(?:took|taken|swallowed|necked|downed)\b[^.?!]{0,30}\bPILLS\b[^.?!]{0,20}\b(?:at once|in one go|all together|"
+        r"\b(?:took|taken|swallowed|necked|downed)\b[^.?!]{0,30}\bANY_PILLS\b[^.?!]{0,20}\b(?:at once|in one go|all together|"
         r"at the same time)\b",
         r"\b(?:took|taken|swallowed|ate|necked|downed) everything (?:in|from) (?:the|my) (?:medicine|bathroom|first aid) "
         r"(?:box|cabinet|cupboard|drawer|bag)\b",
@@ -805,7 +809,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.RELAPSE,
-        r"\b(?:went|go|going) to (?:the|a) (?:pub|bar|offy|off licence)\b[^.?!]{0,40}\b(?:near|smell|watch|look at)\b|"
+        r"\b(?:went|go|going) to (?:the|a)[ ] => (?:pub|bar|offy|off licence)\b[^.?!]{0,40}\b(?:near|smell|watch|look at)\b",
         r"\b(?:didn't|didnt|did not) (?:have|use|drink) (?:one|any)\b[^.?!]{0,20}\b(?:but|though) i wanted to\b",
         r"\b(?:taking|took|been taking|take) (?:more|extra|double) (?:of )?(?:my )?(?:\w+ )?(?:meds|medication|tablets|pills|"
         r"painkillers|pain meds) than (?:prescribed|i should|i'm meant to|the doctor said)\b",
@@ -1082,8 +1086,8 @@ RULES: list[Rule] = [
         r"\b(?:i )?just want (?:it|the pain|this) to stop\b",
         r"\b(?:i'm|im|i am) (?:so |just |really )?done with (?:everything|it all|all of (?:it|this)|life|this life)\b",
         r"\bnothing (?:feels|seems|is) worth (?:it|doing|anything|the effort)\b",
-        r"\b(?:i|and i) (?:just )?(?:don't|dont) care (?:anymore|any more|about anything|what happens)\b|\band i (?:just )?"
-        r"(?:don't|dont) care\W*$",
+        r"\b(?:i|and i)[ ](?:just )? => (?:don't|dont) care (?:anymore|any more|about anything|what happens)\b",
+        r"\band i[ ](?:just )? => (?:don't|dont) care\W*$",
         r"\b(?:haven't|havent|not) (?:eaten|slept) (?:properly|anything|a thing) (?:in|for) (?:days|\d+ days|a week|weeks|"
         r"months)\b",
         r"\bhopeless\w*\b",
