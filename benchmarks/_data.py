@@ -15,8 +15,8 @@ CHAT_CASES = ROOT / "tests" / "data" / "chat_cases.tsv"
 CHAT_HOLDOUT = ROOT / "tests" / "data" / "chat_holdout.tsv"
 # A second one, written later in session 3 after four rounds of rule changes, and likewise never tuned on.
 CHAT_HOLDOUT_B = ROOT / "tests" / "data" / "chat_holdout_b.tsv"
-# Session 4: C in other voices, before any change; D and E mid-session (a later round was written with each in
-# mind, so neither is clean any more: see the closing note); F last, after every change, and never tuned on.
+# Session 4: C in other voices, before any change; D and E mid-session (the seventh round drew on D and the
+# eleventh on E, so neither is clean any more); F last, after every change.
 CHAT_HOLDOUT_C = ROOT / "tests" / "data" / "chat_holdout_c.tsv"
 CHAT_HOLDOUT_D = ROOT / "tests" / "data" / "chat_holdout_d.tsv"
 CHAT_HOLDOUT_E = ROOT / "tests" / "data" / "chat_holdout_e.tsv"
