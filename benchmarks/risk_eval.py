@@ -12,7 +12,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._data import CHAT_HOLDOUT, CHAT_HOLDOUT_B, CHAT_HOLDOUT_C, CHAT_HOLDOUT_D, CHAT_HOLDOUT_E, CHAT_HOLDOUT_F, chat_cases, posts, shared_sets
+from benchmarks._data import (
+    CHAT_HOLDOUT,
+    CHAT_HOLDOUT_B,
+    CHAT_HOLDOUT_C,
+    CHAT_HOLDOUT_D,
+    CHAT_HOLDOUT_E,
+    CHAT_HOLDOUT_F,
+    chat_cases,
+    posts,
+    shared_sets,
+)
 from bot.domain.risk import RiskScreener, Tier
 
 TIERS = ["none", "concern", "urgent", "crisis"]
