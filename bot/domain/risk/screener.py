@@ -413,14 +413,13 @@ class RiskScreener:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         if Kind.PLAN in kinds and kinds & {Kind.MEANS, Kind.TIMEFRAME}:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
-        # Not being around, with a day: "no one will have to deal with me after this weekend"
-        finality_spans = [h for h in hits if h.kind is Kind.FINALITY and not h.third_person]
-        if any(h.kind is Kind.TIMEFRAME and not any(f.start <= h.start < f.end for f in finality_spans) for h in hits) \
-                and finality_spans:
+        # Not being around, with a day of its own ("no one will have to deal with me after this weekend"), and two
+        # final arrangements together ("updated my will ... it's time"), are a goodbye.
+        finality = [h for h in hits if h.kind is Kind.FINALITY and not h.third_person]
+        if finality and any(h.kind is Kind.TIMEFRAME and not any(f.start <= h.start < f.end for f in finality)
+                            for h in hits):
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
-        # Two final arrangements together ("updated my will ... it's time") are a goodbye.
-        finality = {(h.start, h.end) for h in hits if h.kind is Kind.FINALITY and not h.third_person}
-        if (Kind.GIVEAWAY in kinds and Kind.FINALITY in kinds) or len(finality) >= 2:
+        if (Kind.GIVEAWAY in kinds and Kind.FINALITY in kinds) or len({(h.start, h.end) for h in finality}) >= 2:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         elif Kind.FINALITY in kinds or Kind.GIVEAWAY in kinds:
             raise_to(Tier.CONCERN, Category.GENERAL_DISTRESS)
