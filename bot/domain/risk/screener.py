@@ -9,6 +9,7 @@ How a message is read:
    sign ("I was suicidal two years ago").
 4. Attribute what is left to the writer or to a third person ("my sister says she wants to die").
 5. Decide the tier from the kinds found, following the tier definitions in shared/data/risk/README.md.
+6. Let the second look (second_look.py) weigh a concern's words against the labelled cases; it may raise the tier.
 """
 
 from __future__ import annotations
@@ -320,9 +321,8 @@ class RiskScreener:
         if medical and reading.holds(_RESOLVED, 0, whole):
             return "an emergency that has passed"
         # a farewell is addressed to others by nature ("if you don't hear from me, it's been lovely knowing you")
-        advice = reading.search(_SECOND_PERSON, left, start) or (
-            kind in _PERSONAL | {Kind.DISTRESS} and reading.holds(_SECOND_PERSON, left, right))
-        if advice and kind not in _SOFT:
+        if kind not in _SOFT and (reading.search(_SECOND_PERSON, left, start) or (
+                kind in _PERSONAL | {Kind.DISTRESS} and reading.holds(_SECOND_PERSON, left, right))):
             return "addressed to someone else, or advice"
         if reading.holds(_INFORMATION, left, right):
             return "information or resources"
