@@ -190,7 +190,8 @@ RULES: list[Rule] = [
         Kind.PASSIVE,
         # the subject is part of the match, so that "they" (the children) does not read as someone else's wish
         r"\b(?:they're|they are|they'd be|they would be|(?:the )?(?:kids|children|baby) (?:are|is|would be|'d be)) better off "
-        r"with (?:their|his|her|my) (?:dad|mum|mom|father|mother|family|nan|gran|grandparents)\b",
+        r"with (?:their|his|her|my) (?:dad|mum|mom|father|mother|family|nan|gran|grandparents)\b(?! (?:this|for|while|tonight|"
+        r"today|at|until|till|when)\b)",
         r"\bregret not (?:ending|killing|taking) (?:it|my life|my own life|SELF)\b",
         r"\b(?:don't|dont|do not) deserve to (?:be alive|live|exist|be here)\b",
         r"\bwhy (?:can't|cant|cannot|won't|wont) i (?:just )?(?:die|be dead|disappear|stop existing|not exist)\b",
@@ -395,7 +396,8 @@ RULES: list[Rule] = [
         r"being here (?:for|at)) (?:\d+\b|my (?:\d+\w* )?birthday|christmas|next year|the new year)",
         r"\b(?:don't|dont|do not) (?:be sad|cry|grieve) (?:for|over) me\b",
         r"\b(?:don't|dont|do not|no one|nobody|noone) (?:try to |come |go |bother )?(?:find|look for|looking for|"
-        r"search for|come after|trying to find) me\b",
+        r"search for|come after|trying to find) me\b(?! (?:at|in|on)\b)(?![^.?!]{0,40}\b(?:i'm|im|i'll be|i will be) (?:off|"
+        r"away|at|in|working|sick|on holiday)\b)",
         r"\bthis is (?:my )?goodbye\b",
         r"\b(?:goodbye|bye|farewell) (?:forever|cruel world|world)\b|\bfarewell (?:everyone|all)\b",
         # "bye all" is how every meeting ends; it is a goodbye only beside thanks-for-everything, love or sorry
@@ -436,7 +438,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
-        r"\b(?:won't|wont|will not|not going to) be (?:here|around|alive) when\b",
+        r"\b(?:won't|wont|will not|not going to) be (?:here|around|alive) when\b(?![^.?!]{0,40}\b(?:i'll be|i will be|i'm|at "
+        r"work|working|out|away)\b)",
         r"\barranged for (?:\w+ ){1,3}to (?:collect|pick up|have|take) (?:the kids|the children|my kids|the dog|the cat)\b",
         r"\b(?:i'm|im|i am) not staying\b(?! (?:for|long|late|over|the night|at|in|with))",
         r"\bput (?:the baby|the kids|him|her|them) (?:down )?(?:somewhere )?safe\b",
@@ -448,7 +451,7 @@ RULES: list[Rule] = [
         r"(?:at|in|on|out|away|busy)\b)",
         r"\bcancell?ed (?:all )?my (?:appointments|therapy|sessions|treatment|hospital appointments)\b",
         r"\b(?:there's|there is|theres) no (?:need|point) (?:for|in) (?:them|it|any of (?:it|them)) (?:anymore|any more)\b",
-        r"\b(?:won't|wont|will not|not going to) be (?:around|here) to\b",
+        r"\b(?:won't|wont|will not|not going to) be (?:around|here) to (?:see|say|watch|celebrate|meet|know|hear|tell)\b",
         r"\b(?:sorted|planned|paid for|arranged|organised|organized) (?:out )?my (?:own )?funeral\b",
         r"\b(?:it's|its|it is) (?:my time to go|about that time)\W*(?:$|[.!?\n])",
         r"\b(?:it's|its|it is)[ ] => time(?=\W*[.!?\n])",
@@ -682,7 +685,8 @@ RULES: list[Rule] = [
         r"work|flat)\b",
         r"\bmakes? me (?:ask (?:for )?permission|account for every|hand over|give (?:him|her) my)\b",
         r"\bi (?:hit|slapped|pushed|shook|grabbed|hurt) (?:him|her|my (?:dad|mum|mom|son|daughter|husband|wife|baby|child|"
-        r"nan|gran|grandad))\b(?! (?:back|with a (?:pillow|balloon|toy)))",
+        r"nan|gran|grandad))\b(?! (?:back|with a (?:pillow|balloon|toy)|feelings|'s feelings|to|into|forward|along|by accident|"
+        r"accidentally)\b)",
         r"\bbullied\b[^.?!]{0,40}\bbruises?\b|\bbruises?\b[^.?!]{0,40}\bbullied\b",
         r"\btaking (?:her|his|their|my) (?:benefits|pension|money|wages|bank card)\b",
         r"\b(?:hits|beats|kicks|punches|slaps|chokes|strangles) (?:him|her|them)\b(?! (?:back|first|with a (?:pillow|balloon|"
@@ -844,7 +848,8 @@ RULES: list[Rule] = [
         r"\b(?:face|mouth|smile) (?:has |is )?(?:gone |went )?(?:droopy|drooping|lopsided|dropped|fallen)\b",
         r"\bmottled\b|\bbreathing (?:really |very |so )?fast\b[^\n]{0,60}\b(?:surgery|op|chemo|infection|fever|temp|freezing|"
         r"shivering)\b",
-        r"\bshoulder[- ]?tip\b",
+        r"\b(?:pregnant|weeks|ectopic|missed (?:my )?period)\b[^\n]{0,80}\bshoulder[- ]?tip\b|\bshoulder[- ]?tip\b[^\n]{0,80}"
+        r"\b(?:pregnant|weeks|ectopic)\b",
         r"\b(?:banged|bumped|hit|knocked) (?:his|her|my|their) head\b[^\n]{0,60}\b(?:vomiting|being sick|been sick|sleepy|"
         r"drowsy|confused|won't wake|unconscious)\b",
         r"\bsoft spot\b[^.?!]{0,20}\bbulging\b|\bbulging (?:soft spot|fontanelle)\b|\bhigh[- ]pitched (?:cry|crying|scream)",
@@ -945,8 +950,8 @@ RULES: list[Rule] = [
         r"\bchest pains?\b[^.?!]{0,40}\b(?:when i walk|walking|uphill|stairs|exercise|on exertion|on and off|all week|for days|"
         r"every day)\b",
         r"\b(?:put on|gained) (?:\d+|two|three) (?:kilos?|kg|pounds|lbs) in (?:\d+|two|three|a couple of) days\b",
-        r"\b(?:he's|she's|i'm|skin|eyes) (?:is |are |gone |look |looks |going )?(?:\w+ )?(?:yellow|jaundiced)\b(?! (?:top|"
-        r"dress|jumper|coat|shirt|card|paint))",
+        r"\b(?:he's|she's|i'm|skin|eyes) (?:is |are |gone |have gone |has gone |went |look |looks |going |turned |turning )?(?:really |very |quite |so |a bit "
+        r"|all )?(?:yellow|jaundiced)\b(?! (?:top|dress|jumper|coat|shirt|card|paint))",
         r"\b(?:withdrawing|coming off|stopped|quit)\b[^.?!]{0,30}\b(?:benzos?|diazepam|xanax|alcohol|drinking|valium|"
         r"clonazepam|lorazepam)\b[^.?!]{0,30}\bcold turkey\b|\bcold turkey\b[^.?!]{0,30}\b(?:benzos?|diazepam|xanax|"
         r"alcohol|drinking)\b",
@@ -957,7 +962,8 @@ RULES: list[Rule] = [
         r"\b(?:says|saying|thinks|convinced|believes) (?:that )?(?:people|everyone|the neighbours|the government|someone|they)"
         r"(?:'re| are)? (?:trying to|out to|going to) (?:poison|kill|get|hurt|watch|follow)\b",
         r"\bchest\b[^\n]{0,60}\b(?:left )?arm (?:feels |is |has gone |gone )?(?:heavy|numb|tingly|weak|hurts|aching)\b",
-        r"\b(?:new |a )?lump\b[^.?!]{0,40}\b(?:getting bigger|growing|bigger)\b|\bnight sweats\b",
+        r"\b(?:new |a )?lump\b[^.?!]{0,40}\b(?:getting bigger|growing|bigger)\b|\bnight sweats\b[^.?!]{0,40}\b(?:back|again|lump|"
+        r"weight|fever)\b|\b(?:lump|weight loss)\b[^.?!]{0,40}\bnight sweats\b",
         r"\b(?:vomit\w*|throw\w* up|threw up|coughing up|coughed up|sick) (?:up )?(?:some )?blood\b|\bblood in (?:my|his|her) "
         r"(?:sick|vomit)\b",
         r"\bcalf\b[^.?!]{0,40}\b(?:swollen|hot|red|painful|hurts|tender)\b",

@@ -196,6 +196,9 @@ def _matches_at(pattern: re.Pattern[str], norm: str, starts: list[int]) -> Itera
                 reached = match.end()
 
 
+# Finality that speaks of the writer not being there ("no one will have to deal with me"), as opposed to a will
+_NOT_AROUND = re.compile(r"(?i)\b(?:won'?t|will not|not going to|not gonna|no one|nobody|noone|(?:when|after|once) "
+                         r"i'?m)\b")
 # "I'd be lying if I said I didn't want to die": the negation is itself denied
 _DENIED_NEGATION = re.compile(r"\b(?:lying if i said|lie if i said|pretend(?:ing)? (?:that )?i|can'?t say i)\b")
 
@@ -360,14 +363,14 @@ class RiskScreener:
     def _farewell(hits: list[_Hit], kinds: set[Kind]) -> bool:
         """Soft signs that together read as a farewell. Thanks and love alone end many chats ("thanks for
         everything, love you all" when a course ends), so they count only beside a settled tone, a decision or a
-        dangerous place, or two of them beside distress. Being at the station counts only beside a farewell, a
+        dangerous place. Being at the station counts only beside a farewell, a
         decision or talk of dying, never beside plain distress."""
         settled = {(h.start, h.end) for h in hits if h.kind is Kind.SETTLED and not h.third_person}
         decided = kinds & {Kind.RESOLVE, Kind.FINALITY, Kind.GIVEAWAY, Kind.GOODBYE}
         if settled and (len(settled) >= 2 or decided or kinds & {Kind.FAREWELL, Kind.DISTRESS, Kind.PLACE}):
             return True
         farewells = {(h.start, h.end) for h in hits if h.kind is Kind.FAREWELL and not h.third_person}
-        if farewells and (decided or Kind.PLACE in kinds or (len(farewells) >= 2 and Kind.DISTRESS in kinds)):
+        if farewells and (decided or Kind.PLACE in kinds):
             return True
         return Kind.PLACE in kinds and bool(decided or kinds & {Kind.IDEATION, Kind.PASSIVE})
 
@@ -416,8 +419,9 @@ class RiskScreener:
         # Not being around, with a day of its own ("no one will have to deal with me after this weekend"), and two
         # final arrangements together ("updated my will ... it's time"), are a goodbye.
         finality = [h for h in hits if h.kind is Kind.FINALITY and not h.third_person]
-        if finality and any(h.kind is Kind.TIMEFRAME and not any(f.start <= h.start < f.end for f in finality)
-                            for h in hits):
+        not_around = [h for h in finality if _NOT_AROUND.search(text, h.start, h.end)]  # not a will or a form
+        if not_around and any(h.kind is Kind.TIMEFRAME and not any(f.start <= h.start < f.end for f in not_around)
+                              for h in hits):
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         if (Kind.GIVEAWAY in kinds and Kind.FINALITY in kinds) or len({(h.start, h.end) for h in finality}) >= 2:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
