@@ -519,7 +519,6 @@ RULES: list[Rule] = [
         r"at last|about it)\b|\bat peace with (?:my|the|this) (?:decision|choice)\b",
         r"\b(?:made|making) (?:my )?peace with (?:it|this|everything|my decision)\b",
         r"\b(?:i'm|im|i am) (?:finally |completely )?(?:calm|at peace)(?: now| finally| at last)?\W*$",
-        r"\b(?:everything's|everythings|everything is) (?:ready|sorted|arranged|in place|set)\b",
         r"\bthis is it (?:for me|now)\b",
         r"\b(?:i'm|im|i am) (?:so )?sorry for (?:everything|being (?:a burden|like this|such a))\b|\bsorry for everything\b",
         r"\b(?:i'm|im|i am) where i need to be\b",
@@ -539,13 +538,15 @@ RULES: list[Rule] = [
         Kind.GIVEAWAY,
         r"\b(?:gets|is having|can have|will have|'s having|is getting) my (?:car|records|guitar|jewel\w*|things|stuff|books|"
         r"clothes|savings|games|collection|bike|watch|ring)\b",
-        r"\b(?:giving|given|gave) (?:everything|it all|all my stuff|all my things) away\b",
+        r"\b(?:giving|given|gave) (?:everything|it all|all my stuff|all my things) away\b(?![^.?!]{0,40}\b(?:moved|moving|move|"
+        r"emigrat\w*|downsiz\w*|clear\w* out)\b)",
         r"\bsigned (?:everything|it all|the house|my (?:house|flat|car|savings)) over to\b",
         r"\b(?:giv(?:ing|e|en)|gave) (?:away )?(?:all )?(?:of )?my (?:cat|dog|pet|things|stuff|belongings|clothes|books|"
         r"guitar|games|plants|jewel\w*|savings|bird|rabbit)\b(?! (?:\w+ )?to (?:the )?(?:charity|goodwill|oxfam|"
-        r"hospice|food ?bank|shelter|church))",
+        r"hospice|food ?bank|shelter|church))(?![^.?!]{0,40}\b(?:moved|moving|move|emigrat\w*|downsiz\w*|clear\w* out)\b)",
         r"\b(?:rehom\w*|found a (?:new )?home for) (?:my )?(?:cat|dog|pet|rabbit|bird)",
-        r"\b(?:giving|given|gave) (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\b",
+        r"\b(?:giving|given|gave) (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\b(?![^.?!]{0,40}\b(?:moved|"
+        r"moving|move|emigrat\w*|downsiz\w*|clear\w* out)\b)",
         r"\bplease (?:look after|take care of) my (?:kids|children|babies|cat|dog|pets?|family|boys|girls)\b",
         r"\b(?:look after|take care of|mind) my (?:cat|dog|pet|kids|children|rabbit|bird)\b[^.?!]{0,15}\bfor me\b"
         r"(?! (?:while|this|next|on|when i'm away|tomorrow|tonight))",
@@ -567,7 +568,7 @@ RULES: list[Rule] = [
         r"\b(?:on|climbed|climbing|over to|standing on) the (?:wrong side|other side) of the (?:railings?|barrier|parapet|"
         r"balcony|bridge)\b",
         r"\b(?:i'm|im|i am) (?:walking|sitting|lying|laying|standing) (?:down |along |on |in the middle of )(?:the )?(?:train |"
-        r"railway )?(?:tracks|railway line|motorway)\b",
+        r"railway )?(?:tracks|railway line|motorway)\b(?! of\b)",
         r"\b(?:bath|bathtub|tub)\b[^.?!]{0,40}\b(?:hairdryer|hair dryer|toaster|heater|radio)\b",
         r"\b(?:tied|tying|hung|fixed|attached|knotted) (?:the |a |my )?(?:rope|noose|belt|cord|ligature|scarf) (?:to|round|"
         r"around|on|over|from) (?:the |a |my )?(?:banisters?|bannisters?|beam|door|tree|hook|loft hatch|rail|stairs|"
@@ -594,7 +595,7 @@ RULES: list[Rule] = [
         # an attempt told as the past ("I tried to kill myself before") is ideation; see the IDEATION rules
         r"\b(?:tried|attempted|trying) to (?:kill SELF|end (?:it|my life)|overdose|od|hang SELF|take my (?:own )?life)\b"
         r"(?! (?:\w+ ){0,3}(?:before|once|in the past|years ago|when i was))",
-        r"\b(?:standing|sitting|stood) (?:on|at) (?:the |a )?(?:edge|ledge|bridge|roof|tracks|cliff)",
+        r"\b(?:standing|sitting|stood) (?:on|at) (?:the |a )?(?:edge|ledge|tracks|cliff)",
         r"\b(?:noose|rope) (?:is )?(?:ready|around my neck|tied|set up)\b",
         r"\b(?:slit|cut) my (?:wrists?|throat)\b",
         r"\b(?:it's|its) (?:started|kicking in|working)\b.{0,40}\b(?:pills|sleepy|drowsy|goodbye)",
@@ -608,8 +609,10 @@ RULES: list[Rule] = [
         r"\b(?:tried|attempted|trying) to (?:kill|hang|drown|shoot|poison|overdose) (?:himself|herself|themselves|themself)\b"
         r"|\bcut (?:him|her|them) down\b",
         r"\b(?:i'm|im|i am) (?:\w+ ){0,5}with (?:a|the|my) (?:blade|razor|knife|noose|rope|gun)\b",
-        r"\b(?:sat|sitting|standing|stood) (?:on|at|by) (?:the|a) (?:\w+ )?(?:edge|ledge|bridge|roof|tracks|cliff|platform"
-        r"|railway)\b",
+        # a bridge, a roof or a platform is also where people eat lunch, fix gutters and wait for the train to work
+        r"\b(?:sat|sitting|standing|stood) (?:on|at|by) (?:the|a) (?:\w+ )?(?:edge|ledge|bridge|roof|tracks|cliff|platform|"
+        r"railway)\b(?![^.?!]{0,30}\b(?:having|eating|lunch|waiting for (?:the|my|a) (?:train|bus|lift)|to work|reading|"
+        r"fixing|cleaning|with (?:the|my) (?:kids|dog|family|friends))\b)",
         r"\b(?:i'm|im|i am) (?:\w+ )?(?:on|at) (?:the|a) (?:ledge|railing|tracks|railway line|edge of (?:the|a) "
         r"(?:roof|bridge|cliff|platform|building))\b",
         r"\b(?:i'm|im|i am) (?:sat|sitting|standing|lying|holding)\b[^.?!]{0,40}\bwith (?:a|the|my) (?:blade|razor|"
@@ -641,7 +644,7 @@ RULES: list[Rule] = [
         r"\b(?:bang|banging|banged|hitting|hit) my head (?:on|against|off) (?:the )?(?:wall|floor|door|desk)\b",
         r"\bto punish (?:myself|SELF)\b",
         r"\b(?:using|used|use) (?:a |my |the )?(?:compass|razor|blade|sharpener|knife|scissors|lighter|pin|needle|glass) "
-        r"to (?:cut|scratch|burn|hurt|carve)\b",
+        r"to (?:cut|scratch|burn|hurt|carve) (?:myself|SELF|my (?:arms?|legs?|wrists?|skin|thighs?|stomach|hands?))\b",
         r"\b(?:pull\w*|pick\w*|scratch\w*|bit|bite|biting|bitten|peel\w*|rubb\w*|scrubb\w*)\b[^.?!]{0,30}\b(?:until|till|til) "
         r"(?:it|they|i) (?:bled|bleeds|bleed|was bleeding|were bleeding|were raw|was raw)\b",
         r"\b(?:cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|hit|hitting|scratch\w*|punch\w*|harm\w*) "
@@ -675,14 +678,14 @@ RULES: list[Rule] = [
         r"quite |very )?badly\b",
         r"\b(?:gonna|going to|want to|will|i'll) (?:cut |go )?deeper\b",
         r"\b(?:cut|went) (?:really |so |very |too )?deep\b|\bgaping\b|\bblood (?:everywhere|all over)\b",
-        r"\b(?:won't|wont|can't|cant) stop (?:the )?bleeding\b",
+        r"\b(?:won't|wont|can't|cant) stop (?:the )?bleeding\b(?![^.?!]{0,40}\b(?:period|nose|gums|tooth|lip)\b)",
     ),
     *_rules(
         Kind.ABUSE,
         r"\b(?:hits|beats|kicks|punches|slaps|chokes|strangles|hurts) (?:my (?:mum|mom|sister|brother|son|daughter|wife|husband|"
         r"nan|gran)|mum|mom|the kids|the baby)\b",
-        r"\b(?:keeps|kept|been|is|he's|she's) following me\b|\bwaiting (?:for me )?(?:by|outside|at) my (?:car|house|door|"
-        r"work|flat)\b",
+        r"\b(?:keeps|kept|always|been) waiting (?:for me )?(?:by|outside|at) my (?:car|house|door|work|flat)\b|\b(?:keeps|kept|"
+        r"been) following me\b(?! (?:around|round|about) (?:the house|the kitchen|everywhere))",
         r"\bmakes? me (?:ask (?:for )?permission|account for every|hand over|give (?:him|her) my)\b",
         r"\bi (?:hit|slapped|pushed|shook|grabbed|hurt) (?:him|her|my (?:dad|mum|mom|son|daughter|husband|wife|baby|child|"
         r"nan|gran|grandad))\b(?! (?:back|with a (?:pillow|balloon|toy)|feelings|'s feelings|to|into|forward|along|by accident|"
@@ -696,8 +699,8 @@ RULES: list[Rule] = [
         r"\b(?:leave|left|leaves|leaving) (?:her|him|them|my \w+) (?:in (?:wet|dirty|soiled) (?:pads|sheets|clothes)|without "
         r"(?:food|water|a drink|her meds|his meds))\b|\b(?:bed|pressure) sores\b",
         r"\b(?:keeps|kept|has been|he|she|they) (?:coming|comes|came) into my (?:room|bed|bedroom) (?:at night|when)\b",
-        r"\b(?:keeps|kept|been|is|he's|she's) (?:turning up|showing up|waiting outside|sitting outside)\b[^.?!]{0,30}"
-        r"\b(?:my|work|house|school)\b|\bfollow(?:ing|ed|s)? me (?:home|to work|everywhere|around)\b",
+        r"\b(?:keeps|kept|been) (?:turning up|showing up|waiting outside|sitting outside)\b[^.?!]{0,30}"
+        r"\b(?:my|work|house|school)\b|\bfollow(?:ing|ed|s)? me (?:home|to work)\b",
         r"\blocks? (?:me|her|him|them) (?:in|inside) (?:the|my|a|our|her|his) (?:house|room|flat|bedroom|bathroom|home)\b",
         r"\b(?:he|she|my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|ex))\b[^.?!]{0,20}\b(?:tracks|tracking|"
         r"monitors|checks|reads|goes through|controls)\b[^.?!]{0,10}\b(?:my )?(?:location|phone|messages|texts|emails|"

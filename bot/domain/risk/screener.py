@@ -54,6 +54,8 @@ _SECOND_PERSON = Check(
 # Practice and training ("we practised giving naloxone on a dummy"), and an emergency that has passed.
 _TRAINING = Check(r"\b(?:practi[sc]\w*|training|trained|workshop|course|class|dummy|mannequin|drill)\b")
 _RESOLVED = Check(r"\bturned out (?:to be|it was)\b|\b(?:all|it's|its|he's|she's|i'm) (?:fine|ok|okay) now\b"
+                       r"|\b(?:said|say|says) (?:she's|he's|she is|he is|it's|they're|she'll be|he'll be) "
+                       r"(?:fine|ok|okay)\b"
                        r"|\bwas (?:just|only) (?:a |an )?(?:panic|anxiety|heartburn|indigestion|muscle)")
 # A condition to watch for, not a report: "call if my temp goes over 38 after chemo".
 _CONDITIONAL = Check(r"\b(?:if|in case|when|unless) (?:my|your|his|her|their|the|a|you|he|she|they) "
