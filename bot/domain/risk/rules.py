@@ -219,7 +219,7 @@ RULES: list[Rule] = [
         r"\bhope (?:the next|this|the) (?:hit|dose|one|drink|bottle|fix) (?:kills|finishes) me\b",
         r"\b(?:easier|better) if (?:we|i) (?:both |all )?(?:just )?died\b",
         r"\b(?:nothing|no one|nobody) (?:left )?to live for\b|\bwant(?:ed)? to stop (?:living|breathing)\b",
-        r"\bsleep forever\b|\b(?:hate|hating) (?:being alive|existing|my existence)\b|\bregret (?:being|ever being) born\b",
+        r"(?<!could )\bsleep forever\b|\b(?:hate|hating) (?:being alive|existing|my existence)\b|\bregret (?:being|ever being) born\b",
         r"\bwhy am i still (?:alive|here)\b|\b(?:i|i really) (?:shouldn't|should not) (?:be alive|exist)\b",
         r"\b(?:should (?:just )?|deserve to |might as well )(?:DIE|be dead)|\bleave this (?:world|earth|life)\b",
         r"\b(?:what's|whats|what is) the point (?:of|in) (?:being alive|living|life|going on|existing|carrying on)\b",
@@ -261,7 +261,7 @@ RULES: list[Rule] = [
         r"(?:was|were|died|disappeared|killed)",
         r"\bbetter off dead\b",
         r"\b(?:wanna|want(?:s|ed|ing)? to) (?:just )?(?:(?:disappear|vanish)(?! for (?:a|the|a few|a couple of|some) | on | to | "
-        r"into )|fall asleep and never wake up|never wake up|not wake up|"
+        r"into | under | in | from | off )|fall asleep and never wake up|never wake up|not wake up|"
         r"stop existing|cease to exist|not be here)\b",
         r"\bwant (?:it all|everything|all of (?:it|this)|my life) to (?:end|stop|be over)\b",
         r"\b(?:disappear|be gone) (?:forever|for good)\b",
@@ -456,7 +456,8 @@ RULES: list[Rule] = [
         r"\b(?:it's|its|it is) (?:my time to go|about that time)\W*(?:$|[.!?\n])",
         r"\b(?:it's|its|it is)[ ] => time(?=\W*[.!?\n])",
         r"\b(?:not|won't|wont) (?:gonna |going to )?be (?:around|here|there)\b[^\n]{0,40}\bor ever\b",
-        r"\b(?:made|making|sorted) arrangements for (?:the|my) (?:dog|cat|pets?|kids|children|boys|girls|rabbit|funeral)\b",
+        r"\b(?:made|making|sorted) arrangements for (?:the|my) (?:dog|cat|pets?|kids|children|boys|girls|rabbit|funeral)\b"
+        r"(?![^.?!]{0,30}\b(?:while|when we're|holiday|away|trip|weekend away)\b)",
         r"\b(?:wrote|written|writing|finished) (?:the|my|all the|all my) (?:letters|notes)\b",
         r"\b(?:letters?|notes?) (?:are|is) (?:on|in|under) (?:the|my) (?:table|bed|desk|drawer|side|kitchen|pillow)\b",
         r"\b(?:my )?affairs (?:are |all )?(?:sorted|in order|settled)\b",
@@ -648,7 +649,8 @@ RULES: list[Rule] = [
         r"\b(?:pull\w*|pick\w*|scratch\w*|bit|bite|biting|bitten|peel\w*|rubb\w*|scrubb\w*)\b[^.?!]{0,30}\b(?:until|till|til) "
         r"(?:it|they|i) (?:bled|bleeds|bleed|was bleeding|were bleeding|were raw|was raw)\b",
         r"\b(?:cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|hit|hitting|scratch\w*|punch\w*|harm\w*) "
-        r"SELF\b(?! (?:out|off|from))",
+        r"SELF\b(?! (?:out|off|from|on (?:the|a|my) (?:oven|iron|kettle|pan|tray|stove|hob|radiator|hair straighteners|"
+        r"straighteners|curling)|cooking|ironing|shaving))",
         r"\bself[- ]?harm\w*\b",
         r"\b(?:relapsed|relapse) (?:on|with|into) (?:sh|self[- ]?harm|cutting)\b",
         r"\bsh (?:again|urges|relapse|scars|clean)\b",
@@ -886,7 +888,8 @@ RULES: list[Rule] = [
         r"bottle|nap))",
         r"\bchest (?:hurts|is hurting|is tight|feels tight|pains?)\b[^.?!]{0,40}\b(?:sweat\w*|sick|arm|jaw|dizzy|faint)\b",
         r"\b(?:isn't|isnt|is not|wasn't|aren't) breathing\b",
-        r"\b(?:isn't|isnt|is not|not) responding\b(?! to)|\b(?:he|she|they|KIN|i|i've|just) (?:just )?collapsed\b",
+        r"\b(?:isn't|isnt|is not|not) responding\b(?! to)|\b(?:he|she|they|KIN|i|i've|just) (?:just )?collapsed\b(?! (?:in|with|"
+        r"into) (?:laughter|giggles|fits|bed|a heap on the sofa))",
         r"\b(?:chest pain|crushing chest|pain in my chest)\b",
         r"\bsoak(?:ed|ing)? (?:through )?(?:a |my |the |\w+ )?(?:pads?|sheets)\b",
         r"\bbleeding (?:heavily|a lot|won't stop|wont stop|through)\b",
@@ -1112,7 +1115,7 @@ RULES: list[Rule] = [
         r"\bhate (?:myself|my life|my body)\b",
         r"\b(?:so|all|completely|totally) alone\b|\b(?:nobody|no one|noone) (?:cares|would care|would notice)\b",
         r"\b(?:falling|fell) apart\b|\bbreaking down\b|\b(?:can't|cant) stop crying\b|\bcried all (?:day|night)\b",
-        r"\b(?:numb|empty inside|dead inside)\b|\b(?:feel|feeling|felt) (?:so |really |completely |just )?empty\b",
+        r"\b(?:numb|empty inside|dead inside)\b(?![^.?!]{0,30}\b(?:dentist|injection|anaesthetic|fingers|toes|cold|feet|hands)\b)|\b(?:feel|feeling|felt) (?:so |really |completely |just )?empty\b",
         r"\bburn(?:ed|t)? ?out\b|\bburning out\b",
         r"\b(?:so|really|completely|utterly|totally|beyond|just) (?:exhausted|drained|overwhelmed)\b",
         r"\b(?:overwhelmed|at breaking point|at the end of my (?:rope|tether)|at my wits end|running on empty)\b",
@@ -1198,7 +1201,8 @@ RULES: list[Rule] = [
         r"\b(?:worried|scared|afraid|terrified) (?:that )?(?:my \w+|he|she|they)(?:'s| is| are)? (?:going to|gonna|might|"
         r"will|could) (?:hurt|harm|kill) (?:himself|herself|themselves)\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:took|swallowed|taken) (?:a (?:bunch|handful|bottle|box) of |all (?:of )?|"
-        r"too many (?:of )?|\d+ )(?:(?:his|her|their|the|my) )?(?:\w+ ){0,2}PILLS",
+        r"too many (?:of )?|\d+ )(?:(?:his|her|their|the|my) )?(?:\w+ ){0,2}PILLS\b(?! (?:this morning|today|tonight|on time|"
+        r"without a fuss|with (?:food|breakfast|lunch|dinner|tea)|as prescribed))",
         r"\b(?:stockpil\w*|hoard\w*|saving up|stash\w*|collect\w*) (?:his|her|their) (?:\w+ )?PILLS\b",
         r"\b(?:want|wants|wanted|wish|wishes) to (?:go to heaven|be in heaven|be with (?:\w+ ){0,2}in heaven)|\bgo to heaven "
         r"to be with\b",
