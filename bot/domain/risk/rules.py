@@ -152,9 +152,10 @@ RULES: list[Rule] = [
         r"(?:living|go on|going on|be alive|stay alive)\b",
         r"\b(?:want|wanted|wanting|wanna|wants|wamt|wnat|need|needs|ready|like|thinking about|think about|"
         r"thought about|thoughts of|urge|urges) ?(?:to )?(?:just )?(?:DIE|kill SELF|"
-        r"end (?:it all|it|my life|things|everything)|unalive SELF|be dead|not exist)\b",
+        r"end (?:it all|it|my life|things|everything)|unalive SELF|be dead|not exist)\b(?! with\b)",
         # "I'm going to die" is mostly fear or hyperbole; "going to kill myself" is intent
-        r"\b(?:going|gonna) (?:to )?(?:just )?(?:kill SELF|end (?:it all|it|my life|things|everything)|unalive SELF)\b",
+        # "going to end it with my boyfriend" is a break-up
+        r"\b(?:going|gonna) (?:to )?(?:just )?(?:kill SELF|end (?:it all|it|my life|things|everything)|unalive SELF)\b(?! with\b)",
         r"\bkill(?:ed|ing|s)? SELF\b",
         r"\b(?:scared|afraid|frightened|worried) (?:of )?what i (?:might|could|will|'ll) do(?: to (?:myself|SELF))?\b",
         r"\b(?:kms|kys myself|unalive SELF|unaliving|sewer ?slide|self[- ]?unalive)\b",
@@ -288,7 +289,7 @@ RULES: list[Rule] = [
         r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b",
         r"\b(?:decided|made up my mind|planning|plan) to (?:end it|do it|kill|die|end my|go through with)",
         r"\b(?:going to|gonna|about to) (?:end it|end my|go through with|kill SELF|unalive SELF|hang SELF|shoot SELF|"
-        r"drown SELF|poison SELF|gas SELF|od|overdose|drink SELF to death)\b",
+        r"drown SELF|poison SELF|gas SELF|od|overdose|drink SELF to death)\b(?! with\b)",
         r"\b(?:nobody|no one|noone) (?:will|can|is going to|gonna) stop me\b",
         # waiting until nobody can see
         r"\bwhen (?:the house is empty|(?:they're|everyone's|everyone is) (?:out|gone|at work))\b",
@@ -369,7 +370,8 @@ RULES: list[Rule] = [
         r"these |those )?(?:\w+ )?ANY_PILLS\b[^.?!]{0,30}\b(?:for (?:weeks|months|ages|a while)|enough)\b",
         r"\bPILLS\b[^\n]{0,60}\b(?:have|got) (?:over|more than|nearly|almost|about) \d{2,}\b",
         r"\b(?:saving|saved|stockpil\w*|hoard\w*|collect\w*|stash\w*|bought|buying|got) (?:up )?(?:all )?"
-        r"(?:my |some |enough |a |the )?(?:PILLS|rope|noose|gun|razor ?blades?)\b",
+        r"(?:my |some |enough |a |the )?(?:PILLS|rope|noose|gun|razor ?blades?)\b(?![^.?!]{0,20}\bfor (?:the|my|a|our) (?:dog|dogs|"
+        r"cat|washing|tent|boat|swing|climbing|garden|kids|toy|camping)\b)",
         r"\b(?:research\w*|look\w* up|googl\w*|search\w*) (?:how (?:to|many|much)|ways to|the best way to)"
         r"[^.?!]{0,40}\b(?:die|kill|overdose|od|hang|lethal|fatal|painless)",
         r"\bhow (?:many|much) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:PILLS|mg|grams|units)\b[^.?!]{0,30}"
@@ -746,7 +748,8 @@ RULES: list[Rule] = [
         r"\b(?:got|grabbed|had|held|holds|grabs|grabbing|holding) me by the (?:throat|neck)\b",
         r"\b(?:pillow|hand|hands|bag) over my (?:face|mouth|nose)\b|\buntil i (?:couldn't|could not|can't) breathe\b",
         r"\b(?:said|says|threatened|threatens|told me|keeps saying|screaming|shouting)\b[^.?!]{0,30}\b(?:going to|gonna|will|'ll) "
-        r"kill (?:me|us|the kids|my \w+)\b(?! (?:when|if) (?:she|he|they) (?:sees|finds out|hears))",
+        r"kill (?:me|us|the kids|my \w+)\b(?! (?:when|if) (?:she|he|they) (?:sees|finds out|hears))(?! if i (?:ate|eat|touch|"
+        r"forget|take|use|finish|ever))(?![^.?!\n]{0,40}(?:\blol\b|😂|🤣|\bhaha))",
         r"\b(?:hitting|beating|attacking|strangling|choking|kicking|punching) (?:me|us|our \w+|my \w+|the kids|the baby)\b"
         r"[^.?!]{0,20}\b(?:right now|now)\b",
         r"\b(?:he's|she's|he has|she has) (?:just )?(?:pinned|cornered|trapped) me\b",
@@ -763,7 +766,8 @@ RULES: list[Rule] = [
         r"\b(?:afraid|scared|terrified|frightened) (?:that )?(?:he|she|they)(?:'ll| will|'s going to| is going to|'s gonna|"
         r" might| could) kill (?:me|us)\b",
         r"\b(?:screaming|shouting|yelling|saying|says|said|texted|swears?|swore) (?:that )?(?:he|she|they)(?:'ll| will|'d|"
-        r" would|'s going to| is going to| are going to) (?:kill|hurt|stab|shoot|burn) (?:me|us|the kids)\b",
+        r" would|'s going to| is going to| are going to) (?:kill|hurt|stab|shoot|burn) (?:me|us|the kids)\b(?! if i (?:ate|eat|"
+        r"touch|forget|take|use|finish|ever))(?![^.?!\n]{0,40}(?:\blol\b|😂|🤣|\bhaha))",
         r"\b(?:burn|set fire to) (?:the|my|our) (?:house|flat|place|home)(?: down)? with (?:me|us|the kids) in",
         r"\b(?:he|she|they)(?:'s| is| are) (?:\w+ )?(?:smashing|breaking|throwing) (?:things|everything|stuff|"
         r"the house)\b",
@@ -1171,7 +1175,8 @@ RULES: list[Rule] = [
         r"\b(?:i've|ive|i have) (?:just )?shut down\b|\b(?:i'm|im) shutting down\b",
         r"\b(?:is|it's|its|are) (?:destroying|breaking) me\b|\blosing my mind\b|\brock bottom\b",
         r"\b(?:cry|crying) (?:too|all the time|every day|constantly)\b",
-        r"\b(?:feel|feeling|felt|been) (?:so |really |very |pretty |quite |a bit )?(?:low|down|flat)\b(?! (?:on|in) "
+        r"(?<!sugar.s )(?<!sugars )(?<!levels )\b(?:feel|feeling|felt|been) (?:so |really |very |pretty |quite |a bit )?(?:low|"
+        r"down|flat)\b(?! (?:on|in) "
         r"(?:energy|iron|sugar|potassium|blood))",
         r"\b(?:feel|feeling) trapped\b|\b(?:can't|cant) see a way (?:forward|out)\b",
         r"\b(?:tired|sick|exhausted) of (?:fighting|trying|struggling|being (?:strong|sick|ill))\b",
