@@ -8,6 +8,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from bot.domain.risk.learn import read_cases
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data" / "risk"
 CHAT_CASES = ROOT / "tests" / "data" / "chat_cases.tsv"
@@ -57,5 +59,4 @@ def shared_sets() -> Iterator[tuple[str, list[tuple[str, str]]]]:
 
 
 def chat_cases(path: Path = CHAT_CASES) -> list[tuple[str, str]]:
-    with path.open(encoding="utf-8") as handle:
-        return [(row["tier"], row["text"]) for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    return read_cases(path)

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import csv
 import io
 import json
 from pathlib import Path
@@ -17,8 +16,7 @@ RULES_ONLY = RiskScreener(second_look=False)
 
 
 def load_cases() -> list[tuple[str, str]]:
-    with CASES.open(encoding="utf-8") as handle:
-        return [(row["tier"], row["text"]) for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    return learn.read_cases(CASES)
 
 
 @pytest.mark.parametrize(("tier", "text"), load_cases())
@@ -116,11 +114,7 @@ def test_negation_reaches_past_adverbs_but_not_past_a_plain_statement(text: str,
 
 def holdout_texts() -> list[str]:
     """Never tuned on: the tests only ask that every flag shows evidence and that no text is also a case."""
-    texts = []
-    for path in HOLDOUTS:
-        with path.open(encoding="utf-8") as handle:
-            texts += [row["text"] for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
-    return texts
+    return [text for path in HOLDOUTS for _, text in learn.read_cases(path)]
 
 
 @pytest.mark.parametrize("text", [text for _, text in load_cases()] + holdout_texts() + GATE_TEXTS)

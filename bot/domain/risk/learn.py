@@ -37,10 +37,14 @@ def train(rows: Iterable[tuple[str, str]]) -> dict[str, Any]:
     return {"tiers": tiers}
 
 
+def read_cases(path: Path) -> list[tuple[str, str]]:
+    """A labelled chat file (tests/data/*.tsv): a header, then tier and text separated by a tab."""
+    with path.open(encoding="utf-8") as handle:
+        return [(row["tier"], row["text"]) for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
 def train_file(cases: Path) -> dict[str, Any]:
-    with cases.open(encoding="utf-8") as handle:
-        rows = [(row["tier"], row["text"]) for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
-    return {"cases_sha256": hashlib.sha256(cases.read_bytes()).hexdigest(), **train(rows)}
+    return {"cases_sha256": hashlib.sha256(cases.read_bytes()).hexdigest(), **train(read_cases(cases))}
 
 
 def dumps(weights: dict[str, Any]) -> str:

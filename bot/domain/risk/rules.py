@@ -228,7 +228,6 @@ RULES: list[Rule] = [
         r"\b(?:don't|dont|do not) trust (?:myself|SELF)\b|\b(?:i'm|im|i am|i feel like i'm) (?:a )?danger to (?:myself|SELF)\b",
         r"\bwish(?:es)? (?:i|i'd|id|he|she|they|he'd|she'd) (?:was|were|had) (?:never been born|never born|dead|died|"
         r"not wake|never woken)",
-        r"\b(?:pray|praying|hope|hoping) (?:that )?i (?:won't|wont|don't|dont|never|wouldn't) wake up\b",
         r"\bif i (?:died|was dead|were dead|didn't wake up|never woke up)\b[^.?!]{0,30}\b(?:wouldn't|would not|don't|"
         r"dont) (?:care|mind)\b",
         r"\bwish (?:i|i'd) could (?:just )?(?:die|disappear forever|not exist|not wake up|go to sleep (?:and|forever)|"
@@ -1104,8 +1103,8 @@ RULES: list[Rule] = [
         r"\bnothing (?:feels|seems|is) worth (?:it|doing|anything|the effort)\b",
         r"\b(?:i|and i)[ ](?:just )? => (?:don't|dont) care (?:anymore|any more|about anything|what happens)\b",
         r"\band i[ ](?:just )? => (?:don't|dont) care\W*$",
-        r"\b(?:haven't|havent|not) (?:eaten|slept) (?:properly|anything|a thing) (?:in|for) (?:days|\d+ days|a week|weeks|"
-        r"months)\b",
+        r"\b(?:haven't|havent|not) (?:eaten|slept) (?:in (?:days|\d+ days|a week)|(?:properly|anything|a thing) (?:in|for) "
+        r"(?:days|\d+ days|a week|weeks|months))\b",
         r"\bhopeless\w*\b",
         r"\b(?:what's|whats|what is) the point\b|\bwhy (?:i |do i |should i )?(?:even )?bother\b",
         r"\bno point (?:in )?(?:anything|trying|any of (?:it|this))\b",
@@ -1133,7 +1132,6 @@ RULES: list[Rule] = [
         r"\b(?:trapped|stuck) (?:in|with) (?:this|my life)\b|\bno way out\b",
         r"\b(?:i'm|im|i am|i feel|feeling) (?:so |really |very )?(?:depressed|miserable|desperate|broken)\b",
         r"\bpanic attacks?\b",
-        r"\b(?:haven't|havent|not) (?:slept|eaten) in (?:days|\d+ days|a week)\b",
         r"\b(?:i'm|im|i am) not (?:ok|okay|coping|doing (?:well|ok|okay))\b",
         r"\b(?:resent|resenting) (?:him|her|them|my (?:mum|mom|dad|husband|wife|son|daughter))\b",
         r"\b(?:i'm|im|i am|i feel like i'm) (?:just )?(?:drowning|sinking)\b(?! in (?:paperwork|work|laundry|emails?|"

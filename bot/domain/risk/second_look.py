@@ -51,14 +51,15 @@ def words_and_pairs(text: str) -> set[str]:
     return {*words, *(f"{a} {b}" for a, b in pairwise(words))}
 
 
-def _span(text: str, feature: str) -> tuple[int, int]:
-    """Where a word or pair first appears in the text (found again only for the few words named as evidence)."""
-    first, _, second = feature.partition(" ")
+def _spans(text: str, features: list[str]) -> list[tuple[int, int]]:
+    """Where each word or pair first appears in the text (found again only for the few named as evidence)."""
     words = list(_WORD.finditer(normalise(text)))
+    first_seen: dict[str, tuple[int, int]] = {}
     for i, word in enumerate(words):
-        if word.group() == first and (not second or (i + 1 < len(words) and words[i + 1].group() == second)):
-            return word.start(), (words[i + 1] if second else word).end()
-    raise ValueError(feature)  # every feature came from this text
+        first_seen.setdefault(word.group(), word.span())
+        if i:
+            first_seen.setdefault(f"{words[i - 1].group()} {word.group()}", (words[i - 1].start(), word.end()))
+    return [first_seen[feature] for feature in features]  # every feature came from this text
 
 
 @dataclass(frozen=True)
@@ -87,36 +88,30 @@ class SecondLook:
     """Raises a concern (or an urgent message) whose words weigh like a higher tier. Stateless once loaded."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.tiers = {Tier[name.upper()]: _Weights(model["bias"], model["weights"])
+        self._tiers = {Tier[name.upper()]: _Weights(model["bias"], model["weights"])
                       for name, model in data["tiers"].items()}
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> SecondLook:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
-    @staticmethod
-    def weighs(first: Screening, features: set[str]) -> bool:
-        """No sign at all: nothing to weigh. Medical, abuse, substance and third-person signs: the rules know those
-        tiers better than word counts do ("my son has a high fever and a rash" is urgent, not an emergency). And a
-        message of a few words ("it's all too much") has too few to weigh."""
-        return (first.tier >= Tier.CONCERN and set(first.categories) <= _WEIGHED
-                and any(e.reason not in _HINTS for e in first.evidence) and len(features) >= MIN_FEATURES)
-
     def review(self, text: str, first: Screening) -> Screening:
-        if first.tier < Tier.CONCERN:
+        # No sign at all: nothing to weigh. Medical, abuse, substance, third-person and postpartum signs: the rules
+        # know those tiers better than word counts do ("my son has a high fever and a rash" is urgent, not an
+        # emergency). And a message of a few words ("it's all too much") has too few to weigh.
+        if (first.tier < Tier.CONCERN or not set(first.categories) <= _WEIGHED
+                or all(e.reason in _HINTS for e in first.evidence)):
             return first
         features = words_and_pairs(text)
-        if not self.weighs(first, features):
+        if len(features) < MIN_FEATURES:
             return first
         for tier in (Tier.CRISIS, Tier.URGENT):
             if first.tier >= tier:
                 break
-            model = self.tiers[tier]
+            model = self._tiers[tier]
             if model.score(features) > THRESHOLD:
-                evidence = tuple(
-                    Evidence(start, end, text[start:end], _REASON[tier])
-                    for start, end in (_span(text, f) for f in model.strongest(features, 3))
-                )
+                evidence = tuple(Evidence(start, end, text[start:end], _REASON[tier])
+                                 for start, end in _spans(text, model.strongest(features, 3)))
                 categories = first.categories or (Category.GENERAL_DISTRESS,)
                 return Screening(tier, categories, first.evidence + evidence, first.method_detail, first.discounted)
         return first
