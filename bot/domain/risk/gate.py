@@ -92,7 +92,7 @@ def _shortest(factors: frozenset[str]) -> int:
 def _sequence(items: list[tuple[object, object]], out: list[frozenset[str]] | None = None,
               word_start: bool = False) -> frozenset[str] | None:
     """Requirements of a sequence of regex items: appended to `out`; the best one is returned. `word_start`
-    says the sequence begins right after a \b, so a literal it begins with must start a word."""
+    says the sequence begins right after a \\b, so a literal it begins with must start a word."""
     candidates: list[frozenset[str]] = []
     run = ""
     run_at_word_start = False
@@ -172,7 +172,7 @@ class Gate:
     Each requirement set of each rule or check is one bit. A literal found in the text sets the bits of the sets it
     meets anywhere, and, when it begins a word, those it meets only there. A rule is a candidate when all its bits
     are set; rules are found through the bit of their first (most selective) set. Where every match of a rule must
-    begin with one of a few literals ("want" in r"\b(?:want|wanna) to die"), the pass also records where those
+    begin with one of a few literals ("want" in r"\\b(?:want|wanna) to die"), the pass also records where those
     start, and the rule is tried only there instead of at every character."""
 
     def __init__(self, rules: list[Rule], checks: list[Check]) -> None:

@@ -102,7 +102,7 @@ _DRUGS = (
 _DOSE = (
     r"(?:all of (?:my|the|her|his|their)|every (?:one|single one|last one) of|everything|whole|entire|\d{2,}|"
     r"(?:full|complete) (?:supply|prescription|box|pack|packet|bottle|strip|month|week)|"
-    r"\d+ of|the rest of|(?:a|two|the) (?:week|month)'s|loads of|too many|a (?:bunch|handful|bottle|box|load|lot|pack|"
+    r"\d+ of|the rest of|what(?:ever)?(?: was|'s| is) left of|(?:a|two|the) (?:week|month)'s|loads of|too many|a (?:bunch|handful|bottle|box|load|lot|pack|"
     r"packet|strip|tub) of)"
 )
 _PLACES = (
@@ -265,7 +265,7 @@ RULES: list[Rule] = [
         r"stop existing|cease to exist|not be here)\b",
         r"\bwant (?:it all|everything|all of (?:it|this)|my life) to (?:end|stop|be over)\b",
         r"\b(?:disappear|be gone) (?:forever|for good)\b",
-        r"\bno (?:reason|point) (?:to|in|of|for me to) (?:keep )?(?:live|living|being alive|going on|"
+        r"\bno (?:reason|point) (?:to |in |of |for me to )?(?:keep )?(?:live|living|being alive|going on|"
         r"stay(?:ing)? alive)\b",
         r"\b(?:tired|sick) of (?:living|being alive|life|existing|being here)\b(?! (?:in|with|near|so|at|on|under|next|all|"
         r"every|"
@@ -320,6 +320,8 @@ RULES: list[Rule] = [
     # ("today's the day" is as often a new job).
     *_rules(
         Kind.RESOLVE,
+        r"\b(?:going to|gonna|about to|i'll|i will) (?:finally )?(?:stop|no longer) be(?:ing)? a (?:burden|problem) (?:on|to|"
+        r"for) (?:everyone|anyone|you all|my family|them)\b",
         r"\b(?:tonight|today|tomorrow)(?:'s| is) it\b",
         r"\b(?:going to|gonna|about to) finish (?:it|it all|things)\b(?! (?:off|later|tomorrow|this week|by|before|after))",
         r"\b(?:know|knows) what i (?:have|need|got) to do\W*(?:$|[.!?\n])",
@@ -344,6 +346,9 @@ RULES: list[Rule] = [
         r"\b(?:PILLS|rope|noose|gun|pistol|rifle|blade|razor|knife|bridge|ledge|roof|tracks|train|"
         r"carbon monoxide|exhaust|overdose|jump(?:ing)? off|hang(?:ing)? SELF|belt|bleach|cliff|car park|"
         r"multi-?storey|river|wall|traffic|oncoming|sea|ocean)\b",
+        r"\b(?:in front of|under) (?:a|the) (?:bus|lorry|truck|train|car|van)\b",
+        r"\b(?:driving|drive|drove|crash\w*|swerv\w*|steer\w*) (?:\w+ )?(?:into|off) (?:a |the )?(?:tree|wall|lorry|truck|"
+        r"bridge|river|oncoming|barrier|road)\b",
     ),
     *_rules(
         Kind.TIMEFRAME,
@@ -389,6 +394,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\bleft (?:\w+ )?letters (?:on|in|under|by) (?:the|my) \w+ for (?:them|the kids|my kids|the children|everyone|"
+        r"my (?:family|husband|wife|partner|parents|mum|mom|dad))\b(?![^.?!]{0,30}\b(?:santa|father christmas|tooth fairy|"
+        r"postman|school|teacher)\b)",
         r"\b(?:left|written down|wrote down)\b[^.?!]{0,30}\b(?:passwords|pin numbers|bank details|account details|logins?)\b"
         r"[^.?!]{0,40}\bfor (?:my|the)\b",
         r"\b(?:gave|given|left|showed|handed) (?:my|the) (?:suicide )?note\b",
@@ -462,7 +470,7 @@ RULES: list[Rule] = [
         r"\b(?:wrote|written|writing|finished) (?:the|my|all the|all my) (?:letters|notes)\b",
         r"\b(?:letters?|notes?) (?:are|is) (?:on|in|under) (?:the|my) (?:table|bed|desk|drawer|side|kitchen|pillow)\b",
         r"\b(?:my )?affairs (?:are |all )?(?:sorted|in order|settled)\b",
-        r"\b(?:won't|wont|will not) (?:need (?:it|them|her|him|these|those|this|that|any of (?:it|this))|"
+        r"\b(?:won't|wont|will not) (?:(?:be )?need(?:ing)? (?:it|them|her|him|these|those|this|that|any of (?:it|this|them))|"
         r"be (?:here|around) (?:much longer|anymore|any more|for long)|be coming back\b)",
         r"\b(?:when|after|once) i'm (?:gone|dead|not here)\b",
         r"\b(?:you|they|everyone) (?:won't|wont) (?:have to|need to) (?:worry|deal) (?:about|with) me\b",
@@ -538,6 +546,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GIVEAWAY,
+        r"\b(?:gave|given|giving|handed) (?:the|our|my) (?:dog|cat|pet|rabbit|bird|budgie)s? (?:away )?to\b(?![^.?!]{0,40}"
+        r"\b(?:while|holiday|weekend|for the (?:day|week|night)|walk|vet|groomer|kennels?|trip|away)\b)",
         r"\b(?:gets|is having|can have|will have|'s having|is getting) my (?:car|records|guitar|jewel\w*|things|stuff|books|"
         r"clothes|savings|games|collection|bike|watch|ring)\b",
         r"\b(?:giving|given|gave) (?:everything|it all|all my stuff|all my things) away\b(?![^.?!]{0,40}\b(?:moved|moving|move|"
@@ -743,6 +753,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE_DANGER,
+        r"\b(?:said|says|threatened|swore|swears|told me|screaming|shouting) (?:that )?(?:he|she|they)(?:'ll| will|'d| would|"
+        r"'s going to| is going to) finish me(?: off)?(?=\s*(?:[.!?,\n]|$|if|when|tonight|this time|for good|and))"
+        r"(?![^.?!\n]{0,40}(?:\blol\b|😂|🤣|\bhaha))|\b(?:he|she|they) threatened to finish me\b",
         r"\b(?:screaming|shouting|crying|begging) for help\b",
         r"\b(?:got|grabbed|had|held|holds|grabs|grabbing|holding) me by the (?:throat|neck)\b",
         r"\b(?:pillow|hand|hands|bag) over my (?:face|mouth|nose)\b|\buntil i (?:couldn't|could not|can't) breathe\b",
@@ -788,6 +801,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SUBSTANCE_EMERGENCY,
+        r"\b(?:used again|using again|shot up|injected|heroin|fentanyl|gear|oxy\w*|opioids?|xanax|benzos?|pills|methadone|"
+        r"ketamine|ghb)\b[^.?!]{0,40}\b(?:i've|ive|i have|i) overdone it\b",
         r"\b(?:stopped|quit|stopping|coming off)\b[^\n]{0,30}\b(?:drinking|alcohol|booze|benzos?)\b[^\n]{0,80}\b(?:fit|fitting|"
         r"seizure|seeing things|hallucinating)\b",
         r"\b(?:taken|took|had) something\b[^\n]{0,60}\b(?:slurring|can't stand|cant stand|unconscious|won't wake|wont "
@@ -821,6 +836,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.RELAPSE,
+        r"\b(?:thinking|thought|obsessing) (?:about|of) (?:the pub|the bar|the offy|the off licence|the bottle|my dealer)\b"
+        r"(?= (?:a lot|all the time|constantly|every day|non ?stop|loads|again)\b)",
         r"\b(?:went|go|going) to (?:the|a)[ ] => (?:pub|bar|offy|off licence)\b[^.?!]{0,40}\b(?:near|smell|watch|look at)\b",
         r"\b(?:didn't|didnt|did not) (?:have|use|drink) (?:one|any)\b[^.?!]{0,20}\b(?:but|though) i wanted to\b",
         r"\b(?:taking|took|been taking|take) (?:more|extra|double) (?:of )?(?:my )?(?:\w+ )?(?:meds|medication|tablets|pills|"
@@ -849,6 +866,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_NOW,
+        # missed dialysis and fluid on the lungs or a failing heart rhythm
+        r"\b(?:missed|skipped|haven't had|not had)\b[^.?!]{0,30}\bdialysis\b[^\n]{0,60}\b(?:breathless|short of breath|"
+        r"can't breathe|cant breathe|struggling to breathe|can't lie (?:down|flat)|chest pain|heart (?:is )?(?:racing|"
+        r"fluttering|skipping|pounding))",
         r"\bthunderclap\b|\bworst headache of (?:my|his|her|their) life\b",
         r"\bribs (?:are )?(?:sucking|pulling) in\b|\bnostrils flaring\b|\bgrunting (?:with|when|as) (?:she|he) breathes?\b",
         r"\b(?:gone|going) blind\b|\blost (?:the )?(?:sight|vision) in\b|\bsudden(?:ly)? (?:can't|cant) see\b",
@@ -1079,6 +1100,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:haven't|havent|have not|not) (?:left|been out of) (?:the|my) (?:house|flat|room|bed) (?:in|for) (?:days|weeks|"
+        r"months|\w+ (?:days|weeks|months))\b(?![^.?!]{0,50}\b(?:snow\w*|flu|covid|virus|bug|cold|ill|sick|isolating|rain|"
+        r"storms?|weather|surgery|op|operation|broken|cast|crutches|newborn|baby)\b)",
+        r"\b(?:stopped|haven't been|havent been|not been) (?:answering|picking up) (?:my )?(?:phone|calls|messages|texts|"
+        r"the door)\b(?! (?:to|from|at work|while))",
         r"\b(?:watching|watch) (?:myself |my life )?from (?:the )?outside\b|\bi feel nothing\b(?! (?:for|about) (?:him|her|"
         r"them|it)\b)",
         r"\b(?:can't|cant|cannot) do (?:another|one more) (?:week|day|night|month)\b",
@@ -1220,7 +1246,7 @@ RULES: list[Rule] = [
         r"\b(?:saying|says|said|keeps saying) (?:he's|she's|they're|he is|she is) ready to (?:go|die|be with \w+)\b(?! (?:home|"
         r"out|back|to|for))",
         r"\b(?:he|she|KIN)[ ] => (?:says|said|thinks|feels|keeps saying) (?:he's|she's|he is|she is) (?:just )?a burden\b",
-        r"\b(?:says|said|thinks|feels|keeps saying)\b[^.?!]{0,40}\b(?:we|everyone|the family|the kids)(?:'d| would)? "
+        r"\b(?:says|said|thinks|feels|keeps saying)\b[^.?!]{0,40}\b(?:we|everyone|the family|the kids|the baby|her kids|his kids)(?:'d| would)? "
         r"(?:all )?be (?:better off|happier) without (?:him|her|them)\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,2} => (?:took|taken|swallowed|got into) (?:his|her|their|my) \w+'s (?:\w+ )?"
         r"PILLS\b",
