@@ -189,6 +189,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:want|wanting|ready|longing|long) to (?:join|be with|go to) (?:my|her|his) (?:late )?(?:husband|wife|partner|"
+        r"son|daughter|mum|mom|dad|baby|boy|girl|fianc[eé]e?)\b(?=[^\n]{0,60}\b(?:died|passed|gone|lost|late|heaven|grave|"
+        r"funeral)\b)",
         # the subject is part of the match, so that "they" (the children) does not read as someone else's wish
         r"\b(?:they're|they are|they'd be|they would be|(?:the )?(?:kids|children|baby) (?:are|is|would be|'d be)) better off "
         r"with (?:their|his|her|my) (?:dad|mum|mom|father|mother|family|nan|gran|grandparents)\b(?! (?:this|for|while|tonight|"
@@ -208,7 +211,8 @@ RULES: list[Rule] = [
         r"\b(?:relief|fine|better|peaceful|nice|easier) if i (?:just )?(?:didn't|did not|don't|never|wouldn't) wake up\b",
         r"\b(?:wish|hope|pray)\w* (?:that )?(?:the |this |my )?(?:cancer|illness|disease|tumou?r|it|god|death) (?:would |will "
         r"|could )?(?:just )?(?:hurry up and )?(?:take|kill|finish) me\b",
-        r"\b(?:pray|praying|hope|hoping) (?:that )?i (?:just )?(?:won't|wont|don't|dont|never|wouldn't) wake up\b",
+        r"\b(?:pray|praying|hope|hoping) (?:every night |each night |at night )?(?:that )?i (?:just )?(?:won't|wont|don't|"
+        r"dont|never|wouldn't) wake up\b",
         r"\b(?:wake|woke) up (?:disappointed|annoyed|angry|sad|upset)\b|\b(?:disappointed|annoyed|angry|sad|upset) (?:that )?"
         r"(?:i'm|im|i am) still (?:here|alive)\b|\b(?:disappointed|annoyed|angry|sad|upset) (?:that )?i (?:woke up|didn't "
         r"die)\b",
@@ -320,6 +324,8 @@ RULES: list[Rule] = [
     # ("today's the day" is as often a new job).
     *_rules(
         Kind.RESOLVE,
+        r"\b(?:building|build|working|work|plucking|pluck) up (?:the )?(?:courage|nerve)\W*(?:$|[.!?\n])",
+        r"\b(?:\d+|that|those|these|they) (?:should|will|ought to) (?:do it|do the job|be enough)\W*(?:$|[.!?\n])",
         r"\b(?:going to|gonna|about to|i'll|i will) (?:finally )?(?:stop|no longer) be(?:ing)? a (?:burden|problem) (?:on|to|"
         r"for) (?:everyone|anyone|you all|my family|them)\b",
         r"\b(?:tonight|today|tomorrow)(?:'s| is) it\b",
@@ -360,6 +366,14 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:fastest|quickest|most painless|least painful)\b[^.?!]{0,40}\bhow many (?:\w+ )?(?:you'd|you would|i'd|i would|"
+        r"it would|would it|do you|you|i) (?:need|take)\b(?! for (?:a|an|my|the|your)\b)(?![^.?!]{0,40}\b(?:calpol|"
+        r"headache|migraine|period pain|toothache)\b)",
+        r"\bhow long (?:it takes|does it take|would it take|it would take) to (?:bleed out|die|drown|suffocate|hang)\b",
+        r"\b(?:PILLS|vodka|rope|noose|knife|blades?|razors?)\b[^.?!]{0,30}\b(?:are|is) (?:all )?(?:on the (?:table|bed|side)|"
+        r"laid out|lined up|in front of me)\b[^\n]{0,60}\b(?:courage|nerve|ready|waiting|staring)\b",
+        r"\bcounting (?:out )?(?:the |my |all my |all the )?PILLS\b(?![^.?!]{0,40}\b(?:dosette|pill ?box|organi[sz]er|"
+        r"for the week|blister|pharmacy|chemist|weekly)\b)",
         r"\bholding (?:the |a |my )?(?:\w+ )?(?:of )?(?:pills|tablets|blades?|razor|knife|rope|gun)\b",
         r"\b(?:got|have|taken|took|getting) (?:my|the) (?:blades?|razors?) out\b",
         r"\b(?:gun|rifle|shotgun)\b[^\n]{0,60}\bknow where (?:the|he keeps the|she keeps the) (?:key|keys|ammo|bullets)\b",
@@ -394,6 +408,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\b(?:sorted|checked|made sure of|set up|arranged|paid up) (?:out )?(?:the |my )?life insurance\b[^.?!]{0,30}\bso "
+        r"(?:they|she|he|the kids|my family|everyone)(?:'ll| will| are| would|'d)? (?:be )?(?:ok|okay|alright|all right|fine|"
+        r"looked after|provided for|covered)\b",
+        r"\b(?:won't|wont|will not) (?:be )?hear(?:ing)? from me again\b(?! (?:until|till|til|for|before|this|today|tonight|"
+        r"after))",
         r"\bleft (?:\w+ )?letters (?:on|in|under|by) (?:the|my) \w+ for (?:them|the kids|my kids|the children|everyone|"
         r"my (?:family|husband|wife|partner|parents|mum|mom|dad))\b(?![^.?!]{0,30}\b(?:santa|father christmas|tooth fairy|"
         r"postman|school|teacher)\b)",
@@ -447,6 +466,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:wrote|written|writing|posted|made|recorded) my (?:last|final) (?:entry|journal entry|diary entry|post|video|"
+        r"message|page)\b(?! (?:of|for|about|on|to)\b)(?! in (?:the|this|my) (?:course|module|series|challenge|portfolio|"
+        r"group|chat))",
         r"\b(?:won't|wont|will not|not going to) be (?:here|around|alive) when\b(?![^.?!]{0,40}\b(?:i'll be|i will be|i'm|at "
         r"work|working|out|away)\b)",
         r"\barranged for (?:\w+ ){1,3}to (?:collect|pick up|have|take) (?:the kids|the children|my kids|the dog|the cat)\b",
@@ -497,6 +519,7 @@ RULES: list[Rule] = [
     # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
     *_rules(
         Kind.FAREWELL,
+        r"\bthank you (?:all )?for being my (?:people|person|family|friends|tribe|village)\b",
         r"\bwant(?:s|ed)? to say goodbye\b",
         r"\b(?:you've|you have|you guys have|you all have|you lot have) been the (?:only|best) (?:good )?thing\b",
         r"\b(?:it's|its|it has) been (?:lovely|nice|an honour|a pleasure|good) knowing (?:you|u)\b",
@@ -517,6 +540,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SETTLED,
+        r"\bnothing (?:else )?left to (?:sort|do|organi[sz]e|arrange|say|tidy)\W*(?:$|[.!?\n])",
         r"\b(?:got|have|with) everything i need\b",
         r"\b(?:it would|it'd|would) be so easy\b|\bso easy to (?:just )?(?:jump|step|let go|fall|go|end it)\b",
         r"\b(?:i'm|im|i am) (?:done|finished|tired of) fighting\b(?! (?:with|about|over|for|against))",
@@ -546,6 +570,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GIVEAWAY,
+        r"\b(?:cleared|emptied) out (?:my|the) (?:flat|room|house|place|bedroom)\b(?![^\n]{0,60}\b(?:mov\w*|new (?:place|flat|"
+        r"house|home)|landlord|deposit|inspection|tenants?|sold|renovat\w*|decorat\w*|spring clean\w*|charity shop|tip|dump|"
+        r"make room|baby|nursery|cot|guests?)\b)",
         r"\b(?:gave|given|giving|handed) (?:the|our|my) (?:dog|cat|pet|rabbit|bird|budgie)s? (?:away )?to\b(?![^.?!]{0,40}"
         r"\b(?:while|holiday|weekend|for the (?:day|week|night)|walk|vet|groomer|kennels?|trip|away)\b)",
         r"\b(?:gets|is having|can have|will have|'s having|is getting) my (?:car|records|guitar|jewel\w*|things|stuff|books|"
@@ -1043,7 +1070,7 @@ RULES: list[Rule] = [
         r"swelled|bleeding)",
         r"\bdialysis\b[^.?!]{0,50}\b(?:missed|skipped|haven't been|not been)\b",
         r"\b(?:hasn't|hasnt|haven't|havent|not) (?:eaten or drunk|drunk anything|had a drink|had anything to drink)\b",
-        r"\b(?:urine|pee|wee) (?:has gone |is |gone |looks |went )?(?:really |very )?(?:dark|brown|red|bloody|cola)\b",
+        r"\b(?:urine|pee|wee)(?:'s| has| is)? (?![^.?!]{0,60}\b(?:water|drink\w*|dehydrat\w*|beetroot|asparagus|vitamins?)\b)(?:has gone |is |gone |looks |went )?(?:really |very )?(?:dark|brown|red|bloody|cola)\b",
         r"\b(?:having|had|have) an? (?:bad |severe |serious )?allergic reaction\b",
         r"\b(?:feel like i'm|feel like i am|going to|gonna|about to) (?:pass out|faint|black out)\b(?! (?:from|of|with) "
         r"(?:boredom|tiredness|exhaustion|laughing|laughter|hunger|excitement))",
@@ -1100,6 +1127,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:feel like|i'm|im|i am|like) a ghost\b|\b(?:stopped|not) eating (?:properly|at all|much)\b",
+        r"\b(?:don't|dont|can't|cant) see the point\W*(?:$|[.!?\n])|\b(?:angry|irritable|snappy|on edge) all the time\b"
+        r"(?! (?:about|at|with|over)\b)",
         r"\b(?:haven't|havent|have not|not) (?:left|been out of) (?:the|my) (?:house|flat|room|bed) (?:in|for) (?:days|weeks|"
         r"months|\w+ (?:days|weeks|months))\b(?![^.?!]{0,50}\b(?:snow\w*|flu|covid|virus|bug|cold|ill|sick|isolating|rain|"
         r"storms?|weather|surgery|op|operation|broken|cast|crutches|newborn|baby)\b)",
@@ -1210,6 +1240,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
+        r"\b(?:he|she) (?:won't|wont|will not|isn't going to|is not going to) be (?:around|here) (?:much longer|for long|"
+        r"anymore|any more)\b(?=[^\n]{0,80}\bgiv(?:ing|en|e) (?:away )?(?:all )?(?:his|her) \w+)",
+        r"\b(?:he|she)(?:'s| is| has) (?:been )?(?:talking about|saying) (?:how )?(?:she|he)(?:'d| would)? (?:wants? to|like to) "
+        r"(?:join|be with) (?:her|his) (?:late )?(?:husband|wife|partner|son|daughter|mum|mom|dad)\b(?=[^\n]{0,60}\b(?:died|"
+        r"passed|gone|lost|late|heaven|grave|funeral)\b)",
         r"\bDWELL (?:about |of )?(?:killing|hurting|ending) (?:himself|herself|themselves|themself|his life|her life|their "
         r"life)\b",
         r"\b(?:cutting|cuts|burning|burns|scratching) (?:his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach)\b",

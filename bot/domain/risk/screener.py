@@ -81,7 +81,7 @@ _RECOVERY = Check(
 )
 _PRESENT = Check(
     r"\b(?:again|now|lately|recently|these days|still|tonight|today|this (?:week|morning|evening)|last night|"
-    r"yesterday|anymore|any more|right now|currently)\b"
+    r"yesterday|anymore|any more|right now|currently|keeps saying|keeps talking|(?:has|have|'s|'ve) been saying)\b"
 )
 _THIRD_SUBJECT = re.compile(
     r"\b(?:he|she|they|him|her|them|his|their|he's|she's|they're|hes|shes)\b|\bmy (?:\w+ )?(?:son|daughter|kid|"
