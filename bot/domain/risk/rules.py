@@ -107,7 +107,7 @@ _DOSE = (
 )
 _PLACES = (
     r"(?:roof|rooftop|car park|multi[- ]?storey|tower block|bridge|footbridge|overpass|flyover|viaduct|cliffs?|"
-    r"cliff ?top|beachy head|station|platform|tracks|level crossing|motorway|river ?bank|pier|harbour wall|quarry|"
+    r"cliff ?top|beachy head|(?:train |railway |tube )?station|platform|tracks|level crossing|motorway|river ?bank|pier|harbour wall|quarry|"
     r"reservoir|dam|edge)"
 )
 # Blue lips from a cold swim, a slushie or lipstick are not cyanosis
@@ -139,6 +139,9 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:keep |been |always )?(?:googling|googled|searching|looking up|reading about) (?:about )?(?:suicide|ways to die|"
+        r"dying)\b(?! (?:statistics|stats|rates|prevention|helplines?|charit\w*|awareness|support|training))(?![^\n]{0,60}"
+        r"\b(?:essay|course|assignment|dissertation|uni|module|project|talk|presentation|training)\b)",
         r"\b(?:not turning|not turn|letting go of|let go of) the (?:steering )?wheel\b|\b(?:think|thought|thinking) about "
         r"(?:just )?(?:swerving|crashing|veering)\b",
         r"\bjump (?:off|from) (?:of )?(?:my|the|a|this) (?:balcony|roof|bridge|building|cliff|ledge|car park|multi[- ]?storey)\b",
@@ -189,6 +192,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:everyone|everybody|they|the world|my family|people)(?:'d| wud| wld| would| will)? (?:be |b )?better off without me\b",
         r"\b(?:want|wanting|ready|longing|long) to (?:join|be with|go to) (?:my|her|his) (?:late )?(?:husband|wife|partner|"
         r"son|daughter|mum|mom|dad|baby|boy|girl|fianc[eé]e?)\b(?=[^\n]{0,60}\b(?:died|passed|gone|lost|late|heaven|grave|"
         r"funeral)\b)",
@@ -324,6 +328,8 @@ RULES: list[Rule] = [
     # ("today's the day" is as often a new job).
     *_rules(
         Kind.RESOLVE,
+        r"\b(?:don't think i'm|not|i'm not|won't be|wont be) getting on (?:a|the|any) train\b(?![^.?!]{0,40}\b(?:strike|"
+        r"cancel\w*|delay\w*|bus|replacement|missed|late|busy|packed|full)\b)",
         r"\b(?:building|build|working|work|plucking|pluck) up (?:the )?(?:courage|nerve)\W*(?:$|[.!?\n])",
         r"\b(?:\d+|that|those|these|they) (?:should|will|ought to) (?:do it|do the job|be enough)\W*(?:$|[.!?\n])",
         r"\b(?:going to|gonna|about to|i'll|i will) (?:finally )?(?:stop|no longer) be(?:ing)? a (?:burden|problem) (?:on|to|"
@@ -359,7 +365,7 @@ RULES: list[Rule] = [
     *_rules(
         Kind.TIMEFRAME,
         # "I'm safe right now" is the opposite of a timeframe
-        r"(?<!safe )(?<!okay )(?<!ok )(?<!fine )\b(?:tonight|today|tomorrow|this weekend|this week|right now|soon|"
+        r"(?<!safe )(?<!okay )(?<!ok )(?<!fine )\b(?:tonight|tonights|today|tomorrow|this weekend|this week|right now|soon|"
         r"after (?:the|my) (?:funeral|"
         r"birthday|holidays)|before (?:christmas|morning)|by (?:friday|monday|morning)|monday|tuesday|wednesday|"
         r"thursday|friday|saturday|sunday)\b",
@@ -397,7 +403,8 @@ RULES: list[Rule] = [
         r"\b(?:lethal|fatal) dose\b",
         r"\b(?:most |least )?painless (?:way|method) to (?:die|go|end it)\b|\b(?:easiest|quickest|fastest|best|surest) "
         r"(?:way|method) to (?:DIE|kill SELF|end it|end my life|overdose|od)\b",
-        r"\b(?:PILLS|rope|noose) (?:saved|stockpiled|stashed|hidden|ready|counted out)\b",
+        r"\b(?:PILLS|rope|noose) (?:are |is )?(?:all )?(?:saved|stockpiled|stashed|hidden|ready|counted out)\b(?! (?:to|for|in "
+        r"(?:the|my) (?:dosette|organi[sz]er|pill ?box)))",
         r"\b(?:pills|tablets|blades?|razors?|rope|noose|gun|knife)\b[^.?!]{0,20}\b(?:in my (?:hand|lap)|"
         r"lined up|counted out|laid out|in front of me)\b",
         r"\b(?:rope|noose|blades?|razors?|gun) (?:are |is )?ready\b",
@@ -592,6 +599,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
+        r"\b(?:belt|rope|cord|ligature|noose|flex|cable)s? (?:is |'s )?(?:round|around|over|tied to|tied round) (?:the |a |my )?"
+        r"(?:door ?handle|banisters?|bannisters?|beam|loft hatch|hook|wardrobe (?:rail|door)|curtain pole|light fitting|"
+        r"stair ?rail)\b(?! (?:to (?:keep|hold|stop|tie)|so)\b)",
         r"\b(?:stopped|skipping|skipped|not taking|stopped taking)\b[^.?!]{0,20}\b(?:insulin|anti-rejection|"
         r"immunosuppressants?)\b[^.?!]{0,30}\bon purpose\b",
         r"\b(?:feel|feeling|can feel) (?:the |them |it )?(?:drugs|pills|tablets|meds|it|them) (?:taking effect|working|kicking in)\b",
@@ -656,7 +666,7 @@ RULES: list[Rule] = [
         r"(?:roof|bridge|cliff|platform|building))\b",
         r"\b(?:i'm|im|i am) (?:sat|sitting|standing|lying|holding)\b[^.?!]{0,40}\bwith (?:a|the|my) (?:blade|razor|"
         r"knife|noose|rope|gun)\b",
-        r"\b(?:belt|rope|cord|noose|ligature|scarf) (?:around|round) (?:his|her|their|my) neck\b",
+        r"\b(?:belt|rope|cord|noose|ligature) (?:around|round) (?:his|her|their|my) neck\b",
         r"\b(?:i've|ive|i have|i) (?:just )?done something (?:really )?(?:stupid|bad)\b",
         r"\b(?:i've|ive|i have|i just) taken something\b(?! for)",
         r"\btoo late\b[^\n]{0,40}\b(?:already )?(?:done it|taken (?:them|it)|took (?:them|it))\b",
@@ -717,11 +727,15 @@ RULES: list[Rule] = [
         r"\b(?:skin|flesh)(?:'s| is) (?:coming|peeling|hanging) off\b|\b(?:burned|burnt|cut|hurt) (?:myself|SELF) (?:really |so |"
         r"quite |very )?badly\b",
         r"\b(?:gonna|going to|want to|will|i'll) (?:cut |go )?deeper\b",
+        r"\b(?:cut|went) (?:way |much |far |a lot )?deeper than (?:i meant|i wanted|i planned|usual|normal|before|ever)\b"
+        r"(?![^.?!]{0,15}\b(?:into|through|in) (?:the|a|that|this)\b)|"
         r"\b(?:cut|went) (?:really |so |very |too )?deep\b|\bgaping\b|\bblood (?:everywhere|all over)\b",
         r"\b(?:won't|wont|can't|cant) stop (?:the )?bleeding\b(?![^.?!]{0,40}\b(?:period|nose|gums|tooth|lip)\b)",
     ),
     *_rules(
         Kind.ABUSE,
+        r"\b(?:he|she|they|ex)\b[^.?!]{0,40}\b(?:knows|found out|has found out|worked out|found) where (?:i|we) (?:live|work|"
+        r"am staying|are staying|moved to)\b",
         r"\b(?:hits|beats|kicks|punches|slaps|chokes|strangles|hurts) (?:my (?:mum|mom|sister|brother|son|daughter|wife|husband|"
         r"nan|gran)|mum|mom|the kids|the baby)\b",
         r"\b(?:keeps|kept|always|been) waiting (?:for me )?(?:by|outside|at) my (?:car|house|door|work|flat)\b|\b(?:keeps|kept|"
@@ -893,6 +907,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_NOW,
+        r"\b(?:son|daughter|toddler|baby|kid|child|little one|grandson|granddaughter|\d+ ?(?:yo|year old|month old))(?:'s| has)? "
+        r"(?:just |may have |might have |possibly |has )?(?:ate|eaten|swallowed|chewed|got into|taken|took) (?:one|some|a few|"
+        r"a couple|a handful|two|three|\d+) of (?:my|his|her|the|their) (?:\w+'s )?(?:\w+ )?(?:PILLS|batteries|magnets)\b",
+        r"\b(?:son|daughter|toddler|baby|kid|child|little one|grandson|granddaughter|\d+ ?(?:yo|year old|month old))(?:'s| has)? "
+        r"(?:just |may have |might have |possibly |has )?(?:ate|eaten|swallowed|chewed|got into) (?:a|an|some|my|the|his \w+'s|"
+        r"her \w+'s) (?:\w+ )?(?:PILLS|button batter(?:y|ies)|magnets?|dishwasher (?:tablets?|pods?)|washing (?:pods?|tablets?|"
+        r"capsules?)|bleach)\b",
         # missed dialysis and fluid on the lungs or a failing heart rhythm
         r"\b(?:missed|skipped|haven't had|not had)\b[^.?!]{0,30}\bdialysis\b[^\n]{0,60}\b(?:breathless|short of breath|"
         r"can't breathe|cant breathe|struggling to breathe|can't lie (?:down|flat)|chest pain|heart (?:is )?(?:racing|"
@@ -988,6 +1009,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        r"\b(?:sugars?|bgs?|blood sugar|levels?|glucose|bms?|readings?)\b (?:is |are |'s |at |of |were |was )?(?:2\d|3\d|hi|high)"
+        r"(?:\.\d)?\b[^\n]{0,40}\bketones\b|\bketones\b[^\n]{0,40}\b(?:sugars?|bgs?|blood sugar|levels?|glucose|bms?)\b (?:is "
+        r"|are |'s |at |of )?(?:2\d|3\d)(?:\.\d)?\b",
         r"\b(?:wound|scar|incision|stitches|cut)\b[^.?!]{0,30}\b(?:hot|leaking|oozing|pus|smells|opened up|gaping)\b",
         r"\b(?:tummy|belly|stomach) (?:is |has )?(?:gone )?(?:swollen|distended|bloated|hard)\b[^.?!]{0,40}\b(?:baby|days old|"
         r"weeks old|hasn't pooed|not pooed)\b|\b(?:baby|days old|weeks old|hasn't pooed|not pooed)\b[^.?!]{0,40}\b(?:tummy|"
@@ -1127,6 +1151,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:can't|cant|cannot) be bothered (?:with|doing) (?:anything|everything|life)\b|\blost (?:all )?(?:my )?"
+        r"motivation\b(?! (?:for|to) (?:the|my|this|that|go|do|work|cook|clean|study|revise|exercise)\b)",
+        r"\b(?:i'm|im|i am|feel like i'm|feel like im|think i'm) losing it\b(?! (?:with|at|over)\b)|\b(?:tired|sick) of "
+        r"pretending (?:i'm|im|to be|everything's|everything is) (?:ok|okay|fine|happy|alright|coping)\b",
         r"\b(?:feel like|i'm|im|i am|like) a ghost\b|\b(?:stopped|not) eating (?:properly|at all|much)\b",
         r"\b(?:don't|dont|can't|cant) see the point\W*(?:$|[.!?\n])|\b(?:angry|irritable|snappy|on edge) all the time\b"
         r"(?! (?:about|at|with|over)\b)",
@@ -1240,6 +1268,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
+        r"\b(?:asked|asking|asks|keeps asking) (?:me |us )?(?:what happens when (?:you|we|people) die|if (?:dying|it) hurts|what "
+        r"(?:it's|it is) like to die|how (?:you|people) die)\b(?=[^\n]{0,80}\b(?:low|down|sad|withdrawn|not (?:herself|"
+        r"himself)|quiet|struggling|crying|self harm\w*|hurt(?:ing)? (?:herself|himself))\b)",
+        r"\b(?:he|she|they|KIN)(?:'s| has| have)? (?:\w+ ){0,3}(?:hasn't|haven't|has not|not) (?:taken|had|done) (?:her|his|their) "
+        r"insulin (?:for|in) (?:\d+|two|three|four|a few|several) (?:days|doses)\b",
         r"\b(?:he|she) (?:won't|wont|will not|isn't going to|is not going to) be (?:around|here) (?:much longer|for long|"
         r"anymore|any more)\b(?=[^\n]{0,80}\bgiv(?:ing|en|e) (?:away )?(?:all )?(?:his|her) \w+)",
         r"\b(?:he|she)(?:'s| is| has) (?:been )?(?:talking about|saying) (?:how )?(?:she|he)(?:'d| would)? (?:wants? to|like to) "
@@ -1314,7 +1347,9 @@ RULES: list[Rule] = [
         r"\b(?:use|turn) (?:it|the gun|the knife) on (?:himself|herself|themselves|themself)\b",
         r"\b(?:says|said|saying|keeps saying) (?:that )?(?:she|he|they)(?:'ll| will)? (?:won't|wont|will not|not) be "
         r"(?:here|around|alive) (?:for|at|by|much longer|after)\b",
-        r"\b(?:left|gone|went out|took off) with (?:his|her|their|the) (?:gun|rifle|pills|rope|knife)\b",
+        r"\b(?:left|gone|gone out|went out|went off|drove off|driven off|walked out|took off) with (?:his|her|their|the) (?:gun|"
+        r"rifle|shotgun|pills|rope|knife)\b(?![^\n]{0,60}\b(?:shoot\w*|hunt\w*|clay|range|rabbits?|deer|pigeons?|club|back (?:for|"
+        r"by|at|soon|later)|fishing|camping|picnic|cake|bread)\b)",
         r"\b(?:wants? to die|suicidal|goodbye|sorry for everything|kill (?:himself|herself|themselves))\b[^\n]{0,80}\b"
         r"(?:(?:can't|cant|cannot|couldn't|not) (?:reach|get hold of|get through to|answering|picking up)\b|phone (?:is|'s) "
         r"(?:off|switched off|dead)\b|going (?:straight )?to voicemail\b)",

@@ -60,6 +60,9 @@ _RESOLVED = Check(r"\bturned out (?:to be|it was)\b|\b(?:all|it's|its|he's|she's
 # A condition to watch for, not a report: "call if my temp goes over 38 after chemo".
 _CONDITIONAL = Check(r"\b(?:if|in case|when|unless) (?:my|your|his|her|their|the|a|you|he|she|they) "
                           r"(?:\w+ )?(?:temp|temperature|fever|sugar|bleeding|gets?|goes|has|have|develops?)\b")
+# "...ring if my temp went over 38, and it's 38.4": a reading given now makes the condition a report
+_READING_NOW = Check(r"\b(?:it's|its|it is|now|currently|just|it's now|it's gone up to|it's at|reading) "
+                     r"(?:at |reading )?(?:3[89]|4[01]|10[0-4])(?:\.\d)?\b")
 _INFORMATION = Check(
     r"\b(?:suicide|crisis|samaritans|lifeline) (?:prevention|hotline|helpline|line|awareness|lifeline|squad|"
     r"rates?|statistics|training|text line)\b|\b(?:988|116 ?123|13 ?11 ?14|741741)\b|\bsafe ?messaging\b"
@@ -119,7 +122,7 @@ def _in_first_person(speech: str) -> str:
 
 
 _GATE = Gate(RULES, [_REPORTED, _HYPERBOLE_AFTER, _HYPERBOLE_BEFORE, _IDIOM, _SECOND_PERSON, _TRAINING, _RESOLVED,
-                     _CONDITIONAL, _INFORMATION, _HISTORY, _RECOVERY, _PRESENT])
+                     _CONDITIONAL, _READING_NOW, _INFORMATION, _HISTORY, _RECOVERY, _PRESENT])
 _NOTHING = Screening(Tier.NONE)
 
 _PERSONAL = {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.SELF_HARM, Kind.SELF_HARM_SEVERE, Kind.PLAN,
@@ -201,6 +204,8 @@ def _matches_at(pattern: re.Pattern[str], norm: str, starts: list[int]) -> Itera
 # Finality that speaks of the writer not being there ("no one will have to deal with me"), as opposed to a will
 _NOT_AROUND = re.compile(r"(?i)\b(?:won'?t|will not|not going to|not gonna|no one|nobody|noone|(?:when|after|once) "
                          r"i'?m)\b")
+# Someone else at risk who took something is in danger now; "she hasn't taken her insulin" is not that
+_TAKEN = re.compile(r"(?i)(?<!n't )(?<!nt )(?<!not )(?<!never )\b(?:took|swallowed|taken)\b")
 # "I'd be lying if I said I didn't want to die": the negation is itself denied
 _DENIED_NEGATION = re.compile(r"\b(?:lying if i said|lie if i said|pretend(?:ing)? (?:that )?i|can'?t say i)\b")
 
@@ -319,7 +324,7 @@ class RiskScreener:
         if joking and kind not in (Kind.ATTEMPT, Kind.SELF_HARM_SEVERE):
             return "hyperbole or idiom"
         medical = kind in (Kind.MEDICAL_FLAG, Kind.MEDICAL_NOW)
-        if medical and reading.holds(_CONDITIONAL, left, right):
+        if medical and reading.holds(_CONDITIONAL, left, right) and not reading.holds(_READING_NOW, 0, whole):
             return "a condition to watch for, not a report"
         if kind in (Kind.MEDICAL_NOW, Kind.SUBSTANCE_EMERGENCY) and reading.holds(_TRAINING, left, right):
             return "practice or training"
@@ -453,9 +458,7 @@ class RiskScreener:
             raise_to(Tier.CONCERN, Category.GENERAL_DISTRESS)
         if third:
             attempt = bool(third & {Kind.ATTEMPT, Kind.THIRD_PERSON_DANGER, Kind.SELF_HARM_SEVERE}) or any(
-                h.kind is Kind.THIRD_PERSON_RISK and re.search(r"took|swallowed|taken", text[h.start:h.end].lower())
-                for h in hits
-            )
+                h.kind is Kind.THIRD_PERSON_RISK and _TAKEN.search(text, h.start, h.end) for h in hits)
             raise_to(Tier.CRISIS if attempt else Tier.URGENT, Category.THIRD_PERSON)
             if third & {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.THIRD_PERSON_RISK, Kind.THIRD_PERSON_DANGER}:
                 categories.add(Category.SUICIDAL_IDEATION)
