@@ -902,7 +902,8 @@ RULES: list[Rule] = [
         r"car|bag)\b",
         r"\bdrinking (?:more|too much|a lot more)\b|\b(?:stopped|quit) (?:going to|attending) (?:meetings|group|therapy|"
         r"my meetings|aa|na)\b",
-        r"\bhad (?:a few|some|a couple of|several|loads of) drinks\b|\bhad a (?:lapse|slip|relapse|drink\b(?! of))|\bbought a (?:bottle|bag|gram)\b|\bdrinking (?:every|each) "
+        r"\bhad (?:a few|some|a couple of|several|loads of) drinks\b|\bhad a (?:lapse|slip|relapse|drink\b(?! of))(?! with (?:the |my )?(?:biscuits|chocolate|diet|cake|food|sweets|"
+        r"crisps|takeaway|eating|plan))|\bbought a (?:bottle|bag|gram)\b|\bdrinking (?:every|each) "
         r"(?:night|day)\b",
     ),
     *_rules(
@@ -1197,7 +1198,8 @@ RULES: list[Rule] = [
         r"\b(?:don't|dont|do not|idk|not sure) (?:know )?how (?:much )?(?:longer|much more) i can (?:do|take|cope|go on|"
         r"keep)",
         r"\bi (?:can't|cant|cannot) (?:do this |do it |take it |cope )?any ?more\b",
-        r"\b(?:giving|give|given) up\b",
+        r"\b(?:giving|give|given) up\b(?! (?:\w+ )?(?:for lent|chocolate|smoking|sugar|alcohol|booze|meat|caffeine|coffee|"
+        r"crisps|fizzy|cigarettes|vaping|my seat|the car|dairy|gluten|carbs|bread|wine|beer|my (?:job|spare|place|room)))",
         r"\bworthless\b|\bsuch a failure\b|\b(?:a|such a) burden\b",
         r"\bhate (?:myself|my life|my body)\b",
         r"\b(?:so|all|completely|totally) alone\b|\b(?:nobody|no one|noone) (?:cares|would care|would notice)\b",

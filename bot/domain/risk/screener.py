@@ -78,7 +78,8 @@ _HISTORY = Check(
     r"|\bin (?:19|20)\d\d\b"
 )
 _RECOVERY = Check(
-    r"\b(?:volunteers?|volunteering|mentors?|mentoring|peer supporter)\b|"
+    r"\b(?:volunteers?|volunteering|mentors?|mentoring|peer supporter|run (?:a|the) (?:support )?group)\b|"
+    r"\bdoing (?:so |really )?(?:well|great|brilliantly)\b|"
     r"\b(?:years?|months?|weeks?|days?) (?:free|clean|sober|strong)\b|\b(?:glad|grateful|thankful) (?:i|that i)"
     r" (?:stayed|didn't|didnt|survived|reached out|got help)\b|\bin recovery\b|\brecovered\b"
 )
