@@ -82,14 +82,14 @@ _KIN = (
 _DWELL = (
     r"(?:think|thinks|thinking|thought|thoughts|fantasi[sz]\w*|dream\w*|obsess\w*|feel like|considering|considered|"
     r"contemplated|tempted by|"
-    r"contemplating|welcome|craving|long for|longing for|keep picturing|picturing)"
+    r"contemplating|welcome|craving|long for|longing for|keep picturing|picturing|imagin(?:e|ing))"
 )
 _DEATH = (
     r"(?:dying|death|suicide|ending it(?: all)?|ending my life|ending things|ending everything|jumping\b(?! ship| on| in| "
     r"into| at| for| the queue| around| up)|taking (?:all (?:of )?|every one "
     r"of )my (?:\w+ )?(?:pills|tablets|meds)|killing SELF|overdosing|od'?ing|not being (?:here|around|"
     r"alive)|not existing|not waking up|never waking up|disappearing forever|hanging SELF|taking my (?:own )?life|"
-    r"jumping off|(?:jumping|stepping|throwing SELF) (?:in front of|under|off)|my own funeral|crashing (?:the|my) car|"
+    r"jumping off|(?:jumping|stepping|throwing SELF) (?:in front of|under|off)|my own funeral|my funeral\b(?! (?:plan|insurance|costs?|arrangements|director))|crashing (?:the|my) car|"
     r"driving off (?:a|the) (?:road|bridge|cliff))"
 )
 
@@ -114,6 +114,10 @@ _PLACES = (
 _NOT_COLD = (
     r"(?![^.?!]{0,30}\b(?:cold|freezing|swim\w*|sea|pool|ice|lolly|slushie|blueberr\w*|sweets?|paint|dye|lipstick)\b)"
 )
+# An engine left running to warm the car or charge the battery
+_NOT_WARMING = (
+    r"(?![^\n]{0,40}\b(?:warm\w*|defrost\w*|de-?ic\w*|charg\w*|battery|before work|mechanic|fix\w*|working on|tun\w*)\b)"
+)
 _AFTERCARE = r"(?:(?:post|after)[- ](?:c-?section|op|surgery|operation|partum|birth|delivery|transplant))"
 
 
@@ -121,6 +125,7 @@ def _compile(source: str) -> re.Pattern[str]:
     source = source.replace("DIE", r"d[iy!1*]e\b(?! (?:my|your|her|his|their|the|it) )")
     source = source.replace("DWELL", _DWELL).replace("DEATH", _DEATH).replace("DRUGS", _DRUGS)
     source = source.replace("AFTERCARE", _AFTERCARE).replace("DOSE", _DOSE).replace("PLACES", _PLACES).replace("NOT_COLD", _NOT_COLD)
+    source = source.replace("NOT_WARMING", _NOT_WARMING)
     source = source.replace("ANY_PILLS", _ANY_PILLS)
     source = source.replace("SELF", _SELF).replace("PILLS", _PILLS).replace("KIN", _KIN)
     return re.compile(source.replace("'", "'?"))
@@ -139,6 +144,8 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\bvoices (?:are )?(?:telling|tell|told|keep telling) me (?:to (?:kill|hurt|harm|end) (?:SELF|it)|i(?:'d| would| should)? "
+        r"(?:be better off dead|should die|deserve to die))",
         r"\b(?:keep |been |always )?(?:googling|googled|searching|looking up|reading about) (?:about )?(?:suicide|ways to die|"
         r"dying)\b(?! (?:statistics|stats|rates|prevention|helplines?|charit\w*|awareness|support|training))(?![^\n]{0,60}"
         r"\b(?:essay|course|assignment|dissertation|uni|module|project|talk|presentation|training)\b)",
@@ -289,6 +296,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\b(?:gear|heroin|fentanyl|pills|tablets|oxy\w*|xanax|stash)\b[^.?!]{0,40}\b(?:going to|gonna|will|i'll) (?:use|take|do|"
+        r"shoot up|snort|swallow|neck) (?:all of it|the lot|the whole (?:bag|lot|thing)|it all|everything|all of them|them all)\b",
         r"\b(?:an |the )?empty (?:flat|house|home)\b|\b(?:the )?(?:house|flat)(?:'s| is) empty\b",
         r"\bwhen (?:he's|she's|they're|everyone's|everyone is|the kids are|hes|shes) (?:at work|out|asleep|away|at school)\b",
         r"\b(?:might|will|going to|gonna) (?:actually )?carry it out\b",
@@ -372,6 +381,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\benough (?:of )?(?:my |the )?(?:\w+ )?(?:PILLS|insulin)\b[^.?!]{0,20}\bto (?:do it|end it|die|kill SELF|not wake up|"
+        r"finish it)\b",
         r"\b(?:fastest|quickest|most painless|least painful)\b[^.?!]{0,40}\bhow many (?:\w+ )?(?:you'd|you would|i'd|i would|"
         r"it would|would it|do you|you|i) (?:need|take)\b(?! for (?:a|an|my|the|your)\b)(?![^.?!]{0,40}\b(?:calpol|"
         r"headache|migraine|period pain|toothache)\b)",
@@ -415,6 +426,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\b(?:put|tucked|kissed|hugged|said goodnight to|read to) (?:the kids|my kids|the children|my children|the baby|my baby|"
+        r"my son|my daughter|them|him|her) (?:\w+ ){0,3}for the (?:very )?last time\b(?! (?:in|at|before|this|as)\b)",
+        r"\bif i'm not (?:\w+ ){0,3}(?:tomorrow|tonight|on \w+|next week)\b[^.?!]{0,20}\byou'll (?:all )?know why\b",
         r"\b(?:sorted|checked|made sure of|set up|arranged|paid up) (?:out )?(?:the |my )?life insurance\b[^.?!]{0,30}\bso "
         r"(?:they|she|he|the kids|my family|everyone)(?:'ll| will| are| would|'d)? (?:be )?(?:ok|okay|alright|all right|fine|"
         r"looked after|provided for|covered)\b",
@@ -482,6 +496,8 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am) not staying\b(?! (?:for|long|late|over|the night|at|in|with))",
         r"\bput (?:the baby|the kids|him|her|them) (?:down )?(?:somewhere )?safe\b",
         r"\b(?:no one|nobody|noone) (?:will|'ll) (?:have to|need to) (?:deal with|worry about|look after|put up with) me\b",
+        r"\b(?:no one|nobody|noone) (?:has|needs|will have|'ll have) to (?:deal with|worry about|clean up|sort out|put up with) "
+        r"(?:me|my (?:mess|shit|crap|problems))\b(?![^.?!]{0,40}\b(?:cleaner|tidy|tidied|cleaned|lol|haha)\b)",
         r"\b(?:sorted|worked|written|decided) (?:out )?who gets what\b",
         r"\b(?:won't|wont|will not|not going to) (?:be )?need(?:ing)? (?:it|them|any of (?:it|this|them)|these|those)\b"
         r"[^.?!]{0,30}\bwhere i'm going\b",
@@ -558,7 +574,8 @@ RULES: list[Rule] = [
         r"\b(?:it's|its|it is|it'll be) better (?:for everyone )?this way\b",
         r"\b(?:i'm|im|i am|i feel|feeling|feels?) (?:so |strangely |weirdly )?(?:calm|at peace|peaceful) (?:now|finally|"
         r"at last|about it)\b|\bat peace with (?:my|the|this) (?:decision|choice)\b",
-        r"\b(?:made|making) (?:my )?peace with (?:it|this|everything|my decision)\b",
+        r"\b(?:made|making) my peace with (?:it|this|everything|my decision)\b|\b(?:made|making) peace with (?:everything|my "
+        r"decision)\b",
         r"\b(?:i'm|im|i am) (?:finally |completely )?(?:calm|at peace)(?: now| finally| at last)?\W*$",
         r"\bthis is it (?:for me|now)\b",
         r"\b(?:i'm|im|i am) (?:so )?sorry for (?:everything|being (?:a burden|like this|such a))\b|\bsorry for everything\b",
@@ -599,6 +616,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
+        r"\bi(?:'ve| have)? (?:put|got|tied|pulled) (?:a )?(?:plastic )?bag over my head\b",
+        r"\b(?:taken|took|swallowed) everything (?:in|from) the (?:cupboard|cabinet|drawer)\b(?! (?:to|out|down|off|and put)\b)",
         r"\b(?:belt|rope|cord|ligature|noose|flex|cable)s? (?:is |'s )?(?:round|around|over|tied to|tied round) (?:the |a |my )?"
         r"(?:door ?handle|banisters?|bannisters?|beam|loft hatch|hook|wardrobe (?:rail|door)|curtain pole|light fitting|"
         r"stair ?rail)\b(?! (?:to (?:keep|hold|stop|tie)|so)\b)",
@@ -672,16 +691,18 @@ RULES: list[Rule] = [
         r"\btoo late\b[^\n]{0,40}\b(?:already )?(?:done it|taken (?:them|it)|took (?:them|it))\b",
         r"\b(?:feel|feeling|can feel) the (?:pills|tablets) (?:working|kicking in)\b",
         r"\b(?:car|garage)\b[^.?!]{0,30}\bhose(?:pipe)?\b|\bhose(?:pipe)?\b[^.?!]{0,30}\b(?:car|exhaust|window)\b",
-        r"\b(?:garage|shed)\b[^.?!]{0,40}\b(?:car|engine|motor) (?:is )?(?:running|on)\b",
+        r"\b(?:garage|shed)\b[^.?!]{0,40}\b(?:car|engine|motor) (?:is )?(?:running|on)\bNOT_WARMING",
         r"\b(?:i'm|im|i am) (?:\w+ )?(?:at|on) (?:the )?(?:top of (?:the|a) )?(?:multi[- ]?storey|car park roof|cliff ?top|"
         r"cliff edge|viaduct|train tracks|railway tracks|railway line)\b",
         r"\bno (?:way|turning|going) back\b[^\n]{0,40}\b(?:taken|took|swallowed|done it)\b|\b(?:taken|took|swallowed) "
         r"(?:them|it)\b[^\n]{0,40}\bno (?:way|turning|going) back\b",
-        r"\b(?:garage|shed)\b[^.?!]{0,40}\bengine (?:is )?(?:running|on)\b|\bengine (?:running|on)\b[^.?!]{0,30}"
-        r"\b(?:garage|shed)\b|\bhose\b[^.?!]{0,20}\bexhaust\b",
+        r"\b(?:garage|shed)\b[^.?!]{0,40}\bengine (?:is )?(?:running|on)\bNOT_WARMING|\bengine (?:running|on)\b[^.?!]{0,30}"
+        r"\b(?:garage|shed)\bNOT_WARMING|\bhose\b[^.?!]{0,20}\bexhaust\b",
     ),
     *_rules(
         Kind.SELF_HARM,
+        r"\b(?:taking|took|take|been taking) (?:more|extra|double|too many)\b[^.?!]{0,50}\bto (?:feel numb|numb|not feel|escape|"
+        r"knock SELF out|black out|switch off)\b",
         r"\b(?:slapp\w*|hitting|hit|punch\w*|scratch\w*|bit|biting) (?:my|myself)(?: own)? (?:face|head|arms?|legs?)\b"
         r"[^.?!]{0,20}\b(?:over and over|again and again|until|till|repeatedly|so hard)\b",
         r"\b(?:hitting|hit|punching|bruising|scratching|scratched|hurting|burning|pinching) my (?:legs?|arms?|thighs?|stomach|"
@@ -842,6 +863,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SUBSTANCE_EMERGENCY,
+        r"\b(?:tolerance (?:is|'s) (?:gone|low|down)|lost my tolerance|no tolerance)\b[^\n]{0,60}\b(?:used|took|had|shot up|"
+        r"injected|did) (?:my |the )?(?:usual|normal|old|same) (?:amount|dose|bag|hit)\b|\b(?:used|took|had|shot up|injected|did) "
+        r"(?:my |the )?(?:usual|normal|old|same) (?:amount|dose|bag|hit)\b[^\n]{0,60}\b(?:tolerance|months clean|weeks clean|"
+        r"years clean|clean for)\b",
         r"\b(?:used again|using again|shot up|injected|heroin|fentanyl|gear|oxy\w*|opioids?|xanax|benzos?|pills|methadone|"
         r"ketamine|ghb)\b[^.?!]{0,40}\b(?:i've|ive|i have|i) overdone it\b",
         r"\b(?:stopped|quit|stopping|coming off)\b[^\n]{0,30}\b(?:drinking|alcohol|booze|benzos?)\b[^\n]{0,80}\b(?:fit|fitting|"
@@ -877,6 +902,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.RELAPSE,
+        r"\b(?:drink|drinking|drank) (?:until|till|til) i (?:black|blacked|pass|passed) out\b",
         r"\b(?:thinking|thought|obsessing) (?:about|of) (?:the pub|the bar|the offy|the off licence|the bottle|my dealer)\b"
         r"(?= (?:a lot|all the time|constantly|every day|non ?stop|loads|again)\b)",
         r"\b(?:went|go|going) to (?:the|a)[ ] => (?:pub|bar|offy|off licence)\b[^.?!]{0,40}\b(?:near|smell|watch|look at)\b",
@@ -908,6 +934,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_NOW,
+        # postpartum psychosis: a psychiatric emergency
+        r"\bbaby (?:is|has been) (?:evil|possessed|the devil|swapped|been swapped)\b[^\n]{0,60}\b(?:needs? to be (?:saved|cleansed|"
+        r"sent back)|has to (?:go|die)|get rid of)|\b(?:hasn't|not|haven't) slept\b[^\n]{0,80}\bbaby (?:is|has been) "
+        r"(?:evil|possessed|the devil|swapped)\b",
         r"\b(?:son|daughter|toddler|baby|kid|child|little one|grandson|granddaughter|\d+ ?(?:yo|year old|month old))(?:'s| has)? "
         r"(?:just |may have |might have |possibly |has )?(?:ate|eaten|swallowed|chewed|got into|taken|took) (?:one|some|a few|"
         r"a couple|a handful|two|three|\d+) of (?:my|his|her|the|their) (?:\w+'s )?(?:\w+ )?(?:PILLS|batteries|magnets)\b",
@@ -1010,6 +1040,15 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        r"\b(?:restrict\w*|starv\w*|not eat\w*|barely eat\w*|(?:[1-7]\d\d|under \d{3,4}) (?:calories|cals|kcal))\b[^.?!]{0,50}"
+        r"\b(?:fainted|passed out|blacked out|collapsed)\b",
+        r"\blost (?:\d+|a lot of|loads of) (?:stone|kg|kilos|lbs|pounds|weight)\b[^\n]{0,40}\bwithout (?:trying|dieting|meaning to)\b(?! (?:too |that |very |so )?hard| much)"
+        r"(?![^\n]{0,40}\b(?:programme|program|plan|slimming|diet|group)\b)",
+        r"\bblood in (?:my|his|her) (?:poo|stool|stools|urine|wee|pee|vomit|sick)\b",
+        r"\b(?:baby|bump)(?:'s| has| is)? (?:stopped|not|isn't|hasn't been|been) moving\b(?! (?:house|home|in|out|around|about)\b)|"
+        r"\b(?:fewer|less|reduced|no) (?:kicks|movements?)\b(?=[^\n]{0,60}\b(?:since|today|yesterday|all day|this morning)\b)",
+        r"\b(?:i've|ive|i have|he's|she's|he has|she has|skin(?:'s| has| is)?|eyes (?:have|are)) (?:gone|turned|turning|going|"
+        r"looking) (?:a bit |really |very |quite )?yellow\b",
         r"\b(?:sugars?|bgs?|blood sugar|levels?|glucose|bms?|readings?)\b (?:is |are |'s |at |of |were |was )?(?:2\d|3\d|hi|high)"
         r"(?:\.\d)?\b[^\n]{0,40}\bketones\b|\bketones\b[^\n]{0,40}\b(?:sugars?|bgs?|blood sugar|levels?|glucose|bms?)\b (?:is "
         r"|are |'s |at |of )?(?:2\d|3\d)(?:\.\d)?\b",
@@ -1138,6 +1177,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.POSTPARTUM,
+        r"\b(?:never|not|don't|dont|can't|cant|won't|wont) (?:going to )?bond(?:ed|ing)? with (?:him|her|the baby|my baby)\b",
         r"\bfeel (?:nothing|numb|no (?:love|bond|connection)) (?:when i (?:hold|look at|feed) (?:her|him|the baby|my baby)|"
         r"for (?:her|him|the baby|my baby))\b",
         r"\b(?:can't|cant|don't|dont|struggling to|finding it hard to) (?:bond|connect|feel anything for|love) (?:with )?"
@@ -1152,6 +1192,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:haven't|havent|not|never) felt (?:any )?(?:joy|happy|happiness|anything|myself) (?:in|for) (?:months|weeks|years|"
+        r"ages|a long time)\b|\b(?:i'm|im|i am|feel|feeling) (?:\w+ ){0,3}resentful\b",
         r"\b(?:can't|cant|cannot) be bothered (?:with|doing) (?:anything|everything|life)\b|\blost (?:all )?(?:my )?"
         r"motivation\b(?! (?:for|to) (?:the|my|this|that|go|do|work|cook|clean|study|revise|exercise)\b)",
         r"\b(?:i'm|im|i am|feel like i'm|feel like im|think i'm) losing it\b(?! (?:with|at|over)\b)|\b(?:tired|sick) of "
@@ -1270,6 +1312,15 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
+        r"\b(?:KIN|he|she|they)(?:'s| is| are| has been| have been| been| keeps| started) (?:\w+ ){0,2}(?:cutting|self[- ]?harming)"
+        r"\b(?! (?:the|a|an|his|her|my|some|up|out|down|back|in|through|off|hair|grass|cake|paper|vegetables|class|school|"
+        r"teeth|corners|ties|costs|it|them)\b)",
+        r"\b(?:found|hidden|hiding|hid) (?:razor )?blades (?:in|under) (?:her|his|their) (?:room|bag|drawer|bed)\b",
+        r"\b(?:psychotic|hearing voices|paranoid|manic)\b[^\n]{0,60}\b(?:won't|wont|refuses to|refusing to|stopped|not) "
+        r"(?:take|taking) (?:his|her|their) (?:meds|medication|tablets|injection)\b|\bthinks (?:we're|we are|i'm|people are|"
+        r"everyone is) (?:poisoning|trying to kill|after) (?:him|her|them)\b",
+        r"\bvoices (?:are )?(?:telling|tell|told|keep telling) (?:him|her|them) (?:to (?:kill|hurt|harm|end)|(?:he|she|they)(?:'d| "
+        r"would| should)? (?:be better off dead|should die|deserves? to die))",
         r"\b(?:asked|asking|asks|keeps asking) (?:me |us )?(?:what happens when (?:you|we|people) die|if (?:dying|it) hurts|what "
         r"(?:it's|it is) like to die|how (?:you|people) die)\b(?=[^\n]{0,80}\b(?:low|down|sad|withdrawn|not (?:herself|"
         r"himself)|quiet|struggling|crying|self harm\w*|hurt(?:ing)? (?:herself|himself))\b)",
@@ -1323,6 +1374,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
+        r"\b(?:holding|alone with|got|have|with) (?:the|my) (?:baby|newborn)\b[^\n]{0,60}\b(?:scared|afraid|frightened|terrified) "
+        r"(?:of )?what i (?:might|will|could|'ll) do\b|\b(?:scared|afraid|frightened|terrified) (?:of )?what i (?:might|will|"
+        r"could|'ll) do\b[^\n]{0,60}\b(?:to )?(?:the|my) (?:baby|newborn)\b",
+        r"\b(?:in the garage|garage door)\b[^\n]{0,60}\b(?:car|engine) (?:is |'s )?running\bNOT_WARMING|\b(?:car|engine) "
+        r"(?:is |'s )?running\b[^\n]{0,60}\bin the garage\bNOT_WARMING",
+        r"\b(?:he|she|they)(?:'s| has| have)? (?:put|got|tied|pulled) (?:a )?(?:plastic )?bag over (?:his|her|their) head\b"
+        r"(?![^.?!]{0,40}\b(?:joke|costume|halloween|photos?|pics?|game|lol|haha)\b)",
         r"\b(?:she'd|he'd|she would|he would|she'll|he'll|they'd)\b[^.?!]{0,30}\b(?:drink|swallow|take)\b[^.?!]{0,20}\b(?:bleach|"
         r"pills|tablets|the lot|everything)\b",
         r"\b(?:locked|door(?:'s| is) locked)\b[^\n]{0,60}\b(?:not answering|won't answer|no answer|not responding)\b[^\n]{0,60}"

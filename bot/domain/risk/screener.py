@@ -83,6 +83,7 @@ _RECOVERY = Check(
     r"\b(?:years?|months?|weeks?|days?) (?:free|clean|sober|strong)\b|\b(?:glad|grateful|thankful) (?:i|that i)"
     r" (?:stayed|didn't|didnt|survived|reached out|got help)\b|\bin recovery\b|\brecovered\b"
 )
+_RELAPSED = Check(r"\b(?:relapsed|used again|using again|picked up again|shot up again|drinking again)\b")
 _PRESENT = Check(
     r"\b(?:again|now|lately|recently|these days|still|tonight|today|this (?:week|morning|evening)|last night|"
     r"yesterday|anymore|any more|right now|currently|keeps saying|keeps talking|(?:has|have|'s|'ve) been saying)\b"
@@ -123,7 +124,7 @@ def _in_first_person(speech: str) -> str:
 
 
 _GATE = Gate(RULES, [_REPORTED, _HYPERBOLE_AFTER, _HYPERBOLE_BEFORE, _IDIOM, _SECOND_PERSON, _TRAINING, _RESOLVED,
-                     _CONDITIONAL, _READING_NOW, _INFORMATION, _HISTORY, _RECOVERY, _PRESENT])
+                     _CONDITIONAL, _READING_NOW, _INFORMATION, _HISTORY, _RECOVERY, _RELAPSED, _PRESENT])
 _NOTHING = Screening(Tier.NONE)
 
 _PERSONAL = {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.SELF_HARM, Kind.SELF_HARM_SEVERE, Kind.PLAN,
@@ -337,8 +338,10 @@ class RiskScreener:
             return "addressed to someone else, or advice"
         if reading.holds(_INFORMATION, left, right):
             return "information or resources"
-        # a relapse is news even when clean time is mentioned ("I relapsed after 4 months clean")
-        if kind not in (Kind.MEDICAL_NOW, Kind.RELAPSE) and reading.holds(_HISTORY, left, right):
+        # a relapse is news even when clean time is mentioned ("I relapsed after 4 months clean"), and so is what
+        # happens right after one ("...my tolerance is gone and I've used my usual amount")
+        relapsed = kind is Kind.SUBSTANCE_EMERGENCY and reading.holds(_RELAPSED, 0, whole)
+        if kind not in (Kind.MEDICAL_NOW, Kind.RELAPSE) and not relapsed and reading.holds(_HISTORY, left, right):
             if reading.holds(_RECOVERY, 0, whole):
                 return "a recovery story"
             if not reading.holds(_PRESENT, 0, whole):
