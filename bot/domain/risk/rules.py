@@ -1374,6 +1374,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
+        r"\b(?:he|she|KIN)(?:'s| has)? (?:\w+ ){0,6}(?:written|wrote|left) (?:\w+ )?(?:letters|notes|a letter|a note) (?:to|for) "
+        r"(?:us all|everyone|all of us|the family|each of us|the kids|his kids|her kids)\b(?![^.?!]{0,40}\b(?:thanks?|thank you|"
+        r"birthday|christmas|santa|party|school|wedding|invit\w*|postcards?)\b)",
         r"\b(?:holding|alone with|got|have|with) (?:the|my) (?:baby|newborn)\b[^\n]{0,60}\b(?:scared|afraid|frightened|terrified) "
         r"(?:of )?what i (?:might|will|could|'ll) do\b|\b(?:scared|afraid|frightened|terrified) (?:of )?what i (?:might|will|"
         r"could|'ll) do\b[^\n]{0,60}\b(?:to )?(?:the|my) (?:baby|newborn)\b",
