@@ -458,7 +458,8 @@ RULES: list[Rule] = [
         r"(?! for now)",
         r"\bby the time (?:you|anyone|someone) (?:read|reads|see|sees|find) this\b",
         r"\b(?:wrote|written|writing|left|leaving|finished) (?:a |my |the )?(?:suicide )?(?:notes?|letters?) "
-        r"(?:to|for) (?:everyone|my (?:family|kids|children|wife|husband|parents|mum|mom|dad))",
+        r"(?:to|for) (?:everyone|my (?:family|kids|children|wife|husband|parents|mum|mom|dad))(?![^.?!]{0,40}\b(?:thanks?|"
+        r"thank you|birthday|christmas|santa|party|wedding|invit\w*|postcards?|camp|holiday|trip)\b)",
         r"\b(?:wrote|written|writing|finished|left) my (?:last |final |suicide )?note\b",
         r"\b(?:wrote|written|writing) (?:goodbye|farewell) (?:notes?|letters?)",
         r"\b(?:i've|ive|i have|i) (?:said|written) my goodbyes\b(?! to (?:my )?(?:nan|gran|grandad|grandpa|"
@@ -1376,7 +1377,7 @@ RULES: list[Rule] = [
         Kind.THIRD_PERSON_DANGER,
         r"\b(?:he|she|KIN)(?:'s| has)? (?:\w+ ){0,6}(?:written|wrote|left) (?:\w+ )?(?:letters|notes|a letter|a note) (?:to|for) "
         r"(?:us all|everyone|all of us|the family|each of us|the kids|his kids|her kids)\b(?![^.?!]{0,40}\b(?:thanks?|thank you|"
-        r"birthday|christmas|santa|party|school|wedding|invit\w*|postcards?)\b)",
+        r"birthday|christmas|santa|party|school|wedding|invit\w*|postcards?|camp|holiday|trip|abroad)\b)",
         r"\b(?:holding|alone with|got|have|with) (?:the|my) (?:baby|newborn)\b[^\n]{0,60}\b(?:scared|afraid|frightened|terrified) "
         r"(?:of )?what i (?:might|will|could|'ll) do\b|\b(?:scared|afraid|frightened|terrified) (?:of )?what i (?:might|will|"
         r"could|'ll) do\b[^\n]{0,60}\b(?:to )?(?:the|my) (?:baby|newborn)\b",
