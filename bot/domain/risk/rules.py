@@ -414,8 +414,9 @@ RULES: list[Rule] = [
         r"\b(?:lethal|fatal) dose\b",
         r"\b(?:most |least )?painless (?:way|method) to (?:die|go|end it)\b|\b(?:easiest|quickest|fastest|best|surest) "
         r"(?:way|method) to (?:DIE|kill SELF|end it|end my life|overdose|od)\b",
-        r"\b(?:PILLS|rope|noose) (?:are |is )?(?:all )?(?:saved|stockpiled|stashed|hidden|ready|counted out)\b(?! (?:to|for|in "
-        r"(?:the|my) (?:dosette|organi[sz]er|pill ?box)))",
+        r"\b(?:PILLS|rope|noose) (?:are |is )?(?:all )?(?:saved|stockpiled|stashed|hidden|ready|counted out)\b(?! (?:to (?:collect|"
+        r"pick up|be collected)|for (?:collection|the week|next week|my (?:holiday|trip))|in (?:the|my) (?:dosette|organi[sz]er|"
+        r"pill ?box)))",
         r"\b(?:pills|tablets|blades?|razors?|rope|noose|gun|knife)\b[^.?!]{0,20}\b(?:in my (?:hand|lap)|"
         r"lined up|counted out|laid out|in front of me)\b",
         r"\b(?:rope|noose|blades?|razors?|gun) (?:are |is )?ready\b",
@@ -686,7 +687,8 @@ RULES: list[Rule] = [
         r"(?:roof|bridge|cliff|platform|building))\b",
         r"\b(?:i'm|im|i am) (?:sat|sitting|standing|lying|holding)\b[^.?!]{0,40}\bwith (?:a|the|my) (?:blade|razor|"
         r"knife|noose|rope|gun)\b",
-        r"\b(?:belt|rope|cord|noose|ligature) (?:around|round) (?:his|her|their|my) neck\b",
+        r"\b(?:belt|rope|cord|noose|ligature) (?:around|round) (?:his|her|their|my) neck\b|\b(?:tied|tying|tightened|"
+        r"tightening|pulled) (?:a |the |my )?scarf (?:tight |tightly )?(?:around|round) (?:his|her|their|my) neck\b",
         r"\b(?:i've|ive|i have|i) (?:just )?done something (?:really )?(?:stupid|bad)\b",
         r"\b(?:i've|ive|i have|i just) taken something\b(?! for)",
         r"\btoo late\b[^\n]{0,40}\b(?:already )?(?:done it|taken (?:them|it)|took (?:them|it))\b",
@@ -1412,8 +1414,8 @@ RULES: list[Rule] = [
         r"\b(?:says|said|saying|keeps saying) (?:that )?(?:she|he|they)(?:'ll| will)? (?:won't|wont|will not|not) be "
         r"(?:here|around|alive) (?:for|at|by|much longer|after)\b",
         r"\b(?:left|gone|gone out|went out|went off|drove off|driven off|walked out|took off) with (?:his|her|their|the) (?:gun|"
-        r"rifle|shotgun|pills|rope|knife)\b(?![^\n]{0,60}\b(?:shoot\w*|hunt\w*|clay|range|rabbits?|deer|pigeons?|club|back (?:for|"
-        r"by|at|soon|later)|fishing|camping|picnic|cake|bread)\b)",
+        r"rifle|shotgun|pills|rope|knife)\b(?![^\n]{0,60}\b(?:shooting (?:range|club|practice|season)|hunt(?:ing)?|clays?|clay pigeons?|"
+        r"rabbits?|deer|pheasants?|gun club|back for (?:tea|dinner|lunch)|fishing|camping|picnic|cake|bread)\b)",
         r"\b(?:wants? to die|suicidal|goodbye|sorry for everything|kill (?:himself|herself|themselves))\b[^\n]{0,80}\b"
         r"(?:(?:can't|cant|cannot|couldn't|not) (?:reach|get hold of|get through to|answering|picking up)\b|phone (?:is|'s) "
         r"(?:off|switched off|dead)\b|going (?:straight )?to voicemail\b)",

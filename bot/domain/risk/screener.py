@@ -207,7 +207,8 @@ def _matches_at(pattern: re.Pattern[str], norm: str, starts: list[int]) -> Itera
 _NOT_AROUND = re.compile(r"(?i)\b(?:won'?t|will not|not going to|not gonna|no one|nobody|noone|(?:when|after|once) "
                          r"i'?m)\b")
 # Someone else at risk who took something is in danger now; "she hasn't taken her insulin" is not that
-_TAKEN = re.compile(r"(?i)(?<!n't )(?<!nt )(?<!not )(?<!never )\b(?:took|swallowed|taken)\b")
+_TAKEN = re.compile(r"(?i)(?<!hasn't )(?<!hasnt )(?<!haven't )(?<!havent )(?<!hadn't )(?<!hadnt )(?<!not )(?<!never )"
+                    r"(?:took|swallowed|taken)")
 # "I'd be lying if I said I didn't want to die": the negation is itself denied
 _DENIED_NEGATION = re.compile(r"\b(?:lying if i said|lie if i said|pretend(?:ing)? (?:that )?i|can'?t say i)\b")
 
