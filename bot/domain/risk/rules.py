@@ -58,11 +58,11 @@ class Rule:
 
 _SELF = r"(?:my ?s[el]{2}f|myslef|mysefl)"
 _PILLS = (
-    r"(?:pills?|tablets?|meds|medication|painkillers|sleeping pills|tylenol|paracetamol|insulin|xanax|oxy\w*|"
+    r"(?:pills?|tablets?|meds|medication|painkillers|sleeping pills|tylenol|paracetamol|insulin|xanax|xanex|xannies|oxy\w*|"
     r"antidepressants|anti-depressants|sertraline|prozac|lithium|quetiapine|seroquel|codeine|co-codamol|tramadol|"
     r"morphine|ibuprofen|aspirin|amitriptyline|diazepam|valium|ambien|zopiclone|lorazepam|clonazepam|prescription|"
     r"methadone|subutex|buprenorphine|propranolol|mirtazapine|citalopram|fluoxetine|venlafaxine|zolpidem|temazepam|"
-    r"acetaminophen|advil|nyquil|benadryl|antihistamines|antipsychotics|benzos|capsules|promethazine|ramipril)"
+    r"acetaminophen|advil|nyquil|nurofen|panadol|panodol|anadin|solpadeine|naproxen|benadryl|antihistamines|antipsychotics|benzos|capsules|promethazine|ramipril)"
 )
 # Most drug names end in one of a few stems (olanzapine, escitalopram, oxycodone, pregabalin, metoprolol). Used only
 # where something was taken or kept, since trying every word as a drug name is slow.
@@ -144,6 +144,16 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\bhow (?:can|could|do|should|would) i (?:die|kill SELF|end it|end my life)\b",
+        r"\b(?:wanting|want|wanted|urge) to (?:run and )?jump (?:out|off)\b(?! (?:of (?:bed|my skin|the car)|the sofa))",
+        r"\b(?:the )?only reason (?:why )?(?:i (?:haven't|havent|have not|didn't|didnt) (?:ended my life|killed SELF|done it|gone "
+        r"through with it)|(?:i'm|im|i am) (?:not dead|still alive|still here))\b",
+        r"\ball i (?:want|wanna|wish) (?:to do )?is (?:to )?(?:commit suicide|die|kill SELF|end it|end my life)\b",
+        r"\bwish i (?:had|was brave enough|had the) (?:\w+ ){0,3}(?:courage|guts|balls|nerve) to (?:actually )?(?:do it|end it|go "
+        r"through with it|kill SELF|end my life)\b",
+        r"\b(?:might|could|will|gonna|going to|want to|wanna|should) (?:just )?(?:leap|jump) off(?: (?:the |a )?(?:PLACES|building|"
+        r"something high))?(?=\s*(?:[.!?,\n]|$|today|tonight|now|soon))",
+        r"\b(?:body|brain|mind|head|voice) (?:is |keeps )?tell(?:ing|s)? me to (?:end it|die|do it|kill SELF)\b",
         r"\bvoices (?:are )?(?:telling|tell|told|keep telling) me (?:to (?:kill|hurt|harm|end) (?:SELF|it)|i(?:'d| would| should)? "
         r"(?:be better off dead|should die|deserve to die))",
         r"\b(?:keep |been |always )?(?:googling|googled|searching|looking up|reading about) (?:about )?(?:suicide|ways to die|"
@@ -199,7 +209,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
-        r"\b(?:everyone|everybody|they|the world|my family|people)(?:'d| wud| wld| would| will)? (?:be |b )?better off without me\b",
+        r"\b(?:cry|sleep|drink) (?:and cry )?(?:until|till|til) i die\b|\b(?:just|please) let me die\b",
+        r"\bnothing (?:left )?(?:worth|to) liv(?:e|ing) for\b|\b(?:i )?(?:just )?want death\b|\ball i want is (?:death|to die|"
+        r"to not exist|to not be here)\b",
+        r"\b(?:'d|wud|wld|would|will|are|r) (?:all )?(?:be |b )?(?:so |so much |much |a lot |far )?better off without me\b",
         r"\b(?:want|wanting|ready|longing|long) to (?:join|be with|go to) (?:my|her|his) (?:late )?(?:husband|wife|partner|"
         r"son|daughter|mum|mom|dad|baby|boy|girl|fianc[eé]e?)\b(?=[^\n]{0,60}\b(?:died|passed|gone|lost|late|heaven|grave|"
         r"funeral)\b)",
@@ -250,7 +263,7 @@ RULES: list[Rule] = [
         r"\b(?:wish|hope|pray) (?:i|i'd|id|that i) (?:would |could |will |'d )?(?:get|got|be|was) (?:hit|run over|"
         r"killed|struck)\b",
         r"\b(?:wish|hope|pray) (?:a|the|some) (?:\w+ ){0,2}(?:would|will|'d) (?:hit|kill) me\b",
-        r"\b(?:don't|dont|do not|doesn't|doesnt|does not) (?:really )?want to (?:be alive|live|exist|wake up|"
+        r"\b(?:don't|dont|do not|doesn't|doesnt|does not) (?:really )?(?:want to|wanna) (?:be alive|live|exist|wake up|"
         r"be here anymore|"
         r"be here any more|go on)\b",
         r"\b(?:doesn't|doesnt|does not|don't|dont|do not|can't|cant) see (?:the|any) point (?:in|of) (?:living|"
@@ -288,7 +301,8 @@ RULES: list[Rule] = [
         r"\b(?:can't|cant) (?:do|live) (?:this|life) (?:anymore|any more)\b.{0,40}\b(?:die|dead|end)",
         r"\blife (?:isn't|isnt|is not|aint) worth living\b",
         r"\bwant (?:it|everything|this|the pain) (?:all )?to (?:end|be over) (?:forever|for good|permanently)",
-        r"\b(?:i|i'd|id) rather (?:be dead|die|not exist|not be here|be gone|not be around|not wake up)\b",
+        r"\b(?:i|i'd|id) (?:much |really |honestly )?rather (?:just )?(?:be dead|die|not exist|not be here|be gone|not be around|"
+        r"not wake up)\b",
         r"\b(?:death|dying) (?:sounds|seems|feels|would be|would feel) (?:so |really |quite )?(?:peaceful|nice|good|better|"
         r"like (?:a )?relief|a relief|welcome|easier|appealing|tempting)\b",
         r"\bwant (?:it|this|everything) (?:all )?to (?:end|be over),? (?:all of it|everything)\b",
@@ -337,6 +351,9 @@ RULES: list[Rule] = [
     # ("today's the day" is as often a new job).
     *_rules(
         Kind.RESOLVE,
+        r"\b(?:if|when|before) i (?:actually |finally )?go through with it\b",
+        r"\b(?:gonna|going to|just going to|about to) get it (?:all )?over with\b(?! (?:and|so|then) (?:go|get|have|relax|"
+        r"enjoy))",
         r"\b(?:don't think i'm|not|i'm not|won't be|wont be) getting on (?:a|the|any) train\b(?![^.?!]{0,40}\b(?:strike|"
         r"cancel\w*|delay\w*|bus|replacement|missed|late|busy|packed|full)\b)",
         r"\b(?:building|build|working|work|plucking|pluck) up (?:the )?(?:courage|nerve)\W*(?:$|[.!?\n])",
@@ -381,6 +398,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\bis (?:hanging|drowning|overdosing|od'?ing|jumping|bleeding out) (?:too |very |really )?(?:painful|quick|fast|"
+        r"painless)\b",
+        r"\b(?:mix\w*|make|making|create|creating)\b[^.?!]{0,40}\bhydrogen sul(?:f|ph)ide\b|\bhydrogen sul(?:f|ph)ide\b"
+        r"[^.?!]{0,40}\b(?:mix\w*|make|making|create|how)\b",
         r"\benough (?:of )?(?:my |the )?(?:\w+ )?(?:PILLS|insulin)\b[^.?!]{0,20}\bto (?:do it|end it|die|kill SELF|not wake up|"
         r"finish it)\b",
         r"\b(?:fastest|quickest|most painless|least painful)\b[^.?!]{0,40}\bhow many (?:\w+ )?(?:you'd|you would|i'd|i would|"
@@ -412,7 +433,7 @@ RULES: list[Rule] = [
         r"\bhow (?:many|much) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:PILLS|mg|grams|units)\b[^.?!]{0,30}"
         r"\b(?:to (?:die|kill|od)|(?:is|would be|it would take) (?:lethal|fatal|enough)|would (?:kill|be lethal))",
         r"\b(?:lethal|fatal) dose\b",
-        r"\b(?:most |least )?painless (?:way|method) to (?:die|go|end it)\b|\b(?:easiest|quickest|fastest|best|surest) "
+        r"\b(?:most |least )?painless (?:way|method) to (?:die|go|end it|kill (?:SELF|yourself|urself))\b|\b(?:easiest|quickest|fastest|best|surest) "
         r"(?:way|method) to (?:DIE|kill SELF|end it|end my life|overdose|od)\b",
         r"\b(?:PILLS|rope|noose) (?:are |is )?(?:all )?(?:saved|stockpiled|stashed|hidden|ready|counted out)\b(?! (?:to (?:collect|"
         r"pick up|be collected)|for (?:collection|the week|next week|my (?:holiday|trip))|in (?:the|my) (?:dosette|organi[sz]er|"
@@ -427,6 +448,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\b(?:started|been|am|i'm) writing (?:my )?(?:notes|letters|goodbyes)\b[^\n]{0,80}\b(?:closure|goodbye|people|"
+        r"everyone|family|important)\b",
+        r"\bnot (?:planning on|planning to|intending to|going to|gonna) (?:be )?coming back\b(?! (?:to|for|until|till|here|"
+        r"there|after)\b)",
+        r"\b(?:today|tonight|tomorrow) (?:is|will be|'s) my (?:last|final) (?:\w+ )?day\b(?! (?:at|of|in|on|off|before|with|"
+        r"as|working|here|for)\b)(?![^\n]{0,40}\b(?:then|off to|start\w*|new job|holiday|leave|maternity|retir\w*|uni|"
+        r"college|school|work)\b)",
         r"\b(?:put|tucked|kissed|hugged|said goodnight to|read to) (?:the kids|my kids|the children|my children|the baby|my baby|"
         r"my son|my daughter|them|him|her) (?:\w+ ){0,3}for the (?:very )?last time\b(?! (?:in|at|before|this|as)\b)",
         r"\bif i'm not (?:\w+ ){0,3}(?:tomorrow|tonight|on \w+|next week)\b[^.?!]{0,20}\byou'll (?:all )?know why\b",
@@ -489,6 +517,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:going for|going on|taking|on) my (?:last|final) (?:drive|walk|swim|ride)\b(?! (?:of|before|on|in|at|with|for|until|"
+        r"till|along|round|around|to|up|down)\b)",
+        r"\b(?:after|once) i go\b(?! (?:to|on|out|back|in|into|away|home|shopping|abroad|for|under|through|up|down|over|round|"
+        r"there|here|and|with|off|back)\b)",
         r"\b(?:wrote|written|writing|posted|made|recorded) my (?:last|final) (?:entry|journal entry|diary entry|post|video|"
         r"message|page)\b(?! (?:of|for|about|on|to)\b)(?! in (?:the|this|my) (?:course|module|series|challenge|portfolio|"
         r"group|chat))",
@@ -618,6 +650,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
+        r"\b(?:almost|nearly) (?:shot|hanged|hung|killed|drowned|overdosed|od'd) (?:SELF|me)\b|\bpulled the trigger\b"
+        r"(?![^.?!]{0,30}\b(?:on (?:the|a|my) (?:deal|decision|holiday|purchase|house|job)|finally booked)\b)",
+        r"\b(?:gun|shotgun|pistol|rifle) (?:to|against|in|under) my (?:head|chin|mouth|temple)\b",
         r"\bi(?:'ve| have)? (?:put|got|tied|pulled) (?:a )?(?:plastic )?bag over my head\b",
         r"\b(?:taken|took|swallowed) everything (?:in|from) the (?:cupboard|cabinet|drawer)\b(?! (?:to|out|down|off|and put)\b)",
         r"\b(?:belt|rope|cord|ligature|noose|flex|cable)s? (?:is |'s )?(?:round|around|over|tied to|tied round) (?:the |a |my )?"
@@ -1195,6 +1230,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:can't|cant|cannot) (?:stand|take|bear) (?:this|the) (?:loneliness|pain|emptiness) (?:one|any) (?:more|longer)\b",
         r"\b(?:haven't|havent|not|never) felt (?:any )?(?:joy|happy|happiness|anything|myself) (?:in|for) (?:months|weeks|years|"
         r"ages|a long time)\b|\b(?:i'm|im|i am|feel|feeling) (?:\w+ ){0,3}resentful\b",
         r"\b(?:can't|cant|cannot) be bothered (?:with|doing) (?:anything|everything|life)\b|\blost (?:all )?(?:my )?"

@@ -43,7 +43,8 @@ _HYPERBOLE_AFTER = Check(
 _HYPERBOLE_BEFORE = Check(r"(?:\b(?:lol|lmao|lmfao|haha\w*|omg)\b|[😂🤣💀😆😅])[^.!?\n]{0,15}$")
 # "I could kill myself for forgetting her birthday"
 _IDIOM = Check(r"\bcould (?:just |have )?(?:kill|kick|slap|strangle|murder|shoot) (?:myself|him|her|them|you)\b"
-                    r"[^.!?\n]{0,10}\bfor\b")
+               r"[^.!?\n]{0,10}\bfor\b|\bhill (?:\w+ ){0,4}(?:want|wants|willing|ready|prepared) to die on\b|\bdie on "
+               r"(?:this|that|the|a) hill\b|\b(?:telling|told|tell|tells) me to (?:kill myself|kms|die)\b")
 _SECOND_PERSON = Check(
     r"\b(?:if|when|whenever) (?:you|u|anyone|someone|somebody|people|they)(?:'re| are| ever| start| feel| have|'ve)?"
     r"|\b(?:do|have|are|did|were) (?:you|u) (?:ever )?(?:feel|felt|had|been|thought|have|having|feeling)\b"
@@ -318,7 +319,8 @@ class RiskScreener:
         norm = reading.norm
         left, right = reading.clause(start, end)
         whole = len(norm)
-        if _negated(norm[left:start]):
+        # "I can't, I can't do this anymore": a negation repeated from inside the match is emphasis
+        if _negated(norm[left:start]) and not _NEGATORS & set(_TOKEN.findall(norm[start:min(end, start + 10)])):
             return "negated"
         # a laugh beside an attempt may be nerves; an attempt is never waved away as a joke
         joking = (reading.search(_HYPERBOLE_AFTER, end, end + 40)
