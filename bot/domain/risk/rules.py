@@ -650,7 +650,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
-        r"\b(?:almost|nearly) (?:shot|hanged|hung|killed|drowned|overdosed|od'd) (?:SELF|me)\b|\bpulled the trigger\b"
+        r"\b(?:almost|nearly) (?:shot|hanged|hung|overdosed|od'd) (?:SELF|me)\b(?! in the (?:foot|leg)| laughing)|\bpulled "
+        r"the trigger\b"
         r"(?![^.?!]{0,30}\b(?:on (?:the|a|my) (?:deal|decision|holiday|purchase|house|job)|finally booked)\b)",
         r"\b(?:gun|shotgun|pistol|rifle) (?:to|against|in|under) my (?:head|chin|mouth|temple)\b",
         r"\bi(?:'ve| have)? (?:put|got|tied|pulled) (?:a )?(?:plastic )?bag over my head\b",
