@@ -144,6 +144,9 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\bset(?:ting)? SELF (?:on fire|alight|ablaze)\b|\bburn SELF alive\b|\bself[- ]immolat\w*",
+        r"\b(?:thoughts?|voices?)\b[^.?!]{0,40}\btell(?:s|ing)? me to\b[^.?!]{0,40}\b(?:end it(?: all)?|die|kill SELF|jump)\b",
+        r"\b(?:destined|meant|going) to die by suicide\b",
         r"\bhow (?:can|could|do|should|would) i (?:die|kill SELF|end it|end my life)\b",
         r"\b(?:wanting|want|wanted|urge) to (?:run and )?jump (?:out|off)\b(?! (?:of (?:bed|my skin|the car)|the sofa))",
         r"\b(?:the )?only reason (?:why )?(?:i (?:haven't|havent|have not|didn't|didnt) (?:ended my life|killed SELF|done it|gone "
@@ -209,6 +212,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:hate|don't want|dont want|not want) (?:the idea of |the thought of )?(?:to )?liv(?:e|ing) to see (?:the sun ?rise|"
+        r"tomorrow|another day|the morning|another year|my next birthday)\b",
+        r"\b(?:can't|cant|don't think i can|dont think i can|not sure i can) hold on (?:much |any |a lot |for much |for any )?"
+        r"longer\b",
         r"\b(?:cry|sleep|drink) (?:and cry )?(?:until|till|til) i die\b|\b(?:just|please) let me die\b",
         r"\bnothing (?:left )?(?:worth|to) liv(?:e|ing) for\b|\b(?:i )?(?:just )?want death\b|\ball i want is (?:death|to die|"
         r"to not exist|to not be here)\b",
@@ -310,6 +317,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\bi(?:'ll| will| shall) (?:just )?(?:commit suicide|kill SELF|end my life|end it all|take my (?:own )?life)\b(?! if\b)",
         r"\b(?:gear|heroin|fentanyl|pills|tablets|oxy\w*|xanax|stash)\b[^.?!]{0,40}\b(?:going to|gonna|will|i'll) (?:use|take|do|"
         r"shoot up|snort|swallow|neck) (?:all of it|the lot|the whole (?:bag|lot|thing)|it all|everything|all of them|them all)\b",
         r"\b(?:an |the )?empty (?:flat|house|home)\b|\b(?:the )?(?:house|flat)(?:'s| is) empty\b",
@@ -398,6 +406,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\bhow (?:painful|painless|quick|long|bad) is (?:hanging|drowning|overdosing|an overdose|bleeding out|jumping)\b|\bis "
+        r"(?:hanging|drowning|overdosing) a (?:painless|quick|good) way\b",
         r"\bis (?:hanging|drowning|overdosing|od'?ing|jumping|bleeding out) (?:too |very |really )?(?:painful|quick|fast|"
         r"painless)\b",
         r"\b(?:mix\w*|make|making|create|creating)\b[^.?!]{0,40}\bhydrogen sul(?:f|ph)ide\b|\bhydrogen sul(?:f|ph)ide\b"
@@ -431,7 +441,7 @@ RULES: list[Rule] = [
         r"\b(?:research\w*|look\w* up|googl\w*|search\w*) (?:how (?:to|many|much)|ways to|the best way to)"
         r"[^.?!]{0,40}\b(?:die|kill|overdose|od|hang|lethal|fatal|painless)",
         r"\bhow (?:many|much) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:PILLS|mg|grams|units)\b[^.?!]{0,30}"
-        r"\b(?:to (?:die|kill|od)|(?:is|would be|it would take) (?:lethal|fatal|enough)|would (?:kill|be lethal))",
+        r"\b(?:to (?:die|kill|od|overdose)|(?:is|would be|it would take) (?:lethal|fatal|enough)|would (?:kill|be lethal))",
         r"\b(?:lethal|fatal) dose\b",
         r"\b(?:most |least )?painless (?:way|method) to (?:die|go|end it|kill (?:SELF|yourself|urself))\b|\b(?:easiest|quickest|fastest|best|surest) "
         r"(?:way|method) to (?:DIE|kill SELF|end it|end my life|overdose|od)\b",
@@ -448,6 +458,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\b(?:final|last) good ?bye (?:message|text|letter|note|post)\b",
+        r"\bthis is my (?:suicide |last |final )?note\W*(?:$|[.!?\n])",
         r"\b(?:started|been|am|i'm) writing (?:my )?(?:notes|letters|goodbyes)\b[^\n]{0,80}\b(?:closure|goodbye|people|"
         r"everyone|family|important)\b",
         r"\bnot (?:planning on|planning to|intending to|going to|gonna) (?:be )?coming back\b(?! (?:to|for|until|till|here|"
@@ -1231,6 +1243,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\bi (?:want|need) out\W*(?:$|[.!?\n])",
+        r"\b(?:if|whether) i(?:'ll| will| can)? make it through (?:tomorrow|tonight|the night|the weekend|another day)\b",
         r"\b(?:can't|cant|cannot) (?:stand|take|bear) (?:this|the) (?:loneliness|pain|emptiness) (?:one|any) (?:more|longer)\b",
         r"\b(?:haven't|havent|not|never) felt (?:any )?(?:joy|happy|happiness|anything|myself) (?:in|for) (?:months|weeks|years|"
         r"ages|a long time)\b|\b(?:i'm|im|i am|feel|feeling) (?:\w+ ){0,3}resentful\b",
