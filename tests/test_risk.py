@@ -25,12 +25,13 @@ def test_the_rules_put_every_chat_case_in_its_tier(tier: str, text: str) -> None
     assert result.tier.label == tier, (text, result.evidence, result.discounted)
 
 
-def test_the_second_look_only_ever_raises_a_few_concerns_among_the_chat_cases() -> None:
-    """It learned from these cases, and gets a handful wrong (a concern worded like urgent ones); nothing else."""
-    changed = [(tier, SCREENER.screen(text).tier.label) for tier, text in load_cases()
-               if SCREENER.screen(text).tier.label != tier]
-    assert len(changed) <= 5, changed
-    assert all(tier == "concern" for tier, _ in changed), changed
+def test_the_second_look_raises_only_a_few_chat_cases_and_never_a_risk_free_one() -> None:
+    """It learned from these cases, and gets a handful wrong (a concern worded like urgent ones): at most one case in
+    two hundred, each raised, and none of them risk-free."""
+    cases = load_cases()
+    changed = [(tier, SCREENER.screen(text).tier) for tier, text in cases if SCREENER.screen(text).tier.label != tier]
+    assert len(changed) <= len(cases) // 200, changed
+    assert all(Tier[tier.upper()] < found and tier != "none" for tier, found in changed), changed
 
 
 def test_evidence_points_at_the_original_text() -> None:

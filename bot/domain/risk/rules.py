@@ -144,6 +144,12 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:easiest|quickest|painless|best|only) way out\b(?! of (?:the|this|that|my) (?:contract|deal|car park|building|"
+        r"situation|job|house|room|maze|mess|debt))",
+        r"\bcan i (?:just )?end (?:this|it)\W*(?:$|[.!?\n])",
+        r"\b(?:only|just) (?:alive|living|still here) (?:for|because of) (?:other people|others|my (?:kids|children|family|mum|"
+        r"mom|dad|son|daughter|dog|cat|wife|husband|partner))\b",
+        r"\b(?:driving|pushing) me (?:to|towards) (?:suicide|kill(?:ing)? SELF)\b",
         r"\bset(?:ting)? SELF (?:on fire|alight|ablaze)\b|\bburn SELF alive\b|\bself[- ]immolat\w*",
         r"\b(?:thoughts?|voices?)\b[^.?!]{0,40}\btell(?:s|ing)? me to\b[^.?!]{0,40}\b(?:end it(?: all)?|die|kill SELF|jump)\b",
         r"\b(?:destined|meant|going) to die by suicide\b",
@@ -212,6 +218,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:weren't|werent|wasn't|wasnt|not|never) meant to (?:live|be alive|exist|be here|be born)\b",
+        r"\b(?:you'll|you will|they'll|they will|everyone will|you'll all) (?:all )?be sorry when i'm (?:gone|dead)\b(?! (?:on|to|"
+        r"for|away|out|abroad|back|and you)\b)",
+        r"\b(?:don't|dont|do not) know if i (?:should|want to|can) (?:live|go on|keep living|keep going|be alive)"
+        r" (?:anymore|any more)\b",
         r"\b(?:hate|don't want|dont want|not want) (?:the idea of |the thought of )?(?:to )?liv(?:e|ing) to see (?:the sun ?rise|"
         r"tomorrow|another day|the morning|another year|my next birthday)\b",
         r"\b(?:can't|cant|don't think i can|dont think i can|not sure i can) hold on (?:much |any |a lot |for much |for any )?"
@@ -219,7 +230,8 @@ RULES: list[Rule] = [
         r"\b(?:cry|sleep|drink) (?:and cry )?(?:until|till|til) i die\b|\b(?:just|please) let me die\b",
         r"\bnothing (?:left )?(?:worth|to) liv(?:e|ing) for\b|\b(?:i )?(?:just )?want death\b|\ball i want is (?:death|to die|"
         r"to not exist|to not be here)\b",
-        r"\b(?:'d|wud|wld|would|will|are|r) (?:all )?(?:be |b )?(?:so |so much |much |a lot |far )?better off without me\b",
+        r"\b(?:'d|wud|wld|would|will|are|r) (?:all )?(?:be |b )?(?:so |so much |much |a lot |far )?better off (?:and (?:much |so "
+        r"much |a lot )?happier )?without me\b",
         r"\b(?:want|wanting|ready|longing|long) to (?:join|be with|go to) (?:my|her|his) (?:late )?(?:husband|wife|partner|"
         r"son|daughter|mum|mom|dad|baby|boy|girl|fianc[eé]e?)\b(?=[^\n]{0,60}\b(?:died|passed|gone|lost|late|heaven|grave|"
         r"funeral)\b)",
@@ -228,7 +240,7 @@ RULES: list[Rule] = [
         r"with (?:their|his|her|my) (?:dad|mum|mom|father|mother|family|nan|gran|grandparents)\b(?! (?:this|for|while|tonight|"
         r"today|at|until|till|when)\b)",
         r"\bregret not (?:ending|killing|taking) (?:it|my life|my own life|SELF)\b",
-        r"\b(?:don't|dont|do not) deserve to (?:be alive|live|exist|be here)\b",
+        r"\b(?:don't|dont|do not) deserve (?:to (?:be alive|live|exist|be here)|a life)\b",
         r"\bwhy (?:can't|cant|cannot|won't|wont) i (?:just )?(?:die|be dead|disappear|stop existing|not exist)\b",
         r"\b(?:lost|losing|no|have no|got no) (?:the |my |all )?will to live\b",
         r"\b(?:want|wanna|wish i could|just want) (?:to )?be gone\b(?! (?:for|by|before|until|till|from|on))",
@@ -317,6 +329,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\b(?:i've|ive|i have) planned it\b(?! (?:for|with|out|all out)\b)",
+        r"\b(?:i'm|im|i am) (?:committing|going to commit|gonna commit) suicide\b",
         r"\bi(?:'ll| will| shall) (?:just )?(?:commit suicide|kill SELF|end my life|end it all|take my (?:own )?life)\b(?! if\b)",
         r"\b(?:gear|heroin|fentanyl|pills|tablets|oxy\w*|xanax|stash)\b[^.?!]{0,40}\b(?:going to|gonna|will|i'll) (?:use|take|do|"
         r"shoot up|snort|swallow|neck) (?:all of it|the lot|the whole (?:bag|lot|thing)|it all|everything|all of them|them all)\b",
@@ -406,6 +420,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\bwould (?:a |the |my )?(?:(?:whole )?(?:bottle|box|packet|pack|strip|tub)s? of )?(?:\w+ ){0,2}PILLS (?:do it|be enough|"
+        r"kill me)\b",
+        r"\b(?:the )?method (?:and|to|&) the (?:date|day|time)\b",
         r"\bhow (?:painful|painless|quick|long|bad) is (?:hanging|drowning|overdosing|an overdose|bleeding out|jumping)\b|\bis "
         r"(?:hanging|drowning|overdosing) a (?:painless|quick|good) way\b",
         r"\bis (?:hanging|drowning|overdosing|od'?ing|jumping|bleeding out) (?:too |very |really )?(?:painful|quick|fast|"
@@ -563,7 +580,7 @@ RULES: list[Rule] = [
         r"\b(?:my )?affairs (?:are |all )?(?:sorted|in order|settled)\b",
         r"\b(?:won't|wont|will not) (?:(?:be )?need(?:ing)? (?:it|them|her|him|these|those|this|that|any of (?:it|this|them))|"
         r"be (?:here|around) (?:much longer|anymore|any more|for long)|be coming back\b)",
-        r"\b(?:when|after|once) i'm (?:gone|dead|not here)\b",
+        r"\b(?:when|after|once) i'm (?:gone|dead|not here)\b(?! (?:on|to|for|away|out|abroad|back|and you)\b)",
         r"\b(?:you|they|everyone) (?:won't|wont) (?:have to|need to) (?:worry|deal) (?:about|with) me\b",
         r"\b(?:not|won't|wont|not going to|will not) be a (?:burden|problem) (?:much longer|for long|anymore|any more)\b",
         r"\b(?:won't|wont|will not) be (?:here|around) after (?:tonight|today|tomorrow|this weekend)\b",
@@ -690,7 +707,7 @@ RULES: list[Rule] = [
         r"\b(?:bath|bathtub|tub)\b[^.?!]{0,40}\b(?:hairdryer|hair dryer|toaster|heater|radio)\b",
         r"\b(?:tied|tying|hung|fixed|attached|knotted) (?:the |a |my )?(?:rope|noose|belt|cord|ligature|scarf) (?:to|round|"
         r"around|on|over|from) (?:the |a |my )?(?:banisters?|bannisters?|beam|door|tree|hook|loft hatch|rail|stairs|"
-        r"curtain pole|wardrobe|light fitting)\b",
+        r"curtain pole|wardrobe|light fitting|(?:chin|pull)[- ]?up bar|door ?frame|clothes rail|shower rail|bunk bed|pipe)\b",
         # more than a dose, however it is put: "necked my whole prescription", "swallowed about 30 of my citalopram"
         r"\b(?:took|taken|swallowed|necked|downed|drank|drunk|had|ate|eaten|overdosed on)\b[^.?!]{0,25}?\bDOSE\b"
         r"[^.?!]{0,30}?\bANY_PILLS\b(?! (?:this morning|today|on time|with (?:food|breakfast|lunch|dinner|tea)|as prescribed|"
@@ -1243,6 +1260,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:gonna|going to|about to) snap\b|\b(?:i'm|im|i am) done trying\b(?! to)|\bfeel (?:myself|me) (?:breaking|falling "
+        r"apart|slipping)\b",
         r"\bi (?:want|need) out\W*(?:$|[.!?\n])",
         r"\b(?:if|whether) i(?:'ll| will| can)? make it through (?:tomorrow|tonight|the night|the weekend|another day)\b",
         r"\b(?:can't|cant|cannot) (?:stand|take|bear) (?:this|the) (?:loneliness|pain|emptiness) (?:one|any) (?:more|longer)\b",

@@ -48,7 +48,9 @@ _IDIOM = Check(r"\bcould (?:just |have )?(?:kill|kick|slap|strangle|murder|shoot
                r"almost) killed myself\b(?=[^.!?\n]{0,30}\b(?:falling|fell|tripping|tripped|laughing|slipp\w*|"
                r"on the (?:stairs|ice|bike)|running|cycling|gym)\b)")
 _SECOND_PERSON = Check(
-    r"\b(?:if|when|whenever) (?:you|u|anyone|someone|somebody|people|they)(?:'re| are| ever| start| feel| have|'ve)?"
+    # "if anyone will listen" is a request, not advice
+    r"\b(?:if|when|whenever) (?:you|u|anyone|someone|somebody|people|they)(?! (?:will|wants? to|can|could|would|is|"
+    r"has) (?:listen|talk|read|help|chat|up|around|awake|free|time)\b)(?:'re| are| ever| start| feel| have|'ve)?"
     r"|\b(?:do|have|are|did|were) (?:you|u) (?:ever )?(?:feel|felt|had|been|thought|have|having|feeling)\b"
     r"|\b(?:you|u) (?:should|can|could|might|may|need to|must|have to) (?:call|text|reach|talk|contact|get)\b"
     r"|\b(?:someone|somebody|anyone|people|a person|those|others|loved ones?) (?:who|that) (?:is|are|was|feels?|"
