@@ -144,6 +144,13 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:i'll|i will|i shall|i'm going to|im going to|i'm gonna|im gonna|gonna|going to|want to|wanna|wanting to|planning to|"
+        r"about to|i'm|im|i am) (?:just )?(?:commit(?:ting)?|do) suicide\b",
+        r"\bsuicide (?:is|seems|feels like) (?:the|my) (?:answer|only (?:option|way|way out|answer)|way out)\b",
+        r"\bmight as well (?:just )?(?:do it|end it|die|kill SELF|get it over with)\b(?! (?:now |today |tonight )?(?:and|then|"
+        r"while|before|after)\b)",
+        r"\btrying (?:so hard |really hard |my best )?not to (?:kms|kill SELF|end it|do it|jump|overdose|od)\b(?! (?:in|at) )",
+        r"\bhow (?:to|do i|do you|can i|could i) (?:commit suicide|kill SELF|end my life)\b",
         r"\b(?:easiest|quickest|painless|best|only) way out\b(?! of (?:the|this|that|my) (?:contract|deal|car park|building|"
         r"situation|job|house|room|maze|mess|debt))",
         r"\bcan i (?:just )?end (?:this|it)\W*(?:$|[.!?\n])",
@@ -218,6 +225,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\bnot sure (?:if |whether )?i'm (?:still )?going to (?:live|be alive|be here|make it) (?:much longer|long|for long|"
+        r"another year|\w+ years)\b|\bhopefully i (?:die|don't wake up|won't wake up|never wake up)\b",
+        r"\b(?:begging|praying|wishing|hoping) for (?:my life|it all|everything) to (?:end|be over)\b",
+        r"\bhow to (?:carry on|keep going|go on)\b[^.?!]{0,30}\band i (?:don't|dont) want to\b",
         r"\b(?:weren't|werent|wasn't|wasnt|not|never) meant to (?:live|be alive|exist|be here|be born)\b",
         r"\b(?:you'll|you will|they'll|they will|everyone will|you'll all) (?:all )?be sorry when i'm (?:gone|dead)\b(?! (?:on|to|"
         r"for|away|out|abroad|back|and you)\b)",
@@ -329,6 +340,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\bthe (?:day|date|night) i(?:'ve)? (?:set|picked|chose|chosen|decided on)\b(?! (?:for|of)\b)",
+        r"\b(?:\d+|a few|two|three|four|five|six|seven|ten) (?:more )?(?:days|weeks|sleeps) (?:till|until|before) i(?:'ll| will)? "
+        r"(?:commit suicide|kill SELF|do it|end it|go)\b",
         r"\b(?:i've|ive|i have) planned it\b(?! (?:for|with|out|all out)\b)",
         r"\b(?:i'm|im|i am) (?:committing|going to commit|gonna commit) suicide\b",
         r"\bi(?:'ll| will| shall) (?:just )?(?:commit suicide|kill SELF|end my life|end it all|take my (?:own )?life)\b(?! if\b)",
@@ -420,6 +434,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:commit suicide|kill SELF|die|end it) (?:the )?(?:easiest|quickest|most painless|least painful) way\b",
         r"\bwould (?:a |the |my )?(?:(?:whole )?(?:bottle|box|packet|pack|strip|tub)s? of )?(?:\w+ ){0,2}PILLS (?:do it|be enough|"
         r"kill me)\b",
         r"\b(?:the )?method (?:and|to|&) the (?:date|day|time)\b",
@@ -769,6 +784,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SELF_HARM,
+        r"\btrying (?:so hard |really hard |my best )?not to (?:cut|self harm|sh|burn SELF|hurt SELF)\b(?! (?:in|at|the|my "
+        r"(?:hair|finger))\b)",
         r"\b(?:taking|took|take|been taking) (?:more|extra|double|too many)\b[^.?!]{0,50}\bto (?:feel numb|numb|not feel|escape|"
         r"knock SELF out|black out|switch off)\b",
         r"\b(?:slapp\w*|hitting|hit|punch\w*|scratch\w*|bit|biting) (?:my|myself)(?: own)? (?:face|head|arms?|legs?)\b"
@@ -1260,6 +1277,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:don't|dont) know how to (?:carry on|keep going|go on)\b(?![^.?!]{0,30}\band i (?:don't|dont) want to\b)|\b(?:this|it) (?:isn't|isnt|is not|'s not) (?:even )?"
+        r"living (?:anymore|any more)\b",
         r"\b(?:gonna|going to|about to) snap\b|\b(?:i'm|im|i am) done trying\b(?! to)|\bfeel (?:myself|me) (?:breaking|falling "
         r"apart|slipping)\b",
         r"\bi (?:want|need) out\W*(?:$|[.!?\n])",
