@@ -163,7 +163,7 @@ RULES: list[Rule] = [
         r"\bhow (?:can|could|do|should|would) i (?:die|kill SELF|end it|end my life)\b",
         r"\b(?:wanting|want|wanted|urge) to (?:run and )?jump (?:out|off)\b(?! (?:of (?:bed|my skin|the car)|the sofa))",
         r"\b(?:the )?only reason (?:why )?(?:i (?:haven't|havent|have not|didn't|didnt) (?:ended my life|killed SELF|done it|gone "
-        r"through with it)|(?:i'm|im|i am) (?:not dead|still alive|still here))\b",
+        r"through with it|commit(?:ted)? suicide)|(?:i'm|im|i am) (?:not dead|still alive|still here))\b",
         r"\ball i (?:want|wanna|wish) (?:to do )?is (?:to )?(?:commit suicide|die|kill SELF|end it|end my life)\b",
         r"\bwish i (?:had|was brave enough|had the) (?:\w+ ){0,3}(?:courage|guts|balls|nerve) to (?:actually )?(?:do it|end it|go "
         r"through with it|kill SELF|end my life)\b",
@@ -194,7 +194,8 @@ RULES: list[Rule] = [
         r"\b(?:going|gonna) (?:to )?(?:just )?(?:kill SELF|end (?:it all|it|my life|things|everything)|unalive SELF)\b(?! with\b)",
         r"\bkill(?:ed|ing|s)? SELF\b",
         r"\b(?:scared|afraid|frightened|worried) (?:of )?what i (?:might|could|will|'ll) do(?: to (?:myself|SELF))?\b",
-        r"\b(?:kms|kys myself|unalive SELF|unaliving|sewer ?slide|self[- ]?unalive)\b",
+        r"\b(?:kms|kys myself|unalive SELF|unaliving|sewer ?slide|self[- ]?unalive|off(?:ing)? SELF|suicide fantasies|suicidal "
+        r"fantasies)\b",
         r"\b(?:suicidal|suicdal|sucidal|suicidle|sucidle|suicidel|suicidial|suisidal|suycidal|suacidal)\b",
         r"\b(?:suicide|su[iy]?cide) (?:thoughts|ideation|attempt|plan|note)",
         r"\b(?:thinking|thought|think) (?:about|of) (?:suicide|dying|ending it|death a lot)",
