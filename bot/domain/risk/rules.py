@@ -144,13 +144,14 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:point|verge|brink|edge) of (?:suicide|killing (?:SELF|himself|herself|themselves))\b",
         r"\b(?:i'll|i will|i shall|i'm going to|im going to|i'm gonna|im gonna|gonna|going to|want to|wanna|wanting to|planning to|"
         r"about to|i'm|im|i am) (?:just )?(?:commit(?:ting)?|do) suicide\b",
         r"\bsuicide (?:is|seems|feels like) (?:the|my) (?:answer|only (?:option|way|way out|answer)|way out)\b",
         r"\bmight as well (?:just )?(?:do it|end it|die|kill SELF|get it over with)\b(?! (?:now |today |tonight )?(?:and|then|"
         r"while|before|after)\b)",
         r"\btrying (?:so hard |really hard |my best )?not to (?:kms|kill SELF|end it|do it|jump|overdose|od)\b(?! (?:in|at) )",
-        r"\bhow (?:to|do i|do you|can i|could i) (?:commit suicide|kill SELF|end my life)\b",
+        r"\bhow (?:to|do i|do you|can i|could i) (?:commit suicide|kill SELF|end my life|DIE)",
         r"\b(?:easiest|quickest|painless|best|only) way out\b(?! of (?:the|this|that|my) (?:contract|deal|car park|building|"
         r"situation|job|house|room|maze|mess|debt))",
         r"\bcan i (?:just )?end (?:this|it)\W*(?:$|[.!?\n])",
@@ -160,7 +161,7 @@ RULES: list[Rule] = [
         r"\bset(?:ting)? SELF (?:on fire|alight|ablaze)\b|\bburn SELF alive\b|\bself[- ]immolat\w*",
         r"\b(?:thoughts?|voices?)\b[^.?!]{0,40}\btell(?:s|ing)? me to\b[^.?!]{0,40}\b(?:end it(?: all)?|die|kill SELF|jump)\b",
         r"\b(?:destined|meant|going) to die by suicide\b",
-        r"\bhow (?:can|could|do|should|would) i (?:die|kill SELF|end it|end my life)\b",
+        r"\bhow (?:can|could|do|should|would) i (?:DIE|kill SELF|end it|end my life\b)",
         r"\b(?:wanting|want|wanted|urge) to (?:run and )?jump (?:out|off)\b(?! (?:of (?:bed|my skin|the car)|the sofa))",
         r"\b(?:the )?only reason (?:why )?(?:i (?:haven't|havent|have not|didn't|didnt) (?:ended my life|killed SELF|done it|gone "
         r"through with it|commit(?:ted)? suicide)|(?:i'm|im|i am) (?:not dead|still alive|still here))\b",
@@ -226,6 +227,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:would|will) anyone (?:even )?(?:care|notice|miss me|give a \w+) if i (?:just )?(?:did it|do it|died|was gone|"
+        r"disappeared|killed SELF|wasn't here|weren't here)\b",
+        r"\bno (?:reason|point) (?:for me )?to (?:hang around|stick around|stay|be here|keep going) (?:anymore|any more|any longer)\b(?! (?:at|in|on|with|for)\b)",
+        r"\b(?:for not|didn't|didnt|wish (?:it|they|he|she|the \w+) (?:had|would have)) (?:run|running|ran|hit|hitting) me "
+        r"(?:over|down)\b",
         r"\bnot sure (?:if |whether )?i'm (?:still )?going to (?:live|be alive|be here|make it) (?:much longer|long|for long|"
         r"another year|\w+ years)\b|\bhopefully i (?:die|don't wake up|won't wake up|never wake up)\b",
         r"\b(?:begging|praying|wishing|hoping) for (?:my life|it all|everything) to (?:end|be over)\b",
@@ -282,7 +288,7 @@ RULES: list[Rule] = [
         r"(?<!could )\bsleep forever\b|\b(?:hate|hating) (?:being alive|existing|my existence)\b|\bregret (?:being|ever being) born\b",
         r"\bwhy am i still (?:alive|here)\b|\b(?:i|i really) (?:shouldn't|should not) (?:be alive|exist)\b",
         r"\b(?:should (?:just )?|deserve to |might as well )(?:DIE|be dead)|\bleave this (?:world|earth|life)\b",
-        r"\b(?:what's|whats|what is) the point (?:of|in) (?:being alive|living|life|going on|existing|carrying on)\b",
+        r"\b(?:what's|whats|what is) the point (?:of|in) (?:being alive|living|life|going on|existing|carrying on|staying alive)\b",
         r"\bwish(?:es)? (?:i'd|id|i had|he'd|she'd) died\b",
         r"\b(?:don't|dont|do not) trust (?:myself|SELF)\b|\b(?:i'm|im|i am|i feel like i'm) (?:a )?danger to (?:myself|SELF)\b",
         r"\bwish(?:es)? (?:i|i'd|id|he|she|they|he'd|she'd) (?:was|were|had) (?:never been born|never born|dead|died|"
@@ -318,7 +324,7 @@ RULES: list[Rule] = [
         r"gone|disappeared|killed)\b",
         r"\b(?:no one|nobody|noone|none of you) (?:would|will|'d) (?:even )?(?:miss|notice|care about) me if i "
         r"(?:was|were|died|disappeared|killed)",
-        r"\bbetter off dead\b",
+        r"\bbetter off (?:just )?dead\b",
         r"\b(?:wanna|want(?:s|ed|ing)? to) (?:just )?(?:(?:disappear|vanish)(?! for (?:a|the|a few|a couple of|some) | on | to | "
         r"into | under | in | from | off )|fall asleep and never wake up|never wake up|not wake up|"
         r"stop existing|cease to exist|not be here)\b",
@@ -334,7 +340,7 @@ RULES: list[Rule] = [
         r"\bwant (?:it|everything|this|the pain) (?:all )?to (?:end|be over) (?:forever|for good|permanently)",
         r"\b(?:i|i'd|id) (?:much |really |honestly )?rather (?:just )?(?:be dead|die|not exist|not be here|be gone|not be around|"
         r"not wake up)\b",
-        r"\b(?:death|dying) (?:sounds|seems|feels|would be|would feel) (?:so |really |quite )?(?:peaceful|nice|good|better|"
+        r"\b(?:death|dying) (?:just |honestly |kinda |kind of )?(?:sounds|seems|feels|would be|would feel) (?:so |really |quite )?(?:peaceful|nice|good|better|"
         r"like (?:a )?relief|a relief|welcome|easier|appealing|tempting)\b",
         r"\bwant (?:it|this|everything) (?:all )?to (?:end|be over),? (?:all of it|everything)\b",
         r"\b(?:not|no longer) (?:want|wanting) to be (?:alive|here)\b",
@@ -427,6 +433,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.TIMEFRAME,
+        r"\bon (?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|"
+        r"nov\w*|dec\w*)\b",
         # "I'm safe right now" is the opposite of a timeframe
         r"(?<!safe )(?<!okay )(?<!ok )(?<!fine )\b(?:tonight|tonights|today|tomorrow|this weekend|this week|right now|soon|"
         r"after (?:the|my) (?:funeral|"
@@ -435,6 +443,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:planning|plan|planned) (?:a |our |my )?(?:double |joint )?suicide\b(?! (?:prevention|awareness|training|talk))",
+        r"\bwhat (?:would|will|does) (?:an |a )?(?:overdose|od) (?:of|on) (?:\w+ ){1,2}do\b",
         r"\b(?:commit suicide|kill SELF|die|end it) (?:the )?(?:easiest|quickest|most painless|least painful) way\b",
         r"\bwould (?:a |the |my )?(?:(?:whole )?(?:bottle|box|packet|pack|strip|tub)s? of )?(?:\w+ ){0,2}PILLS (?:do it|be enough|"
         r"kill me)\b",

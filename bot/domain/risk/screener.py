@@ -340,8 +340,12 @@ class RiskScreener:
         if medical and reading.holds(_RESOLVED, 0, whole):
             return "an emergency that has passed"
         # a farewell is addressed to others by nature ("if you don't hear from me, it's been lovely knowing you")
+        # Anywhere in the clause, "you" can make a statement advice ("suicidal thoughts are common if you're
+        # depressed"), but not one the writer makes of themselves ("I'm going to kill myself tonight ... if anyone
+        # even sees this"), which messages without punctuation run into one clause.
         if kind not in _SOFT and (reading.search(_SECOND_PERSON, left, start) or (
-                kind in _PERSONAL | {Kind.DISTRESS} and reading.holds(_SECOND_PERSON, left, right))):
+                kind in _PERSONAL | {Kind.DISTRESS} and not _FIRST_SUBJECT.search(norm, max(left, start - 12), end)
+                and reading.holds(_SECOND_PERSON, left, right))):
             return "addressed to someone else, or advice"
         if reading.holds(_INFORMATION, left, right):
             return "information or resources"
