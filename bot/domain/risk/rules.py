@@ -144,13 +144,18 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:never|don't|dont|won't|wont) (?:have|had) the (?:guts|courage|balls|nerve) to (?:actually )?(?:commit suicide|do it|"
+        r"kill SELF|end it|go through with it)\b",
+        r"\b(?:can't|cant|couldn't|couldnt) even (?:kill SELF|do that right|die right|get that right)\b",
+        r"\b(?:only|one) (?:thing|person|reason) (?:that's |thats |that is |which is )?keeping me (?:alive|here)\b",
         r"\b(?:point|verge|brink|edge) of (?:suicide|killing (?:SELF|himself|herself|themselves))\b",
         r"\b(?:i'll|i will|i shall|i'm going to|im going to|i'm gonna|im gonna|gonna|going to|want to|wanna|wanting to|planning to|"
         r"about to|i'm|im|i am) (?:just )?(?:commit(?:ting)?|do) suicide\b",
         r"\bsuicide (?:is|seems|feels like) (?:the|my) (?:answer|only (?:option|way|way out|answer)|way out)\b",
         r"\bmight as well (?:just )?(?:do it|end it|die|kill SELF|get it over with)\b(?! (?:now |today |tonight )?(?:and|then|"
         r"while|before|after)\b)",
-        r"\btrying (?:so hard |really hard |my best )?not to (?:kms|kill SELF|end it|do it|jump|overdose|od)\b(?! (?:in|at) )",
+        r"\btrying (?:so hard |really hard |my best )?(?:not to|to not) (?:kms|kill SELF|end it|do it|jump|overdose|od)\b"
+        r"(?! (?:in|at) )",
         r"\bhow (?:to|do i|do you|can i|could i) (?:commit suicide|kill SELF|end my life|DIE)",
         r"\b(?:easiest|quickest|painless|best|only) way out\b(?! of (?:the|this|that|my) (?:contract|deal|car park|building|"
         r"situation|job|house|room|maze|mess|debt))",
@@ -227,6 +232,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:can't|cant|cannot|don't want to|dont want to|do not want to) (?:continue|keep|go on) (?:to live|living)\b",
+        r"\btoo tired to (?:live|go on|keep going|carry on|keep living)\b",
+        r"\b(?:can't|cant|cannot) (?:imagine|see) (?:a future (?:where|in which) (?:i'm|i am|im) (?:still )?(?:alive|here)|myself "
+        r"(?:being alive|alive|still here|living) (?:in|past|beyond|at|by|for))\b",
         r"\b(?:would|will) anyone (?:even )?(?:care|notice|miss me|give a \w+) if i (?:just )?(?:did it|do it|died|was gone|"
         r"disappeared|killed SELF|wasn't here|weren't here)\b",
         r"\bno (?:reason|point) (?:for me )?to (?:hang around|stick around|stay|be here|keep going) (?:anymore|any more|any longer)\b(?! (?:at|in|on|with|for)\b)",
@@ -443,6 +452,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:find|need|looking for|want|research\w*) (?:a |the )?(?:method|way) (?:that|which|to) (?:leaves no trace|won't hurt|"
+        r"wont hurt|is painless|doesn't hurt|doesnt hurt|won't fail|wont fail)\b",
+        r"\b(?:quick|quickest|easy|easiest|painless|fast|best|effective|reliable) suicide methods?\b",
+        r"\b(?:enough|sufficient) to (?:od|overdose|die|kill me|not wake up)\b",
         r"\b(?:planning|plan|planned) (?:a |our |my )?(?:double |joint )?suicide\b(?! (?:prevention|awareness|training|talk))",
         r"\bwhat (?:would|will|does) (?:an |a )?(?:overdose|od) (?:of|on) (?:\w+ ){1,2}do\b",
         r"\b(?:commit suicide|kill SELF|die|end it) (?:the )?(?:easiest|quickest|most painless|least painful) way\b",
@@ -572,6 +585,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:it'll|it will|it's going to) (?:all )?be (?:over )?soon\b(?![^.?!]{0,30}\b(?:due|born|baby|holiday|christmas|"
+        r"results?|exam|appointment|op|operation|surgery)\b)",
         r"\b(?:going for|going on|taking|on) my (?:last|final) (?:drive|walk|swim|ride)\b(?! (?:of|before|on|in|at|with|for|until|"
         r"till|along|round|around|to|up|down)\b)",
         r"\b(?:after|once) i go\b(?! (?:to|on|out|back|in|into|away|home|shopping|abroad|for|under|through|up|down|over|round|"
@@ -631,6 +646,7 @@ RULES: list[Rule] = [
     # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
     *_rules(
         Kind.FAREWELL,
+        r"\bthank you (?:\w+ )?for being my (?:only )?(?:happiness|light|safe place|reason|only friends?)\b",
         r"\bthank you (?:all )?for being my (?:people|person|family|friends|tribe|village)\b",
         r"\bwant(?:s|ed)? to say goodbye\b",
         r"\b(?:you've|you have|you guys have|you all have|you lot have) been the (?:only|best) (?:good )?thing\b",

@@ -221,10 +221,12 @@ _DENIED_NEGATION = re.compile(r"\b(?:lying if i said|lie if i said|pretend(?:ing
 def _negated(before: str) -> bool:
     if _DENIED_NEGATION.search(before):
         return False
-    tokens = _TOKEN.findall(before)
-    for token in reversed(tokens[-6:]):
+    tokens = _TOKEN.findall(before)[-7:]
+    for at in range(len(tokens) - 1, max(len(tokens) - 7, -1), -1):
+        token = tokens[at]
         if token in _NEGATORS:
-            return True
+            # "I can't stop thinking about suicide" says the opposite of "I stopped thinking about it"
+            return not (token in ("stop", "stopped") and at > 0 and tokens[at - 1] in _NEGATORS)
         if token not in _NEGATION_GLUE:
             return False
     return False
