@@ -144,6 +144,12 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:decided|desided|made up my mind) (?:on|to) (?:end(?:ing)? it(?: all)?|kill(?:ing)? SELF|die|dying|end(?:ing)? my "
+        r"life)\b",
+        r"\bblow my (?:\w+ )?brains out\b",
+        r"\bkeeps? me from (?:driving off|crashing|jumping|killing SELF|doing it|ending it)\b",
+        r"\bshould (?:have|'ve) (?:just )?(?:done it|ended it|killed SELF|gone through with it)\b(?! (?:earlier|sooner|before "
+        r"(?:the|my|work)|properly|myself|instead|the other))",
         r"\b(?:never|don't|dont|won't|wont) (?:have|had) the (?:guts|courage|balls|nerve) to (?:actually )?(?:commit suicide|do it|"
         r"kill SELF|end it|go through with it)\b",
         r"\b(?:can't|cant|couldn't|couldnt) even (?:kill SELF|do that right|die right|get that right)\b",
@@ -232,6 +238,14 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:i know )?i (?:won't|wont|will not) last (?:long|much longer|another year|the year|enough)\b(?! (?:in|at|on|with) )",
+        r"\b(?:want|wanting|wanted|wanna) to be gone\b(?! (?:by|before|from|for)\b)",
+        r"\b(?:my|your) death would (?:improve|make|help|be better for|be a relief)\b",
+        r"\bwish i (?:hadn't|had not|didn't|did not) surviv\w*|\b(?:till|until) i (?:can )?do it right\b",
+        r"\b(?:failures|people like me|someone like me|i) (?:shouldn't|should not|don't deserve to|do not deserve to) "
+        r"(?:live|be alive|exist)\b",
+        r"\b(?:would|will) (?:they|people|my friends|my family|anyone) (?:even )?care (?:that i'm|that i am|if i'm|if i was|if i) "
+        r"(?:dead|died|gone)\b",
         r"\b(?:can't|cant|cannot|don't want to|dont want to|do not want to) (?:continue|keep|go on) (?:to live|living)\b",
         r"\btoo tired to (?:live|go on|keep going|carry on|keep living)\b",
         r"\b(?:can't|cant|cannot) (?:imagine|see) (?:a future (?:where|in which) (?:i'm|i am|im) (?:still )?(?:alive|here)|myself "
@@ -369,7 +383,8 @@ RULES: list[Rule] = [
         r"\b(?:might|will|going to|gonna) (?:actually )?carry it out\b",
         r"\b(?:going to|gonna|about to) (?:do|take|use|shoot|inject|smoke|snort) the (?:lot|whole (?:bag|lot|thing|batch))\b",
         r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b",
-        r"\b(?:decided|made up my mind|planning|plan) to (?:end it|do it|kill|die|end my|go through with)",
+        r"\b(?:decided|desided|made up my mind|planning|plan) (?:to|on) (?:end it|ending it|do it|kill|die|dying|end my|go through "
+        r"with)",
         r"\b(?:going to|gonna|about to) (?:end it|end my|go through with|kill SELF|unalive SELF|hang SELF|shoot SELF|"
         r"drown SELF|poison SELF|gas SELF|od|overdose|drink SELF to death)\b(?! with\b)",
         r"\b(?:nobody|no one|noone) (?:will|can|is going to|gonna) stop me\b",
@@ -452,6 +467,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\bhow (?:much|many) (?:\w+ ){0,2}(?:PILLS|pills) (?:will|would|does) it take\b",
+        r"\bhow (?:easy|hard|quick|painful|long) is it to (?:DIE|overdose|od|kill SELF|kill yourself|bleed out|drown|hang)",
+        r"\b(?:easiest|quickest|fastest|surest)(?: and (?:easiest|quickest|fastest))? (?:way )?to kill (?:SELF|yourself|urself)\b",
+        r"\b(?:option|place|spot|bridge|building|cliff) (?:\w+ ){0,3}(?:for suicide|to (?:jump off|jump from|die|kill SELF|end it))\b(?! (?:into "
+        r"the|in the|for (?:a |the )?swim))",
         r"\b(?:find|need|looking for|want|research\w*) (?:a |the )?(?:method|way) (?:that|which|to) (?:leaves no trace|won't hurt|"
         r"wont hurt|is painless|doesn't hurt|doesnt hurt|won't fail|wont fail)\b",
         r"\b(?:quick|quickest|easy|easiest|painless|fast|best|effective|reliable) suicide methods?\b",
@@ -1304,6 +1324,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:i'm|im|i am) (?:so |just |fucking |completely |honestly )?done\W*(?:$|[.!?\n])(?![^\n]{0,40}(?:🎉|🥳|\bfinished\b|"
+        r"\byay\b|\bwoo|\bhooray\b|\bexams?\b))",
         r"\b(?:don't|dont) know how to (?:carry on|keep going|go on)\b(?![^.?!]{0,30}\band i (?:don't|dont) want to\b)|\b(?:this|it) (?:isn't|isnt|is not|'s not) (?:even )?"
         r"living (?:anymore|any more)\b",
         r"\b(?:gonna|going to|about to) snap\b|\b(?:i'm|im|i am) done trying\b(?! to)|\bfeel (?:myself|me) (?:breaking|falling "

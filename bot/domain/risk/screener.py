@@ -91,7 +91,8 @@ _RECOVERY = Check(
 _RELAPSED = Check(r"\b(?:relapsed|used again|using again|picked up again|shot up again|drinking again)\b")
 _PRESENT = Check(
     r"\b(?:again|now|lately|recently|these days|still|tonight|today|this (?:week|morning|evening)|last night|"
-    r"yesterday|anymore|any more|right now|currently|keeps saying|keeps talking|(?:has|have|'s|'ve) been saying)\b"
+    r"yesterday|anymore|any more|right now|currently|keeps saying|keeps talking|(?:has|have|'s|'ve) been saying|"
+    r"i wish)\b"
 )
 _THIRD_SUBJECT = re.compile(
     r"\b(?:he|she|they|him|her|them|his|their|he's|she's|they're|hes|shes)\b|\bmy (?:\w+ )?(?:son|daughter|kid|"
