@@ -56,7 +56,7 @@ class Rule:
     before: re.Pattern[str] | None = None
 
 
-_SELF = r"(?:my ?s[el]{2}f|myslef|mysefl)"
+_SELF = r"(?:my ?s[el]{2}f|myslef|mysefl|myeslf|myslf)"
 _PILLS = (
     r"(?:pills?|tablets?|meds|medication|painkillers|sleeping pills|tylenol|paracetamol|insulin|xanax|xanex|xannies|oxy\w*|"
     r"antidepressants|anti-depressants|sertraline|prozac|lithium|quetiapine|seroquel|codeine|co-codamol|tramadol|"
@@ -144,6 +144,12 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:my|the|a) (?:last |latest |previous |recent )?(?:suicide )?attempt failed\b|\bfailed (?:suicide )?attempt\b(?! (?:at|to) (?:\w+ )?(?:bake|cook|make|"
+        r"fix|pass|run|get))",
+        r"\b(?:need|give me|looking for|find|one) (?:a |one |good )?reason (?:not to|to not) (?:end my life|kill SELF|do it|"
+        r"end it|die)\b",
+        r"\bwhy (?:shouldn't|shouldnt|not) i (?:just )?do (?:the world|everyone|everybody) a favou?r\b",
+        r"\bhow is suicide not the answer\b",
         r"\b(?:decided|desided|made up my mind) (?:on|to) (?:end(?:ing)? it(?: all)?|kill(?:ing)? SELF|die|dying|end(?:ing)? my "
         r"life)\b",
         r"\bblow my (?:\w+ )?brains out\b",
@@ -238,6 +244,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\bhope i (?:get \w+ (?:and )?|just |catch \w+ (?:and )?)?die\b",
+        r"\b(?:i'd|id|i would) (?:much )?rather (?:just )?never wake up\b",
         r"\b(?:i know )?i (?:won't|wont|will not) last (?:long|much longer|another year|the year|enough)\b(?! (?:in|at|on|with) )",
         r"\b(?:want|wanting|wanted|wanna) to be gone\b(?! (?:by|before|from|for)\b)",
         r"\b(?:my|your) death would (?:improve|make|help|be better for|be a relief)\b",
@@ -384,7 +392,7 @@ RULES: list[Rule] = [
         r"\b(?:going to|gonna|about to) (?:do|take|use|shoot|inject|smoke|snort) the (?:lot|whole (?:bag|lot|thing|batch))\b",
         r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b",
         r"\b(?:decided|desided|made up my mind|planning|plan) (?:to|on) (?:end it|ending it|do it|kill|die|dying|end my|go through "
-        r"with)",
+        r"with|overdos\w*|od\b|od'?ing)",
         r"\b(?:going to|gonna|about to) (?:end it|end my|go through with|kill SELF|unalive SELF|hang SELF|shoot SELF|"
         r"drown SELF|poison SELF|gas SELF|od|overdose|drink SELF to death)\b(?! with\b)",
         r"\b(?:nobody|no one|noone) (?:will|can|is going to|gonna) stop me\b",
@@ -467,6 +475,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:need|want|know|tell me|looking for|find|have to find|consider) (?:an? |the |another |a different )?(?:effective|"
+        r"painless|reliable|quick|easy|foolproof|sure|another|different)(?: and (?:effective|painless|quick|easy|reliable))? "
+        r"method\b(?! (?:for|of|to (?:learn|revise|study|get|make)))",
+        r"\b(?:least painful|most painless|painless) way to (?:go|die|do it|end it)\b",
         r"\bhow (?:much|many) (?:\w+ ){0,2}(?:PILLS|pills) (?:will|would|does) it take\b",
         r"\bhow (?:easy|hard|quick|painful|long) is it to (?:DIE|overdose|od|kill SELF|kill yourself|bleed out|drown|hang)",
         r"\b(?:easiest|quickest|fastest|surest)(?: and (?:easiest|quickest|fastest))? (?:way )?to kill (?:SELF|yourself|urself)\b",
@@ -1569,7 +1581,8 @@ RULES: list[Rule] = [
         r"\b(?:locked|shut|barricaded) (?:himself|herself|themselves|themself) in\b[^.?!]{0,40}\b(?:knife|blade|razor|pills|gun|"
         r"rope)",
         r"\b(?:goodbye|bye|sorry|love you|look after|final message|left a (?:note|letter)|note saying)\b[^\n]{0,80}"
-        r"\b(?:not|isn't|isnt|won't|wont|hasn't|hasnt|can't|cant|doesn't|doesnt)\b(?: \w+)? (?:pick(?:ing)? up|"
+        r"(?<!\bi )(?<!\bim )(?<!\x27m )\b(?:not|isn't|isnt|won't|wont|hasn't|hasnt|can't|cant|doesn't|doesnt)\b(?: \w+)? "
+        r"(?:pick(?:ing)? up|"
         r"answer(?:ing)?|repl(?:y|ying)|respond(?:ing)?|reach (?:him|her|them))\b",
         r"\bKIN (?:\w+ ){0,3} => \b(?:talk\w*|said|says|saying|threaten\w*) (?:about )?(?:jumping off|jump off|hanging|"
         r"shooting|overdosing)\b",

@@ -42,11 +42,15 @@ _HYPERBOLE_AFTER = Check(
 )
 _HYPERBOLE_BEFORE = Check(r"(?:\b(?:lol|lmao|lmfao|haha\w*|omg)\b|[😂🤣💀😆😅])[^.!?\n]{0,15}$")
 # "I could kill myself for forgetting her birthday"
-_IDIOM = Check(r"\bcould (?:just |have )?(?:kill|kick|slap|strangle|murder|shoot) (?:myself|him|her|them|you)\b"
-               r"[^.!?\n]{0,10}\bfor\b|\bhill (?:\w+ ){0,4}(?:want|wants|willing|ready|prepared) to die on\b|\bdie on "
-               r"(?:this|that|the|a) hill\b|\b(?:telling|told|tell|tells) me to (?:kill myself|kms|die)\b|\b(?:nearly|"
-               r"almost) killed myself\b(?=[^.!?\n]{0,30}\b(?:falling|fell|tripping|tripped|laughing|slipp\w*|"
-               r"on the (?:stairs|ice|bike)|running|cycling|gym)\b)")
+_IDIOM = Check(
+    r"\bcould (?:just |have )?(?:kill|kick|slap|strangle|murder|shoot) (?:myself|him|her|them|you)\b"
+    r"[^.!?\n]{0,10}\bfor\b"
+    r"|\bhill (?:\w+ ){0,4}(?:want|wants|willing|ready|prepared) to die on\b"
+    r"|\b(?:\w+ ){0,3}die on (?:this|that|the|a) hill\b"
+    r"|\b(?:telling|told|tell|tells) me to (?:kill myself|kms|die)\b"
+    r"|\b(?:nearly|almost) killed myself\b(?=[^.!?\n]{0,30}\b(?:falling|fell|tripping|tripped|laughing|slipp\w*|"
+    r"on the (?:stairs|ice|bike)|running|cycling|gym)\b)"
+)
 _SECOND_PERSON = Check(
     # "if anyone will listen" is a request, not advice
     r"\b(?:if|when|whenever) (?:you|u|anyone|someone|somebody|people|they)(?! (?:will|wants? to|can|could|would|is|"
