@@ -136,6 +136,7 @@ def _in_first_person(speech: str) -> str:
 _GATE = Gate(RULES, [_REPORTED, _HYPERBOLE_AFTER, _HYPERBOLE_BEFORE, _IDIOM, _SECOND_PERSON, _TRAINING, _RESOLVED,
                      _CONDITIONAL, _READING_NOW, _INFORMATION, _HISTORY, _RECOVERY, _RELAPSED, _PRESENT])
 _NOTHING = Screening(Tier.NONE)
+_CATEGORY_ORDER = tuple(Category)  # iterating the enum itself is slow
 
 _PERSONAL = {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.SELF_HARM, Kind.SELF_HARM_SEVERE, Kind.PLAN,
              Kind.RESOLVE}
@@ -331,7 +332,8 @@ class RiskScreener:
         left, right = reading.clause(start, end)
         whole = len(norm)
         # "I can't, I can't do this anymore": a negation repeated from inside the match is emphasis
-        if _negated(norm[left:start]) and not _NEGATORS & set(_TOKEN.findall(norm[start:min(end, start + 10)])):
+        opening = _TOKEN.findall(norm[start:min(end, start + 10)])
+        if _negated(norm[max(left, start - 80):start]) and not _NEGATORS.intersection(opening):
             return "negated"
         # a laugh beside an attempt may be nerves; an attempt is never waved away as a joke
         joking = (reading.search(_HYPERBOLE_AFTER, end, end + 40)
@@ -498,5 +500,5 @@ class RiskScreener:
         ))
         method_detail = Kind.PREPARATION in kinds or (Kind.MEANS in kinds and tier is Tier.CRISIS
                                                       and bool(re.search(r"\d", text)))
-        ordered = tuple(c for c in Category if c in categories)
+        ordered = tuple(c for c in _CATEGORY_ORDER if c in categories)
         return Screening(tier, ordered, evidence, method_detail, tuple(discounted))
