@@ -332,8 +332,8 @@ class RiskScreener:
         left, right = reading.clause(start, end)
         whole = len(norm)
         # "I can't, I can't do this anymore": a negation repeated from inside the match is emphasis
-        opening = _TOKEN.findall(norm[start:min(end, start + 10)])
-        if _negated(norm[max(left, start - 80):start]) and not _NEGATORS.intersection(opening):
+        if _negated(norm[max(left, start - 80):start]) and not _NEGATORS.intersection(
+                _TOKEN.findall(norm[start:min(end, start + 10)])):
             return "negated"
         # a laugh beside an attempt may be nerves; an attempt is never waved away as a joke
         joking = (reading.search(_HYPERBOLE_AFTER, end, end + 40)
