@@ -144,6 +144,9 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\bstop(?:ped)? myself from (?:running|stepping|walking|driving|jumping|swerving) (?:out )?(?:into|in front of|off) "
+        r"(?:the )?(?:street|road|traffic|train|tracks|bridge|lorry|bus)\b",
+        r"\bbefore (?:i )?commit(?:ting)? suicide\b",
         r"\b(?:my|the|a) (?:last |latest |previous |recent )?(?:suicide )?attempt failed\b|\bfailed (?:suicide )?attempt\b(?! (?:at|to) (?:\w+ )?(?:bake|cook|make|"
         r"fix|pass|run|get))",
         r"\b(?:need|give me|looking for|find|one) (?:a |one |good )?reason (?:not to|to not) (?:end my life|kill SELF|do it|"
@@ -238,12 +241,16 @@ RULES: list[Rule] = [
         r"\b(?:tried|attempted) to (?:kill SELF|end (?:it|my life)|overdose|od) (?:\w+ ){0,3}(?:before|once|in the past)\b",
         r"\b(?:walk|walking|swim|swimming) (?:into|out into) the (?:sea|river|lake|ocean|water)\b(?! (?:for|with))",
         r"\ba (?:date|day|time) to (?:end it|die|kill SELF)\b",
-        r"\bDWELL (?:about |of )?(?:\w+ )?DEATH\b(?! (?:ship|of (?:a|my) (?:friend|loved)))",
+        r"\bDWELL (?:a lot |alot |so much |loads )?(?:about |of )?(?:\w+ )?DEATH\b(?! (?:ship|of (?:a|my) (?:friend|loved)))",
         r"\b(?:drive|driving|crash|crashing|steer) (?:the |my )?(?:car )?(?:into|off) (?:a |the )?(?:river|wall|tree|"
         r"cliff|bridge|lake|sea|traffic|lorry|truck|oncoming)\b",
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:suicide|death|dying|it) (?:has )?(?:never )?(?:feels|seems|seemed|sounds|looks|been) (?:so |more |really |"
+        r"quite )?(?:peaceful|tempting|appealing|inviting)\b",
+        r"\b(?:being alive|my (?:life|existence)|i)(?: this long| so long)? (?:is|was|has been) (?:a|one big|such a) mistake\b",
+        r"\bcan i (?:just )?die (?:already|now|please)\b|\bi want me dead\b|\bwant myself dead\b",
         r"\bhope i (?:get \w+ (?:and )?|just |catch \w+ (?:and )?)?die\b",
         r"\b(?:i'd|id|i would) (?:much )?rather (?:just )?never wake up\b",
         r"\b(?:i know )?i (?:won't|wont|will not) last (?:long|much longer|another year|the year|enough)\b(?! (?:in|at|on|with) )",
@@ -475,6 +482,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:saved|saving|save) (?:up )?(?:\w+ )?(?:money )?for (?:my|the) (?:suicide|method)\b|\bmethod (?:of suicide )?i(?:'ve)? "
+        r"(?:chose|chosen|picked|decided on)\b",
+        r"\b(?:tie|tied|tying|make|made|making|bought|got) (?:a |the |my )?noose\b",
         r"\b(?:need|want|know|tell me|looking for|find|have to find|consider) (?:an? |the |another |a different )?(?:effective|"
         r"painless|reliable|quick|easy|foolproof|sure|another|different)(?: and (?:effective|painless|quick|easy|reliable))? "
         r"method\b(?! (?:for|of|to (?:learn|revise|study|get|make)))",
@@ -546,6 +556,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\b(?:i'm|im|i am) (?:so )?done\W+(?:goodbye|bye)\b(?! for now)",
         r"\b(?:final|last) good ?bye (?:message|text|letter|note|post)\b",
         r"\bthis is my (?:suicide |last |final )?note\W*(?:$|[.!?\n])",
         r"\b(?:started|been|am|i'm) writing (?:my )?(?:notes|letters|goodbyes)\b[^\n]{0,80}\b(?:closure|goodbye|people|"
