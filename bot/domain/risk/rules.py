@@ -497,7 +497,7 @@ RULES: list[Rule] = [
         r"\b(?:find|need|looking for|want|research\w*) (?:a |the )?(?:method|way) (?:that|which|to) (?:leaves no trace|won't hurt|"
         r"wont hurt|is painless|doesn't hurt|doesnt hurt|won't fail|wont fail)\b",
         r"\b(?:quick|quickest|easy|easiest|painless|fast|best|effective|reliable) suicide methods?\b",
-        r"\b(?:enough|sufficient) to (?:od|overdose|die|kill me|not wake up)\b",
+        r"(?<!old )(?<!brave )(?<!strong )(?<!lucky )\b(?:enough|sufficient) to (?:od|overdose|kill me|not wake up)\b",
         r"\b(?:planning|plan|planned) (?:a |our |my )?(?:double |joint )?suicide\b(?! (?:prevention|awareness|training|talk))",
         r"\bwhat (?:would|will|does) (?:an |a )?(?:overdose|od) (?:of|on) (?:\w+ ){1,2}do\b",
         r"\b(?:commit suicide|kill SELF|die|end it) (?:the )?(?:easiest|quickest|most painless|least painful) way\b",
