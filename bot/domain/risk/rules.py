@@ -1036,7 +1036,7 @@ RULES: list[Rule] = [
         r"\b(?:heroin|fentanyl|opioids?|oxy\w*|methadone|xanax|benzos|pills|shot up|used|gear)\b",
         r"\b(?:heroin|fentanyl|opioids?|oxy\w*|methadone|xanax|benzos|shot up|gear)\b[^\n]{0,60}\b(?:snoring|gurgling|"
         r"(?:not|won't|wont|isn't|isnt) (?:waking|wake|breathing)|breathing (?:is )?(?:weird|funny|slow|shallow|strange))\b",
-        r"\b(?:mixed|mixing|took|taken|with) [^.?!]{0,30}\bDRUGS\b[^.?!]{0,20}\b(?:and|with|on top of)\b"
+        r"\b(?:mixed|mixing|took|taken|taking|had|necked|downed|drank|drinking) [^.?!]{0,30}\bDRUGS\b[^.?!]{0,20}\b(?:and|with|on top of)\b"
         r"[^.?!]{0,30}\b(?:DRUGS|drinking|drunk|pills)\b",
         r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2} => \b(?:overdosing|overdosed|od\x27ing|oding|od\x27d|oded)\b",
         r"\b(?:gave|give|giving|used|using|administer\w*|spray\w*|needed|need|had to use) (?:\w+ ){0,3}(?:narcan|"
