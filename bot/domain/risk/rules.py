@@ -144,6 +144,7 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\bif only i had the (?:\w+ )?(?:courage|guts|balls|nerve)\b",
         r"\bstop(?:ped)? myself from (?:running|stepping|walking|driving|jumping|swerving) (?:out )?(?:into|in front of|off) "
         r"(?:the )?(?:street|road|traffic|train|tracks|bridge|lorry|bus)\b",
         r"\bbefore (?:i )?commit(?:ting)? suicide\b",
@@ -247,6 +248,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:anytime|whenever) i (?:can )?die\b|\bdie\b[^.?!]{0,30}\bthe sooner the better\b",
+        r"\bi (?:didn't|didnt|did not) kill SELF (?:tonight|today|last night|again|this time)\b",
         r"\b(?:suicide|death|dying|it) (?:has )?(?:never )?(?:feels|seems|seemed|sounds|looks|been) (?:so |more |really |"
         r"quite )?(?:peaceful|tempting|appealing|inviting)\b",
         r"\b(?:being alive|my (?:life|existence)|i)(?: this long| so long)? (?:is|was|has been) (?:a|one big|such a) mistake\b",
@@ -482,6 +485,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\bsodium nitri(?:te|de)\b",
+        r"\b(?:so |really |this )?close to (?:downing|taking|swallowing|necking|overdosing)\b(?! (?:my (?:exam|test|driving)|the "
+        r"(?:exam|test)))",
+        r"\bif i (?:down|take|swallow|neck|took|downed|swallowed)\b[^.?!]{0,40}\bPILLS\b[^.?!]{0,30}\bwould (?:it|that|they) "
+        r"(?:take me|kill me|be enough|work|do it)\b|\b(?:is|are) (?:this|these|that|those) enough (?:pills|tablets)\b",
         r"\b(?:saved|saving|save) (?:up )?(?:\w+ )?(?:money )?for (?:my|the) (?:suicide|method)\b|\bmethod (?:of suicide )?i(?:'ve)? "
         r"(?:chose|chosen|picked|decided on)\b",
         r"\b(?:tie|tied|tying|make|made|making|bought|got) (?:a |the |my )?noose\b",
@@ -491,7 +499,7 @@ RULES: list[Rule] = [
         r"\b(?:least painful|most painless|painless) way to (?:go|die|do it|end it)\b",
         r"\bhow (?:much|many) (?:\w+ ){0,2}(?:PILLS|pills) (?:will|would|does) it take\b",
         r"\bhow (?:easy|hard|quick|painful|long) is it to (?:DIE|overdose|od|kill SELF|kill yourself|bleed out|drown|hang)",
-        r"\b(?:easiest|quickest|fastest|surest)(?: and (?:easiest|quickest|fastest))? (?:way )?to kill (?:SELF|yourself|urself)\b",
+        r"\b(?:easiest|quickest|fastest|surest|best)(?: and (?:easiest|quickest|fastest))? (?:way )?to kill (?:SELF|yourself|urself)\b",
         r"\b(?:option|place|spot|bridge|building|cliff) (?:\w+ ){0,3}(?:for suicide|to (?:jump off|jump from|die|kill SELF|end it))\b(?! (?:into "
         r"the|in the|for (?:a |the )?swim))",
         r"\b(?:find|need|looking for|want|research\w*) (?:a |the )?(?:method|way) (?:that|which|to) (?:leaves no trace|won't hurt|"
@@ -854,6 +862,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SELF_HARM,
+        r"\b(?:ended|wound|winded) up (?:cutting|burning|scratching|hurting) (?:myself|SELF|again)?\b|\bbroke (?:my )?\d+ "
+        r"(?:days?|weeks?|months?) (?:free|clean|streak)\b|\bfelt (?:so )?good to cut\b",
         r"\btrying (?:so hard |really hard |my best )?not to (?:cut|self harm|sh|burn SELF|hurt SELF)\b(?! (?:in|at|the|my "
         r"(?:hair|finger))\b)",
         r"\b(?:taking|took|take|been taking) (?:more|extra|double|too many)\b[^.?!]{0,50}\bto (?:feel numb|numb|not feel|escape|"

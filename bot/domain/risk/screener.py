@@ -83,7 +83,7 @@ _HISTORY = Check(
     r"\b(?:\d+|a few|a couple of|two|three|four|five|ten|many|several) (?:years?|months?|weeks?) ago\b"
     r"|\bused to\b|\bback (?:then|when|in (?:19|20)\d\d)\b|\bin the past\b|\bwhen i was (?:younger|a (?:kid|teen"
     r"|child|teenager)|in (?:high )?school|\d+)\b|\bas a (?:teen|teenager|kid)\b|\blast year\b|\bat my lowest\b"
-    r"|\b(?:years?|months?) clean\b|\b(?:i'm|im) glad i (?:stayed|didn't|didnt|survived)\b"
+    r"|\b(?:years?|months?|weeks?|days?) (?:clean|free)\b|\b(?:i'm|im) glad i (?:stayed|didn't|didnt|survived)\b"
     r"|\b(?:recovered|survived|survivor)\b"
     r"|\b(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\bin (?:19|20)\d\d\b"
@@ -94,7 +94,8 @@ _RECOVERY = Check(
     r"\b(?:years?|months?|weeks?|days?) (?:free|clean|sober|strong)\b|\b(?:glad|grateful|thankful) (?:i|that i)"
     r" (?:stayed|didn't|didnt|survived|reached out|got help)\b|\bin recovery\b|\brecovered\b"
 )
-_RELAPSED = Check(r"\b(?:relapsed|used again|using again|picked up again|shot up again|drinking again)\b")
+_RELAPSED = Check(r"\b(?:relapsed|used again|using again|picked up again|shot up again|drinking again|cutting again|"
+                  r"broke (?:my )?\d+ (?:days?|weeks?|months?))\b")
 _PRESENT = Check(
     r"\b(?:again|now|lately|recently|these days|still|tonight|today|this (?:week|morning|evening)|last night|"
     r"yesterday|anymore|any more|right now|currently|keeps saying|keeps talking|(?:has|have|'s|'ve) been saying|"
@@ -362,7 +363,7 @@ class RiskScreener:
             return "information or resources"
         # a relapse is news even when clean time is mentioned ("I relapsed after 4 months clean"), and so is what
         # happens right after one ("...my tolerance is gone and I've used my usual amount")
-        relapsed = kind is Kind.SUBSTANCE_EMERGENCY and reading.holds(_RELAPSED, 0, whole)
+        relapsed = kind in (Kind.SUBSTANCE_EMERGENCY, Kind.SELF_HARM) and reading.holds(_RELAPSED, 0, whole)
         if kind not in (Kind.MEDICAL_NOW, Kind.RELAPSE) and not relapsed and reading.holds(_HISTORY, left, right):
             if reading.holds(_RECOVERY, 0, whole):
                 return "a recovery story"
