@@ -486,8 +486,8 @@ RULES: list[Rule] = [
     *_rules(
         Kind.PREPARATION,
         r"\bsodium nitri(?:te|de)\b",
-        r"\b(?:so |really |this )?close to (?:downing|taking|swallowing|necking|overdosing)\b(?! (?:my (?:exam|test|driving)|the "
-        r"(?:exam|test)))",
+        r"\b(?:so |really |this )?close to (?:downing|taking|swallowing|necking)\b(?=[^.?!]{0,40}\b(?:pills|tablets|meds|them all|"
+        r"the lot|everything|whole (?:box|bottle|pack))\b)|\bclose to overdosing\b",
         r"\bif i (?:down|take|swallow|neck|took|downed|swallowed)\b[^.?!]{0,40}\bPILLS\b[^.?!]{0,30}\bwould (?:it|that|they) "
         r"(?:take me|kill me|be enough|work|do it)\b|\b(?:is|are) (?:this|these|that|those) enough (?:pills|tablets)\b",
         r"\b(?:saved|saving|save) (?:up )?(?:\w+ )?(?:money )?for (?:my|the) (?:suicide|method)\b|\bmethod (?:of suicide )?i(?:'ve)? "
@@ -988,7 +988,7 @@ RULES: list[Rule] = [
         r"\b(?:pillow|hand|hands|bag) over my (?:face|mouth|nose)\b|\buntil i (?:couldn't|could not|can't) breathe\b",
         r"\b(?:said|says|threatened|threatens|told me|keeps saying|screaming|shouting)\b[^.?!]{0,30}\b(?:going to|gonna|will|'ll) "
         r"kill (?:me|us|the kids|my \w+)\b(?! (?:when|if) (?:she|he|they) (?:sees|finds out|hears))(?! if i (?:ate|eat|touch|"
-        r"forget|take|use|finish|ever))(?![^.?!\n]{0,40}(?:\blol\b|😂|🤣|\bhaha))",
+        r"forget|forgot|take|use|finish|ever|told|tell|say|said|spoil\w*|ruin\w*|broke|break|was late|am late|wore|lost|missed))(?![^.?!\n]{0,40}(?:\blol\b|😂|🤣|\bhaha))",
         r"\b(?:hitting|beating|attacking|strangling|choking|kicking|punching) (?:me|us|our \w+|my \w+|the kids|the baby)\b"
         r"[^.?!]{0,20}\b(?:right now|now)\b",
         r"\b(?:he's|she's|he has|she has) (?:just )?(?:pinned|cornered|trapped) me\b",
@@ -1006,7 +1006,8 @@ RULES: list[Rule] = [
         r" might| could) kill (?:me|us)\b",
         r"\b(?:screaming|shouting|yelling|saying|says|said|texted|swears?|swore) (?:that )?(?:he|she|they)(?:'ll| will|'d|"
         r" would|'s going to| is going to| are going to) (?:kill|hurt|stab|shoot|burn) (?:me|us|the kids)\b(?! if i (?:ate|eat|"
-        r"touch|forget|take|use|finish|ever))(?![^.?!\n]{0,40}(?:\blol\b|😂|🤣|\bhaha))",
+        r"touch|forget|forgot|take|use|finish|ever|told|tell|say|said|spoil\w*|ruin\w*|broke|break|was late|am late|wore|lost|"
+        r"missed))(?![^.?!\n]{0,40}(?:\blol\b|😂|🤣|\bhaha))",
         r"\b(?:burn|set fire to) (?:the|my|our) (?:house|flat|place|home)(?: down)? with (?:me|us|the kids) in",
         r"\b(?:he|she|they)(?:'s| is| are) (?:\w+ )?(?:smashing|breaking|throwing) (?:things|everything|stuff|"
         r"the house)\b",

@@ -56,6 +56,7 @@ _SECOND_PERSON = Check(
     r"\b(?:if|when|whenever) (?:you|u|anyone|someone|somebody|people|they)(?! (?:will|wants? to|can|could|would|is|"
     r"has) (?:listen|talk|read|help|chat|up|around|awake|free|time)\b)(?:'re| are| ever| start| feel| have|'ve)?"
     r"|\b(?:do|have|are|did|were) (?:you|u) (?:ever )?(?:feel|felt|had|been|thought|have|having|feeling)\b"
+    r"|\b(?:asked|asks|asking) (?:me )?(?:if|whether) i\b"
     r"|\b(?:does|did|has|is|why is|why does) your (?:son|daughter|brother|sister|mum|mom|dad|friend|partner|husband|"
     r"wife|boyfriend|girlfriend|kid|child)\b"
     r"|\b(?:you|u) (?:should|can|could|might|may|need to|must|have to) (?:call|text|reach|talk|contact|get)\b"
