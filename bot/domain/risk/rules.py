@@ -144,6 +144,9 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:want|wanna|wanting) (?:to )?(?:fucking|fkn|fking|effing|literally|actually|genuinely|honestly) DIE",
+        r"\bplann(?:ed|ing) (?:a |my |another )?(?:serious |real |proper )?attempt\b",
+        r"\bwhy (?:shouldn't|shouldnt|not) i (?:just )?(?:end it|do it|kill SELF|die)\b",
         r"\bif only i had the (?:\w+ )?(?:courage|guts|balls|nerve)\b",
         r"\bstop(?:ped)? myself from (?:running|stepping|walking|driving|jumping|swerving) (?:out )?(?:into|in front of|off) "
         r"(?:the )?(?:street|road|traffic|train|tracks|bridge|lorry|bus)\b",
@@ -388,6 +391,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\buntil i(?:'ll| will)? be (?:alone|on my own|by myself)\b",
         r"\bthe (?:day|date|night) i(?:'ve)? (?:set|picked|chose|chosen|decided on)\b(?! (?:for|of)\b)",
         r"\b(?:\d+|a few|two|three|four|five|six|seven|ten) (?:more )?(?:days|weeks|sleeps) (?:till|until|before) i(?:'ll| will)? "
         r"(?:commit suicide|kill SELF|do it|end it|go)\b",
@@ -475,6 +479,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.TIMEFRAME,
+        r"\bon my birthday\b",
         r"\bon (?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|"
         r"nov\w*|dec\w*)\b",
         # "I'm safe right now" is the opposite of a timeframe
@@ -499,7 +504,8 @@ RULES: list[Rule] = [
         r"\b(?:least painful|most painless|painless) way to (?:go|die|do it|end it)\b",
         r"\bhow (?:much|many) (?:\w+ ){0,2}(?:PILLS|pills) (?:will|would|does) it take\b",
         r"\bhow (?:easy|hard|quick|painful|long) is it to (?:DIE|overdose|od|kill SELF|kill yourself|bleed out|drown|hang)",
-        r"\b(?:easiest|quickest|fastest|surest|best)(?: and (?:easiest|quickest|fastest))? (?:way )?to kill (?:SELF|yourself|urself)\b",
+        r"\b(?:easiest|quickest|fastest|surest|best)(?: and (?:easiest|quickest|fastest))? (?:way )?to (?:kill (?:SELF|yourself|"
+        r"urself)|(?:take|commit|do) suicide)\b",
         r"\b(?:option|place|spot|bridge|building|cliff) (?:\w+ ){0,3}(?:for suicide|to (?:jump off|jump from|die|kill SELF|end it))\b(?! (?:into "
         r"the|in the|for (?:a |the )?swim))",
         r"\b(?:find|need|looking for|want|research\w*) (?:a |the )?(?:method|way) (?:that|which|to) (?:leaves no trace|won't hurt|"
@@ -523,7 +529,8 @@ RULES: list[Rule] = [
         r"\b(?:fastest|quickest|most painless|least painful)\b[^.?!]{0,40}\bhow many (?:\w+ )?(?:you'd|you would|i'd|i would|"
         r"it would|would it|do you|you|i) (?:need|take)\b(?! for (?:a|an|my|the|your)\b)(?![^.?!]{0,40}\b(?:calpol|"
         r"headache|migraine|period pain|toothache)\b)",
-        r"\bhow long (?:it takes|does it take|would it take|it would take) to (?:bleed out|die|drown|suffocate|hang)\b",
+        r"\bhow long (?:it takes|does it take|would it take|it would take) to (?:bleed out|die|drown|suffocate|hang|starve to "
+        r"death)\b",
         r"\b(?:PILLS|vodka|rope|noose|knife|blades?|razors?)\b[^.?!]{0,30}\b(?:are|is) (?:all )?(?:on the (?:table|bed|side)|"
         r"laid out|lined up|in front of me)\b[^\n]{0,60}\b(?:courage|nerve|ready|waiting|staring)\b",
         r"\bcounting (?:out )?(?:the |my |all my |all the )?PILLS\b(?![^.?!]{0,40}\b(?:dosette|pill ?box|organi[sz]er|"
@@ -548,7 +555,9 @@ RULES: list[Rule] = [
         r"[^.?!]{0,40}\b(?:die|kill|overdose|od|hang|lethal|fatal|painless)",
         r"\bhow (?:many|much) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:PILLS|mg|grams|units)\b[^.?!]{0,30}"
         r"\b(?:to (?:die|kill|od|overdose)|(?:is|would be|it would take) (?:lethal|fatal|enough)|would (?:kill|be lethal))",
-        r"\b(?:lethal|fatal) dose\b",
+        r"\b(?:lethal|fatal) (?:dose|way|method|amount)\b(?![^.?!]{0,30}\b(?:dogs?|cats?|pets?|pupp(?:y|ies)|kittens?|horses?)\b)",
+        r"\b(?:least painful|most painless|painless|quickest|easiest) (?:method|way) of (?:death|dying|suicide)\b",
+        r"\b(?:drop|fall|jump|height|storey|story|floors?)\b[^.?!]{0,20}\benough to kill\b",
         r"\b(?:most |least )?painless (?:way|method) to (?:die|go|end it|kill (?:SELF|yourself|urself))\b|\b(?:easiest|quickest|fastest|best|surest) "
         r"(?:way|method) to (?:DIE|kill SELF|end it|end my life|overdose|od)\b",
         r"\b(?:PILLS|rope|noose) (?:are |is )?(?:all )?(?:saved|stockpiled|stashed|hidden|ready|counted out)\b(?! (?:to (?:collect|"
@@ -564,6 +573,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\bthanks? (?:you )?for (?:all )?(?:of )?(?:your|the) help but (?:it )?(?:wasn't|wasnt|isn't|isnt) enough\b",
         r"\b(?:i'm|im|i am) (?:so )?done\W+(?:goodbye|bye)\b(?! for now)",
         r"\b(?:final|last) good ?bye (?:message|text|letter|note|post)\b",
         r"\bthis is my (?:suicide |last |final )?note\W*(?:$|[.!?\n])",
