@@ -85,7 +85,7 @@ _DWELL = (
     r"contemplating|welcome|craving|long for|longing for|keep picturing|picturing|imagin(?:e|ing))"
 )
 _DEATH = (
-    r"(?:dying|death|suicide|ending it(?: all)?|ending my life|ending things|ending everything|jumping\b(?! ship| on| in| "
+    r"(?:dying|death|suicide|suicde|sucide|suiside|suicid|ending it(?: all)?|ending my life|ending things|ending everything|jumping\b(?! ship| on| in| "
     r"into| at| for| the queue| around| up)|taking (?:all (?:of )?|every one "
     r"of )my (?:\w+ )?(?:pills|tablets|meds)|killing SELF|overdosing|od'?ing|not being (?:here|around|"
     r"alive)|not existing|not waking up|never waking up|disappearing forever|hanging SELF|taking my (?:own )?life|"
@@ -217,7 +217,7 @@ RULES: list[Rule] = [
         # "I'm going to die" is mostly fear or hyperbole; "going to kill myself" is intent
         # "going to end it with my boyfriend" is a break-up
         r"\b(?:going|gonna) (?:to )?(?:just )?(?:kill SELF|end (?:it all|it|my life|things|everything)|unalive SELF)\b(?! with\b)",
-        r"\bkill(?:ed|ing|s)? SELF\b",
+        r"\bkill?(?:ed|ing|in|s)? SELF\b",
         r"\b(?:scared|afraid|frightened|worried) (?:of )?what i (?:might|could|will|'ll) do(?: to (?:myself|SELF))?\b",
         r"\b(?:kms|kys myself|unalive SELF|unaliving|sewer ?slide|self[- ]?unalive|off(?:ing)? SELF|suicide fantasies|suicidal "
         r"fantasies)\b",
@@ -335,7 +335,7 @@ RULES: list[Rule] = [
         r"\b(?:what's|whats|what is) the point (?:of|in) (?:being alive|living|life|going on|existing|carrying on|staying alive)\b",
         r"\bwish(?:es)? (?:i'd|id|i had|he'd|she'd) died\b",
         r"\b(?:don't|dont|do not) trust (?:myself|SELF)\b|\b(?:i'm|im|i am|i feel like i'm) (?:a )?danger to (?:myself|SELF)\b",
-        r"\bwish(?:es)? (?:i|i'd|id|he|she|they|he'd|she'd) (?:was|were|had) (?:never been born|never born|dead|died|"
+        r"\bwish(?:es)? (?:i|i'd|id|he|she|they|he'd|she'd) (?:was|were|had) (?:never been born|never born|dead|ded|died|"
         r"not wake|never woken)",
         r"\bif i (?:died|was dead|were dead|didn't wake up|never woke up)\b[^.?!]{0,30}\b(?:wouldn't|would not|don't|"
         r"dont) (?:care|mind)\b",
@@ -344,7 +344,8 @@ RULES: list[Rule] = [
         r"\b(?:wish|hope|pray) (?:i|i'd|id|that i) (?:would |could |will |'d )?(?:get|got|be|was) (?:hit|run over|"
         r"killed|struck)\b",
         r"\b(?:wish|hope|pray) (?:a|the|some) (?:\w+ ){0,2}(?:would|will|'d) (?:hit|kill) me\b",
-        r"\b(?:don't|dont|do not|doesn't|doesnt|does not) (?:really )?(?:want to|wanna) (?:be alive|live|exist|wake up|"
+        r"\b(?:don't|dont|do not|doesn't|doesnt|does not) (?:really )?(?:want to|wanna|wana|wnat to|want ot) (?:be alive|live|exist|"
+        r"wake up|"
         r"be here anymore|"
         r"be here any more|go on)\b",
         r"\b(?:doesn't|doesnt|does not|don't|dont|do not|can't|cant) see (?:the|any) point (?:in|of) (?:living|"
@@ -829,7 +830,7 @@ RULES: list[Rule] = [
         r"a (?:bunch|handful|bottle|box|load|lot) of |\d+ |too many |the whole (?:bottle|pack|box) of |my whole )"
         r"(?:of )?(?:my |the |those )?(?:\w+ )?PILLS",
         r"\b(?:i|i've|ive|just) (?:overdosed|od\x27d|oded)\b|\bi'm (?:overdosing|oding|od\x27ing)\b",
-        r"\b(?:took|taken|had|done) an overdose\b",
+        r"\b(?:took|taken|had|done) an (?:overdose|overdoes|overdos|od)\b",
         # an attempt told as the past ("I tried to kill myself before") is ideation; see the IDEATION rules
         r"\b(?:tried|attempted|trying) to (?:kill SELF|end (?:it|my life)|overdose|od|hang SELF|take my (?:own )?life)\b"
         r"(?! (?:\w+ ){0,3}(?:before|once|in the past|years ago|when i was))",
