@@ -23,6 +23,10 @@ CHAT_HOLDOUT_C = ROOT / "tests" / "data" / "chat_holdout_c.tsv"
 CHAT_HOLDOUT_D = ROOT / "tests" / "data" / "chat_holdout_d.tsv"
 CHAT_HOLDOUT_E = ROOT / "tests" / "data" / "chat_holdout_e.tsv"
 CHAT_HOLDOUT_F = ROOT / "tests" / "data" / "chat_holdout_f.tsv"
+# Session 5: G, written after four rounds of new cases and before the rules learned from the shared sets' phrasing.
+# From session 5 on, every held-out set also serves as a regression guard: when a rule change made any held-out
+# message's result worse than the session-start code's, the change was narrowed (without reading the message).
+CHAT_HOLDOUT_G = ROOT / "tests" / "data" / "chat_holdout_g.tsv"
 
 # How each set's labels map onto peerbot's tiers (see SOURCE.txt in each folder for what the labels mean).
 LABEL_TIERS = {

@@ -19,6 +19,7 @@ from benchmarks._data import (
     CHAT_HOLDOUT_D,
     CHAT_HOLDOUT_E,
     CHAT_HOLDOUT_F,
+    CHAT_HOLDOUT_G,
     chat_cases,
     posts,
     shared_sets,
@@ -70,9 +71,10 @@ def main() -> None:
              chat_cases(CHAT_HOLDOUT_D)),
             ("peerbot_chat_holdout_e (a fifth, written after ten rounds; see _data.py)", chat_cases(CHAT_HOLDOUT_E)),
             ("peerbot_chat_holdout_f (a sixth, written after every session-4 change, never tuned on)",
-             chat_cases(CHAT_HOLDOUT_F))]
+             chat_cases(CHAT_HOLDOUT_F)),
+            ("peerbot_chat_holdout_g (a seventh, written in session 5; see _data.py)", chat_cases(CHAT_HOLDOUT_G))]
     if "--chat-only" in sys.argv:
-        sets = sets[:7]
+        sets = sets[:8]
     else:
         sets += list(shared_sets())
     for name, rows in sets:
