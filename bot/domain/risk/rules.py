@@ -169,7 +169,7 @@ RULES: list[Rule] = [
         r"\b(?:only|one) (?:thing|person|reason) (?:that's |thats |that is |which is )?keeping me (?:alive|here)\b",
         r"\b(?:point|verge|brink|edge) of (?:suicide|killing (?:SELF|himself|herself|themselves))\b",
         r"\b(?:i'll|i will|i shall|i'm going to|im going to|i'm gonna|im gonna|gonna|going to|want to|wanna|wanting to|planning to|"
-        r"about to|i'm|im|i am) (?:just )?(?:commit(?:ting)?|do) suicide\b",
+        r"about to|i'm|im|i am)(?: just)?[ ] => (?:commit(?:ting)?|do) suicide\b",
         r"\bsuicide (?:is|seems|feels like) (?:the|my) (?:answer|only (?:option|way|way out|answer)|way out)\b",
         r"\bmight as well (?:just )?(?:do it|end it|die|kill SELF|get it over with)\b(?! (?:now |today |tonight )?(?:and|then|"
         r"while|before|after)\b)",
@@ -290,8 +290,9 @@ RULES: list[Rule] = [
         r"\b(?:can't|cant|don't think i can|dont think i can|not sure i can) hold on (?:much |any |a lot |for much |for any )?"
         r"longer\b",
         r"\b(?:cry|sleep|drink) (?:and cry )?(?:until|till|til) i die\b|\b(?:just|please) let me die\b",
-        r"\bnothing (?:left )?(?:worth|to) liv(?:e|ing) for\b|\b(?:i )?(?:just )?want death\b|\ball i want is (?:death|to die|"
-        r"to not exist|to not be here)\b",
+        r"\bnothing (?:left )?(?:worth|to) liv(?:e|ing) for\b",
+        r"\bwant death\b",
+        r"\ball i want is (?:death|to die|to not exist|to not be here)\b",
         r"\b(?:'d|wud|wld|would|will|are|r) (?:all )?(?:be |b )?(?:so |so much |much |a lot |far )?better off (?:and (?:much |so "
         r"much |a lot )?happier )?without me\b",
         r"\b(?:want|wanting|ready|longing|long) to (?:join|be with|go to) (?:my|her|his) (?:late )?(?:husband|wife|partner|"
@@ -398,7 +399,8 @@ RULES: list[Rule] = [
         r"(?:commit suicide|kill SELF|do it|end it|go)\b",
         r"\b(?:i've|ive|i have) planned it\b(?! (?:for|with|out|all out)\b)",
         r"\b(?:i'm|im|i am) (?:committing|going to commit|gonna commit) suicide\b",
-        r"\bi(?:'ll| will| shall) (?:just )?(?:commit suicide|kill SELF|end my life|end it all|take my (?:own )?life)\b(?! if\b)",
+        r"\bi(?:'ll| will| shall)(?: just)?[ ] => (?:commit suicide|kill SELF|end my life|end it all|take my (?:own )?life)\b"
+        r"(?! if\b)",
         r"\b(?:gear|heroin|fentanyl|pills|tablets|oxy\w*|xanax|stash)\b[^.?!]{0,40}\b(?:going to|gonna|will|i'll) (?:use|take|do|"
         r"shoot up|snort|swallow|neck) (?:all of it|the lot|the whole (?:bag|lot|thing)|it all|everything|all of them|them all)\b",
         r"\b(?:an |the )?empty (?:flat|house|home)\b|\b(?:the )?(?:house|flat)(?:'s| is) empty\b",
@@ -559,8 +561,8 @@ RULES: list[Rule] = [
         r"\b(?:lethal|fatal) (?:dose|way|method|amount)\b(?![^.?!]{0,30}\b(?:dogs?|cats?|pets?|pupp(?:y|ies)|kittens?|horses?)\b)",
         r"\b(?:least painful|most painless|painless|quickest|easiest) (?:method|way) of (?:death|dying|suicide)\b",
         r"\b(?:drop|fall|jump|height|storey|story|floors?)\b[^.?!]{0,20}\benough to kill\b",
-        r"\b(?:most |least )?painless (?:way|method) to (?:die|go|end it|kill (?:SELF|yourself|urself))\b|\b(?:easiest|quickest|fastest|best|surest) "
-        r"(?:way|method) to (?:DIE|kill SELF|end it|end my life|overdose|od)\b",
+        r"\b(?:most painless|least painless|painless) (?:way|method) to (?:die|go|end it|kill (?:SELF|yourself|urself))\b",
+        r"\b(?:easiest|quickest|fastest|best|surest) (?:way|method) to (?:DIE|kill SELF|end it|end my life|overdose|od)\b",
         r"\b(?:PILLS|rope|noose) (?:are |is )?(?:all )?(?:saved|stockpiled|stashed|hidden|ready|counted out)\b(?! (?:to (?:collect|"
         r"pick up|be collected)|for (?:collection|the week|next week|my (?:holiday|trip))|in (?:the|my) (?:dosette|organi[sz]er|"
         r"pill ?box)))",
