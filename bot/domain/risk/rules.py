@@ -112,7 +112,7 @@ _PLACES = (
 )
 # Blue lips from a cold swim, a slushie or lipstick are not cyanosis
 _NOT_COLD = (
-    r"(?![^.?!]{0,30}\b(?:cold|freezing|swim\w*|sea|pool|ice|lolly|slushie|blueberr\w*|sweets?|paint|dye|lipstick)\b)"
+    r"(?![^.?!]{0,50}\b(?:cold|freezing|swim\w*|sea|pool|ice|lolly|slushie|blueberr\w*|sweets?|paint|dye|lipstick)\b)"
 )
 # An engine left running to warm the car or charge the battery
 _NOT_WARMING = (

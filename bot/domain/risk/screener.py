@@ -68,7 +68,10 @@ _TRAINING = Check(r"\b(?:practi[sc]\w*|training|trained|workshop|course|class|du
 _RESOLVED = Check(r"\bturned out (?:to be|it was)\b|\b(?:all|it's|its|he's|she's|i'm) (?:fine|ok|okay) now\b"
                        r"|\b(?:said|say|says) (?:she's|he's|she is|he is|it's|they're|she'll be|he'll be) "
                        r"(?:fine|ok|okay)\b"
-                       r"|\bwas (?:just|only) (?:a |an )?(?:panic|anxiety|heartburn|indigestion|muscle)")
+                       r"|\bwas (?:just|only) (?:a |an )?(?:panic|anxiety|heartburn|indigestion|muscle)"
+                       r"|\b(?:came|come|went|gone) (?:back )?down (?:with|after)\b|\bwarmed (?:her|him|them) up and\b"
+                       r"|\b(?:and|but) (?:she's|he's|they're|she is|he is) (?:fine|ok|okay|alright|all right)"
+                       r"(?: now)?\W*$")
 # A condition to watch for, not a report: "call if my temp goes over 38 after chemo".
 _CONDITIONAL = Check(r"\b(?:if|in case|when|unless) (?:my|your|his|her|their|the|a|you|he|she|they) "
                           r"(?:\w+ )?(?:temp|temperature|fever|sugar|bleeding|gets?|goes|has|have|develops?)\b")
