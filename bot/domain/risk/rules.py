@@ -158,7 +158,10 @@ RULES: list[Rule] = [
         r"\bwhy (?:shouldn't|shouldnt|not) i (?:just )?do (?:the world|everyone|everybody) a favou?r\b",
         r"\bhow is suicide not the answer\b",
         r"\b(?:decided|desided|made up my mind) (?:on|to) (?:end(?:ing)? it(?: all)?|kill(?:ing)? SELF|die|dying|end(?:ing)? my "
-        r"life)\b",
+        r"life|commit(?:ting)? suicide)\b",
+        r"\b(?:don't|dont|do not) (?:really )?want to die but\b[^.?!]{0,40}\b(?:no (?:other )?choice|no other way|have to|"
+        r"can't go on|cant go on|no way out)\b",
+        r"\bready for the (?:long|big|eternal|final) sleep\b",
         r"\bblow my (?:\w+ )?brains out\b",
         r"\bkeeps? me from (?:driving off|crashing|jumping|killing SELF|doing it|ending it)\b",
         r"\bshould (?:have|'ve) (?:just )?(?:done it|ended it|killed SELF|gone through with it)\b(?! (?:earlier|sooner|before "
@@ -336,7 +339,7 @@ RULES: list[Rule] = [
         r"\b(?:what's|whats|what is) the point (?:of|in) (?:being alive|living|life|going on|existing|carrying on|staying alive)\b",
         r"\bwish(?:es)? (?:i'd|id|i had|he'd|she'd) died\b",
         r"\b(?:don't|dont|do not) trust (?:myself|SELF)\b|\b(?:i'm|im|i am|i feel like i'm) (?:a )?danger to (?:myself|SELF)\b",
-        r"\bwish(?:es)? (?:i|i'd|id|he|she|they|he'd|she'd) (?:was|were|had) (?:never been born|never born|dead|ded|died|"
+        r"\bwish(?:es|ing)? (?:i|i'd|id|he|she|they|he'd|she'd) (?:was|were|had) (?:never been born|never born|dead|ded|died|"
         r"not wake|never woken)",
         r"\bif i (?:died|was dead|were dead|didn't wake up|never woke up)\b[^.?!]{0,30}\b(?:wouldn't|would not|don't|"
         r"dont) (?:care|mind)\b",
@@ -393,6 +396,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\b(?:do|doing) it\b[^.?!]{0,25}?\b(?:either )?(?:by|with|using) (?:PILLS|painkillers|jumping|hanging|a rope|the train|a train|"
+        r"my car|the car|a knife|a gun)\b",
         r"\buntil i(?:'ll| will)? be (?:alone|on my own|by myself)\b",
         r"\bthe (?:day|date|night) i(?:'ve)? (?:set|picked|chose|chosen|decided on)\b(?! (?:for|of)\b)",
         r"\b(?:\d+|a few|two|three|four|five|six|seven|ten) (?:more )?(?:days|weeks|sleeps) (?:till|until|before) i(?:'ll| will)? "
@@ -409,7 +414,7 @@ RULES: list[Rule] = [
         r"\b(?:going to|gonna|about to) (?:do|take|use|shoot|inject|smoke|snort) the (?:lot|whole (?:bag|lot|thing|batch))\b",
         r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b",
         r"\b(?:decided|desided|made up my mind|planning|plan) (?:to|on) (?:end it|ending it|do it|kill|die|dying|end my|go through "
-        r"with|overdos\w*|od\b|od'?ing)",
+        r"with|overdos\w*|od\b|od'?ing|commit suicide)",
         r"\b(?:going to|gonna|about to) (?:end it|end my|go through with|kill SELF|unalive SELF|hang SELF|shoot SELF|"
         r"drown SELF|poison SELF|gas SELF|od|overdose|drink SELF to death)\b(?! with\b)",
         r"\b(?:nobody|no one|noone) (?:will|can|is going to|gonna) stop me\b",
@@ -486,7 +491,7 @@ RULES: list[Rule] = [
         r"\bon (?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|"
         r"nov\w*|dec\w*)\b",
         # "I'm safe right now" is the opposite of a timeframe
-        r"(?<!safe )(?<!okay )(?<!ok )(?<!fine )\b(?:tonight|tonights|today|tomorrow|this weekend|this week|right now|soon|"
+        r"(?<!safe )(?<!okay )(?<!ok )(?<!fine )\b(?:tonight|tonights|today|tomorrow|this weekend|this week|next week|right now|soon|"
         r"after (?:the|my) (?:funeral|"
         r"birthday|holidays)|before (?:christmas|morning)|by (?:friday|monday|morning)|monday|tuesday|wednesday|"
         r"thursday|friday|saturday|sunday)\b",
@@ -834,7 +839,8 @@ RULES: list[Rule] = [
         r"\b(?:i|i've|ive|just) (?:overdosed|od\x27d|oded)\b|\bi'm (?:overdosing|oding|od\x27ing)\b",
         r"\b(?:took|taken|had|done) an (?:overdose|overdoes|overdos|od)\b",
         # an attempt told as the past ("I tried to kill myself before") is ideation; see the IDEATION rules
-        r"\b(?:tried|attempted|trying) to (?:kill SELF|end (?:it|my life)|overdose|od|hang SELF|take my (?:own )?life)\b"
+        r"\b(?:tried|attempted|trying) to (?:kill SELF|end (?:it|my life)|overdose|od|hang SELF|take my (?:own )?life|commit "
+        r"suicide)\b"
         r"(?! (?:\w+ ){0,3}(?:before|once|in the past|years ago|when i was))",
         r"\b(?:standing|sitting|stood) (?:on|at) (?:the |a )?(?:edge|ledge|tracks|cliff)",
         r"\b(?:noose|rope) (?:is )?(?:ready|around my neck|tied|set up)\b",
