@@ -150,14 +150,17 @@ RULES: list[Rule] = [
         r"\bif only i had the (?:\w+ )?(?:courage|guts|balls|nerve)\b",
         r"\bstop(?:ped)? myself from (?:running|stepping|walking|driving|jumping|swerving) (?:out )?(?:into|in front of|off) "
         r"(?:the )?(?:street|road|traffic|train|tracks|bridge|lorry|bus)\b",
-        r"\bbefore (?:i )?commit(?:ting)? suicide\b",
+        r"\bbefore (?:i )?(?:commit(?:ting)? )?suicide\b",
+        r"\bto kill oneself\b|\b(?:only|one) (?:thing|person|reason) (?:that's |thats |that is |which is )?(?:keeping|stopping) me "
+        r"from (?:it|doing it|killing SELF|ending it|going through with it)\b",
         r"\b(?:my|the|a) (?:last |latest |previous |recent )?(?:suicide )?attempt failed\b|\bfailed (?:suicide )?attempt\b(?! (?:at|to) (?:\w+ )?(?:bake|cook|make|"
         r"fix|pass|run|get))",
         r"\b(?:need|give me|looking for|find|one) (?:a |one |good )?reason (?:not to|to not) (?:end my life|kill SELF|do it|"
         r"end it|die)\b",
         r"\bwhy (?:shouldn't|shouldnt|not) i (?:just )?do (?:the world|everyone|everybody) a favou?r\b",
         r"\bhow is suicide not the answer\b",
-        r"\b(?:decided|desided|made up my mind) (?:on|to) (?:end(?:ing)? it(?: all)?|kill(?:ing)? SELF|die|dying|end(?:ing)? my "
+        r"\b(?:decided|desided|made up my mind|planned|planning) (?:on|to) (?:end(?:ing)? it(?: all)?|kill(?:ing)? SELF|die|dying|"
+        r"end(?:ing)? my "
         r"life|commit(?:ting)? suicide)\b",
         r"\b(?:don't|dont|do not) (?:really )?want to die but\b[^.?!]{0,40}\b(?:no (?:other )?choice|no other way|have to|"
         r"can't go on|cant go on|no way out)\b",
@@ -413,7 +416,7 @@ RULES: list[Rule] = [
         r"\b(?:might|will|going to|gonna) (?:actually )?carry it out\b",
         r"\b(?:going to|gonna|about to) (?:do|take|use|shoot|inject|smoke|snort) the (?:lot|whole (?:bag|lot|thing|batch))\b",
         r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b",
-        r"\b(?:decided|desided|made up my mind|planning|plan) (?:to|on) (?:end it|ending it|do it|kill|die|dying|end my|go through "
+        r"\b(?:decided|desided|made up my mind|planning|planned|plan) (?:to|on) (?:end it|ending it|do it|kill|die|dying|end my|go through "
         r"with|overdos\w*|od\b|od'?ing|commit suicide)",
         r"\b(?:going to|gonna|about to) (?:end it|end my|go through with|kill SELF|unalive SELF|hang SELF|shoot SELF|"
         r"drown SELF|poison SELF|gas SELF|od|overdose|drink SELF to death)\b(?! with\b)",
@@ -498,6 +501,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:detergent|chemical) suicide\b",
+        r"\b(?:mix|mixing|combine|combining)\b[^.?!]{0,30}\bto kill (?:oneself|SELF|yourself)\b",
         r"\bsodium nitri(?:te|de)\b",
         r"\b(?:so |really |this )?close to (?:downing|taking|swallowing|necking)\b(?=[^.?!]{0,40}\b(?:pills|tablets|meds|them all|"
         r"the lot|everything|whole (?:box|bottle|pack))\b)|\bclose to overdosing\b",
