@@ -144,6 +144,7 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\bsuicide is my (?:choice|decision|answer|only way|way out)\b",
         r"\b(?:want|wanna|wanting) (?:to )?(?:fucking|fkn|fking|effing|literally|actually|genuinely|honestly) DIE",
         r"\bplann(?:ed|ing) (?:a |my |another )?(?:serious |real |proper )?attempt\b",
         r"\bwhy (?:shouldn't|shouldnt|not) i (?:just )?(?:end it|do it|kill SELF|die)\b",
@@ -175,7 +176,7 @@ RULES: list[Rule] = [
         r"\b(?:only|one) (?:thing|person|reason) (?:that's |thats |that is |which is )?keeping me (?:alive|here)\b",
         r"\b(?:point|verge|brink|edge) of (?:suicide|killing (?:SELF|himself|herself|themselves))\b",
         r"\b(?:i'll|i will|i shall|i'm going to|im going to|i'm gonna|im gonna|gonna|going to|want to|wanna|wanting to|planning to|"
-        r"about to|i'm|im|i am)(?: just)?[ ] => (?:commit(?:ting)?|do) suicide\b",
+        r"about to|i'm|im|i am|i might|i could|might|could)(?: just)?[ ] => (?:commit(?:ting)?|do) suicide\b",
         r"\bsuicide (?:is|seems|feels like) (?:the|my) (?:answer|only (?:option|way|way out|answer)|way out)\b",
         r"\bmight as well (?:just )?(?:do it|end it|die|kill SELF|get it over with)\b(?! (?:now |today |tonight )?(?:and|then|"
         r"while|before|after)\b)",
@@ -233,7 +234,7 @@ RULES: list[Rule] = [
         r"\btake my (?:own )?life\b",
         r"\bend(?:ing)? (?:my|it) (?:life|all)\b",
         r"\b(?:i'm|im|i am|i'll|ill|i will) (?:just )? => \b(?:ending|end) (?:it|it all|my life|everything)\b(?! with\b)",
-        r"\b(?:i|i'm|im) (?:done|finished) (?:with (?:life|living|everything)|living)\b",
+        r"\b(?:i|i'm|im) (?:done|finished) (?:with (?:life|living|everything)|living)\b(?! (?:on|in|for|at|from)\b)",
         r"\bwants? to DIE",
         r"\bkill (?:himself|herself|themselves|themself)\b",
         # "I want to jump" beside a roof, bridge or ledge; not into a pool or at a chance
@@ -257,6 +258,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\bworth more dead than alive\b|\bdone with (?:life|living|being alive)\b",
         r"\b(?:anytime|whenever) i (?:can )?die\b|\bdie\b[^.?!]{0,30}\bthe sooner the better\b",
         r"\bi (?:didn't|didnt|did not) kill SELF (?:tonight|today|last night|again|this time)\b",
         r"\b(?:suicide|death|dying|it) (?:has )?(?:never )?(?:feels|seems|seemed|sounds|looks|been) (?:so |more |really |"
@@ -266,7 +268,7 @@ RULES: list[Rule] = [
         r"\bhope i (?:get \w+ (?:and )?|just |catch \w+ (?:and )?)?die\b",
         r"\b(?:i'd|id|i would) (?:much )?rather (?:just )?never wake up\b",
         r"\b(?:i know )?i (?:won't|wont|will not) last (?:long|much longer|another year|the year|enough)\b(?! (?:in|at|on|with) )",
-        r"\b(?:want|wanting|wanted|wanna) to be gone\b(?! (?:by|before|from|for)\b)",
+        r"\b(?:want to|wanting to|wanted to|wanna) be gone\b(?! (?:by|before|from|for)\b)",
         r"\b(?:my|your) death would (?:improve|make|help|be better for|be a relief)\b",
         r"\bwish i (?:hadn't|had not|didn't|did not) surviv\w*|\b(?:till|until) i (?:can )?do it right\b",
         r"\b(?:failures|people like me|someone like me|i) (?:shouldn't|should not|don't deserve to|do not deserve to) "
@@ -293,7 +295,7 @@ RULES: list[Rule] = [
         r" (?:anymore|any more)\b",
         r"\b(?:hate|don't want|dont want|not want) (?:the idea of |the thought of )?(?:to )?liv(?:e|ing) to see (?:the sun ?rise|"
         r"tomorrow|another day|the morning|another year|my next birthday)\b",
-        r"\b(?:can't|cant|don't think i can|dont think i can|not sure i can) hold on (?:much |any |a lot |for much |for any )?"
+        r"\b(?:can't|cant|don't think i can|dont think i can|not sure i can) (?:hold|hang) on (?:much |any |a lot |for much |for any )?"
         r"longer\b",
         r"\b(?:cry|sleep|drink) (?:and cry )?(?:until|till|til) i die\b|\b(?:just|please) let me die\b",
         r"\bnothing (?:left )?(?:worth|to) liv(?:e|ing) for\b",
@@ -517,8 +519,8 @@ RULES: list[Rule] = [
         r"\b(?:least painful|most painless|painless) way to (?:go|die|do it|end it)\b",
         r"\bhow (?:much|many) (?:\w+ ){0,2}(?:PILLS|pills) (?:will|would|does) it take\b",
         r"\bhow (?:easy|hard|quick|painful|long) is it to (?:DIE|overdose|od|kill SELF|kill yourself|bleed out|drown|hang)",
-        r"\b(?:easiest|quickest|fastest|surest|best)(?: and (?:easiest|quickest|fastest))? (?:way )?to (?:kill (?:SELF|yourself|"
-        r"urself)|(?:take|commit|do) suicide)\b",
+        r"\b(?:easiest|quickest|fastest|surest|best|easy|quick|painless)(?: and (?:easiest|quickest|fastest|easy|quick|painless))? "
+        r"(?:way )?to (?:kill (?:SELF|yourself|urself|ones ?self|oneself)|(?:take|commit|do) suicide)\b",
         r"\b(?:option|place|spot|bridge|building|cliff) (?:\w+ ){0,3}(?:for suicide|to (?:jump off|jump from|die|kill SELF|end it))\b(?! (?:into "
         r"the|in the|for (?:a |the )?swim))",
         r"\b(?:find|need|looking for|want|research\w*) (?:a |the )?(?:method|way) (?:that|which|to) (?:leaves no trace|won't hurt|"
@@ -586,6 +588,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\b(?:suffered|had) (?:too much|enough)\W+(?:goodbye|bye)\b",
         r"\bthanks? (?:you )?for (?:all )?(?:of )?(?:your|the) help but (?:it )?(?:wasn't|wasnt|isn't|isnt) enough\b",
         r"\b(?:i'm|im|i am) (?:so )?done\W+(?:goodbye|bye)\b(?! for now)",
         r"\b(?:final|last) good ?bye (?:message|text|letter|note|post)\b",
@@ -1382,6 +1385,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\bdone with everything\b(?! (?:on|in|for|at|from|i)\b)",
         r"\b(?:i'm|im|i am) (?:so |just |fucking |completely |honestly )?done\W*(?:$|[.!?\n])(?![^\n]{0,40}(?:🎉|🥳|\bfinished\b|"
         r"\byay\b|\bwoo|\bhooray\b|\bexams?\b))",
         r"\b(?:don't|dont) know how to (?:carry on|keep going|go on)\b(?![^.?!]{0,30}\band i (?:don't|dont) want to\b)|\b(?:this|it) (?:isn't|isnt|is not|'s not) (?:even )?"
@@ -1425,7 +1429,8 @@ RULES: list[Rule] = [
         r"\b(?:don't|dont) know who i am (?:anymore|any more)\b",
         r"\b(?:i've|ive|i have) had enough\W*$|\b(?:i've|ive|i have) had enough of (?:everything|it all|life|this life)\b",
         r"\b(?:i )?just want (?:it|the pain|this) to stop\b",
-        r"\b(?:i'm|im|i am) (?:so |just |really )?done with (?:everything|it all|all of (?:it|this)|life|this life)\b",
+        r"\b(?:i'm|im|i am) (?:so |just |really )?done with (?:everything|it all|all of (?:it|this)|life|this life)\b"
+        r"(?! (?:on|in|for|at|from)\b)",
         r"\bnothing (?:feels|seems|is) worth (?:it|doing|anything|the effort)\b",
         r"\b(?:i|and i)[ ](?:just )? => (?:don't|dont) care (?:anymore|any more|about anything|what happens)\b",
         r"\band i[ ](?:just )? => (?:don't|dont) care\W*$",
