@@ -145,7 +145,7 @@ RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
         r"\bsuicide is my (?:choice|decision|answer|only way|way out)\b",
-        r"\b(?:want|wanna|wanting) (?:to )?(?:fucking|fkn|fking|effing|literally|actually|genuinely|honestly) DIE",
+        r"\b(?:want|wanna|wanting) (?:to )?(?:fucking|fkn|fking|effing|actually|genuinely|honestly) DIE",
         r"\bplann(?:ed|ing) (?:a |my |another )?(?:serious |real |proper )?attempt\b",
         r"\bwhy (?:shouldn't|shouldnt|not) i (?:just )?(?:end it|do it|kill SELF|die)\b",
         r"\bif only i had the (?:\w+ )?(?:courage|guts|balls|nerve)\b",
@@ -174,7 +174,7 @@ RULES: list[Rule] = [
         r"kill SELF|end it|go through with it)\b",
         r"\b(?:can't|cant|couldn't|couldnt) even (?:kill SELF|do that right|die right|get that right)\b",
         r"\b(?:only|one) (?:thing|person|reason) (?:that's |thats |that is |which is )?keeping me (?:alive|here)\b",
-        r"\b(?:point|verge|brink|edge) of (?:suicide|killing (?:SELF|himself|herself|themselves))\b",
+        r"\b(?:on|at) the (?:point|verge|brink|edge) of (?:suicide|killing (?:SELF|himself|herself|themselves))\b",
         r"\b(?:i'll|i will|i shall|i'm going to|im going to|i'm gonna|im gonna|gonna|going to|want to|wanna|wanting to|planning to|"
         r"about to|i'm|im|i am|i might|i could|might|could)(?: just)?[ ] => (?:commit(?:ting)?|do) suicide\b",
         r"\bsuicide (?:is|seems|feels like) (?:the|my) (?:answer|only (?:option|way|way out|answer)|way out)\b",

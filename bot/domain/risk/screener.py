@@ -47,7 +47,7 @@ _IDIOM = Check(
     r"[^.!?\n]{0,10}\bfor\b"
     r"|\bhill (?:\w+ ){0,4}(?:want|wants|willing|ready|prepared) to die on\b"
     r"|\b(?:\w+ ){0,3}die on (?:this|that|the|a) hill\b"
-    r"|\b(?:telling|told|tell|tells) me to (?:kill myself|kms|die)\b"
+    r"|\b(?:telling|told|tell|tells) me (?:to (?:kill myself|kms|die)|(?:that )?i should die)\b"
     r"|\b(?:nearly|almost) killed myself\b(?=[^.!?\n]{0,30}\b(?:falling|fell|tripping|tripped|laughing|slipp\w*|"
     r"on the (?:stairs|ice|bike)|running|cycling|gym)\b)"
 )
@@ -57,6 +57,7 @@ _SECOND_PERSON = Check(
     r"has) (?:listen|talk|read|help|chat|up|around|awake|free|time)\b)(?:'re| are| ever| start| feel| have|'ve)?"
     r"|\b(?:do|have|are|did|were) (?:you|u) (?:ever )?(?:feel|felt|had|been|thought|have|having|feeling)\b"
     r"|\b(?:asked|asks|asking) (?:me )?(?:if|whether) i\b"
+    r"|\bto (?:anyone|everyone|those|all of you) (?:with|who|having|struggling|that)\b"
     r"|\b(?:does|did|has|is|why is|why does) your (?:son|daughter|brother|sister|mum|mom|dad|friend|partner|husband|"
     r"wife|boyfriend|girlfriend|kid|child)\b"
     r"|\b(?:you|u) (?:should|can|could|might|may|need to|must|have to) (?:call|text|reach|talk|contact|get)\b"
