@@ -144,6 +144,7 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:gotta|got to|going to|gonna|have to|need to|will|i'll) (?:go )?attempt (?:again|it again|suicide)\b",
         r"\bsuicide is my (?:choice|decision|answer|only way|way out)\b",
         r"\b(?:want|wanna|wanting) (?:to )?(?:fucking|fkn|fking|effing|actually|genuinely|honestly) DIE",
         r"\bplann(?:ed|ing) (?:a |my |another )?(?:serious |real |proper )?attempt\b",
@@ -258,6 +259,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\bdeath (?:can't|cant|couldn't|couldnt) be (?:any )?worse\b",
         r"\bworth more dead than alive\b|\bdone with (?:life|living|being alive)\b",
         r"\b(?:anytime|whenever) i (?:can )?die\b|\bdie\b[^.?!]{0,30}\bthe sooner the better\b",
         r"\bi (?:didn't|didnt|did not) kill SELF (?:tonight|today|last night|again|this time)\b",
@@ -503,6 +505,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\bway to (?:go|die|end it|kill SELF) without (?:\w+ ){0,3}(?:knowing|noticing|finding out|suspecting|seeing)\b",
+        r"\b(?:cliff|bridge|train|pills|rope|gun|overdose|hanging|jumping) or (?:the )?(?:cliff|bridge|train|pills|rope|gun|"
+        r"overdose|hanging|jumping)\b[^.?!]{0,30}\bwhich\b",
         r"\b(?:detergent|chemical) suicide\b",
         r"\b(?:mix|mixing|combine|combining)\b[^.?!]{0,30}\bto kill (?:oneself|SELF|yourself)\b",
         r"\bsodium nitri(?:te|de)\b",
@@ -588,6 +593,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\bthis is it\b[^\n]{0,60}\b(?:goodbye|bye|farewell)\b(?![^\n]{0,40}\b(?:house|flat|home|job|school|team|uni|office|car|"
+        r"holiday|season|course)\b)",
         r"\b(?:suffered|had) (?:too much|enough)\W+(?:goodbye|bye)\b",
         r"\bthanks? (?:you )?for (?:all )?(?:of )?(?:your|the) help but (?:it )?(?:wasn't|wasnt|isn't|isnt) enough\b",
         r"\b(?:i'm|im|i am) (?:so )?done\W+(?:goodbye|bye)\b(?! for now)",
