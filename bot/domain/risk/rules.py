@@ -219,7 +219,7 @@ RULES: list[Rule] = [
         r"out|answer|choice|thing)\b",
         r"\b(?:debating|deciding|not sure|unsure|questioning) (?:whether|if) (?:to|i (?:want to|should)|i can) (?:keep )?"
         r"(?:living|go on|going on|be alive|stay alive)\b",
-        r"\b(?:want|wanted|wanting|wanna|wants|wamt|wnat|need|needs|ready|like|thinking about|think about|"
+        r"\b(?:want|wanted|wanting|wanna|wana|wants|wamt|wnat|need|needs|ready|like|thinking about|think about|"
         r"thought about|thoughts of|urge|urges) ?(?:to )?(?:just )?(?:DIE|kill SELF|"
         r"end (?:it all|it|my life|things|everything)|unalive SELF|be dead|not exist)\b(?! with\b)",
         # "I'm going to die" is mostly fear or hyperbole; "going to kill myself" is intent
