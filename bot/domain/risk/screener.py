@@ -82,7 +82,8 @@ _READING_NOW = Check(r"\b(?:it's|its|it is|now|currently|just|it's now|it's gone
 _INFORMATION = Check(
     r"\b(?:suicide|crisis|samaritans|lifeline) (?:prevention|hotline|helpline|line|awareness|lifeline|squad|"
     r"rates?|statistics|training|text line)\b|\b(?:988|116 ?123|13 ?11 ?14|741741)\b|\bsafe ?messaging\b"
-    r"|\b(?:article|documentary|book|movie|film|show|episode|podcast|song|news|study|research) (?:about|on)\b"
+    r"|\b(?:article|documentary|book|movie|film|show|episode|podcast|song|news|study|research|novel|series|play)"
+    r"(?: (?:was|is|'s))? (?:about|on)\b"
 )
 _HISTORY = Check(
     r"\b(?:\d+|a few|a couple of|two|three|four|five|ten|many|several) (?:years?|months?|weeks?) ago\b"
@@ -90,6 +91,7 @@ _HISTORY = Check(
     r"|child|teenager)|in (?:high )?school|\d+)\b|\bas a (?:teen|teenager|kid)\b|\blast year\b|\bat my lowest\b"
     r"|\b(?:years?|months?|weeks?|days?) (?:clean|free)\b|\b(?:i'm|im) glad i (?:stayed|didn't|didnt|survived)\b"
     r"|\b(?:recovered|survived|survivor)\b"
+    r"|\bwhen i was (?:suicidal|depressed|struggling|unwell|at my worst|in a (?:bad|dark) place)\b"
     r"|\b(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\bin (?:19|20)\d\d\b"
 )
@@ -98,6 +100,8 @@ _RECOVERY = Check(
     r"\bdoing (?:so |really )?(?:well|great|brilliantly)\b|"
     r"\b(?:years?|months?|weeks?|days?) (?:free|clean|sober|strong)\b|\b(?:glad|grateful|thankful) (?:i|that i)"
     r" (?:stayed|didn't|didnt|survived|reached out|got help)\b|\bin recovery\b|\brecovered\b"
+    r"|\bthe depression talking\b|\bi know (?:now|better now)\b"
+    r"|\bi (?:don't|dont) (?:think|feel|believe) that (?:anymore|any more|now)\b"
 )
 _RELAPSED = Check(r"\b(?:relapsed|used again|using again|picked up again|shot up again|drinking again|cutting again|"
                   r"broke (?:my )?\d+ (?:days?|weeks?|months?))\b")
@@ -125,6 +129,8 @@ _REPORTED = Check(r"\b(?:said|says|saying|told me|tells me|telling me|texted|mes
                   r"(?:told|tells|telling) (?:us|everyone|someone|(?:the|his|her|their|my) \w+(?: \w+)?))"
                   r"(?: to me)?(?: that)? "
                   r"(?P<speech>(?:he|she|they)\b[^.!?\n]*)")
+_GENERIC_SPEAKER = re.compile(r"\b(?:if|when|whenever) (?:someone|anyone|somebody|people|a person|a friend|a member|"
+                              r"they|your \w+)\s*$")
 _FIRST_PERSON = {
     "he": "i", "she": "i", "they": "i", "him": "me", "her": "my", "them": "me", "his": "my", "their": "my",
     "himself": "myself", "herself": "myself", "themselves": "myself", "themself": "myself", "he's": "i'm",
@@ -283,6 +289,8 @@ class RiskScreener:
         """What people are said to have said about themselves, read in the first person (see _REPORTED)."""
         found = []
         for match in _REPORTED.regex.finditer(norm):
+            if _GENERIC_SPEAKER.search(norm, max(0, match.start() - 40), match.start()):
+                continue  # "what to do if someone says they want to die" is training, not a report
             speech = _in_first_person(match.group("speech"))
             rules, met = _GATE.scan(speech)
             if not rules:
