@@ -1210,7 +1210,8 @@ RULES: list[Rule] = [
         r"\bspeech (?:is |'s )?slurr(?:ed|ing)\b|\bslurring (?:his|her|my|their) words\b",
         r"\bhit (?:his|her|my|their) head\b[^.?!]{0,60}\b(?:confused|being sick|vomiting|drowsy|unconscious|"
         r"knocked out|blacked out)",
-        r"\b(?:call|ring|phone|get) (?:an |the )?(?:ambulance|911|999|112|000|paramedics)\b",
+        r"\b(?:call|ring|phone|get) (?:an |the )?(?:ambulance|911|999|112|000|paramedics)\b(?![^.?!]{0,20}\b(?:if|whenever|when) "
+        r"(?:you|your|anyone|someone|somebody|u)\b)",
         r"\b(?:fallen|fell) (?:over |down )?and (?:can't|cannot|can not|couldn't) get (?:up|back up)\b",
         r"\bfoaming at the mouth\b",
         r"\b(?:is|'s|are|keeps) choking\b(?! me)|\bclutching (?:his|her|my|their) chest\b|\b(?:been|got|was) stabbed\b",
@@ -1550,7 +1551,8 @@ RULES: list[Rule] = [
         r"\b(?:my )?KIN (?:\w+ ){0,5} => \b(?:talks?|talking|keeps? talking|said|says|told me|texted|wrote|posted) "
         r"(?:about |that )?(?:(?:he|she|they) )?(?:wants? to die|dying|death|killing (?:himself|herself|themselves|themself)|"
         r"not wanting to (?:live|be here)|suicide|ending (?:it|things|it all|(?:his|her|their) life)|not being (?:here|around)|"
-        r"hurting (?:himself|herself|themselves|themself))",
+        r"hurting (?:himself|herself|themselves|themself))(?![^.?!]{0,40}\b(?:since|after) (?:\w+ ){0,3}(?:died|passed|death|"
+        r"funeral)\b)",
         r"\bgiv(?:ing|en|e) away (?:all )?(?:of )?(?:her|his|their) (?:things|stuff|belongings|jewel\w*|clothes|books|"
         r"possessions|savings|pets?|cat|dog)\b",
         r"\b(?:starving|starved|starve) (?:himself|herself|themselves)\b|\bmak(?:e|es|ing) (?:himself|herself|themselves) "

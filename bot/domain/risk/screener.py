@@ -82,9 +82,14 @@ _READING_NOW = Check(r"\b(?:it's|its|it is|now|currently|just|it's now|it's gone
 _INFORMATION = Check(
     r"\b(?:suicide|crisis|samaritans|lifeline) (?:prevention|hotline|helpline|line|awareness|lifeline|squad|"
     r"rates?|statistics|training|text line)\b|\b(?:988|116 ?123|13 ?11 ?14|741741)\b|\bsafe ?messaging\b"
-    r"|\b(?:article|documentary|book|movie|film|show|episode|podcast|song|news|study|research|novel|series|play)"
-    r"(?: (?:was|is|'s))? (?:about|on)\b"
+    r"|\b(?:article|documentary|book|movie|film|show|episode|podcast|song|news|study|research|novel|series|play|session|"
+    r"training|course|workshop|talk|webinar|module|leaflet|poster)(?: \w+)?(?: (?:was|is|'s))? (?:about|on)\b"
+    r"|\b(?:signs|warning signs) (?:that )?(?:someone|a person|somebody|your \w+|a friend)\b"
+    r"|\btakes? (?:courage|guts|strength|bravery) to (?:talk|speak|open up|share)\b"
 )
+# Words of support to someone else: beside them, a passive wish or distress is shared experience, not a disclosure
+_SUPPORT = Check(r"\b(?:hang in there|it (?:does|will) pass|it gets better|you're not alone|you are not alone"
+                 r"|we're here for you|sending (?:love|hugs))\b")
 _HISTORY = Check(
     r"\b(?:\d+|a few|a couple of|two|three|four|five|ten|many|several) (?:years?|months?|weeks?) ago\b"
     r"|\bused to\b|\bback (?:then|when|in (?:19|20)\d\d)\b|\bin the past\b|\bwhen i was (?:younger|a (?:kid|teen"
@@ -92,6 +97,10 @@ _HISTORY = Check(
     r"|\b(?:years?|months?|weeks?|days?) (?:clean|free)\b|\b(?:i'm|im) glad i (?:stayed|didn't|didnt|survived)\b"
     r"|\b(?:recovered|survived|survivor)\b"
     r"|\bwhen i was (?:suicidal|depressed|struggling|unwell|at my worst|in a (?:bad|dark) place)\b"
+    r"|\bi remember (?:thinking|feeling|wanting|when)\b|\bin (?:my|her|his|their) (?:teens|twenties|youth|childhood)\b"
+    r"|\b(?:when|after) (?:my|our|his|her) \w+ (?:took|tried|attempted|overdosed|died|hanged)\b"
+    r"|\bi was in an? (?:abusive|violent|controlling) relationship\b"
+    r"|\b(?:clean|free) (?:from|of) (?:self[- ]?harm|cutting|drugs|alcohol|drink)\b"
     r"|\b(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\bin (?:19|20)\d\d\b"
 )
@@ -100,7 +109,8 @@ _RECOVERY = Check(
     r"\bdoing (?:so |really )?(?:well|great|brilliantly)\b|"
     r"\b(?:years?|months?|weeks?|days?) (?:free|clean|sober|strong)\b|\b(?:glad|grateful|thankful) (?:i|that i)"
     r" (?:stayed|didn't|didnt|survived|reached out|got help)\b|\bin recovery\b|\brecovered\b"
-    r"|\bthe depression talking\b|\bi know (?:now|better now)\b"
+    r"|\bthe depression talking\b|\bi know (?:now|better now)\b|\b(?:i'm|im|i am) (?:free|out|safe) now\b"
+    r"|\b(?:clean|free) (?:from|of) (?:self[- ]?harm|cutting|drugs|alcohol|drink) for\b"
     r"|\bi (?:don't|dont) (?:think|feel|believe) that (?:anymore|any more|now)\b"
 )
 _RELAPSED = Check(r"\b(?:relapsed|used again|using again|picked up again|shot up again|drinking again|cutting again|"
@@ -148,7 +158,7 @@ def _in_first_person(speech: str) -> str:
 
 
 _GATE = Gate(RULES, [_REPORTED, _HYPERBOLE_AFTER, _HYPERBOLE_BEFORE, _IDIOM, _SECOND_PERSON, _TRAINING, _RESOLVED,
-                     _CONDITIONAL, _READING_NOW, _INFORMATION, _HISTORY, _RECOVERY, _RELAPSED, _PRESENT])
+                     _CONDITIONAL, _READING_NOW, _INFORMATION, _SUPPORT, _HISTORY, _RECOVERY, _RELAPSED, _PRESENT])
 _NOTHING = Screening(Tier.NONE)
 _CATEGORY_ORDER = tuple(Category)  # iterating the enum itself is slow
 
@@ -374,6 +384,8 @@ class RiskScreener:
             return "addressed to someone else, or advice"
         if reading.holds(_INFORMATION, left, right):
             return "information or resources"
+        if kind in (Kind.PASSIVE, Kind.DISTRESS) and reading.holds(_SUPPORT, 0, whole):
+            return "a supportive reply"
         # a relapse is news even when clean time is mentioned ("I relapsed after 4 months clean"), and so is what
         # happens right after one ("...my tolerance is gone and I've used my usual amount")
         relapsed = kind in (Kind.SUBSTANCE_EMERGENCY, Kind.SELF_HARM) and reading.holds(_RELAPSED, 0, whole)
