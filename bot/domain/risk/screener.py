@@ -56,7 +56,9 @@ _SECOND_PERSON = Check(
     r"\b(?:if|when|whenever) (?:you|u|anyone|someone|somebody|people|they)(?! (?:will|wants? to|can|could|would|is|"
     r"has) (?:listen|talk|read|help|chat|up|around|awake|free|time)\b)(?:'re| are| ever| start| feel| have|'ve)?"
     r"|\b(?:do|have|are|did|were) (?:you|u) (?:ever )?(?:feel|felt|had|been|thought|have|having|feeling)\b"
-    r"|\b(?:asked|asks|asking) (?:me )?(?:if|whether) i\b"
+    r"|\b(?:asked|asks|asking) (?:me )?(?:(?:if|whether) i|about)\b"
+    r"|\b(?:a lot of|lots of|many of|most of|some of) (?:our |the |my )?(?:members|people|us|carers|parents|patients|"
+    r"clients|mums|dads|survivors)\b|\b(?:many|most) (?:our )?(?:members|carers|parents|patients|clients|survivors)\b"
     r"|\bto (?:anyone|everyone|those|all of you) (?:with|who|having|struggling|that)\b"
     r"|\b(?:does|did|has|is|why is|why does) your (?:son|daughter|brother|sister|mum|mom|dad|friend|partner|husband|"
     r"wife|boyfriend|girlfriend|kid|child)\b"
@@ -86,6 +88,7 @@ _INFORMATION = Check(
     r"training|course|workshop|talk|webinar|module|leaflet|poster)(?: \w+)?(?: (?:was|is|'s))? (?:about|on)\b"
     r"|\b(?:signs|warning signs) (?:that )?(?:someone|a person|somebody|your \w+|a friend)\b"
     r"|\btakes? (?:courage|guts|strength|bravery) to (?:talk|speak|open up|share)\b"
+    r"|\b(?:topic|theme|subject)(?: \w+)? (?:is|was|'s|will be)\b"
 )
 # Words of support to someone else: beside them, a passive wish or distress is shared experience, not a disclosure
 _SUPPORT = Check(r"\b(?:hang in there|it (?:does|will) pass|it gets better|you're not alone|you are not alone"
@@ -100,6 +103,7 @@ _HISTORY = Check(
     r"|\bi remember (?:thinking|feeling|wanting|when)\b|\bin (?:my|her|his|their) (?:teens|twenties|youth|childhood)\b"
     r"|\b(?:when|after) (?:my|our|his|her) \w+ (?:took|tried|attempted|overdosed|died|hanged)\b"
     r"|\bi was in an? (?:abusive|violent|controlling) relationship\b"
+    r"|\bit's been (?:\d+|two|three|four|five|six|many|several) (?:years|months)\b"
     r"|\b(?:clean|free) (?:from|of) (?:self[- ]?harm|cutting|drugs|alcohol|drink)\b"
     r"|\b(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\bin (?:19|20)\d\d\b"
@@ -110,7 +114,7 @@ _RECOVERY = Check(
     r"\b(?:years?|months?|weeks?|days?) (?:free|clean|sober|strong)\b|\b(?:glad|grateful|thankful) (?:i|that i)"
     r" (?:stayed|didn't|didnt|survived|reached out|got help)\b|\bin recovery\b|\brecovered\b"
     r"|\bthe depression talking\b|\bi know (?:now|better now)\b|\b(?:i'm|im|i am) (?:free|out|safe) now\b"
-    r"|\b(?:clean|free) (?:from|of) (?:self[- ]?harm|cutting|drugs|alcohol|drink) for\b"
+    r"|\b(?:clean|free) (?:from|of) (?:self[- ]?harm|cutting|drugs|alcohol|drink) for\b|\band survived\b"
     r"|\bi (?:don't|dont) (?:think|feel|believe) that (?:anymore|any more|now)\b"
 )
 _RELAPSED = Check(r"\b(?:relapsed|used again|using again|picked up again|shot up again|drinking again|cutting again|"
