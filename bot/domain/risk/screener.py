@@ -89,6 +89,8 @@ _INFORMATION = Check(
     r"|\b(?:signs|warning signs) (?:that )?(?:someone|a person|somebody|your \w+|a friend)\b"
     r"|\btakes? (?:courage|guts|strength|bravery) to (?:talk|speak|open up|share)\b"
     r"|\b(?:topic|theme|subject)(?: \w+)? (?:is|was|'s|will be)\b"
+    r"|\b(?:workshop|session|training|course|talk|webinar|topic|theme)(?: \w+)?:"
+    r"|\bsupporting (?:a|your|someone|my|our) (?:\w+ )?who\b"
 )
 # Words of support to someone else: beside them, a passive wish or distress is shared experience, not a disclosure
 _SUPPORT = Check(r"\b(?:hang in there|it (?:does|will) pass|it gets better|you're not alone|you are not alone"
