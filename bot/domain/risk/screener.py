@@ -84,12 +84,14 @@ _READING_NOW = Check(r"\b(?:it's|its|it is|now|currently|just|it's now|it's gone
 _INFORMATION = Check(
     r"\b(?:suicide|crisis|samaritans|lifeline) (?:prevention|hotline|helpline|line|awareness|lifeline|squad|"
     r"rates?|statistics|training|text line)\b|\b(?:988|116 ?123|13 ?11 ?14|741741)\b|\bsafe ?messaging\b"
-    r"|\b(?:article|documentary|book|movie|film|show|episode|podcast|song|news|study|research|novel|series|play|session|"
-    r"training|course|workshop|talk|webinar|module|leaflet|poster)(?: \w+)?(?: (?:was|is|'s))? (?:about|on)\b"
+    r"|\b(?:article|documentary|book|movie|film|show|episode|podcast|song|news|study|research) (?:about|on)\b"
+    r"|\b(?:the|a|this|that|tonight's|today's|our|next|last) (?:\w+ )?(?:film|movie|book|novel|series|documentary|"
+    r"session|training|course|workshop|webinar|module|leaflet|poster|episode|talk)(?: \w+)?(?: (?:was|is|'s|will be))? "
+    r"(?:about|on)\b"
     r"|\b(?:signs|warning signs) (?:that )?(?:someone|a person|somebody|your \w+|a friend)\b"
     r"|\btakes? (?:courage|guts|strength|bravery) to (?:talk|speak|open up|share)\b"
-    r"|\b(?:topic|theme|subject)(?: \w+)? (?:is|was|'s|will be)\b"
-    r"|\b(?:workshop|session|training|course|talk|webinar|topic|theme)(?: \w+)?:"
+    r"|\b(?:tonight's|today's|this week's|next week's|our|the) (?:topic|theme)\b"
+    r"|\b(?:workshop|session|training|course|webinar|topic|theme)(?: \w+)?:"
     r"|\bsupporting (?:a|your|someone|my|our) (?:\w+ )?who\b"
 )
 # Words of support to someone else: beside them, a passive wish or distress is shared experience, not a disclosure
