@@ -60,6 +60,8 @@ _SECOND_PERSON = Check(
     r"|\b(?:a lot of|lots of|many of|most of|some of) (?:our |the |my )?(?:members|people|us|carers|parents|patients|"
     r"clients|mums|dads|survivors)\b|\b(?:many|most) (?:our )?(?:members|carers|parents|patients|clients|survivors)\b"
     r"|\bto (?:anyone|everyone|those|all of you) (?:with|who|having|struggling|that)\b"
+    r"|\bfor (?:anyone|everyone|those) (?:new|who|that|struggling)\b|\bwhatever you're feeling\b"
+    r"|\bwho(?:'s| is) (?:thinking|struggling|feeling|suffering)\b"
     r"|\b(?:does|did|has|is|why is|why does) your (?:son|daughter|brother|sister|mum|mom|dad|friend|partner|husband|"
     r"wife|boyfriend|girlfriend|kid|child)\b"
     r"|\b(?:you|u) (?:should|can|could|might|may|need to|must|have to) (?:call|text|reach|talk|contact|get)\b"
@@ -86,7 +88,8 @@ _INFORMATION = Check(
     r"rates?|statistics|training|text line)\b|\b(?:988|116 ?123|13 ?11 ?14|741741)\b|\bsafe ?messaging\b"
     r"|\b(?:article|documentary|book|movie|film|show|episode|podcast|song|news|study|research) (?:about|on)\b"
     r"|\b(?:the|a|this|that|tonight's|today's|our|next|last) (?:\w+ )?(?:film|movie|book|novel|series|documentary|"
-    r"session|training|course|workshop|webinar|module|leaflet|poster|episode|talk)(?: \w+)?(?: (?:was|is|'s|will be))? "
+    r"session|training|course|workshop|webinar|module|leaflet|poster|episode|talk|meeting|group|class)(?: \w+)?"
+    r"(?: (?:was|is|'s|will be|has moved))? "
     r"(?:about|on)\b"
     r"|\b(?:signs|warning signs) (?:that )?(?:someone|a person|somebody|your \w+|a friend)\b"
     r"|\btakes? (?:courage|guts|strength|bravery) to (?:talk|speak|open up|share)\b"
@@ -96,7 +99,7 @@ _INFORMATION = Check(
 )
 # Words of support to someone else: beside them, a passive wish or distress is shared experience, not a disclosure
 _SUPPORT = Check(r"\b(?:hang in there|it (?:does|will) pass|it gets better|you're not alone|you are not alone"
-                 r"|we're here for you|sending (?:love|hugs))\b")
+                 r"|we're here for you|sending (?:love|hugs)|(?:it|things) (?:did get|got|will get) better)\b")
 _HISTORY = Check(
     r"\b(?:\d+|a few|a couple of|two|three|four|five|ten|many|several) (?:years?|months?|weeks?) ago\b"
     r"|\bused to\b|\bback (?:then|when|in (?:19|20)\d\d)\b|\bin the past\b|\bwhen i was (?:younger|a (?:kid|teen"
@@ -107,13 +110,15 @@ _HISTORY = Check(
     r"|\bi remember (?:thinking|feeling|wanting|when)\b|\bin (?:my|her|his|their) (?:teens|twenties|youth|childhood)\b"
     r"|\b(?:when|after) (?:my|our|his|her) \w+ (?:took|tried|attempted|overdosed|died|hanged)\b"
     r"|\bi was in an? (?:abusive|violent|controlling) relationship\b"
+    r"|\bafter (?:my|the|our) (?:\w+ ){0,2}(?:was stillborn|died|passed|diagnosis|divorce|loss|miscarriage)\b"
     r"|\bit's been (?:\d+|two|three|four|five|six|many|several) (?:years|months)\b"
     r"|\b(?:clean|free) (?:from|of) (?:self[- ]?harm|cutting|drugs|alcohol|drink)\b"
     r"|\b(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\bin (?:19|20)\d\d\b"
 )
 _RECOVERY = Check(
-    r"\b(?:volunteers?|volunteering|mentors?|mentoring|peer supporter|run (?:a|the) (?:support )?group)\b|"
+    r"\b(?:volunteers?|volunteering|mentors?|mentoring|peer supporter|run (?:a|the|our) (?:\w+ ){0,2}group)\b|"
+    r"\b(?:thriving|flourishing)\b|"
     r"\bdoing (?:so |really )?(?:well|great|brilliantly)\b|"
     r"\b(?:years?|months?|weeks?|days?) (?:free|clean|sober|strong)\b|\b(?:glad|grateful|thankful) (?:i|that i)"
     r" (?:stayed|didn't|didnt|survived|reached out|got help)\b|\bin recovery\b|\brecovered\b"
@@ -125,6 +130,7 @@ _RELAPSED = Check(r"\b(?:relapsed|used again|using again|picked up again|shot up
                   r"broke (?:my )?\d+ (?:days?|weeks?|months?))\b")
 _PRESENT = Check(
     r"\b(?:again|now|lately|recently|these days|still|tonight|today|this (?:week|morning|evening)|last night|"
+    r"every (?:day|night|morning)|all the time|constantly|"
     r"yesterday|anymore|any more|right now|currently|keeps saying|keeps talking|(?:has|have|'s|'ve) been saying|"
     r"i wish)\b"
 )
