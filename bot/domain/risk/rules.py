@@ -1303,8 +1303,8 @@ RULES: list[Rule] = [
         r"\b(?:fever|temperature|temp)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:chemo|neutropen\w*|transplant|"
         r"immunocompromised)\b",
         r"\bAFTERCARE\b(?:[^.?!]|\.(?=\d)){0,50}\b(?:fever|temperature|temp|38\.\d|39|shivering|rigors)\b",
-        r"\b(?:chemo|neutropen\w*|transplant)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:fever|(?:a|high) (?:temperature|temp)|"
-        r"temperature of|temp of|38\.\d|"
+        r"\b(?:chemo|neutropen\w*|transplant)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:fever|(?:a|high) (?:temperature|temp)"
+        r"(?! (?:of|is|was) 3[0-7](?:\.\d)?\b)|38\.\d|"
         r"39|101|102|103|(?:temperature|temp) (?:is |of )?(?:3[89]|10[0-4]))\b",
         r"\b(?:missed|skipped|skipping|stopped|quit|ran out of|run out of|not taking|haven't taken|can't afford) "
         r"(?:\w+ ){0,4}(?:dialysis|insulin|anti[- ]?rejection|transplant meds|immunosuppress\w*|tacrolimus|prograf|"

@@ -75,6 +75,11 @@ _RESOLVED = Check(r"\bturned out (?:to be|it was)\b|\b(?:all|it's|its|he's|she's
                        r"(?:fine|ok|okay)\b"
                        r"|\bwas (?:just|only) (?:a |an )?(?:panic|anxiety|heartburn|indigestion|muscle)"
                        r"|\b(?:came|come|went|gone) (?:back )?down (?:with|after)\b|\bwarmed (?:her|him|them) up and\b"
+                       r"|\b(?:levels?|it|temp|temperature|fever|numbers?|readings?)(?: are| is|'s| were| was)? "
+                       r"(?:coming|going|come|gone) down\b"
+                       r"|\b(?:team|gp|nurses?|doctors?|paramedics|hospital|midwife|consultant) (?:have |has )?"
+                       r"(?:sorted|fixed|treated|dealt with|adjusted)\b"
+                       r"|\b(?:it's|it was|its) (?:just|only) (?:a )?(?:virus|cold|bug|teething|reflux|growing pains)\b"
                        r"|\b(?:and|but) (?:she's|he's|they're|she is|he is) (?:fine|ok|okay|alright|all right)"
                        r"(?: now)?\W*$")
 # A condition to watch for, not a report: "call if my temp goes over 38 after chemo".
