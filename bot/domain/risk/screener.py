@@ -393,7 +393,7 @@ class RiskScreener:
             return "practice or training"
         if medical and reading.holds(_RESOLVED, 0, whole):
             return "an emergency that has passed"
-        # a farewell is addressed to others by nature ("if you don't hear from me, it's been lovely knowing you")
+        # A farewell is addressed to others by nature ("if you don't hear from me, it's been lovely knowing you").
         # Anywhere in the clause, "you" can make a statement advice ("suicidal thoughts are common if you're
         # depressed"), but not one the writer makes of themselves ("I'm going to kill myself tonight ... if anyone
         # even sees this"), which messages without punctuation run into one clause.
@@ -441,8 +441,8 @@ class RiskScreener:
     def _farewell(hits: list[_Hit], kinds: set[Kind]) -> bool:
         """Soft signs that together read as a farewell. Thanks and love alone end many chats ("thanks for
         everything, love you all" when a course ends), so they count only beside a settled tone, a decision or a
-        dangerous place. Being at the station counts only beside a farewell, a
-        decision or talk of dying, never beside plain distress."""
+        dangerous place. Being at the station counts only beside a farewell, a decision or talk of dying, never
+        beside plain distress."""
         settled = {(h.start, h.end) for h in hits if h.kind is Kind.SETTLED and not h.third_person}
         decided = kinds & {Kind.RESOLVE, Kind.FINALITY, Kind.GIVEAWAY, Kind.GOODBYE}
         if settled and (len(settled) >= 2 or decided or kinds & {Kind.FAREWELL, Kind.DISTRESS, Kind.PLACE}):

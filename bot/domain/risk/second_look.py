@@ -47,13 +47,18 @@ _REASON = {Tier.URGENT: "worded like urgent messages (second look)",
 
 def words_and_pairs(text: str) -> set[str]:
     """Each word, and each pair of adjacent words."""
-    words = _WORD.findall(normalise(text))
+    return _features(normalise(text))
+
+
+def _features(norm: str) -> set[str]:
+    words = _WORD.findall(norm)
     return {*words, *(f"{a} {b}" for a, b in pairwise(words))}
 
 
-def _spans(text: str, features: list[str]) -> list[tuple[int, int]]:
-    """Where each word or pair first appears in the text (found again only for the few named as evidence)."""
-    words = list(_WORD.finditer(normalise(text)))
+def _spans(norm: str, features: list[str]) -> list[tuple[int, int]]:
+    """Where each word or pair first appears in the normalised text (found again only for the few named as
+    evidence); normalising keeps offsets, so they hold for the original text too."""
+    words = list(_WORD.finditer(norm))
     first_seen: dict[str, tuple[int, int]] = {}
     for i, word in enumerate(words):
         first_seen.setdefault(word.group(), word.span())
@@ -102,7 +107,8 @@ class SecondLook:
         if (first.tier < Tier.CONCERN or not set(first.categories) <= _WEIGHED
                 or all(e.reason in _HINTS for e in first.evidence)):
             return first
-        features = words_and_pairs(text)
+        norm = normalise(text)
+        features = _features(norm)
         if len(features) < MIN_FEATURES:
             return first
         for tier in (Tier.CRISIS, Tier.URGENT):
@@ -111,7 +117,7 @@ class SecondLook:
             model = self._tiers[tier]
             if model.score(features) > THRESHOLD:
                 evidence = tuple(Evidence(start, end, text[start:end], _REASON[tier])
-                                 for start, end in _spans(text, model.strongest(features, 3)))
+                                 for start, end in _spans(norm, model.strongest(features, 3)))
                 categories = first.categories or (Category.GENERAL_DISTRESS,)
                 return Screening(tier, categories, first.evidence + evidence, first.method_detail, first.discounted)
         return first
