@@ -144,6 +144,8 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:could|might|will|gonna|going to|should) (?:just )?(?:run|drive|crash|steer|swerve) (?:the |my )?car "
+        r"(?:off the road|off a (?:bridge|cliff)|into (?:a|the) (?:tree|wall|river|lorry|truck))\b",
         r"\b(?:gotta|got to|going to|gonna|have to|need to|will|i'll) (?:go )?attempt (?:again|it again|suicide)\b",
         r"\bsuicide is my (?:choice|decision|answer|only way|way out)\b",
         r"\b(?:want|wanna|wanting) (?:to )?(?:fucking|fkn|fking|effing|actually|genuinely|honestly) DIE",
@@ -259,6 +261,15 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        # the warning signs people are taught to listen for, in the words people use
+        r"\b(?:better|easier)(?: off)?(?: for (?:everyone|everybody|you all|all of you|them|my family|you))? (?:when|once|after) "
+        r"i'?m (?:gone|dead|not (?:here|around))\b(?! (?:on|to|for|away|out|abroad|back|travelling)\b)",
+        r"\b(?:pain|hurt|hurting|this) (?:is |'s )?(?:never|not) (?:going to|gonna|ever going to) (?:stop|end)\b[^.?!]{0,20}"
+        r"\bunless i\b",
+        r"\b(?:don't|dont|do not) care (?:whether|if) i (?:live|wake up|make it)\b(?! (?:in|with|near|at|on|here|there|"
+        r"nearby|close|to|through)\b)",
+        r"\b(?:struggling|trying|can't|cant|hard) to (?:find|see) (?:a |any |the |one )?reason (?:to (?:live|keep going|go on|"
+        r"stay alive|carry on|keep living)|for living)\b(?! (?:in|with|near|at|here|there)\b)",
         r"\bdeath (?:can't|cant|couldn't|couldnt) be (?:any )?worse\b",
         r"\bworth more dead than alive\b|\bdone with (?:life|living|being alive)\b",
         r"\b(?:anytime|whenever) i (?:can )?die\b|\bdie\b[^.?!]{0,30}\bthe sooner the better\b",
@@ -421,9 +432,9 @@ RULES: list[Rule] = [
         r"\b(?:going to|gonna|about to) (?:do|take|use|shoot|inject|smoke|snort) the (?:lot|whole (?:bag|lot|thing|batch))\b",
         r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b",
         r"\b(?:decided|desided|made up my mind|planning|planned|plan) (?:to|on) (?:end it|ending it|do it|kill|die|dying|end my|go through "
-        r"with|overdos\w*|od\b|od'?ing|commit suicide)",
+        r"with|overdos\w*|od\b|od'?ing|commit suicide|take my (?:own )?life|taking my (?:own )?life)",
         r"\b(?:going to|gonna|about to) (?:end it|end my|go through with|kill SELF|unalive SELF|hang SELF|shoot SELF|"
-        r"drown SELF|poison SELF|gas SELF|od|overdose|drink SELF to death)\b(?! with\b)",
+        r"drown SELF|poison SELF|gas SELF|od|overdose|drink SELF to death|take my (?:own )?life)\b(?! with\b)",
         r"\b(?:nobody|no one|noone) (?:will|can|is going to|gonna) stop me\b",
         # waiting until nobody can see
         r"\bwhen (?:the house is empty|(?:they're|everyone's|everyone is) (?:out|gone|at work))\b",
@@ -505,6 +516,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        # looking up how much of a drug would kill, said without the end ("how many paracetamol it takes")
+        r"\b(?:looking|looked|look|googl\w*|search\w*|research\w*|checking|checked|working|worked) (?:up |out )?how "
+        r"(?:many|much) (?:of )?(?:my |the |these |those )?ANY_PILLS (?:it )?(?:takes|would take|it'd take)"
+        r"(?=\s*(?:[.!?,\n]|$|to (?:die|kill|end|od|overdose)))",
         r"\bway to (?:go|die|end it|kill SELF) without (?:\w+ ){0,3}(?:knowing|noticing|finding out|suspecting|seeing)\b",
         r"\b(?:cliff|bridge|train|pills|rope|gun|overdose|hanging|jumping) or (?:the )?(?:cliff|bridge|train|pills|rope|gun|"
         r"overdose|hanging|jumping)\b[^.?!]{0,30}\bwhich\b",
@@ -669,6 +684,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:won't|wont|will not) have me (?:to \w+ (?:around|about) )?(?:anymore|any more|much longer|for (?:much )?long(?:er)?)\b",
+        r"\b(?:i'll|i will) soon be (?:gone|at peace|out of (?:your|the|everyone's) way)\b|\bsoon i(?:'ll| will) be (?:gone|"
+        r"at peace|out of (?:your|the|everyone's) way)\b|\b(?:i'll|i will) be gone soon\b(?! (?:on|to|for)\b)",
+        r"\b(?:won't|wont|will not|never) (?:be )?(?:seeing|see) (?:you|any of you|you all|you guys|you lot|u) again\b"
+        r"(?! (?:until|till|before|for|this|next|at|in|after|on|when)\b)",
         r"\b(?:it'll|it will|it's going to) (?:all )?be (?:over )?soon\b(?![^.?!]{0,30}\b(?:due|born|baby|holiday|christmas|"
         r"results?|exam|appointment|op|operation|surgery)\b)",
         r"\b(?:going for|going on|taking|on) my (?:last|final) (?:drive|walk|swim|ride)\b(?! (?:of|before|on|in|at|with|for|until|"
@@ -1394,6 +1414,11 @@ RULES: list[Rule] = [
     *_rules(
         Kind.DISTRESS,
         r"\bdone with everything\b(?! (?:on|in|for|at|from|i)\b)",
+        r"\b(?:life|living|everything|it all)(?:'s| is) (?:just |so |way )?too (?:hard|much)\b(?! fun\b)(?! (?:to|for) (?:\w+ )?"
+        r"(?:list|explain|fit|carry|do|lift|eat|write|type|read|say|remember)\b)",
+        r"\b(?:screwed|messed|fucked|stuffed) up (?:everything|my (?:whole |entire )?life)\b|\bnothing (?:really )?matters "
+        r"(?:anyway|anymore|any more)\b",
+        r"\b(?:there's|there is|theres) no (?:meaning|point|purpose) (?:in|to) (?:any of (?:it|this)|anything|my life|life)\b",
         r"\b(?:i'm|im|i am) (?:so |just |fucking |completely |honestly )?done\W*(?:$|[.!?\n])(?![^\n]{0,40}(?:🎉|🥳|\bfinished\b|"
         r"\byay\b|\bwoo|\bhooray\b|\bexams?\b))",
         r"\b(?:don't|dont) know how to (?:carry on|keep going|go on)\b(?![^.?!]{0,30}\band i (?:don't|dont) want to\b)|\b(?:this|it) (?:isn't|isnt|is not|'s not) (?:even )?"

@@ -183,6 +183,8 @@ _CATEGORY_ORDER = tuple(Category)  # iterating the enum itself is slow
 
 _PERSONAL = {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.SELF_HARM, Kind.SELF_HARM_SEVERE, Kind.PLAN,
              Kind.RESOLVE}
+# Kinds said of someone: "my dad won't be around much longer" is not the writer's own farewell
+_ATTRIBUTED = _PERSONAL | {Kind.FINALITY}
 _MODIFIERS = {Kind.PLAN, Kind.RESOLVE, Kind.MEANS, Kind.TIMEFRAME, Kind.PREPARATION, Kind.GOODBYE, Kind.FINALITY,
               Kind.GIVEAWAY, Kind.FAREWELL, Kind.SETTLED, Kind.PLACE}
 _SOFT = {Kind.FAREWELL, Kind.SETTLED, Kind.PLACE}
@@ -260,6 +262,15 @@ def _matches_at(pattern: re.Pattern[str], norm: str, starts: list[int]) -> Itera
 # Finality that speaks of the writer not being there ("no one will have to deal with me"), as opposed to a will
 _NOT_AROUND = re.compile(r"(?i)\b(?:won'?t|will not|not going to|not gonna|no one|nobody|noone|(?:when|after|once) "
                          r"i'?m)\b")
+# Talk of not being around that speaks of the writer's own absence soon ("you won't have to worry about me much
+# longer", "I'll soon be at peace"): the indirect warning signs, a passive wish at least. Wills, letters, "when I'm
+# gone" and "won't be around to see them grow up" say it less plainly, and are a concern alone.
+_ABSENCE = re.compile(r"(?i)\b(?:be (?:around|alive|here) (?:much longer|for (?:much )?longer|for long)|have me"
+                      r"|(?:worry about|deal with|put up with) me|soon be (?:gone|at peace)|be gone soon"
+                      r"|(?:see|seeing) (?:you|any of you|you all|you guys|you lot|u) again|be a burden)\b")
+# ...unless the writer is leaving for somewhere: "you won't have me to nag you much longer, I'm moving to Leeds"
+_DEPARTURE = re.compile(r"(?i)\b(?:mov(?:e|ed|ing)|leaving (?:the|this|our|my)|new job|retir\w*|emigrat\w*|maternity|"
+                        r"holiday|travel\w*|stepping down|handing over|relocat\w*)\b")
 # Someone else at risk who took something is in danger now; "she hasn't taken her insulin" is not that
 _TAKEN = re.compile(r"(?i)(?<!hasn't )(?<!hasnt )(?<!haven't )(?<!havent )(?<!hadn't )(?<!hadnt )(?<!not )(?<!never )"
                     r"(?:took|swallowed|taken)")
@@ -366,7 +377,7 @@ class RiskScreener:
                 if reason:
                     discounted.append(Evidence(start, end, text[start:end], f"{rule.kind.value}: {reason}"))
                     continue
-                third = rule.kind in _PERSONAL and self._third_person(reading, start, end)
+                third = rule.kind in _ATTRIBUTED and self._third_person(reading, start, end)
                 kept.append(_Hit(rule.kind, start, end, third))
         return kept, discounted
 
@@ -455,6 +466,12 @@ class RiskScreener:
     def _decide(self, text: str, hits: list[_Hit], discounted: list[Evidence]) -> Screening:
         if not hits:
             return Screening(Tier.NONE, discounted=tuple(discounted)) if discounted else _NOTHING
+        # one phrase is one sign: talk of not being around inside a death wish ("better off when I'm gone") does not
+        # also escalate it
+        wishes = [(h.start, h.end) for h in hits if h.kind in (Kind.IDEATION, Kind.PASSIVE)]
+        if wishes:
+            hits = [h for h in hits
+                    if h.kind is not Kind.FINALITY or not any(s <= h.start and h.end <= e for s, e in wishes)]
         kinds = {h.kind for h in hits if not h.third_person}
         # someone else's plan alone ("my mum is going to kill me when she sees this") says nothing of risk
         third = ({h.kind for h in hits if h.third_person} - _MODIFIERS) | ({Kind.THIRD_PERSON_RISK,
@@ -503,6 +520,8 @@ class RiskScreener:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         if (Kind.GIVEAWAY in kinds and Kind.FINALITY in kinds) or len({(h.start, h.end) for h in finality}) >= 2:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
+        elif any(_ABSENCE.search(text, h.start, h.end) for h in finality) and not _DEPARTURE.search(text):
+            raise_to(Tier.URGENT, Category.SUICIDAL_IDEATION)
         elif Kind.FINALITY in kinds or Kind.GIVEAWAY in kinds:
             raise_to(Tier.CONCERN, Category.GENERAL_DISTRESS)
         if Kind.SELF_HARM in kinds:
