@@ -974,6 +974,12 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE,
+        # care that harms: rough handling by carers, and neglect
+        r"\b(?:carers?|care workers?|care staff|staff|care home)\b[^\n]{0,80}\b(?:unexplained bruis\w*|bruis\w* (?:on|round|"
+        r"around) (?:his|her|their) (?:upper )?(?:arms?|wrists?|neck|face|thighs?)|hit (?:him|her|them|my)|slapp\w*|pinch\w*|"
+        r"rough with|rough handl\w*|manhandl\w*|locked (?:him|her|them) in)\b(?![^\n]{0,60}\b(?:fell|fall|tripped|slipped)\b)",
+        r"\b(?:didn't|didnt|haven't|havent|hasn't|hasnt|weren't|werent|not|never) (?:been )?(?:turn(?:ed|ing)?|reposition\w*) "
+        r"(?:her|him|them|my \w+)\b[^\n]{0,60}\bpressure (?:sore|ulcer|damage)",
         r"\b(?:he|she|they|ex)\b[^.?!]{0,40}\b(?:knows|found out|has found out|worked out|found) where (?:i|we) (?:live|work|"
         r"am staying|are staying|moved to)\b",
         r"\b(?:hits|beats|kicks|punches|slaps|chokes|strangles|hurts) (?:my (?:mum|mom|sister|brother|son|daughter|wife|husband|"
@@ -1083,13 +1089,17 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SUBSTANCE_EMERGENCY,
+        r"\b(?:had|having|'s had|has had) a (?:fit|seizure)\b[^\n]{0,60}\b(?:coming off|stopped|quit|withdraw\w*|cold turkey|"
+        r"detox\w*)\b|\b(?:coming off|stopped|quit|withdraw\w*|cold turkey|detox\w*)\b[^\n]{0,60}\b(?:had|having|'s had|has "
+        r"had) a (?:fit|seizure)\b",
         r"\b(?:tolerance (?:is|'s) (?:gone|low|down)|lost my tolerance|no tolerance)\b[^\n]{0,60}\b(?:used|took|had|shot up|"
         r"injected|did) (?:my |the )?(?:usual|normal|old|same) (?:amount|dose|bag|hit)\b|\b(?:used|took|had|shot up|injected|did) "
         r"(?:my |the )?(?:usual|normal|old|same) (?:amount|dose|bag|hit)\b[^\n]{0,60}\b(?:tolerance|months clean|weeks clean|"
         r"years clean|clean for)\b",
         r"\b(?:used again|using again|shot up|injected|heroin|fentanyl|gear|oxy\w*|opioids?|xanax|benzos?|pills|methadone|"
         r"ketamine|ghb)\b[^.?!]{0,40}\b(?:i've|ive|i have|i) overdone it\b",
-        r"\b(?:stopped|quit|stopping|coming off)\b[^\n]{0,30}\b(?:drinking|alcohol|booze|benzos?)\b[^\n]{0,80}\b(?:fit|fitting|"
+        r"\b(?:stopped|quit|stopping|coming off|off)\b[^\n]{0,30}\b(?:drinking|drink|alcohol|booze|benzos?)\b[^\n]{0,80}"
+        r"\b(?:fit|fitting|"
         r"seizure|seeing things|hallucinating)\b",
         r"\b(?:taken|took|had) something\b[^\n]{0,60}\b(?:slurring|can't stand|cant stand|unconscious|won't wake|wont "
         r"wake|not making sense|collapsed|unresponsive|empty (?:packets|packs|boxes|bottles))\b",
@@ -1154,6 +1164,14 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_NOW,
+        # diabetic ketoacidosis, a hypo past helping oneself, a missed dialysis felt in the heart
+        r"\b(?:ketones|pear drops)\b[^\n]{0,60}\b(?:vomit\w*|being sick|been sick|throwing up|threw up)\b|\b(?:vomit\w*|"
+        r"being sick|been sick|throwing up|threw up)\b[^\n]{0,60}\b(?:ketones|pear drops)\b",
+        r"\b(?:having|had|in|going into|mid) a hypo\b[^.?!]{0,60}\b(?:can't|cant|won't|wont|unable to|not able to) (?:swallow|"
+        r"eat|drink|take)|\bhypo\b[^.?!]{0,60}\b(?:going drowsy|very drowsy|really drowsy|passing out|passed out)\b",
+        r"\bmissed (?:\w+ ){0,3}dialysis\b[^\n]{0,80}\b(?:heart|chest|palpitations|breath\w*|legs? (?:feel |are |is )?(?:weak|"
+        r"heavy))\b(?! (?:is |feels |felt |was |'s )?(?:fine|ok|okay|normal|good|grand))",
+        r"\bgrunting (?:with|on|at) (?:every|each) breath\b|\bsucking in (?:under|between|below) (?:his|her|the|their) ribs\b",
         # postpartum psychosis: a psychiatric emergency
         r"\bbaby (?:is|has been) (?:evil|possessed|the devil|swapped|been swapped)\b[^\n]{0,60}\b(?:needs? to be (?:saved|cleansed|"
         r"sent back)|has to (?:go|die)|get rid of)|\b(?:hasn't|not|haven't) slept\b[^\n]{0,80}\bbaby (?:is|has been) "
@@ -1223,7 +1241,8 @@ RULES: list[Rule] = [
         r"\b(?:turning|going|gone|turned) (?:blue|grey|gray)\bNOT_COLD",
         r"\b(?:passing|passed) (?:\w+ )?clots\b|\b(?:feel|feeling|felt) faint\b[^.?!]{0,40}\b(?:bleed|blood|birth)"
         r"|\b(?:bleed|blood|birth)\w*\b[^.?!]{0,60}\b(?:feel|feeling) faint\b",
-        r"\b(?:baby|newborn)\b[^.?!]{0,80}\b(?:floppy|limp|blue|not breathing|unresponsive)\b",
+        r"\b(?:baby|newborn|\d+ (?:day|week)s? old)\b[^.?!]{0,80}\b(?:floppy|limp|(?:turning|gone|going|looks?|looking|"
+        r"went|is) (?:\w+ )?blue|blue (?:lips|around)|not breathing|unresponsive)\b",
         r"\basthma attack\b|\b(?:inhaler|epi ?pen|reliever|nebuli[sz]er) (?:isn't|isnt|is not|not|wasn't) "
         r"(?:helping|working)\b",
         r"\b(?:sugar|glucose|bg|bm) (?:is |of |at |dropped to |down to )?[0-2]\.\d\b",
@@ -1261,6 +1280,18 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        # a transplanted organ that hurts or makes little urine: signs of rejection
+        r"\b(?:new|transplant(?:ed)?|donor) (?:kidney|liver|lungs?|heart|pancreas)\b[^.?!]{0,30}\b(?:tender|sore|painful|hurts|"
+        r"hurting|aching|swollen)\b|\bgraft\b[^.?!]{0,20}\b(?:tender|sore|painful)\b",
+        r"\b(?:only|barely|hardly) (?:passed|done|had|produced) (?:a )?(?:tiny|little|small) (?:bit|amount) of (?:urine|wee|pee)\b"
+        r"|\b(?:urine|wee) output (?:is |has )?(?:dropped|gone down|down|low|tiny)\b",
+        # the first days off alcohol or benzodiazepines
+        r"\b(?:stopped|quit|off|coming off|since i stopped)\b[^\n]{0,40}\b(?:drinking|drink|booze|alcohol|benzos?)\b(?! (?:coffee|"
+        r"tea|fizzy|energy|diet|cola|coke|pop|caffeine|water|squash))[^\n]{0,80}(?<!stopped )(?<!no longer )(?<!not )"
+        r"\b(?:shak(?:ing|es|y)|tremors?|sweat(?:ing|s)|heart racing)\b(?! (?:less|anymore|any more|(?:has|have) (?:stopped|"
+        r"gone)|stopped|gone))",
+        r"\bpressure (?:sore|ulcer)s?\b[^.?!]{0,30}\b(?:to the bone|grade (?:3|4|three|four)|category (?:3|4)|infected|black|"
+        r"smells?)\b",
         r"\b(?:restrict\w*|starv\w*|not eat\w*|barely eat\w*|(?:[1-7]\d\d|under \d{3,4}) (?:calories|cals|kcal))\b[^.?!]{0,50}"
         r"\b(?:fainted|passed out|blacked out|collapsed)\b",
         r"\blost (?:\d+|a lot of|loads of) (?:stone|kg|kilos|lbs|pounds|weight)\b[^\n]{0,40}\bwithout (?:trying|dieting|meaning to)\b(?! (?:too |that |very |so )?hard| much)"
@@ -1335,7 +1366,8 @@ RULES: list[Rule] = [
         r"\bblood (?:sugar|glucose) (?:is |of )?(?:[3-9]\d\d|over 300|under [3-5]\d|really (?:high|low))\b",
         r"\b(?:severe|worst) (?:headache|headaches)\b[^.?!]{0,40}\b(?:pregnan|postpartum|blurr|vision)",
         r"\b(?:postpartum|after birth|since (?:the )?birth)\b[^.?!]{0,50}\b(?:fever|bleeding|chest pain|swollen leg)",
-        r"\b(?:baby|newborn)\b[^.?!]{0,40}\b(?:not feeding|won't feed|fever|temperature|vomiting|lethargic|"
+        r"\b(?:baby|newborn|\d+ (?:day|week)s? old)\b[^.?!]{0,40}\b(?:not feeding|won't feed|not interested in feeding|"
+        r"fever|temperature|vomiting|lethargic|"
         r"really sleepy|hard to wake|rash|jaundice\w*|won't wake|not waking)\b",
         r"\b(?:wound|incision|scar|stitches|site|line|port|picc)\b[^.?!]{0,30}\b(?:oozing|pus|infected|weeping|"
         r"opening up|burst)\b",
@@ -1633,7 +1665,8 @@ RULES: list[Rule] = [
         r"\bending it for (?:both|all) of (?:them|us)\b|\btake (?:the baby|the kids|them|him|her) with (?:her|him|me)\b",
         r"\b(?:injecting|using|shooting up)\b[^\n]{0,60}\b(?:gone quiet|not answering|won't answer|door(?:'s| is) locked|locked "
         r"(?:the door|himself in|herself in))\b",
-        r"\b(?:wandered off|gone missing|went missing)\b[^\n]{0,60}\b(?:freezing|police|dark|cold|nightie|pyjamas|"
+        r"\b(?:wandered off|gone missing|went missing)\b[^\n]{0,60}\b(?:freezing|police|dark|cold|nightie|pyjamas|minus|"
+        r"below (?:zero|freezing)|frost\w*|snow\w*|icy|looking for (?:an|over an|two|\d+) hours?|"
         r"nightdress)\b(?![^\n]{0,60}\b(?:found|back home|turned up|lol)\b)",
         r"\b(?:missing|gone missing|disappeared|hasn't come home|not come home|didn't come home)\b[^\n]{0,80}\b(?:a note|"
         r"goodbye|sorry|left (?:his|her|their) phone|suicidal|pills|rope)\b",

@@ -69,7 +69,8 @@ _SECOND_PERSON = Check(
     r"has|have)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:help|support|talk to|approach)\b"
 )
 # Practice and training ("we practised giving naloxone on a dummy"), and an emergency that has passed.
-_TRAINING = Check(r"\b(?:practi[sc]\w*|training|trained|workshop|course|class|dummy|mannequin|drill)\b")
+_TRAINING = Check(r"\b(?:practi[sc]\w*|training|trained|workshop|course|class|dummy|mannequin|drill|taught|teach\w*"
+                  r"|learn(?:ed|t|ing) (?:about|the|how)|(?:warning )?signs (?:of|are|to (?:look|watch)))\b")
 _RESOLVED = Check(r"\bturned out (?:to be|it was)\b|\b(?:all|it's|its|he's|she's|i'm) (?:fine|ok|okay) now\b"
                        r"|\b(?:said|say|says) (?:she's|he's|she is|he is|it's|they're|she'll be|he'll be) "
                        r"(?:fine|ok|okay)\b"
@@ -80,6 +81,8 @@ _RESOLVED = Check(r"\bturned out (?:to be|it was)\b|\b(?:all|it's|its|he's|she's
                        r"|\b(?:team|gp|nurses?|doctors?|paramedics|hospital|midwife|consultant) (?:have |has )?"
                        r"(?:sorted|fixed|treated|dealt with|adjusted)\b"
                        r"|\b(?:it's|it was|its) (?:just|only) (?:a )?(?:virus|cold|bug|teething|reflux|growing pains)\b"
+                       r"|\b(?:faded|fades|blanched|blanches|disappeared|went away) (?:with|under|when)\b"
+                       r"|\bsaid (?:it's|its|it is|it was) (?:viral|a virus|nothing serious|nothing to worry)"
                        r"|\b(?:and|but) (?:she's|he's|they're|she is|he is) (?:fine|ok|okay|alright|all right)"
                        r"(?: now)?\W*$")
 # A condition to watch for, not a report: "call if my temp goes over 38 after chemo".
@@ -400,7 +403,7 @@ class RiskScreener:
         medical = kind in (Kind.MEDICAL_FLAG, Kind.MEDICAL_NOW)
         if medical and reading.holds(_CONDITIONAL, left, right) and not reading.holds(_READING_NOW, 0, whole):
             return "a condition to watch for, not a report"
-        if kind in (Kind.MEDICAL_NOW, Kind.SUBSTANCE_EMERGENCY) and reading.holds(_TRAINING, left, right):
+        if (medical or kind is Kind.SUBSTANCE_EMERGENCY) and reading.holds(_TRAINING, left, right):
             return "practice or training"
         if medical and reading.holds(_RESOLVED, 0, whole):
             return "an emergency that has passed"
