@@ -144,6 +144,9 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\bi (?:\w+ ){0,2}(?:so |really |too |right )?close to the edge of the (?:platform|cliff|bridge|roof|tracks|car park)\b"
+        r"(?=[^.?!]{0,40}"
+        r"\b(?:trains?|come through|jump|step|fall|drop|traffic)\b)",
         r"\b(?:could|might|will|gonna|going to|should) (?:just )?(?:run|drive|crash|steer|swerve) (?:the |my )?car "
         r"(?:off the road|off a (?:bridge|cliff)|into (?:a|the) (?:tree|wall|river|lorry|truck))\b",
         r"\b(?:gotta|got to|going to|gonna|have to|need to|will|i'll) (?:go )?attempt (?:again|it again|suicide)\b",
@@ -261,6 +264,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:how |so )?(?:peaceful|nice|easy|lovely|good) (?:it )?(?:would|'d) be (?:to )?(?:just )?(?:not exist|not be here|"
+        r"not wake up|die|be dead|disappear forever|never wake up|stop existing)\b",
+        r"\b(?:just )?waiting to die\b(?! (?:of|from|down)\b)|\bwant out of (?:this|my) life\b",
+        # taking risks in the hope of not surviving them
+        r"\b(?:don't|dont|do not) (?:really )?care if i (?:come off|crash|get hurt|get killed|fall|get hit)\b",
+        r"\b(?:part of me|i) (?:hopes?|hoping|wish(?:es)?) (?:that )?i (?:crash|come off|get hit|don't make it|don't come back)\b"
+        r"(?! (?:out|of|in|into the (?:final|next))\b)",
         # the warning signs people are taught to listen for, in the words people use
         r"\b(?:better|easier)(?: off)?(?: for (?:everyone|everybody|you all|all of you|them|my family|you))? (?:when|once|after) "
         r"i'?m (?:gone|dead|not (?:here|around))\b(?! (?:on|to|for|away|out|abroad|back|travelling)\b)",
@@ -483,7 +493,8 @@ RULES: list[Rule] = [
         r"(?:when|the (?:day|night))\b(?! (?:of|for|to|we|you|they|the|my|our|he|she|that|it|everyone))",
         r"\bwhen i (?:do|finally do) it\b",
         # a bare decision: "I've decided to go back to work" says what
-        r"\b(?:i've|ive|i have) (?:decided|made (?:my|the) (?:decision|choice)|made up my mind)\b(?! (?:to|that|on|what|"
+        r"\b(?:i've|ive|i have) (?:decided|made (?:my|the) (?:decision|choice)|made up my mind|made my mind up)\b(?! (?:to|that|on|"
+        r"what|"
         r"which|not|against|i|we|it's|its|he|she|about|for|with)\b)",
         r"\b(?:going to|gonna|about to) do it\b",
         r"\b(?:i'm|im|i am)[ ] => \b(?:doing|going to do|gonna do) it\b",
@@ -684,6 +695,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        # setting things right with everyone, as if for the last time
+        r"\b(?:ringing|calling|messaging|texting|contacting) (?:round |around )?(?:old |all my )?(?:friends|everyone|people|"
+        r"family)\b[^.?!]{0,30}\bto (?:say (?:sorry|goodbye)|make amends|apologi[sz]e)\b(?![^.?!]{0,15}\b(?:can't|cant|won't|wont|"
+        r"make it|party|late|missing)\b)",
+        r"\b(?:leave|leaving|put|putting|make|making) things right with (?:everyone|everybody|all of you)\b",
         r"\b(?:won't|wont|will not) have me (?:to \w+ (?:around|about) )?(?:anymore|any more|much longer|for (?:much )?long(?:er)?)\b",
         r"\b(?:i'll|i will) soon be (?:gone|at peace|out of (?:your|the|everyone's) way)\b|\bsoon i(?:'ll| will) be (?:gone|"
         r"at peace|out of (?:your|the|everyone's) way)\b|\b(?:i'll|i will) be gone soon\b(?! (?:on|to|for)\b)",
@@ -974,6 +990,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE,
+        r"\b(?:threaten\w*|make sure|says?|said|told me)\b[^.?!]{0,30}\b(?:i'll |i will |i'd |i would )?never see (?:the|my|our) "
+        r"(?:kids|children|baby|son|daughter) again\b",
         # care that harms: rough handling by carers, and neglect
         r"\b(?:carers?|care workers?|care staff|staff|care home)\b[^\n]{0,80}\b(?:unexplained bruis\w*|bruis\w* (?:on|round|"
         r"around) (?:his|her|their) (?:upper )?(?:arms?|wrists?|neck|face|thighs?)|hit (?:him|her|them|my)|slapp\w*|pinch\w*|"
@@ -1280,6 +1298,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        # an eating disorder at a dangerous stage
+        r"\b(?:stopped eating|barely eating|not eating|refusing (?:to eat|food))\b[^.?!\n]{0,60}\b(?:lost (?:so much|loads of|a "
+        r"lot of|\d+ ?(?:kg|kilos|stone|lbs|pounds)) (?:of )?weight|hiding food|making (?:herself|himself) sick|purging)\b",
+        r"\bmaking (?:herself|himself|myself) sick after (?:meals|eating|dinner|tea|food|every meal)\b",
         # a transplanted organ that hurts or makes little urine: signs of rejection
         r"\b(?:new|transplant(?:ed)?|donor) (?:kidney|liver|lungs?|heart|pancreas)\b[^.?!]{0,30}\b(?:tender|sore|painful|hurts|"
         r"hurting|aching|swollen)\b|\bgraft\b[^.?!]{0,20}\b(?:tender|sore|painful)\b",
@@ -1512,7 +1534,8 @@ RULES: list[Rule] = [
         r"\b(?:giving|give|given) up\b(?! (?:\w+ )?(?:for lent|chocolate|smoking|sugar|alcohol|booze|meat|caffeine|coffee|"
         r"crisps|fizzy|cigarettes|vaping|my seat|the car|dairy|gluten|carbs|bread|wine|beer|my (?:job|spare|place|room)))",
         r"\bworthless\b|\bsuch a failure\b|\b(?:a|such a) burden\b",
-        r"\bhate (?:myself|my life|my body)\b",
+        r"\bhate (?:myself|my life|my body)\b(?! for (?:eating|buying|forgetting|missing|skipping|having (?:a|that|the|"
+        r"another) (?:\w+ )?(?:cake|biscuit|takeaway|pizza|chocolate|drink|glass)))",
         r"\b(?:so|all|completely|totally) alone\b|\b(?:nobody|no one|noone) (?:cares|would care|would notice)\b",
         r"\b(?:falling|fell) apart\b|\bbreaking down\b|\b(?:can't|cant) stop crying\b|\bcried all (?:day|night)\b",
         r"\b(?:numb|empty inside|dead inside)\b(?![^.?!]{0,30}\b(?:dentist|injection|anaesthetic|fingers|toes|cold|feet|hands)\b)|\b(?:feel|feeling|felt) (?:so |really |completely |just )?empty\b",
@@ -1574,7 +1597,8 @@ RULES: list[Rule] = [
         r"down|flat)\b(?! (?:on|in) "
         r"(?:energy|iron|sugar|potassium|blood))",
         r"\b(?:feel|feeling) trapped\b|\b(?:can't|cant) see a way (?:forward|out)\b",
-        r"\b(?:tired|sick|exhausted) of (?:fighting|trying|struggling|being (?:strong|sick|ill))\b",
+        r"\b(?:tired|sick|exhausted) of (?:fighting|trying|struggling|being (?:strong|sick|ill))\b(?! (?:with|about|over|for|"
+        r"against|to get)\b)",
         r"\b(?:can't|cant|couldn't) (?:leave|face leaving) the house\b|\banxiety is (?:crippling|unbearable|through the "
         r"roof|out of control)\b",
         r"\b(?:i'm|im|i am|been) not sleeping\b",
