@@ -1134,7 +1134,8 @@ RULES: list[Rule] = [
         r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2} => \b(?:overdosing|overdosed|od\x27ing|oding|od\x27d|oded)\b",
         r"\b(?:gave|give|giving|used|using|administer\w*|spray\w*|needed|need|had to use) (?:\w+ ){0,3}(?:narcan|"
         r"naloxone)\b|\b(?:narcan|naloxone) (?:isn't|didn't|not|wasn't|is not) work",
-        r"\b(?:can't|cant|cannot|couldn't) wake (?:him|her|them)(?: up)?\b",
+        r"\b(?:can't|cant|cannot|couldn't) wake (?:him|her|them)(?: up)?\b(?![^.?!\n]{0,50}\b(?:so|that|too|really) (?:tired|"
+        r"exhausted|knackered|shattered)\b|[^.?!\n]{0,30}\b(?:fast|sound|deeply) asleep\b)",
         r"\b(?:drinking (?:all day|all night|heavily|a lot|since \w+|wine|vodka|beer|spirits)|drunk)\b[^.?!]{0,40}\b(?:took|"
         r"taken|swallowed|had)\b[^.?!]{0,20}\b(?:my |some |the )?(?:sleeping (?:pills|tablets)|xanax|benzos?|diazepam|"
         r"valium|oxy\w*|opioids?|codeine|tramadol|morphine|methadone|heroin|painkillers)\b",

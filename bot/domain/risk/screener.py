@@ -35,7 +35,7 @@ _NEGATORS = {"not", "never", "dont", "don't", "didnt", "didn't", "wont", "won't"
 _NEGATION_GLUE = {"i", "im", "i'm", "am", "really", "actually", "even", "going", "gonna", "to", "would", "will",
                   "ever", "feel", "feeling", "be", "been", "was", "that", "so", "at", "all", "anymore", "just",
                   "do", "want", "wanna", "any", "currently", "thinking", "of", "about", "planning", "trying",
-                  "seriously", "truly", "honestly", "once", "thought", "considered"}
+                  "seriously", "truly", "honestly", "once", "thought", "considered", "a", "an", "single"}
 _HYPERBOLE_AFTER = Check(
     r"^[^.!?\n]{0,35}?(?:\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe|jk|xd)\b|[😂🤣💀😆😅🙃😭]|"
     r"\bof (?:embarrassment|shame|laughter|cringe|boredom|heat|cuteness)\b|\blaughing\b)"
@@ -65,6 +65,7 @@ _SECOND_PERSON = Check(
     r"|\b(?:does|did|has|is|why is|why does) your (?:son|daughter|brother|sister|mum|mom|dad|friend|partner|husband|"
     r"wife|boyfriend|girlfriend|kid|child)\b"
     r"|\b(?:you|u) (?:should|can|could|might|may|need to|must|have to) (?:call|text|reach|talk|contact|get)\b"
+    r"|\b(?:tips|advice|ideas|help) (?:for|on|with) (?:talking to|helping|supporting|approaching|coping with)\b"
     r"|\b(?:someone|somebody|anyone|people|a person|those|others|loved ones?) (?:who|that) (?:is|are|was|feels?|"
     r"has|have)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:help|support|talk to|approach)\b"
 )
