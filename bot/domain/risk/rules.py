@@ -395,7 +395,7 @@ RULES: list[Rule] = [
         r"\bif i (?:just )?(?:didn't|did not|don't|never) wake up\b[^.?!]{0,40}\b(?:fine|ok|okay|good|better|"
         r"relief|nice|peaceful)\b",
         r"\b(?:everyone|they|family|kids|world|baby|everybody|people) (?:would be|is|are|will be|be|'d be) "
-        r"(?:better|happier) (?:off )?(?:without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive)|"
+        r"(?:better|happier) (?:off )?(?:without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive|born)|"
         r"if i (?:just )?(?:died|disappeared|didn't exist|left forever))",
         r"\b(?:no one|nobody|noone) (?:cares|would care|will care|would even care) if i (?:die|died|live or die|was "
         r"gone|disappeared|killed)\b",
@@ -691,10 +691,21 @@ RULES: list[Rule] = [
         r"\bthis (?:is|will be|'ll be) (?:the|my) last (?:message|post)\b(?! (?:before|for|of|until|till|in|on|about))",
         r"\b(?:i'll|i will|ill) be (?:gone|dead) (?:by|before) (?:morning|tomorrow|tonight|the weekend)\b",
         r"\btell (?:my )?(?:\w+ )?(?:mum|mom|dad|kids|children|son|daughter|wife|husband|partner|family|sister|"
-        r"brother|parents|boys|girls) (?:that )?i love (?:her|him|them)\b",
+        r"brother|parents|boys|girls) (?:that )?(?:i love (?:her|him|them)|i'?m sorry\b(?! (?:i|for (?:missing|being late|not)|about|we)\b))\b",
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:signing|logging|clocking) off (?:for good|for the (?:last|final) time|forever)\b(?! (?:from|on)\b)"
+        r"|\b(?:won't|wont|will not|not going to) be (?:on|in) here (?:anymore|any more|again|after (?:tonight|today))\b"
+        r"|\b(?:the )?last thing i(?:'ll)? (?:write|post|say) (?:here|on here|to you)\b(?! about\b)"
+        r"|\bsay (?:bye|goodbye) properly\b",
+        r"\b(?:sorted|worked out|decided|written down|chosen|picked) (?:out )?who (?:gets|is getting|will get|should get|can "
+        r"have) (?:what|my)\b",
+        r"\b(?:wrote|written|writing|finished writing) (?:everyone|each of them|all of them|my (?:kids|family|children)) "
+        r"(?:a )?(?:letter|letters|note|notes)\b(?![^.?!]{0,30}\b(?:christmas|birthday|thank|card|holiday|18th|21st|"
+        r"graduation|wedding|future)\w*)",
+        r"\b(?:life insurance|policy|my will)\b[^.?!]{0,30}\b(?:sorted|in place|paid up|up to date)\b[^.?!]{0,40}\b(?:kids|"
+        r"family|children|they|she|he|wife|husband) (?:will|'ll) be (?:ok|okay|fine|alright|looked after|provided for)\b",
         # setting things right with everyone, as if for the last time
         r"\b(?:ringing|calling|messaging|texting|contacting) (?:round |around )?(?:old |all my )?(?:friends|everyone|people|"
         r"family)\b[^.?!]{0,30}\bto (?:say (?:sorry|goodbye)|make amends|apologi[sz]e)\b(?![^.?!]{0,15}\b(?:can't|cant|won't|wont|"
@@ -782,12 +793,17 @@ RULES: list[Rule] = [
         r"\b(?:thank you|thanks|ty) (?:all |so much )?for everything\b",
         r"\b(?:you|u)(?: lot| guys| all)? (?:were|have been|'ve been) (?:so |very |really )?(?:good|kind|amazing|lovely|"
         r"the best) to me\b",
-        r"\b(?:wasn't|isn't|is not|was not|not) (?:anyone's|anybody's|your|you're|ur) fault\b",
+        r"\b(?:wasn't|isn't|is not|was not|not) (?:anyone's|anybody's|your|you're|ur|her|his|their) fault\b",
+        r"\bthank(?:s| you) (?:\w+ )?for (?:trying|everything you (?:did|have done|'ve done)) (?:with|for) me\b",
+        r"\blove to (?:all of )?(?:you|you all|everyone)\b|\b(?:grateful|thankful) for (?:you all|all of you|every one of you)\b",
         r"\b(?:i'm|im|i am) (?:so |really )?sorry\W*$",
         r"\b(?:look after|take care of) (?:the kids|the children|mum|mom|dad|my \w+|each other|yourselves)\b(?: for me)?",
     ),
     *_rules(
         Kind.SETTLED,
+        r"\b(?:it's|its|it is|everything's|everything is) all (?:written down|in the (?:drawer|envelope|folder|box)|on the "
+        r"(?:table|desk))\b",
+        r"\b(?:the )?last thing (?:to do|left to do|i (?:need|needed|had|have) to do)\b",
         r"\bnothing (?:else )?left to (?:sort|do|organi[sz]e|arrange|say|tidy)\W*(?:$|[.!?\n])",
         r"\b(?:got|have|with) everything i need\b",
         r"\b(?:it would|it'd|would) be so easy\b|\bso easy to (?:just )?(?:jump|step|let go|fall|go|end it)\b",
@@ -825,7 +841,8 @@ RULES: list[Rule] = [
         r"\b(?:gave|given|giving|handed) (?:the|our|my) (?:dog|cat|pet|rabbit|bird|budgie)s? (?:away )?to\b(?![^.?!]{0,40}"
         r"\b(?:while|holiday|weekend|for the (?:day|week|night)|walk|vet|groomer|kennels?|trip|away)\b)",
         r"\b(?:gets|is having|can have|will have|'s having|is getting) my (?:car|records|guitar|jewel\w*|things|stuff|books|"
-        r"clothes|savings|games|collection|bike|watch|ring)\b",
+        r"clothes|savings|games|collection|bike|watch|ring)\b|\b(?:gets|can have|will have|is getting) the (?:savings|money in my "
+        r"account)\b(?![^.?!]{0,40}\b(?:will|inherit\w*)\b)",
         r"\b(?:giving|given|gave) (?:everything|it all|all my stuff|all my things) away\b(?![^.?!]{0,40}\b(?:moved|moving|move|"
         r"emigrat\w*|downsiz\w*|clear\w* out)\b)",
         r"\bsigned (?:everything|it all|the house|my (?:house|flat|car|savings)) over to\b",
@@ -1121,7 +1138,8 @@ RULES: list[Rule] = [
         r"seizure|seeing things|hallucinating)\b",
         r"\b(?:taken|took|had) something\b[^\n]{0,60}\b(?:slurring|can't stand|cant stand|unconscious|won't wake|wont "
         r"wake|not making sense|collapsed|unresponsive|empty (?:packets|packs|boxes|bottles))\b",
-        r"\bempty (?:blister packs?|pill (?:bottles|packets|boxes)|(?:packets|packs|boxes) of (?:\w+ )?PILLS)\b",
+        r"\bempty (?:blister packs?|pill (?:bottles|packets|boxes)|(?:packets|packs|boxes) of (?:\w+ )?PILLS)\b"
+        r"|\bempty PILLS (?:packets|packs|boxes|bottles|blister packs?)\b",
         r"\bempty (?:packets|packs|boxes|bottles|blisters)\b[^\n]{0,60}\b(?:slurring|drowsy|can't wake|cant wake|won't wake|"
         r"unconscious|unresponsive|collapsed)\b|\b(?:slurring|drowsy|unconscious|unresponsive|collapsed)\b[^\n]{0,60}"
         r"\bempty (?:packets|packs|boxes|bottles|blisters)\b",
@@ -1183,13 +1201,15 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_NOW,
-        # diabetic ketoacidosis, a hypo past helping oneself, a missed dialysis felt in the heart
+        # a fever with rigors when the body cannot fight infection: neutropenic sepsis
+        r"\b(?:chemo|neutropen\w*|transplant)\b[^\n]{0,80}\b(?:shaking|shivering|rigors|shivers|chills)\b[^\n]{0,80}\b(?:temp|"
+        r"temperature|fever)\b(?![^.?!]{0,15}\b(?:3[0-7](?:\.\d)?|normal|fine|ok)\b)|\b(?:temp|temperature|fever)\b[^\n]{0,40}"
+        r"\b(?:3[89]|40)(?:\.\d)?\b[^\n]{0,60}\b(?:shaking|shivering|rigors)\b[^\n]{0,80}\b(?:chemo|neutropen\w*|transplant)\b",
+        # diabetic ketoacidosis, and a hypo past helping oneself
         r"\b(?:ketones|pear drops)\b[^\n]{0,60}\b(?:vomit\w*|being sick|been sick|throwing up|threw up)\b|\b(?:vomit\w*|"
         r"being sick|been sick|throwing up|threw up)\b[^\n]{0,60}\b(?:ketones|pear drops)\b",
         r"\b(?:having|had|in|going into|mid) a hypo\b[^.?!]{0,60}\b(?:can't|cant|won't|wont|unable to|not able to) (?:swallow|"
         r"eat|drink|take)|\bhypo\b[^.?!]{0,60}\b(?:going drowsy|very drowsy|really drowsy|passing out|passed out)\b",
-        r"\bmissed (?:\w+ ){0,3}dialysis\b[^\n]{0,80}\b(?:heart|chest|palpitations|breath\w*|legs? (?:feel |are |is )?(?:weak|"
-        r"heavy))\b(?! (?:is |feels |felt |was |'s )?(?:fine|ok|okay|normal|good|grand))",
         r"\bgrunting (?:with|on|at) (?:every|each) breath\b|\bsucking in (?:under|between|below) (?:his|her|the|their) ribs\b",
         # postpartum psychosis: a psychiatric emergency
         r"\bbaby (?:is|has been) (?:evil|possessed|the devil|swapped|been swapped)\b[^\n]{0,60}\b(?:needs? to be (?:saved|cleansed|"
@@ -1203,9 +1223,10 @@ RULES: list[Rule] = [
         r"her \w+'s) (?:\w+ )?(?:PILLS|button batter(?:y|ies)|magnets?|dishwasher (?:tablets?|pods?)|washing (?:pods?|tablets?|"
         r"capsules?)|bleach)\b",
         # missed dialysis and fluid on the lungs or a failing heart rhythm
-        r"\b(?:missed|skipped|haven't had|not had)\b[^.?!]{0,30}\bdialysis\b[^\n]{0,60}\b(?:breathless|short of breath|"
-        r"can't breathe|cant breathe|struggling to breathe|can't lie (?:down|flat)|chest pain|heart (?:is )?(?:racing|"
-        r"fluttering|skipping|pounding))",
+        r"\b(?:missed|skipped|haven't had|not had)\b[^.?!]{0,30}\bdialysis\b[^\n]{0,80}\b(?:breathless|short of breath|"
+        r"can't breathe|cant breathe|struggling to breathe|can't catch my breath|can't lie (?:down|flat)|chest (?:pain|is tight|"
+        r"feels (?:tight|heavy))|palpitations|heart (?:is )?(?:racing|fluttering|skipping|pounding|going all over the place)|"
+        r"legs? (?:feel |are |is )?(?:weak|heavy))",
         r"\bthunderclap\b|\bworst headache of (?:my|his|her|their) life\b",
         r"\bribs (?:are )?(?:sucking|pulling) in\b|\bnostrils flaring\b|\bgrunting (?:with|when|as) (?:she|he) breathes?\b",
         r"\b(?:gone|going) blind\b|\blost (?:the )?(?:sight|vision) in\b|\bsudden(?:ly)? (?:can't|cant) see\b",
@@ -1251,8 +1272,9 @@ RULES: list[Rule] = [
         r"\b(?:isn't|isnt|is not|not) responding\b(?! to)|\b(?:he|she|they|KIN|i|i've|just) (?:just )?collapsed\b(?! (?:in|with|"
         r"into) (?:laughter|giggles|fits|bed|a heap on the sofa))",
         r"\b(?:chest pain|crushing chest|pain in my chest)\b",
-        r"\bsoak(?:ed|ing)? (?:through )?(?:a |my |the |\w+ )?(?:pads?|sheets)\b",
-        r"\bbleeding (?:heavily|a lot|won't stop|wont stop|through)\b",
+        r"\bsoak(?:ed|ing)? (?:through )?(?:a |my |the |\w+ )?(?:pads?|sheets|towels?|the bed)\b",
+        r"\bbleeding (?:heavily|a lot|loads|so much|won't stop|wont stop|through)\b",
+        r"\bbleeding\b[^.?!]{0,60}\b(?:pass(?:ing)? out|faint|light ?headed|dizzy|woozy)\b",
         r"\bclots? (?:the size of|as big as|bigger than)\b",
         r"\b(?:face|mouth) (?:is )?drooping\b|\bslurred speech\b",
         r"\b(?:ambulance|paramedics|911|999|112|000) (?:is|are) (?:on (?:the|their) way|coming)\b",
@@ -1299,6 +1321,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        r"\bchemo\w*\b[^\n]{0,60}\b(?:hot and shivery|shivery|shivering|feverish|rigors|flu[- ]?like)\b(?![^.?!]{0,40}"
+        r"\b(?:cold cap|scalp cooling|air con|freezing in)\b)",
         # an eating disorder at a dangerous stage
         r"\b(?:stopped eating|barely eating|not eating|refusing (?:to eat|food))\b[^.?!\n]{0,60}\b(?:lost (?:so much|loads of|a "
         r"lot of|\d+ ?(?:kg|kilos|stone|lbs|pounds)) (?:of )?weight|hiding food|making (?:herself|himself) sick|purging)\b",
@@ -1379,7 +1403,7 @@ RULES: list[Rule] = [
         r"\bAFTERCARE\b(?:[^.?!]|\.(?=\d)){0,50}\b(?:fever|temperature|temp|38\.\d|39|shivering|rigors)\b",
         r"\b(?:chemo|neutropen\w*|transplant)\b(?:[^.?!]|\.(?=\d)){0,60}\b(?:fever|(?:a|high) (?:temperature|temp)"
         r"(?! (?:of|is|was) 3[0-7](?:\.\d)?\b)|38\.\d|"
-        r"39|101|102|103|(?:temperature|temp) (?:is |of )?(?:3[89]|10[0-4]))\b",
+        r"39|101|102|103|(?:temperature|temp)(?:'s| is| of)? (?:3[89]|10[0-4]))\b",
         r"\b(?:missed|skipped|skipping|stopped|quit|ran out of|run out of|not taking|haven't taken|can't afford) "
         r"(?:\w+ ){0,4}(?:dialysis|insulin|anti[- ]?rejection|transplant meds|immunosuppress\w*|tacrolimus|prograf|"
         r"cyclosporin\w*|mycophenolate|cellcept|steroids|hydrocortisone|epilepsy meds|keppra|lamotrigine)\b(?! pump)"
@@ -1422,8 +1446,9 @@ RULES: list[Rule] = [
         r"\b(?:child|son|daughter|baby|toddler|kid|little one)\b[^.?!]{0,30}\b(?:really |very )?(?:drowsy|lethargic)\b"
         r"[^.?!]{0,20}\b(?:hard to wake|won't wake|floppy|not responding)\b|\bhard to wake\b",
         r"\bketones (?:are |is )?(?:high|over|above|moderate|large|[1-9])\b",
-        r"\b(?:haven't|havent|not|didn't|didnt|couldn't|can't|cant) (?:been to|go to|gone to|make it to|get to|"
-        r"attend) (?:my )?dialysis\b",
+        r"\b(?:haven't|havent|not|didn't|didnt|couldn't|can't|cant|won't|wont) (?:been to|go to|gone to|make it to|get to|"
+        r"attend|get (?:transport|a lift) to|face going to) (?:my )?dialysis\b(?![^.?!]{0,40}\b(?:moved|rebooked|fitted me in|"
+        r"went later|instead)\b)",
         r"\b(?:stitches|wound|incision|scar) (?:have |has |is |are )?(?:come |coming |burst |split |pulled )?"
         r"(?:open|apart)\b",
     ),

@@ -161,7 +161,7 @@ _REPORTED = Check(r"\b(?:said|says|saying|told me|tells me|telling me|texted|mes
                   r"(?:rang|called|phoned|rung) (?:me |us )?to say|"
                   r"(?:told|tells|telling) (?:us|everyone|someone|(?:the|his|her|their|my) \w+(?: \w+)?))"
                   r"(?: to me)?(?: that)? "
-                  r"(?P<speech>(?:he|she|they)\b[^.!?\n]*)")
+                  r"(?P<speech>(?:he|she|they|everyone|everybody|nobody|no one|people)\b[^.!?\n]*)")
 _GENERIC_SPEAKER = re.compile(r"\b(?:if|when|whenever) (?:someone|anyone|somebody|people|a person|a friend|a member|"
                               r"they|your \w+)\s*$")
 _FIRST_PERSON = {
@@ -522,7 +522,8 @@ class RiskScreener:
         if not_around and any(h.kind is Kind.TIMEFRAME and not any(f.start <= h.start < f.end for f in not_around)
                               for h in hits):
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
-        if (Kind.GIVEAWAY in kinds and Kind.FINALITY in kinds) or len({(h.start, h.end) for h in finality}) >= 2:
+        given = {(h.start, h.end) for h in hits if h.kind is Kind.GIVEAWAY and not h.third_person}
+        if (given and Kind.FINALITY in kinds) or len({(h.start, h.end) for h in finality}) >= 2 or len(given) >= 2:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         elif any(_ABSENCE.search(text, h.start, h.end) for h in finality) and not _DEPARTURE.search(text):
             raise_to(Tier.URGENT, Category.SUICIDAL_IDEATION)
