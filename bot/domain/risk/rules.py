@@ -264,6 +264,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:how|whether) (?:my |the )?(?:kids|children|family|husband|wife|partner|son|daughter|baby) (?:would|'d) (?:cope|"
+        r"manage|be) without me\b[^.?!]{0,40}\b(?:they'?d|they would|he'?d|she'?d) be (?:fine|ok|okay|better|alright)\b",
+        r"\b(?:do|give) anything to (?:just )?(?:stop existing|not exist|not be here|not wake up)\b",
+        r"\b(?:so |really |just )?tired\b(?![^.?!]{0,30}\b(?:meeting|day|week|shift|film|call|game|rain|weather|exams?|term|"
+        r"pregnan\w*|winter|heat)\b)[^.?!]{0,30}\bwant (?:it|this) (?:all )?to (?:end|stop|be over)\b",
+        r"\b(?:go to sleep|sleep|fall asleep) and (?:not|never) (?:wake up|deal with (?:anything|anyone|it) (?:ever )?again|have "
+        r"to (?:\w+ ){0,3}again)\b(?! (?:until|till|til|before|today|tonight|this)\b)",
         r"\b(?:how |so )?(?:peaceful|nice|easy|lovely|good) (?:it )?(?:would|'d) be (?:to )?(?:just )?(?:not exist|not be here|"
         r"not wake up|die|be dead|disappear forever|never wake up|stop existing)\b",
         r"\b(?:just )?waiting to die\b(?! (?:of|from|down)\b)|\bwant out of (?:this|my) life\b",
@@ -348,8 +355,9 @@ RULES: list[Rule] = [
         r"\b(?:relief|fine|better|peaceful|nice|easier) if i (?:just )?(?:didn't|did not|don't|never|wouldn't) wake up\b",
         r"\b(?:wish|hope|pray)\w* (?:that )?(?:the |this |my )?(?:cancer|illness|disease|tumou?r|it|god|death) (?:would |will "
         r"|could )?(?:just )?(?:hurry up and )?(?:take|kill|finish) me\b",
-        r"\b(?:pray|praying|hope|hoping) (?:every night |each night |at night )?(?:that )?i (?:just )?(?:won't|wont|don't|"
-        r"dont|never|wouldn't) wake up\b",
+        # "...hoping this is the one where I don't wake up"; not "hoping I don't wake the baby up"
+        r"\b(?:pray|praying|hope|hoping|wishing)\b[^.?!]{0,40}\bi (?:just )?(?:won't|wont|don't|dont|never|wouldn't) wake up\b"
+        r"(?! (?:the|my|her|him|them|everyone|early|late|before|in time)\b)",
         r"\b(?:wake|woke) up (?:disappointed|annoyed|angry|sad|upset)\b|\b(?:disappointed|annoyed|angry|sad|upset) (?:that )?"
         r"(?:i'm|im|i am) still (?:here|alive)\b|\b(?:disappointed|annoyed|angry|sad|upset) (?:that )?i (?:woke up|didn't "
         r"die)\b",
@@ -619,6 +627,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\bwhoever finds (?:this|me)\b(?! (?:wallet|phone|bag|purse|keys?|card|dog|cat|scarf|coat)\b)(?![^.?!]{0,30}\b(?:recipe|"
+        r"helpful|useful|helps|thread|post|later|future|tip)\w*)",
         r"\bthis is it\b[^\n]{0,60}\b(?:goodbye|bye|farewell)\b(?![^\n]{0,40}\b(?:house|flat|home|job|school|team|uni|office|car|"
         r"holiday|season|course)\b)",
         r"\b(?:suffered|had) (?:too much|enough)\W+(?:goodbye|bye)\b",
@@ -695,6 +705,12 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:won't|wont|will not|not going to|don't|dont) (?:have|need|be able to)\b[^.?!]{0,40}\bwhere i'?m going\b",
+        r"\bfor whoever (?:comes|finds|gets here)\b(?! (?:to|in|first|next|along|early|late|round)\b)",
+        r"\blabell?ed (?:with |by )?who (?:it's|its|it is|they're) for\b|\b(?:list|note) of (?:who|people) to (?:call|ring|"
+        r"contact|tell) (?:after|when)\b",
+        r"\b(?:passwords?|pin (?:numbers?|codes?)|bank details|login details|account details)\b[^.?!]{0,50}\b(?:for|to) (?:my )?"
+        r"(?:\w+ )?(?:sister|brother|mum|mom|dad|wife|husband|partner|son|daughter|kids|family|whoever)\b",
         r"\b(?:signing|logging|clocking) off (?:for good|for the (?:last|final) time|forever)\b(?! (?:from|on)\b)"
         r"|\b(?:won't|wont|will not|not going to) be (?:on|in) here (?:anymore|any more|again|after (?:tonight|today))\b"
         r"|\b(?:the )?last thing i(?:'ll)? (?:write|post|say) (?:here|on here|to you)\b(?! about\b)"
@@ -777,6 +793,7 @@ RULES: list[Rule] = [
     # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
     *_rules(
         Kind.FAREWELL,
+        r"(?:^|[.!?\n] *)sorry\W*$",
         r"\bthank you (?:\w+ )?for being my (?:only )?(?:happiness|light|safe place|reason|only friends?)\b",
         r"\bthank you (?:all )?for being my (?:people|person|family|friends|tribe|village)\b",
         r"\bwant(?:s|ed)? to say goodbye\b",
@@ -801,6 +818,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SETTLED,
+        r"\b(?:it's|its|everything's|everything is) (?:all )?sorted now\b",
         r"\b(?:it's|its|it is|everything's|everything is) all (?:written down|in the (?:drawer|envelope|folder|box)|on the "
         r"(?:table|desk))\b",
         r"\b(?:the )?last thing (?:to do|left to do|i (?:need|needed|had|have) to do)\b",
@@ -812,7 +830,7 @@ RULES: list[Rule] = [
         r"\b(?:it's|its|everything's|everything is) (?:all )?in order(?: now)?\b",
         r"\bnothing (?:left|more) to do\W*$",
         r"\b(?:i will|i'll|ill) (?:finally )?(?:find|be at|get) (?:peace|relief|rest)\b",
-        r"\b(?:it's|its|it is|it'll be) better (?:for everyone )?this way\b",
+        r"\b(?:it's|its|it is|it'll be) (?:better|easier) (?:for everyone )?this way\b",
         r"\b(?:i'm|im|i am|i feel|feeling|feels?) (?:so |strangely |weirdly )?(?:calm|at peace|peaceful) (?:now|finally|"
         r"at last|about it)\b|\bat peace with (?:my|the|this) (?:decision|choice)\b",
         r"\b(?:made|making) my peace with (?:it|this|everything|my decision)\b|\b(?:made|making) peace with (?:everything|my "
@@ -835,7 +853,15 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GIVEAWAY,
-        r"\b(?:cleared|emptied) out (?:my|the) (?:flat|room|house|place|bedroom)\b(?![^\n]{0,60}\b(?:mov\w*|new (?:place|flat|"
+        r"\b(?:should|might as well|may as well) have (?:it|them) now\b(?! (?:that|because|since|she's|he's|she is|he is|in|on|"
+        r"by)\b)",
+        r"\b(?:the |my )?(?:cat|dog|pets?|rabbit|bird) (?:is|are|'s) going to (?:my |a )?\w+\b(?![^.?!]{0,30}\b(?:while|holiday|"
+        r"weekend|for the|when|vet|groomer|kennels?)\b)",
+        r"\b(?:anyone|anybody|who) wants? my (?:plants|books|clothes|things|stuff|records|games|guitar|bike|car|jewel\w*|"
+        r"furniture)\b",
+        r"\b(?:giving|give|gave|handing|hand) (?:my )?(?:\w+'s )?(?:ring|watch|necklace|jewel\w*|medals?) (?:back )?to\b",
+        r"\b(?:all|everything|my stuff|my things)\b[^.?!]{0,40}\blabell?ed (?:with |by )?who (?:it's|its|it is|they're) for\b",
+        r"\b(?:cleared|emptied) (?:out )?(?:my|the) (?:flat|room|house|place|bedroom)\b(?![^\n]{0,60}\b(?:mov\w*|new (?:place|flat|"
         r"house|home)|landlord|deposit|inspection|tenants?|sold|renovat\w*|decorat\w*|spring clean\w*|charity shop|tip|dump|"
         r"make room|baby|nursery|cot|guests?)\b)",
         r"\b(?:gave|given|giving|handed) (?:the|our|my) (?:dog|cat|pet|rabbit|bird|budgie)s? (?:away )?to\b(?![^.?!]{0,40}"
@@ -849,7 +875,7 @@ RULES: list[Rule] = [
         r"\b(?:giv(?:ing|e|en)|gave) (?:away )?(?:all )?(?:of )?my (?:cat|dog|pet|things|stuff|belongings|clothes|books|"
         r"guitar|games|plants|jewel\w*|savings|bird|rabbit)\b(?! (?:\w+ )?to (?:the )?(?:charity|goodwill|oxfam|"
         r"hospice|food ?bank|shelter|church))(?![^.?!]{0,40}\b(?:moved|moving|move|emigrat\w*|downsiz\w*|clear\w* out)\b)",
-        r"\b(?:rehom\w*|found a (?:new )?home for) (?:my )?(?:cat|dog|pet|rabbit|bird)",
+        r"\b(?:rehom\w*|found a (?:new )?home for) (?:my |the )?(?:cat|dog|pet|rabbit|bird)",
         r"\b(?:giving|given|gave) (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\b(?![^.?!]{0,40}\b(?:moved|"
         r"moving|move|emigrat\w*|downsiz\w*|clear\w* out)\b)",
         r"\bplease (?:look after|take care of) my (?:kids|children|babies|cat|dog|pets?|family|boys|girls)\b",
@@ -949,6 +975,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SELF_HARM,
+        r"\b(?:relapsed|slipped|gave in) and (?:cut|burned|burnt|hurt myself|self harmed|self-harmed)\b",
+        r"\b(?:punch(?:ed|ing)?|hit(?:ting)?|bang(?:ed|ing)?) (?:the |a )?(?:walls?|my head)\b[^.?!]{0,40}\b(?:till|until) (?:it|they|"
+        r"my \w+) (?:split|bled|bleeds?|broke|bruised)",
         r"\b(?:ended|wound|winded) up (?:cutting|burning|scratching|hurting) (?:myself|SELF|again)?\b|\bbroke (?:my )?\d+ "
         r"(?:days?|weeks?|months?) (?:free|clean|streak)\b|\bfelt (?:so )?good to cut\b",
         r"\btrying (?:so hard |really hard |my best )?not to (?:cut|self harm|sh|burn SELF|hurt SELF)\b(?! (?:in|at|the|my "
@@ -1007,6 +1036,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE,
+        r"\b(?:makes|made|forces|forced) me (?:to )?sleep (?:on the floor|in the car|outside)\b|\b(?:he|she|they) (?:\w+ )?"
+        r"(?:takes|took|hides|hid|smashed|smashes) my (?:phone|keys|bank card|passport)\b[^.?!]{0,40}\b(?:so i can't|so i cant|"
+        r"when i|won't let|wont let|every night|at night)\b",
+        r"\b(?:girlfriend|boyfriend|wife|husband|partner|ex)\b[^.?!]{0,20}\b(?:punched|hit|slapped|kicked|strangled|choked|beat|"
+        r"beats|hits) (?:him|her|them)\b",
         r"\b(?:threaten\w*|make sure|says?|said|told me)\b[^.?!]{0,30}\b(?:i'll |i will |i'd |i would )?never see (?:the|my|our) "
         r"(?:kids|children|baby|son|daughter) again\b",
         # care that harms: rough handling by carers, and neglect
@@ -1321,6 +1355,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        # delirium with an infection, mostly in older people
+        r"\b(?:confused|delirious|not making sense)\b[^.?!]{0,40}\b(?:water infection|uti|chest infection|infection)\b|"
+        r"\b(?:water infection|uti|chest infection)\b[^.?!]{0,40}\b(?:confused|delirious)\b",
         r"\bchemo\w*\b[^\n]{0,60}\b(?:hot and shivery|shivery|shivering|feverish|rigors|flu[- ]?like)\b(?![^.?!]{0,40}"
         r"\b(?:cold cap|scalp cooling|air con|freezing in)\b)",
         # an eating disorder at a dangerous stage
@@ -1454,6 +1491,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.POSTPARTUM_HARM,
+        r"\b(?:i'm|im|i am) (?:a )?danger to (?:my|the) (?:baby|son|daughter|kids|children|little one)\b",
         r"\b(?:picturing|imagining|keep thinking about|can't stop thinking about|cant stop thinking about)\b[^.?!]{0,40}"
         r"(?:\bholding (?:her|him|them) under\b|\b(?:smother\w*|drown\w*|suffocat\w*|dropping|shaking) (?:the baby|my baby|her|"
         r"him|my (?:son|daughter)|them)\b)",
@@ -1464,8 +1502,9 @@ RULES: list[Rule] = [
         r"drowning|hurting|harming|smothering|shaking|throwing|suffocating|stabbing|leaving) (?:the|my|our) "
         r"(?:baby|newborn)\b(?!(?: \w+){0,3} (?:with|at) )",
         r"\b(?:baby|newborn|kids?|children)\b[^.?!]{0,30}\bbetter off without me\b",
-        r"\b(?:baby|kids?|children)\b[^.?!]{0,30}\bbetter off (?:with (?:someone else|another (?:mum|mom|mother|"
-        r"family))|if i)",
+        r"\b(?:baby|kids?|children)\b[^.?!]{0,30}\bbetter (?:off )?(?:with (?:someone else|another (?:mum|mom|mother|"
+        r"family)|(?:her|his|their) (?:dad|father|mum|mom|mother|nan|gran)(?![^.?!]{0,30}\b(?:weekend|tonight|while|for now|"
+        r"for the (?:day|week|night)|today|tomorrow)\b))|if i)",
         r"\b(?:thinking about|thoughts of|urge to|imagin\w*|picture|picturing) (?:smothering|drowning|suffocating|"
         r"shaking|dropping) (?:her|him|them|the baby|my baby)\b",
         r"\b(?:scared|afraid|terrified|worried) (?:that )?i(?:'ll| will|'m going to| might| could) (?:hurt|harm|drop|"
@@ -1478,6 +1517,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.POSTPARTUM,
+        r"\b(?:don't|dont|do not|can't|cant) (?:feel )?(?:bonded|bond|a bond|connected|any connection|any love) (?:to|with|for) "
+        r"(?:my|the|her|him) (?:baby|son|daughter|little one)\b",
         r"\b(?:never|not|don't|dont|can't|cant|won't|wont) (?:going to )?bond(?:ed|ing)? with (?:him|her|the baby|my baby)\b",
         r"\bfeel (?:nothing|numb|no (?:love|bond|connection)) (?:when i (?:hold|look at|feed) (?:her|him|the baby|my baby)|"
         r"for (?:her|him|the baby|my baby))\b",
@@ -1694,6 +1735,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
+        r"\b(?:isn't|isnt|not|hasn't|hasnt|won't|wont) (?:answering|opening|come to) (?:his|her|their|the) (?:door|phone)\b"
+        r"[^\n]{0,80}\b(?:low|suicidal|struggling|not himself|not herself|depressed|in a bad way|dark place)\b",
         r"\b(?:he|she|KIN)(?:'s| has)? (?:\w+ ){0,6}(?:written|wrote|left) (?:\w+ )?(?:letters|notes|a letter|a note) (?:to|for) "
         r"(?:us all|everyone|all of us|the family|each of us|the kids|his kids|her kids)\b(?![^.?!]{0,40}\b(?:thanks?|thank you|"
         r"birthday|christmas|santa|party|school|wedding|invit\w*|postcards?|camp|holiday|trip|abroad)\b)",

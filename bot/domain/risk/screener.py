@@ -266,12 +266,12 @@ def _matches_at(pattern: re.Pattern[str], norm: str, starts: list[int]) -> Itera
 # Finality that speaks of the writer not being there ("no one will have to deal with me"), as opposed to a will
 _NOT_AROUND = re.compile(r"(?i)\b(?:won'?t|will not|not going to|not gonna|no one|nobody|noone|(?:when|after|once) "
                          r"i'?m)\b")
-# Talk of not being around that speaks of the writer's own absence soon ("you won't have to worry about me much
-# longer", "I'll soon be at peace"): the indirect warning signs, a passive wish at least. Wills, letters, "when I'm
-# gone" and "won't be around to see them grow up" say it less plainly, and are a concern alone.
-_ABSENCE = re.compile(r"(?i)\b(?:be (?:around|alive|here) (?:much longer|for (?:much )?longer|for long)|have me"
-                      r"|(?:worry about|deal with|put up with) me|soon be (?:gone|at peace)|be gone soon"
-                      r"|(?:see|seeing) (?:you|any of you|you all|you guys|you lot|u) again|be a burden)\b")
+# Talk of not being around is a warning sign alone ("you won't have to worry about me much longer", "labelled with
+# who it's for"), urgent at least. Affairs that anyone with a diagnosis may put in order (a will, insurance,
+# passwords, cancelled appointments) are a concern alone.
+_PRACTICAL = re.compile(r"(?i)\b(?:(?:my|a|the|new) will|insurance|funeral|passwords?|debts|accounts?|contracts?"
+                        r"|subscriptions|phone|therapy|sessions|appointments|treatment"
+                        r"|(?:anything|something) (?:happens|should happen))\b")
 # ...unless the writer is leaving for somewhere: "you won't have me to nag you much longer, I'm moving to Leeds"
 _DEPARTURE = re.compile(r"(?i)\b(?:mov(?:e|ed|ing)|leaving (?:the|this|our|my)|new job|retir\w*|emigrat\w*|maternity|"
                         r"holiday|travel\w*|stepping down|handing over|relocat\w*)\b")
@@ -525,7 +525,7 @@ class RiskScreener:
         given = {(h.start, h.end) for h in hits if h.kind is Kind.GIVEAWAY and not h.third_person}
         if (given and Kind.FINALITY in kinds) or len({(h.start, h.end) for h in finality}) >= 2 or len(given) >= 2:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
-        elif any(_ABSENCE.search(text, h.start, h.end) for h in finality) and not _DEPARTURE.search(text):
+        elif any(not _PRACTICAL.search(text, h.start, h.end) for h in finality) and not _DEPARTURE.search(text):
             raise_to(Tier.URGENT, Category.SUICIDAL_IDEATION)
         elif Kind.FINALITY in kinds or Kind.GIVEAWAY in kinds:
             raise_to(Tier.CONCERN, Category.GENERAL_DISTRESS)
