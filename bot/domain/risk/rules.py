@@ -144,6 +144,8 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:doesn't|doesnt|don't|dont|won't|wont) (?:get|kill|finish) me\b[^.?!]{0,30}\b(?:i'll|i will|i'm going to|im gonna|"
+        r"i'm gonna) (?:do it|finish it|finish the job) (?:myself|SELF)\b",
         r"\bi (?:\w+ ){0,2}(?:so |really |too |right )?close to the edge of the (?:platform|cliff|bridge|roof|tracks|car park)\b"
         r"(?=[^.?!]{0,40}"
         r"\b(?:trains?|come through|jump|step|fall|drop|traffic)\b)",
@@ -264,6 +266,12 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:i'd|id|i would|i'm|im|i'll) be (?:so much |much |a lot )?better off (?:just )?(?:gone|not here|not around|not "
+        r"alive|not being here)\b(?! (?:from|to|on|for|by)\b)",
+        # letting an illness or a failing organ take its course on purpose
+        r"\b(?:stop|stopping|not taking|stop taking|come off|coming off) (?:all )?(?:my )?(?:meds|medication|insulin|anti[- ]?"
+        r"rejection meds|dialysis|treatment)\b[^.?!]{0,30}\b(?:letting|let) (?:the |my )?(?:kidney|liver|heart|transplant|body|"
+        r"cancer|disease|it) (?:fail|win|take me|happen|go)\b",
         r"\b(?:how|whether) (?:my |the )?(?:kids|children|family|husband|wife|partner|son|daughter|baby) (?:would|'d) (?:cope|"
         r"manage|be) without me\b[^.?!]{0,40}\b(?:they'?d|they would|he'?d|she'?d) be (?:fine|ok|okay|better|alright)\b",
         r"\b(?:do|give) anything to (?:just )?(?:stop existing|not exist|not be here|not wake up)\b",
@@ -363,7 +371,8 @@ RULES: list[Rule] = [
         r"die)\b",
         r"\b(?:i'm|im|i am) not safe (?:tonight|right now|by myself|alone|with myself|on my own)\b|\b(?:don't|dont|do not) "
         r"feel safe (?:with|around|by) (?:myself|SELF)\b",
-        r"\b(?:easier|better)(?: for (?:everyone|everybody|them|my family))? if i (?:was|were) dead\b|\b(?:easier|better)"
+        r"\b(?:easier|better|happier)(?: life| time)?(?: for (?:everyone|everybody|them|my family))? if i (?:was|were) "
+        r"(?:dead|gone)\b(?! (?:for|on|to|away)\b)|\b(?:easier|better)"
         r"(?: for (?:everyone|everybody|them|my family))? if i (?:wasn't|weren't|was not) (?:here|around|alive)\b",
         r"\b(?:don't|dont|do not) care if i (?:overdose|od|die|live or die|don't wake up|never wake up|wake up)\b",
         r"\bhope (?:the next|this|the) (?:hit|dose|one|drink|bottle|fix) (?:kills|finishes) me\b",
@@ -395,7 +404,7 @@ RULES: list[Rule] = [
         r"\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?i (?:get|got|would get|'d get|end up) (?:in|into|hit by) "
         r"(?:a |an )?(?:car crash|crash|accident|bus|car|truck|lorry)\b",
         r"\blife(?:'s| is)? (?:isn't|isnt|is not|not|aint|ain't) worth (?:it|living)\b",
-        r"\b(?:asleep|sleep) (?:and|n|&) (?:never|not) wak(?:e|ing)(?: up)?\b",
+        r"\b(?:asleep|sleep) (?:and|n|&) (?:just )?(?:never|not) wak(?:e|ing)(?: up)?\b",
         r"\bwish (?:i|i'd) (?:wasn't|weren't|was not) (?:alive|here|born|around)\b",
         r"\b(?:hope|hoping|wish|pray|praying) (?:that )?i (?:just )?(?:die|pass away|drop dead)\b",
         r"\b(?:wouldn't|would not|don't|dont|do not) (?:mind|care) if i (?:died|didn't wake|never woke|don't wake|"
@@ -423,7 +432,7 @@ RULES: list[Rule] = [
         r"\b(?:can't|cant) (?:do|live) (?:this|life) (?:anymore|any more)\b.{0,40}\b(?:die|dead|end)",
         r"\blife (?:isn't|isnt|is not|aint) worth living\b",
         r"\bwant (?:it|everything|this|the pain) (?:all )?to (?:end|be over) (?:forever|for good|permanently)",
-        r"\b(?:i|i'd|id) (?:much |really |honestly )?rather (?:just )?(?:be dead|die|not exist|not be here|be gone|not be around|"
+        r"\b(?:i|i'd|id) (?:much |really |honestly )?rather (?:just )?(?:be dead|die|not exist|not be here|not be alive|be gone|not be around|"
         r"not wake up)\b",
         r"\b(?:death|dying) (?:just |honestly |kinda |kind of )?(?:sounds|seems|feels|would be|would feel) (?:so |really |quite )?(?:peaceful|nice|good|better|"
         r"like (?:a )?relief|a relief|welcome|easier|appealing|tempting)\b",
@@ -432,6 +441,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\b(?:bleach|antifreeze|weedkiller|pills|tablets|PILLS)\b[^.?!]{0,60}\b(?:going to|gonna|about to|i'll|i will) (?:drink|"
+        r"swallow|take|down|neck) (?:it|them|the lot|all of (?:it|them))\b",
         r"\b(?:do|doing) it\b[^.?!]{0,25}?\b(?:either )?(?:by|with|using) (?:PILLS|painkillers|jumping|hanging|a rope|the train|a train|"
         r"my car|the car|a knife|a gun)\b",
         r"\buntil i(?:'ll| will)? be (?:alone|on my own|by myself)\b",
@@ -535,6 +546,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:rope|noose|hose ?pipe)\b[^\n]{0,40}\b(?:parked up|in the woods|somewhere quiet|where no one)|\b(?:parked up|in "
+        r"the woods|somewhere quiet)\b[^\n]{0,40}\b(?:rope|noose|hose ?pipe)\b",
         # looking up how much of a drug would kill, said without the end ("how many paracetamol it takes")
         r"\b(?:looking|looked|look|googl\w*|search\w*|research\w*|checking|checked|working|worked) (?:up |out )?how "
         r"(?:many|much) (?:of )?(?:my |the |these |those )?ANY_PILLS (?:it )?(?:takes|would take|it'd take)"
@@ -818,6 +831,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SETTLED,
+        r"(?:\b(?:it's|its) (?:so|really|very) high (?:up )?here\b|\b(?:a |such a )?long way down\b)(?![^.?!]{0,40}\b(?:view|"
+        r"fireworks|sunset|sunrise|photos?|pics?|beautiful|gorgeous|amazing|lovely|scared of heights)\b)",
         r"\b(?:it's|its|everything's|everything is) (?:all )?sorted now\b",
         r"\b(?:it's|its|it is|everything's|everything is) all (?:written down|in the (?:drawer|envelope|folder|box)|on the "
         r"(?:table|desk))\b",
@@ -1355,6 +1370,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        r"\b(?:restricting|purging|bingeing and purging) again\b|\bmade (?:myself|SELF) sick\b(?! (?:with|from|worrying|laughing|"
+        r"eating too|on)\b)",
         # delirium with an infection, mostly in older people
         r"\b(?:confused|delirious|not making sense)\b[^.?!]{0,40}\b(?:water infection|uti|chest infection|infection)\b|"
         r"\b(?:water infection|uti|chest infection)\b[^.?!]{0,40}\b(?:confused|delirious)\b",
@@ -1534,6 +1551,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:don't|dont|can't|cant) see (?:a|any) future (?:for myself|for me)\b",
+        r"\bstopped (?:seeing|talking to|going out with) (?:his|her|their|my) friends\b|\b(?:he|she|i) (?:just )?sleeps? all "
+        r"day\b",
         r"\bdone with everything\b(?! (?:on|in|for|at|from|i)\b)",
         r"\b(?:life|living|everything|it all)(?:'s| is) (?:just |so |way )?too (?:hard|much)\b(?! fun\b)(?! (?:to|for) (?:\w+ )?"
         r"(?:list|explain|fit|carry|do|lift|eat|write|type|read|say|remember)\b)",
@@ -1638,7 +1658,8 @@ RULES: list[Rule] = [
         r"(?:doesn't|does not) (?:need|want) me\b",
         r"\b(?:there's|there is|theres) no point\b(?! (?:in )?(?:worrying|arguing|stressing|rushing|waiting|asking))",
         r"\b(?:so|really|very|too) stressed\b|\b(?:can't|cant) think straight\b",
-        r"\b(?:haven't|havent|not|didn't) (?:left|got out of|gotten out of) (?:my )?(?:bed|room)\b",
+        r"\b(?:haven't|havent|hasn't|hasnt|not|didn't) (?:left|got out of|gotten out of|been out of) (?:my |his |her |the )?"
+        r"(?:bed|room|bedroom)\b(?![^.?!]{0,40}\b(?:snow|flu|covid|ill|sick|poorly|revising|exams?|op|operation|surgery)\b)",
         r"\b(?:never|won't ever) (?:get|feel) (?:better|normal|happy|ok|okay)\b",
         r"\bbinge?d? again\b|\bfeel disgusting\b|\bdisgusted with SELF\b",
         r"\blet(?:ting)? (?:everyone|everybody|you all|my (?:family|kids|son|daughter)) down\b",
@@ -1735,6 +1756,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
+        r"\b(?:razor|blade|knife|pills|tablets|rope)\b[^.?!]{0,40}\b(?:won't|wont|will not) (?:let (?:me|us|anyone) in|open the "
+        r"door|come out)\b|\b(?:won't|wont) (?:let (?:me|us) in|open the door|come out)\b[^.?!]{0,40}\b(?:razor|blade|knife|"
+        r"pills|tablets|rope)\b",
         r"\b(?:isn't|isnt|not|hasn't|hasnt|won't|wont) (?:answering|opening|come to) (?:his|her|their|the) (?:door|phone)\b"
         r"[^\n]{0,80}\b(?:low|suicidal|struggling|not himself|not herself|depressed|in a bad way|dark place)\b",
         r"\b(?:he|she|KIN)(?:'s| has)? (?:\w+ ){0,6}(?:written|wrote|left) (?:\w+ )?(?:letters|notes|a letter|a note) (?:to|for) "

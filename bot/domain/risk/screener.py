@@ -102,7 +102,7 @@ _INFORMATION = Check(
     r"(?:about|on)\b"
     r"|\b(?:signs|warning signs) (?:that )?(?:someone|a person|somebody|your \w+|a friend)\b"
     r"|\btakes? (?:courage|guts|strength|bravery) to (?:talk|speak|open up|share)\b"
-    r"|\b(?:tonight's|today's|this week's|next week's|our|the) (?:topic|theme)\b"
+    r"|\b(?:tonight's|today's|this week's|next week's|our|the|meeting|session|group) (?:topic|theme)\b"
     r"|\b(?:workshop|session|training|course|webinar|topic|theme)(?: \w+)?:"
     r"|\bsupporting (?:a|your|someone|my|our) (?:\w+ )?who\b"
 )
@@ -123,7 +123,7 @@ _HISTORY = Check(
     r"|\bit's been (?:\d+|two|three|four|five|six|many|several) (?:years|months)\b"
     r"|\b(?:clean|free) (?:from|of) (?:self[- ]?harm|cutting|drugs|alcohol|drink)\b"
     r"|\b(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
-    r"|\bin (?:19|20)\d\d\b"
+    r"|\bin (?:19|20)\d\d\b|\banniversary of\b"
 )
 _RECOVERY = Check(
     r"\b(?:volunteers?|volunteering|mentors?|mentoring|peer supporter|run (?:a|the|our) (?:\w+ ){0,2}group)\b|"
@@ -133,6 +133,7 @@ _RECOVERY = Check(
     r" (?:stayed|didn't|didnt|survived|reached out|got help)\b|\bin recovery\b|\brecovered\b"
     r"|\bthe depression talking\b|\bi know (?:now|better now)\b|\b(?:i'm|im|i am) (?:free|out|safe) now\b"
     r"|\b(?:clean|free) (?:from|of) (?:self[- ]?harm|cutting|drugs|alcohol|drink) for\b|\band survived\b"
+    r"|\b(?:glad|grateful|thankful|happy) (?:i'm|im|i am|to be) still (?:here|alive)\b"
     r"|\bi (?:don't|dont) (?:think|feel|believe) that (?:anymore|any more|now)\b"
 )
 _RELAPSED = Check(r"\b(?:relapsed|used again|using again|picked up again|shot up again|drinking again|cutting again|"
