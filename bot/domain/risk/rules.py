@@ -266,6 +266,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:don't|dont|do not) (?:really )?care (?:what happens to me|about living)\b(?! (?:at|in|with|on)\b)",
+        r"\b(?:don't|dont|can't|cant) see the point (?:in|of) (?:stopping|trying|treatment|getting help|quitting|taking (?:my|"
+        r"the) meds)\b",
         r"\b(?:i'd|id|i would|i'm|im|i'll) be (?:so much |much |a lot )?better off (?:just )?(?:gone|not here|not around|not "
         r"alive|not being here)\b(?! (?:from|to|on|for|by)\b)",
         # letting an illness or a failing organ take its course on purpose
@@ -478,8 +481,8 @@ RULES: list[Rule] = [
         r"i will|i'm going to|to) do it\b",
         r"\bwhat i'm about to do\b",
         r"\b(?:going|gonna|about|planning|plan|want|wanna) to (?:take|swallow|down|od on) (?:all|every|the (?:whole|"
-        r"rest)) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:pills|tablets|painkillers|sleeping pills|"
-        r"paracetamol|tylenol|insulin|antidepressants|oxy\w*)\b",
+        r"rest)) (?:of )?(?:my |the |these |those )?(?:\w+ )?ANY_PILLS\b(?! (?:back|to (?:the )?(?:pharmacy|chemist)|in|with "
+        r"me|on holiday)\b)",
         r"\b(?:going to|gonna|about to|planning to) (?:take|swallow|down) (?:them|it) (?:all|together|at once|in one go)\b",
         r"\b(?:i'll|i will|ill) (?:take|swallow|down) (?:them all|all of them|the lot|everything)\b",
         r"\bon my way to the (?:bridge|cliffs?|tracks|railway|car park|multi[- ]?storey|river|sea)\b(?! (?:club|for|with|to|"
@@ -1051,6 +1054,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE,
+        r"\b(?:comes|came|coming|keeps coming|come) into my (?:room|bed|bedroom) at night\b(?=[^.?!]{0,60}\b(?:don't know who "
+        r"to tell|can't tell|cant tell|touch\w*|scared|afraid|makes me|secret|don't like it|hate it)\b)"
+        r"|\b(?:being|been|was|is) groomed\b",
+        r"\bleaves? (?:me|him|her|them|mum|mom|dad) (?:in (?:wet|soiled|dirty) (?:sheets|pads?|clothes|bed)|without (?:food|"
+        r"water|(?:my|his|her|their) meds))\b",
+        r"\b(?:boyfriend|girlfriend|partner|husband|wife|ex)\b[^.?!]{0,60}\b(?:scared|frightened|terrified|afraid) of "
+        r"(?:him|her|them)\b",
         r"\b(?:makes|made|forces|forced) me (?:to )?sleep (?:on the floor|in the car|outside)\b|\b(?:he|she|they) (?:\w+ )?"
         r"(?:takes|took|hides|hid|smashed|smashes) my (?:phone|keys|bank card|passport)\b[^.?!]{0,40}\b(?:so i can't|so i cant|"
         r"when i|won't let|wont let|every night|at night)\b",
@@ -1124,6 +1134,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE_DANGER,
+        r"\b(?:punching|kicking|smashing|banging on|kicking in) (?:the )?(?:door|doors|walls?|windows?|furniture)\b[^\n]{0,80}"
+        r"\b(?:hiding|scared|terrified|screaming|crying)\b|\b(?:hiding|scared|terrified)\b[^\n]{0,80}\b(?:punching|kicking|"
+        r"smashing|banging on) (?:the )?(?:door|walls?|windows?)\b",
         r"\b(?:said|says|threatened|swore|swears|told me|screaming|shouting) (?:that )?(?:he|she|they)(?:'ll| will|'d| would|"
         r"'s going to| is going to) finish me(?: off)?(?=\s*(?:[.!?,\n]|$|if|when|tonight|this time|for good|and))"
         r"(?![^.?!\n]{0,40}(?:\blol\b|😂|🤣|\bhaha))|\b(?:he|she|they) threatened to finish me\b",
@@ -1173,6 +1186,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SUBSTANCE_EMERGENCY,
+        r"\b(?:done|did|had|taken|took|snorted) (?:a |some |too much )?(?:massive |big |few )?(?:lines?|coke|cocaine|speed|mdma|"
+        r"ecstasy|molly|meth|crack|pills?)\b[^\n]{0,60}\b(?:heart (?:is )?(?:going crazy|racing|pounding|going mad)|chest "
+        r"(?:hurts|pain|is tight)|can't breathe|cant breathe|overheating|fitting|collapsed)",
+        r"\b(?:drink|i|she|he|we) (?:was|were|'ve been|have been|has been|got|'s been) spiked\b",
         r"\b(?:had|having|'s had|has had) a (?:fit|seizure)\b[^\n]{0,60}\b(?:coming off|stopped|quit|withdraw\w*|cold turkey|"
         r"detox\w*)\b|\b(?:coming off|stopped|quit|withdraw\w*|cold turkey|detox\w*)\b[^\n]{0,60}\b(?:had|having|'s had|has "
         r"had) a (?:fit|seizure)\b",
@@ -1233,7 +1250,8 @@ RULES: list[Rule] = [
         r"\b(?:relapsed|relapsing|slipped|i slipped up)\b",
         r"\b(?:using|drinking|smoking|shooting up|picked up|used|drank|smoked) again\b",
         r"\b(?:can't|cant) stop (?:drinking|using)\b",
-        r"\b(?:craving|cravings|urge to (?:use|drink))\b",
+        r"\b(?:craving|cravings|urge to (?:use|drink))\b(?! (?:for )?(?:chocolate|sugar|sweets|cake|crisps|carbs|food|pizza|"
+        r"chips|salt|coffee|a cuppa|tea|ice cream|sleep|a hug|company)\b)",
         r"\b(?:lost|lose) my (?:sobriety|clean time|clean date)\b",
         r"\b(?:thinking about|thought about|tempted to|close to|nearly|want to|wanting to) (?:pick(?:ing)? up|"
         r"drink(?:ing)?|us(?:e|ing)|get(?:ting)? (?:high|drunk|wasted|loaded)|scor(?:e|ing))(?: again)?"
@@ -1370,6 +1388,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        r"\b(?:on a bender|binge drinking|drinking (?:solidly|non-?stop|constantly))\b[^\n]{0,40}\b(?:\d+|two|three|four|five|"
+        r"six|seven) days\b",
         r"\b(?:restricting|purging|bingeing and purging) again\b|\bmade (?:myself|SELF) sick\b(?! (?:with|from|worrying|laughing|"
         r"eating too|on)\b)",
         # delirium with an infection, mostly in older people
@@ -1551,6 +1571,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\bdrink(?:ing)? (?:myself )?(?:to|till|until) (?:i )?black(?: |-)?out\b",
         r"\b(?:don't|dont|can't|cant) see (?:a|any) future (?:for myself|for me)\b",
         r"\bstopped (?:seeing|talking to|going out with) (?:his|her|their|my) friends\b|\b(?:he|she|i) (?:just )?sleeps? all "
         r"day\b",

@@ -95,7 +95,8 @@ _READING_NOW = Check(r"\b(?:it's|its|it is|now|currently|just|it's now|it's gone
 _INFORMATION = Check(
     r"\b(?:suicide|crisis|samaritans|lifeline) (?:prevention|hotline|helpline|line|awareness|lifeline|squad|"
     r"rates?|statistics|training|text line)\b|\b(?:988|116 ?123|13 ?11 ?14|741741)\b|\bsafe ?messaging\b"
-    r"|\b(?:article|documentary|book|movie|film|show|episode|podcast|song|news|study|research) (?:about|on)\b"
+    r"|\b(?:article|documentary|drama|programme|play|book|movie|film|show|episode|podcast|song|news|study|research) "
+    r"(?:about|on)\b"
     r"|\b(?:the|a|this|that|tonight's|today's|our|next|last) (?:\w+ )?(?:film|movie|book|novel|series|documentary|"
     r"session|training|course|workshop|webinar|module|leaflet|poster|episode|talk|meeting|group|class)(?: \w+)?"
     r"(?: (?:was|is|'s|will be|has moved))? "
