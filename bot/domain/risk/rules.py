@@ -266,6 +266,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:walk(?:ing)? out|leav(?:e|ing) (?:them|everyone|it) all|run(?:ning)? away)\b[^.?!]{0,30}\bor worse\b",
+        r"\b(?:don't|dont) want (?:any )?(?:more|further) (?:treatment|chemo|dialysis)\b[^.?!]{0,40}\bwant (?:it|this|everything) "
+        r"(?:all )?to (?:be over|end|stop)\b",
         r"\b(?:don't|dont|do not) (?:really )?care (?:what happens to me|about living)\b(?! (?:at|in|with|on)\b)",
         r"\b(?:don't|dont|can't|cant) see the point (?:in|of) (?:stopping|trying|treatment|getting help|quitting|taking (?:my|"
         r"the) meds)\b",
@@ -377,7 +380,8 @@ RULES: list[Rule] = [
         r"\b(?:easier|better|happier)(?: life| time)?(?: for (?:everyone|everybody|them|my family))? if i (?:was|were) "
         r"(?:dead|gone)\b(?! (?:for|on|to|away)\b)|\b(?:easier|better)"
         r"(?: for (?:everyone|everybody|them|my family))? if i (?:wasn't|weren't|was not) (?:here|around|alive)\b",
-        r"\b(?:don't|dont|do not) care if i (?:overdose|od|die|live or die|don't wake up|never wake up|wake up)\b",
+        r"\b(?:don't|dont|do not|stopped caring|no longer care|stop caring) (?:care )?(?:if|whether) i (?:overdose|od|die|live|"
+        r"don't wake up|never wake up|wake up)\b(?! (?:in|with|near|at|on|here|there|nearby|close|to|through)\b)",
         r"\bhope (?:the next|this|the) (?:hit|dose|one|drink|bottle|fix) (?:kills|finishes) me\b",
         r"\b(?:easier|better) if (?:we|i) (?:both |all )?(?:just )?died\b",
         r"\b(?:nothing|no one|nobody) (?:left )?to live for\b|\bwant(?:ed)? to stop (?:living|breathing)\b",
@@ -415,7 +419,7 @@ RULES: list[Rule] = [
         r"\bif i (?:just )?(?:didn't|did not|don't|never) wake up\b[^.?!]{0,40}\b(?:fine|ok|okay|good|better|"
         r"relief|nice|peaceful)\b",
         r"\b(?:everyone|they|family|kids|world|baby|everybody|people) (?:would be|is|are|will be|be|'d be) "
-        r"(?:better|happier) (?:off )?(?:without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive|born)|"
+        r"(?:better|happier|safer) (?:off )?(?:without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive|born)|"
         r"if i (?:just )?(?:died|disappeared|didn't exist|left forever))",
         r"\b(?:no one|nobody|noone) (?:cares|would care|will care|would even care) if i (?:die|died|live or die|was "
         r"gone|disappeared|killed)\b",
@@ -1054,6 +1058,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE,
+        r"\b(?:think|thinking|thought|thoughts) (?:about|of) (?:putting a pillow over|smothering|suffocating|strangling|hurting|"
+        r"harming|hitting|shaking) (?:her|him|them|my (?:mum|mom|dad|son|daughter|husband|wife))\b",
         r"\b(?:comes|came|coming|keeps coming|come) into my (?:room|bed|bedroom) at night\b(?=[^.?!]{0,60}\b(?:don't know who "
         r"to tell|can't tell|cant tell|touch\w*|scared|afraid|makes me|secret|don't like it|hate it)\b)"
         r"|\b(?:being|been|was|is) groomed\b",
@@ -1081,9 +1087,9 @@ RULES: list[Rule] = [
         r"\b(?:keeps|kept|always|been) waiting (?:for me )?(?:by|outside|at) my (?:car|house|door|work|flat)\b|\b(?:keeps|kept|"
         r"been) following me\b(?! (?:around|round|about) (?:the house|the kitchen|everywhere))",
         r"\bmakes? me (?:ask (?:for )?permission|account for every|hand over|give (?:him|her) my)\b",
-        r"\bi (?:hit|slapped|pushed|shook|grabbed|hurt) (?:him|her|my (?:dad|mum|mom|son|daughter|husband|wife|baby|child|"
-        r"nan|gran|grandad))\b(?! (?:back|with a (?:pillow|balloon|toy)|feelings|'s feelings|to|into|forward|along|by accident|"
-        r"accidentally)\b)",
+        r"\b(?:i|i've|and|then) (?:just )?(?:hit|slapped|smacked|pushed|shook|grabbed|hurt|kicked) (?:him|her|my (?:\w+ )?(?:dad|"
+        r"mum|mom|son|daughter|husband|wife|baby|child|kid|toddler|nan|gran|grandad))\b(?!'s)(?! (?:head|face|knee|elbow|arm|leg|foot|hand|nose|chin|mouth|bum|back|with a (?:pillow|"
+        r"balloon|toy)|feelings|to|into|forward|along|by accident|accidentally)\b)",
         r"\bbullied\b[^.?!]{0,40}\bbruises?\b|\bbruises?\b[^.?!]{0,40}\bbullied\b",
         r"\btaking (?:her|his|their|my) (?:benefits|pension|money|wages|bank card)\b",
         r"\b(?:hits|beats|kicks|punches|slaps|chokes|strangles) (?:him|her|them)\b(?! (?:back|first|with a (?:pillow|balloon|"
@@ -1134,6 +1140,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE_DANGER,
+        r"\b(?:psychotic|hearing voices|paranoid|manic|delusional)\b[^\n]{0,60}\b(?:knife|gun|weapon|blade|axe|hammer)\b|"
+        r"\b(?:knife|gun|weapon|blade|axe|hammer)\b[^\n]{0,60}\b(?:psychotic|voices|demons|paranoid)\b",
         r"\b(?:punching|kicking|smashing|banging on|kicking in) (?:the )?(?:door|doors|walls?|windows?|furniture)\b[^\n]{0,80}"
         r"\b(?:hiding|scared|terrified|screaming|crying)\b|\b(?:hiding|scared|terrified)\b[^\n]{0,80}\b(?:punching|kicking|"
         r"smashing|banging on) (?:the )?(?:door|walls?|windows?)\b",
@@ -1268,6 +1276,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_NOW,
+        # postpartum psychosis: a baby believed swapped or evil
+        r"\b(?:baby|son|daughter)\b[^.?!]{0,20}\b(?:has been|was|got|been) (?:swapped|switched|replaced)\b(?! (?:to|onto|over|from|with)\b)|\bbaby (?:is|'s) "
+        r"(?:evil|the devil|possessed|not (?:really )?(?:mine|hers|ours))\b",
         # a fever with rigors when the body cannot fight infection: neutropenic sepsis
         r"\b(?:chemo|neutropen\w*|transplant)\b[^\n]{0,80}\b(?:shaking|shivering|rigors|shivers|chills)\b[^\n]{0,80}\b(?:temp|"
         r"temperature|fever)\b(?![^.?!]{0,15}\b(?:3[0-7](?:\.\d)?|normal|fine|ok)\b)|\b(?:temp|temperature|fever)\b[^\n]{0,40}"
@@ -1454,7 +1465,13 @@ RULES: list[Rule] = [
         r"\b(?:(?:[1-9]|1[0-2]) (?:week|wk)s? old|newborn)\b[^.?!]{0,40}\b(?:temp|temperature|fever)\b[^.?!]{0,15}"
         r"\b3[89](?:\.\d)?\b",
         r"\b(?:says|saying|thinks|convinced|believes) (?:that )?(?:people|everyone|the neighbours|the government|someone|they)"
-        r"(?:'re| are)? (?:trying to|out to|going to) (?:poison|kill|get|hurt|watch|follow)\b",
+        r"(?:'re| are)? (?:(?:trying to|out to|going to) (?:poison|kill|get|hurt|watch|follow)\b|(?:poisoning|spying on|"
+        r"following) (?:him|her|me|them|his|her|my)\b)",
+        r"\bthinks? (?:people|someone|they|everyone) (?:are|is) (?:watching|following|listening to) (?:her|him|me)\b"
+        r"(?=[^\n]{0,60}\b(?:tv|telly|phone|walls|radio|cameras?))(?![^\n]{0,80}\b(?:dementia|team know|known|managed)\b)",
+        r"\b(?:hasn't|hasnt|haven't|havent|not) slept (?:for |in )?(?:\d+|two|three|four|five|several) (?:days|nights)\b[^\n]{0,80}"
+        r"\b(?:spent|spending|manic|racing|talking (?:really |so )?fast)\b|\bbipolar\b[^\n]{0,60}\b(?:hasn't|hasnt) slept\b",
+        r"\b(?:barely|hardly|not) eating\b[^.?!\n]{0,60}\b(?:faint\w*|passing out|passed out|dizzy)\b",
         r"\bchest\b[^\n]{0,60}\b(?:left )?arm (?:feels |is |has gone |gone )?(?:heavy|numb|tingly|weak|hurts|aching)\b",
         r"\b(?:new |a )?lump\b[^.?!]{0,40}\b(?:getting bigger|growing|bigger)\b|\bnight sweats\b[^.?!]{0,40}\b(?:back|again|lump|"
         r"weight|fever)\b|\b(?:lump|weight loss)\b[^.?!]{0,40}\bnight sweats\b",
@@ -1542,18 +1559,21 @@ RULES: list[Rule] = [
         r"\b(?:baby|kids?|children)\b[^.?!]{0,30}\bbetter (?:off )?(?:with (?:someone else|another (?:mum|mom|mother|"
         r"family)|(?:her|his|their) (?:dad|father|mum|mom|mother|nan|gran)(?![^.?!]{0,30}\b(?:weekend|tonight|while|for now|"
         r"for the (?:day|week|night)|today|tomorrow)\b))|if i)",
-        r"\b(?:thinking about|thoughts of|urge to|imagin\w*|picture|picturing) (?:smothering|drowning|suffocating|"
+        r"\b(?:thinking about|thoughts of|urge to|imagin\w*|picture|picturing|(?:flashes|images|visions) of) (?:smothering|"
+        r"drowning|suffocating|"
         r"shaking|dropping) (?:her|him|them|the baby|my baby)\b",
         r"\b(?:scared|afraid|terrified|worried) (?:that )?i(?:'ll| will|'m going to| might| could) (?:hurt|harm|drop|"
         r"shake|smother) (?:the|my) baby\b",
         r"\b(?:scared|afraid|terrified|worried) (?:that )?i(?:'ll| will|'m going to| might| could) (?:shake|smother|"
         r"drop) (?:her|him)\b",
-        r"\b(?:had (?:the|a|our) baby|gave birth|since the birth|postpartum)\b[^.?!]{0,80}\b(?:confused|saying strange "
+        r"\b(?:had (?:the|a|our) baby|gave birth|giving birth|since the birth|postpartum)\b[^.?!]{0,80}\b(?:confused|saying strange "
         r"things|not making sense|paranoid|seeing things|manic)\b",
         r"\b(?:hearing|heard) (?:voices|things)\b|\bseeing things that aren't there\b",
     ),
     *_rules(
         Kind.POSTPARTUM,
+        r"\bshouldn't have had (?:her|him|a baby|the baby|kids|children)\b|\bnot cut out (?:for|to be) (?:this|a mum|a mother|"
+        r"motherhood|being a (?:mum|parent))\b",
         r"\b(?:don't|dont|do not|can't|cant) (?:feel )?(?:bonded|bond|a bond|connected|any connection|any love) (?:to|with|for) "
         r"(?:my|the|her|him) (?:baby|son|daughter|little one)\b",
         r"\b(?:never|not|don't|dont|can't|cant|won't|wont) (?:going to )?bond(?:ed|ing)? with (?:him|her|the baby|my baby)\b",
@@ -1571,6 +1591,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:feel|feeling) like (?:i'm|im|i am) failing (?:her|him|them|my baby|my (?:son|daughter|kids))\b|\bno (?:joy|"
+        r"pleasure|interest) in anything\b|\bdepression(?:'s| is| has come) back\b",
         r"\bdrink(?:ing)? (?:myself )?(?:to|till|until) (?:i )?black(?: |-)?out\b",
         r"\b(?:don't|dont|can't|cant) see (?:a|any) future (?:for myself|for me)\b",
         r"\bstopped (?:seeing|talking to|going out with) (?:his|her|their|my) friends\b|\b(?:he|she|i) (?:just )?sleeps? all "
