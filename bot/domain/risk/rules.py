@@ -58,7 +58,7 @@ class Rule:
 
 _SELF = r"(?:my ?s[el]{2}f|myslef|mysefl|myeslf|myslf)"
 _PILLS = (
-    r"(?:pills?|tablets?|meds|medication|painkillers|sleeping pills|tylenol|paracetamol|insulin|xanax|xanex|xannies|oxy\w*|"
+    r"(?:pills?|tablets?|tabs|meds|medication|painkillers|sleeping pills|tylenol|paracetamol|insulin|xanax|xanex|xannies|oxy\w*|"
     r"antidepressants|anti-depressants|sertraline|prozac|lithium|quetiapine|seroquel|codeine|co-codamol|tramadol|"
     r"morphine|ibuprofen|aspirin|amitriptyline|diazepam|valium|ambien|zopiclone|lorazepam|clonazepam|prescription|"
     r"methadone|subutex|buprenorphine|propranolol|mirtazapine|citalopram|fluoxetine|venlafaxine|zolpidem|temazepam|"
@@ -209,7 +209,8 @@ RULES: list[Rule] = [
         r"through with it|kill SELF|end my life)\b",
         r"\b(?:might|could|will|gonna|going to|want to|wanna|should) (?:just )?(?:leap|jump) off(?: (?:the |a )?(?:PLACES|building|"
         r"something high))?(?=\s*(?:[.!?,\n]|$|today|tonight|now|soon))",
-        r"\b(?:body|brain|mind|head|voice) (?:is |keeps )?tell(?:ing|s)? me to (?:end it|die|do it|kill SELF)\b",
+        r"\b(?:body|brain|mind|head|voice) (?:is |keeps )?(?:tell(?:ing|s)? me to|saying|says) (?:just )?(?:end it|die|do it|"
+        r"kill SELF)\b(?![^.?!]{0,30}\b(?:apply|go for|book|buy|sign up|ask|try)\w*)",
         r"\bvoices (?:are )?(?:telling|tell|told|keep telling) me (?:to (?:kill|hurt|harm|end) (?:SELF|it)|i(?:'d| would| should)? "
         r"(?:be better off dead|should die|deserve to die))",
         r"\b(?:keep |been |always )?(?:googling|googled|searching|looking up|reading about) (?:about )?(?:suicide|ways to die|"
@@ -386,9 +387,11 @@ RULES: list[Rule] = [
         r"\b(?:easier|better) if (?:we|i) (?:both |all )?(?:just )?died\b",
         r"\b(?:nothing|no one|nobody) (?:left )?to live for\b|\bwant(?:ed)? to stop (?:living|breathing)\b",
         r"(?<!could )\bsleep forever\b|\b(?:hate|hating) (?:being alive|existing|my existence)\b|\bregret (?:being|ever being) born\b",
-        r"\bwhy am i still (?:alive|here)\b|\b(?:i|i really) (?:shouldn't|should not) (?:be alive|exist)\b",
+        r"\bwhy am i still (?:alive|here)\b|\b(?:don't know|dont know|idk|not sure) why (?:i'm|im|i am) still (?:alive|here)\b|"
+        r"\bwish (?:i'd|id|i had) never been born\b|\b(?:i|i really) (?:shouldn't|should not) (?:be alive|exist)\b",
         r"\b(?:should (?:just )?|deserve to |might as well )(?:DIE|be dead)|\bleave this (?:world|earth|life)\b",
-        r"\b(?:what's|whats|what is) the point (?:of|in) (?:being alive|living|life|going on|existing|carrying on|staying alive)\b",
+        r"\b(?:what's|whats|what is) the point (?:of|in) (?:being alive|living|life|going on|existing|carrying on|staying alive|me|"
+        r"my (?:life|existence))\b",
         r"\bwish(?:es)? (?:i'd|id|i had|he'd|she'd) died\b",
         r"\b(?:don't|dont|do not) trust (?:myself|SELF)\b|\b(?:i'm|im|i am|i feel like i'm) (?:a )?danger to (?:myself|SELF)\b",
         r"\bwish(?:es|ing)? (?:i|i'd|id|he|she|they|he'd|she'd) (?:was|were|had) (?:never been born|never born|dead|ded|died|"
@@ -423,14 +426,15 @@ RULES: list[Rule] = [
         r"if i (?:just )?(?:died|disappeared|didn't exist|left forever))",
         r"\b(?:no one|nobody|noone) (?:cares|would care|will care|would even care) if i (?:die|died|live or die|was "
         r"gone|disappeared|killed)\b",
-        r"\b(?:no one|nobody|noone|none of you) (?:would|will|'d) (?:even )?(?:miss|notice|care about) me if i "
+        r"\b(?:no one|nobody|noone|no1|none of you) (?:would|will|'d) (?:even )?notice if i (?:was|were|'m) (?:gone|dead|not here)\b",
+        r"\b(?:no one|nobody|noone|no1|none of you) (?:would|will|'d) (?:even )?(?:miss|notice|care about) me if i "
         r"(?:was|were|died|disappeared|killed)",
         r"\bbetter off (?:just )?dead\b",
         r"\b(?:wanna|want(?:s|ed|ing)? to) (?:just )?(?:(?:disappear|vanish)(?! for (?:a|the|a few|a couple of|some) | on | to | "
         r"into | under | in | from | off )|fall asleep and never wake up|never wake up|not wake up|"
         r"stop existing|cease to exist|not be here)\b",
         r"\bwant (?:it all|everything|all of (?:it|this)|my life) to (?:end|stop|be over)\b",
-        r"\b(?:disappear|be gone) (?:forever|for good)\b",
+        r"\b(?:dis+ap+ea?r|be gone) (?:forever|for good)\b",
         r"\bno (?:reason|point) (?:to |in |of |for me to )?(?:keep )?(?:live|living|being alive|going on|"
         r"stay(?:ing)? alive)\b",
         r"\b(?:tired|sick) of (?:living|being alive|life|existing|being here)\b(?! (?:in|with|near|so|at|on|under|next|all|"
@@ -634,11 +638,11 @@ RULES: list[Rule] = [
         r"\b(?:drop|fall|jump|height|storey|story|floors?)\b[^.?!]{0,20}\benough to kill\b",
         r"\b(?:most painless|least painless|painless) (?:way|method) to (?:die|go|end it|kill (?:SELF|yourself|urself))\b",
         r"\b(?:easiest|quickest|fastest|best|surest) (?:way|method) to (?:DIE|kill SELF|end it|end my life|overdose|od)\b",
-        r"\b(?:PILLS|rope|noose) (?:are |is )?(?:all )?(?:saved|stockpiled|stashed|hidden|ready|counted out)\b(?! (?:to (?:collect|"
-        r"pick up|be collected)|for (?:collection|the week|next week|my (?:holiday|trip))|in (?:the|my) (?:dosette|organi[sz]er|"
+        r"(?<!your )\b(?:PILLS|rope|noose) (?:are |is |r )?(?:all )?(?:saved|stockpiled|stashed|hidden|ready|counted out)\b"
+        r"(?! (?:at|to (?:collect|pick up|be collected)|for (?:collection|the week|next week|my (?:holiday|trip))|in (?:the|my) (?:dosette|organi[sz]er|"
         r"pill ?box)))",
         r"\b(?:pills|tablets|blades?|razors?|rope|noose|gun|knife)\b[^.?!]{0,20}\b(?:in my (?:hand|lap)|"
-        r"lined up|counted out|laid out|in front of me)\b",
+        r"lined up|counted out|laid out|in front of me)\b(?![^.?!]{0,30}\b(?:dosette|pill ?box|organi[sz]er|for the week)\b)",
         r"\b(?:rope|noose|blades?|razors?|gun) (?:are |is )?ready\b",
         r"\b(?:rope|noose|pills|tablets|blade|gun)\b[^.?!\n]{0,60}\b(?:know|picked|found|chosen) (?:which|the|a) (?:tree|"
         r"bridge|spot|place|beam|building)\b",
@@ -813,7 +817,8 @@ RULES: list[Rule] = [
     # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
     *_rules(
         Kind.FAREWELL,
-        r"(?:^|[.!?\n] *)sorry\W*$",
+        r"\b(?:just )?need(?:ed)? (?:someone|somebody|anyone) to know\b",
+        r"(?:^|[.!?\n] *)sorry(?: (?:guys|all|everyone|everybody|mum|mom|x+))?\W*$",
         r"\bthank you (?:\w+ )?for being my (?:only )?(?:happiness|light|safe place|reason|only friends?)\b",
         r"\bthank you (?:all )?for being my (?:people|person|family|friends|tribe|village)\b",
         r"\bwant(?:s|ed)? to say goodbye\b",
@@ -869,6 +874,7 @@ RULES: list[Rule] = [
         r"\b(?:walking|heading|driving|going|on my way) (?:up |down |over )?to (?:the|a) PLACES\b",
         r"\blooking (?:down )?at the (?:water|drop|edge|river|sea|tracks|trains|traffic)\b",
         r"\b(?:i'm|im|i am) (?:going|heading|driving|walking|off) (?:to|down to|up to) (?:the|a) PLACES\b",
+        r"\b(?:writing this|typing this|messaging|texting) from (?:the |a )?(?:\w+ ){0,2}PLACES\b",
         r"\b(?:i'm|im|i am|sitting|sat|standing|stood|parked|waiting|been sat|been sitting) (?:\w+ ){0,2}(?:on|at|by|up on|on "
         r"top of|in) (?:the |a )?(?:top of (?:the|a) )?PLACES\b",
         r"(?:^|[.!?\n] *)(?:on|at|up on|on top of) (?:the |a )?(?:top of (?:the|a) )?PLACES\b",
@@ -1591,6 +1597,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:feel|feeling) (?:like )?(?:i'm |im |i am )?(?:already dead|dead inside)\b",
         r"\b(?:feel|feeling) like (?:i'm|im|i am) failing (?:her|him|them|my baby|my (?:son|daughter|kids))\b|\bno (?:joy|"
         r"pleasure|interest) in anything\b|\bdepression(?:'s| is| has come) back\b",
         r"\bdrink(?:ing)? (?:myself )?(?:to|till|until) (?:i )?black(?: |-)?out\b",
