@@ -144,6 +144,13 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        # assisted dying sought as a way out, not studied
+        r"\b(?:looking (?:at|into)|researching|googling|contacted|called|joined|applied to|signed up (?:to|with)) (?:dignitas|"
+        r"assisted (?:dying|suicide)|dignity in dying|euthanasia)\b(?![^.?!]{0,60}\b(?:assignment|essay|uni|course|law|"
+        r"campaign|bill|debate|documentary|petition|vote)\b)",
+        r"\bhelp me (?:end it|die|end my life|kill SELF)\b",
+        r"\b(?:won't|wont|will not|not going to) survive (?:it|this|that|the \w+) (?:on purpose|deliberately)\b|\bmake sure i "
+        r"(?:don't|dont|won't|wont) (?:survive|wake up|come round)\b",
         r"\b(?:doesn't|doesnt|don't|dont|won't|wont) (?:get|kill|finish) me\b[^.?!]{0,30}\b(?:i'll|i will|i'm going to|im gonna|"
         r"i'm gonna) (?:do it|finish it|finish the job) (?:myself|SELF)\b",
         r"\bi (?:\w+ ){0,2}(?:so |really |too |right )?close to the edge of the (?:platform|cliff|bridge|roof|tracks|car park)\b"
@@ -267,6 +274,12 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:i'll|i will|i'm going to|im going to|gonna) (?:just )?let (?:myself|SELF) (?:go|die|slip away|fade away)\b"
+        r"(?! (?:a bit|at|on|over|for)\b)",
+        r"\bwant (?:this|it|today|tonight) to be the end\b(?! of\b)",
+        r"\b(?:no one|nobody|noone|no1) (?:would|will|'d) (?:even )?miss me\b(?! (?:at|in|on|if i (?:left|went))\b)",
+        r"\b(?:stop|stopping|come off) (?:\w+ ){0,2}(?:and )?let nature take its course\b(?![^\n]{0,60}\b(?:at peace|"
+        r"palliative|hospice|team|agreed|respect)\w*)",
         r"\b(?:walk(?:ing)? out|leav(?:e|ing) (?:them|everyone|it) all|run(?:ning)? away)\b[^.?!]{0,30}\bor worse\b",
         r"\b(?:don't|dont) want (?:any )?(?:more|further) (?:treatment|chemo|dialysis)\b[^.?!]{0,40}\bwant (?:it|this|everything) "
         r"(?:all )?to (?:be over|end|stop)\b",
@@ -1743,6 +1756,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
+        r"\b(?:wants?|asked|asking|begged|begging) (?:me|us) to help (?:her|him|them) (?:end it|die|end (?:her|his|their) life)\b",
         r"\b(?:KIN|he|she|they)(?:'s| is| are| has been| have been| been| keeps| started) (?:\w+ ){0,2}(?:cutting|self[- ]?harming)"
         r"\b(?! (?:the|a|an|his|her|my|some|up|out|down|back|in|through|off|hair|grass|cake|paper|vegetables|class|school|"
         r"teeth|corners|ties|costs|it|them)\b)",
