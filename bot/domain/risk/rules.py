@@ -220,7 +220,8 @@ RULES: list[Rule] = [
         r"kill SELF)\b(?![^.?!]{0,30}\b(?:apply|go for|book|buy|sign up|ask|try)\w*)",
         r"\bvoices (?:are )?(?:telling|tell|told|keep telling) me (?:to (?:kill|hurt|harm|end) (?:SELF|it)|i(?:'d| would| should)? "
         r"(?:be better off dead|should die|deserve to die))",
-        r"\b(?:keep |been |always )?(?:googling|googled|searching|looking up|reading about) (?:about )?(?:suicide|ways to die|"
+        r"\b(?:keep |been |always )?(?:googling|googled|searching|looking up|reading about) (?:about |for )?['\"]?(?:(?:painless|"
+        r"quick|quickest|easy|easiest|best) )?(?:suicide|ways to die|"
         r"dying)\b(?! (?:statistics|stats|rates|prevention|helplines?|charit\w*|awareness|support|training))(?![^\n]{0,60}"
         r"\b(?:essay|course|assignment|dissertation|uni|module|project|talk|presentation|training)\b)",
         r"\b(?:not turning|not turn|letting go of|let go of) the (?:steering )?wheel\b|\b(?:think|thought|thinking) about "
@@ -448,7 +449,7 @@ RULES: list[Rule] = [
         r"stop existing|cease to exist|not be here)\b",
         r"\bwant (?:it all|everything|all of (?:it|this)|my life) to (?:end|stop|be over)\b",
         r"\b(?:dis+ap+ea?r|be gone) (?:forever|for good)\b",
-        r"\bno (?:reason|point) (?:to |in |of |for me to )?(?:keep )?(?:live|living|being alive|going on|"
+        r"\bno (?:reason|point) (?:to |in |of |for me to )?(?:keep )?(?:live|living|being alive|going on|go on|carry on|"
         r"stay(?:ing)? alive)\b",
         r"\b(?:tired|sick) of (?:living|being alive|life|existing|being here)\b(?! (?:in|with|near|so|at|on|under|next|all|"
         r"every|"
@@ -836,7 +837,7 @@ RULES: list[Rule] = [
         r"\bthank you (?:all )?for being my (?:people|person|family|friends|tribe|village)\b",
         r"\bwant(?:s|ed)? to say goodbye\b",
         r"\b(?:you've|you have|you guys have|you all have|you lot have) been the (?:only|best) (?:good )?thing\b",
-        r"\b(?:it's|its|it has) been (?:lovely|nice|an honour|a pleasure|good) knowing (?:you|u)\b",
+        r"\b(?:it's|its|it has) been (?:lovely|nice|an honour|a pleasure|good) knowing (?:you|u|everyone|you all|all of you)\b",
         r"\bthanks? (?:you )?for putting up with me\b",
         r"\b(?:want|wanted) (?:you all|you|everyone|you guys) to know\b[^.?!]{0,30}\b(?:grateful|love|thankful|not your fault|"
         r"sorry)",
@@ -1213,6 +1214,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SUBSTANCE_EMERGENCY,
+        r"\b(?:slurring|drowsy|unconscious|won't wake|collapsed)\b[^\n]{0,80}\b(?:taken|took|had) something\b",
         r"\b(?:done|did|had|taken|took|snorted) (?:a |some |too much )?(?:massive |big |few )?(?:lines?|coke|cocaine|speed|mdma|"
         r"ecstasy|molly|meth|crack|pills?)\b[^\n]{0,60}\b(?:heart (?:is )?(?:going crazy|racing|pounding|going mad)|chest "
         r"(?:hurts|pain|is tight)|can't breathe|cant breathe|overheating|fitting|collapsed)",
@@ -1756,6 +1758,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
+        r"\b(?:joking|jokes|joked|talking|talks|talked|going on) about (?:killing|hurting|hanging|shooting) (?:himself|herself|"
+        r"themselves|themself)\b",
+        r"\b(?:giving|given|gave) (?:away )?(?:all )?(?:of )?(?:her|his|their) (?:things|stuff|belongings|possessions|favourite "
+        r"things|clothes|games|jewel\w*)(?: away)?\b(?![^.?!]{0,40}\b(?:charity|moved|moving|move|emigrat\w*|downsiz\w*|"
+        r"clear\w* out|outgrown|birthday|christmas)\b)",
         r"\b(?:wants?|asked|asking|begged|begging) (?:me|us) to help (?:her|him|them) (?:end it|die|end (?:her|his|their) life)\b",
         r"\b(?:KIN|he|she|they)(?:'s| is| are| has been| have been| been| keeps| started) (?:\w+ ){0,2}(?:cutting|self[- ]?harming)"
         r"\b(?! (?:the|a|an|his|her|my|some|up|out|down|back|in|through|off|hair|grass|cake|paper|vegetables|class|school|"
@@ -1820,6 +1827,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
+        r"\b(?:locked|shut) (?:himself|herself|themselves) in (?:the )?(?:garage|car|shed|van)\b[^\n]{0,60}\b(?:exhaust|fumes|"
+        r"engine (?:is )?running|car (?:is )?running|hose\w*|smell)\b",
         r"\b(?:razor|blade|knife|pills|tablets|rope)\b[^.?!]{0,40}\b(?:won't|wont|will not) (?:let (?:me|us|anyone) in|open the "
         r"door|come out)\b|\b(?:won't|wont) (?:let (?:me|us) in|open the door|come out)\b[^.?!]{0,40}\b(?:razor|blade|knife|"
         r"pills|tablets|rope)\b",
@@ -1855,7 +1864,8 @@ RULES: list[Rule] = [
         r"\b(?:walked out|left|gone|drove off|went out|took off|stormed out)\b[^\n]{0,80}\b(?:took|taking|with) (?:the car "
         r"and )?(?:his|her|their) (?:\w+ )?(?:gun|rifle|pills|tablets|meds|rope|knife)\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,3} => \b(?:texted|messaged|sent|said|posted|wrote) (?:me |us )?(?:a )?"
-        r"(?:goodbye|suicide note|note saying goodbye)\b(?! to (?:the|his|her|their|an?|our|that) (?!family|kids|children)\w)",
+        r"(?:goodbye|suicide note|note saying goodbye)\b(?! to (?:the|his|her|their|an?|our|that) (?!family|kids|children)\w)"
+        r"(?![^.?!]{0,40}\b(?:airport|station|off (?:to|travelling)|travel\w*|holiday|moving|uni|school|gate|drop-?off)\b)",
         r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2} => (?:going to|gonna|about to|threatening to|threatens to|threatened to) "
         r"(?:jump\b(?! (?:in|into|on|at|up|ship))|kill (?:himself|herself|themselves|themself)|hang (?:himself|herself|themselves|themself)|"
         r"shoot (?:himself|herself|themselves|themself)|end (?:it|his life|her life|their life)\b(?! with))",

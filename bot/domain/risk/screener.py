@@ -163,7 +163,8 @@ _REPORTED = Check(r"\b(?:said|says|saying|told me|tells me|telling me|texted|mes
                   r"(?:rang|called|phoned|rung) (?:me |us )?to say|"
                   r"(?:told|tells|telling) (?:us|everyone|someone|(?:the|his|her|their|my) \w+(?: \w+)?))"
                   r"(?: to me)?(?: that)? "
-                  r"(?P<speech>(?:he|she|they|everyone|everybody|nobody|no one|people)\b[^.!?\n]*)")
+                  r"(?P<speech>(?:he|she|they|everyone|everybody|nobody|no one|people|tonight|today|tomorrow|this is|"
+                  r"goodbye|bye)\b[^.!?\n]*)")
 _GENERIC_SPEAKER = re.compile(r"\b(?:if|when|whenever) (?:someone|anyone|somebody|people|a person|a friend|a member|"
                               r"they|your \w+)\s*$")
 _FIRST_PERSON = {
@@ -177,9 +178,14 @@ _FIRST_PERSON = {
 }
 
 
+_FIRST_PERSON_NOT_BE = {word: first for word, first in _FIRST_PERSON.items() if word not in ("is", "isn't", "isnt")}
+
+
 def _in_first_person(speech: str) -> str:
-    """ "she's been cutting herself" -> "i'm been cutting myself": rough, but the rules only need the words."""
-    return _TOKEN.sub(lambda m: _FIRST_PERSON.get(m.group(), m.group()), speech)
+    """ "she's been cutting herself" -> "i'm been cutting myself": rough, but the rules only need the words. "is"
+    changes only in what begins with a pronoun: "she is going to" -> "i am going to", but "tonight is the night"."""
+    table = _FIRST_PERSON if speech.startswith(("he", "she", "they")) else _FIRST_PERSON_NOT_BE
+    return _TOKEN.sub(lambda m: table.get(m.group(), m.group()), speech)
 
 
 _GATE = Gate(RULES, [_REPORTED, _HYPERBOLE_AFTER, _HYPERBOLE_BEFORE, _IDIOM, _SECOND_PERSON, _TRAINING, _RESOLVED,
