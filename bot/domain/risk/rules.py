@@ -714,7 +714,8 @@ RULES: list[Rule] = [
         r"\bby the time (?:you|anyone|someone) (?:read|reads|see|sees|find) this\b",
         r"\b(?:wrote|written|writing|left|leaving|finished) (?:a |my |the )?(?:suicide )?(?:notes?|letters?) "
         r"(?:to|for) (?:everyone|my (?:family|kids|children|wife|husband|parents|mum|mom|dad))(?![^.?!]{0,40}\b(?:thanks?|"
-        r"thank you|birthday|christmas|santa|party|wedding|invit\w*|postcards?|camp|holiday|trip)\b)",
+        r"thank you|birthdays?|christmas|santa|party|wedding|invit\w*|postcards?|camp|holiday|trip|18th|21st|future|"
+        r"graduation|open (?:on|when|in))\b)",
         r"\b(?:wrote|written|writing|finished|left) my (?:last |final |suicide )?note\b",
         r"\b(?:wrote|written|writing) (?:goodbye|farewell) (?:notes?|letters?)",
         r"\b(?:i've|ive|i have|i) (?:said|written) my goodbyes\b(?! to (?:my )?(?:nan|gran|grandad|grandpa|"
@@ -1518,7 +1519,8 @@ RULES: list[Rule] = [
         r"39|101|102|103|(?:temperature|temp)(?:'s| is| of)? (?:3[89]|10[0-4]))\b",
         r"\b(?:missed|skipped|skipping|stopped|quit|ran out of|run out of|not taking|haven't taken|can't afford) "
         r"(?:\w+ ){0,4}(?:dialysis|insulin|anti[- ]?rejection|transplant meds|immunosuppress\w*|tacrolimus|prograf|"
-        r"cyclosporin\w*|mycophenolate|cellcept|steroids|hydrocortisone|epilepsy meds|keppra|lamotrigine)\b(?! pump)"
+        r"cyclosporin\w*|mycophenolate|cellcept|steroids|hydrocortisone|epilepsy meds|keppra|lamotrigine)\b(?! pump| bus| "
+        r"transport| taxi| lift| pick ?up)(?![^.?!]{0,40}\bmade it\b)"
         r"(?![^.?!]{0,40}\b(?:as|like) (?:the|my) (?:nurse|doctor|gp|team|consultant) (?:said|told me|advised))",
         r"\bstoma\b[^.?!]{0,40}\b(?:bleeding|purple|black|dark|swollen|not working|stopped working)\b",
         r"\bchest (?:tightness|tight|pains?)\b[^.?!]{0,50}\b(?:chemo|transplant|AFTERCARE|since (?:the )?birth)",
@@ -1547,7 +1549,8 @@ RULES: list[Rule] = [
         r"\bdialysis\b[^.?!]{0,50}\b(?:missed|skipped|haven't been|not been)\b",
         r"\b(?:hasn't|hasnt|haven't|havent|not) (?:eaten or drunk|drunk anything|had a drink|had anything to drink)\b",
         r"\b(?:urine|pee|wee)(?:'s| has| is)? (?![^.?!]{0,60}\b(?:water|drink\w*|dehydrat\w*|beetroot|asparagus|vitamins?)\b)(?:has gone |is |gone |looks |went )?(?:really |very )?(?:dark|brown|red|bloody|cola)\b",
-        r"\b(?:having|had|have) an? (?:bad |severe |serious )?allergic reaction\b",
+        r"\b(?:having|had|have) an? (?:bad |severe |serious )?allergic reaction\b(?![^.?!]{0,40}\b(?:years|ages|months|"
+        r"once) ago\b|[^.?!]{0,40}\b(?:as a (?:kid|child|baby)|when i was)\b)",
         r"\b(?:feel like i'm|feel like i am|going to|gonna|about to) (?:pass out|faint|black out)\b(?! (?:from|of|with) "
         r"(?:boredom|tiredness|exhaustion|laughing|laughter|hunger|excitement))",
         r"\bpregnant\b[^.?!]{0,30}\bbleeding\b|\bbleeding\b[^.?!]{0,30}\bpregnant\b",

@@ -66,6 +66,7 @@ _SECOND_PERSON = Check(
     r"wife|boyfriend|girlfriend|kid|child)\b"
     r"|\b(?:you|u) (?:should|can|could|might|may|need to|must|have to) (?:call|text|reach|talk|contact|get)\b"
     r"|\b(?:tips|advice|ideas|help) (?:for|on|with) (?:talking to|helping|supporting|approaching|coping with)\b"
+    r"|\b(?:feel|felt|feeling) like (?:you're|you are|ur)\b"
     r"|\b(?:someone|somebody|anyone|people|a person|those|others|loved ones?) (?:who|that) (?:is|are|was|feels?|"
     r"has|have)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:help|support|talk to|approach)\b"
 )
@@ -106,6 +107,10 @@ _INFORMATION = Check(
     r"|\b(?:tonight's|today's|this week's|next week's|our|the|meeting|session|group) (?:topic|theme)\b"
     r"|\b(?:workshop|session|training|course|webinar|topic|theme)(?: \w+)?:"
     r"|\bsupporting (?:a|your|someone|my|our) (?:\w+ )?who\b"
+    r"|\b(?:therapist|doctor|gp|midwife|nurse|health visitor|counsellor|psychiatrist|consultant) (?:says|said|told me|"
+    r"explained)\b[^.?!]{0,80}\b(?:common|normal)\b"
+    r"|\b(?:feeling|being|having) (?:suicidal|suicidal thoughts|thoughts of suicide|depressed)\b (?:is|isn't|is not|"
+    r"doesn't|does not|can be)\b"
 )
 # Words of support to someone else: beside them, a passive wish or distress is shared experience, not a disclosure
 _SUPPORT = Check(r"\b(?:hang in there|it (?:does|will) pass|it gets better|you're not alone|you are not alone"
