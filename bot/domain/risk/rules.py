@@ -265,7 +265,10 @@ RULES: list[Rule] = [
         r"\b(?:think|thinking|thought) about using (?:it|the gun|them|the pills|the rope|the knife)\b",
         r"\b(?:looking at|staring at|drawn to) the (?:bridge|tracks|edge|river|cliff|ledge)\b[^.?!]{0,60}\bthinking about "
         r"(?:it|jumping|stepping off)\b",
-        r"\b(?:keep|can't stop|cant stop) thinking about (?:the|my|all (?:the|my)) (?:pills|tablets|rope|gun|knife|bridge)\b",
+        r"\b(?:keep|can't stop|cant stop|i|i've been|been) (?:think|thinking|thought) about (?:the|my|all (?:the|my)) (?:pills|"
+        r"tablets|rope|gun|knife|bridge)\b(?! (?:club|game|party|i need|i ordered|i forgot|for)\b)",
+        r"\b(?:bridge|edge|cliff|tracks|roof|platform|car park)\b[^.?!]{0,40}\bto see if i (?:can|could) (?:do it|go through with "
+        r"it|jump)\b(?! (?:in|under|faster|without)\b)",
         r"\b(?:tried|attempted) to (?:kill SELF|end (?:it|my life)|overdose|od) (?:\w+ ){0,3}(?:before|once|in the past)\b",
         r"\b(?:walk|walking|swim|swimming) (?:into|out into) the (?:sea|river|lake|ocean|water)\b(?! (?:for|with))",
         r"\ba (?:date|day|time) to (?:end it|die|kill SELF)\b",
@@ -466,6 +469,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\b(?:rope|gun|knife|pills|tablets|noose|blades?|razors?)\b[^\n]{0,60}\b(?:i'm going to|im going to|i'm gonna|im gonna|"
+        r"i'll|i will) use (?:it|them)\b(?! (?:for|to (?:cook|fix|cut the|open|make))\b)(?![^.?!]{0,30}\b(?:cook\w*|roast|"
+        r"dinner|recipe|carv\w*|chop\w*|garden\w*|crafts?|diy|hunting|range|club)\b)",
         r"\b(?:bleach|antifreeze|weedkiller|pills|tablets|PILLS)\b[^.?!]{0,60}\b(?:going to|gonna|about to|i'll|i will) (?:drink|"
         r"swallow|take|down|neck) (?:it|them|the lot|all of (?:it|them))\b",
         r"\b(?:do|doing) it\b[^.?!]{0,25}?\b(?:either )?(?:by|with|using) (?:PILLS|painkillers|jumping|hanging|a rope|the train|a train|"
@@ -551,7 +557,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEANS,
-        r"\b(?:PILLS|rope|noose|gun|pistol|rifle|blade|razor|knife|bridge|ledge|roof|tracks|train|"
+        r"\b(?:PILLS|rope|noose|gun|shotgun|handgun|firearm|pistol|rifle|blade|razor|knife|bridge|ledge|roof|tracks|train|"
         r"carbon monoxide|exhaust|overdose|jump(?:ing)? off|hang(?:ing)? SELF|belt|bleach|cliff|car park|"
         r"multi-?storey|river|wall|traffic|oncoming|sea|ocean)\b",
         r"\b(?:in front of|under) (?:a|the) (?:bus|lorry|truck|train|car|van)\b",
@@ -571,6 +577,12 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:looked up|checked|worked out|know|found out)\b[^.?!]{0,40}\btrain(?:s)? times?\b[^\n]{0,60}\b(?:fast|non-?stop\w*|"
+        r"express)\b[^\n]{0,30}\b(?:doesn't|doesnt|don't|dont) stop\b",
+        r"\b(?:worked out|know|figured out|counted) how many (?:i'd |i would |i )?need\b(?! for\b)[^.?!]{0,40}\b(?:got|have) "
+        r"(?:more than|enough|that many)\b",
+        r"\b(?:tied|tying|tie|set up|hung) (?:up )?(?:the |a |my )?rope\b(?=[^.?!]{0,40}\b(?:sitting with|looking at|ready|"
+        r"banister|beam|loft|hook|stairs)\b)(?![^.?!]{0,40}\b(?:swing|kids|boat|trailer|tent|washing)\b)",
         r"\b(?:rope|noose|hose ?pipe)\b[^\n]{0,40}\b(?:parked up|in the woods|somewhere quiet|where no one)|\b(?:parked up|in "
         r"the woods|somewhere quiet)\b[^\n]{0,40}\b(?:rope|noose|hose ?pipe)\b",
         # looking up how much of a drug would kill, said without the end ("how many paracetamol it takes")
@@ -858,6 +870,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SETTLED,
+        r"\b(?:i'm|im|i am) not telling anyone(?: else)?\W*$|\bnot telling anyone else\b",
         r"(?:\b(?:it's|its) (?:so|really|very) high (?:up )?here\b|\b(?:a |such a )?long way down\b)(?![^.?!]{0,40}\b(?:view|"
         r"fireworks|sunset|sunrise|photos?|pics?|beautiful|gorgeous|amazing|lovely|scared of heights)\b)",
         r"\b(?:it's|its|everything's|everything is) (?:all )?sorted now\b",
@@ -886,6 +899,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLACE,
+        r"\b(?:go|going|went|been going) (?:there|up there|to the (?:cliff|bridge|edge|top)) (?:\w+ ){0,3}(?:to|and) look (?:down|"
+        r"over)\b",
         r"\b(?:walking|heading|driving|going|on my way) (?:up |down |over )?to (?:the|a) PLACES\b",
         r"\blooking (?:down )?at the (?:water|drop|edge|river|sea|tracks|trains|traffic)\b",
         r"\b(?:i'm|im|i am) (?:going|heading|driving|walking|off) (?:to|down to|up to) (?:the|a) PLACES\b",
@@ -927,6 +942,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
+        r"\b(?:taken|took|swallowed|had|done) (?:the )?first (?:handful|few (?:pills|tablets)|lot of (?:pills|tablets)|half)\b",
         r"\b(?:almost|nearly) (?:shot|hanged|hung|overdosed|od'd) (?:SELF|me)\b(?! in the (?:foot|leg)| laughing)|\bpulled "
         r"the trigger\b"
         r"(?![^.?!]{0,30}\b(?:on (?:the|a|my) (?:deal|decision|holiday|purchase|house|job)|finally booked)\b)",
@@ -1346,8 +1362,9 @@ RULES: list[Rule] = [
         r"\b(?:hives|rash|swelling|swollen)\b[^\n]{0,60}\b(?:wheez\w*|can't breathe|cant breathe|struggling to breathe|throat)\b",
         r"\b(?:nuts?|peanuts?|allerg\w*|sting|shellfish)\b[^\n]{0,60}\b(?:lips|tongue|face|throat) (?:are |is |has |have |gone |"
         r"went |look |looks )?(?:huge|swollen|swelling|puffy|tight|closing)\b",
-        r"\b(?:temp|temperature|fever)\b[^\n]{0,60}\b(?:confused|not making sense|hard to wake|mottled)\b|\b(?:confused|"
-        r"not making sense|hard to wake|mottled)\b[^\n]{0,60}\b(?:temp|temperature|fever)\b",
+        r"\b(?:temp|temperature|fever)\b[^\n]{0,60}\b(?:confused|not making sense|hard to wake|mottled|floppy|limp|purple "
+        r"(?:rash|spots))\b|\b(?:confused|not making sense|hard to wake|mottled|floppy|limp|purple (?:rash|spots))\b[^\n]{0,60}"
+        r"\b(?:temp|temperature|fever)\b",
         r"\b(?:swallowed|swallow|ate|eaten|eat)\b[^.?!]{0,20}\b(?:a |some |one of (?:the|my) )?(?:button )?(?:battery|batteries|"
         r"magnets?|bleach|dishwasher tablets?|washing (?:pods?|capsules?|liquid)|detergent|drain cleaner)\b",
         r"\b(?:went|gone|going) (?:stiff|rigid)\b[^.?!]{0,40}\beyes (?:rolled|rolling)|\b(?:baby|newborn|child|son|daughter|"
@@ -1863,7 +1880,8 @@ RULES: list[Rule] = [
         r"nightdress)\b(?![^\n]{0,60}\b(?:found|back home|turned up|lol)\b)",
         r"\b(?:missing|gone missing|disappeared|hasn't come home|not come home|didn't come home)\b[^\n]{0,80}\b(?:a note|"
         r"goodbye|sorry|left (?:his|her|their) phone|suicidal|pills|rope)\b",
-        r"\b(?:rope|gun|knife|pills|noose|blade)\b[^\n]{0,60}\b(?:going to|gonna|will) use (?:it|them)\b",
+        r"\b(?:rope|gun|knife|pills|noose|blade)\b[^\n]{0,60}\b(?:going to|gonna|will) use (?:it|them)\b(?![^.?!]{0,30}"
+        r"\b(?:cook\w*|roast|dinner|recipe|carv\w*|chop\w*|garden\w*|crafts?|diy|hunting|range|club)\b)",
         r"\b(?:walked out|left|gone|drove off|went out|took off|stormed out)\b[^\n]{0,80}\b(?:took|taking|with) (?:the car "
         r"and )?(?:his|her|their) (?:\w+ )?(?:gun|rifle|pills|tablets|meds|rope|knife)\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,3} => \b(?:texted|messaged|sent|said|posted|wrote) (?:me |us )?(?:a )?"

@@ -288,6 +288,8 @@ _PRACTICAL = re.compile(r"(?i)\b(?:(?:my|a|the|new) will|insurance|funeral|passw
 # ...unless the writer is leaving for somewhere: "you won't have me to nag you much longer, I'm moving to Leeds"
 _DEPARTURE = re.compile(r"(?i)\b(?:mov(?:e|ed|ing)|leaving (?:the|this|our|my)|new job|retir\w*|emigrat\w*|maternity|"
                         r"holiday|travel\w*|stepping down|handing over|relocat\w*)\b")
+_NO_PLAN = re.compile(r"(?i)\b(?:no plans?|not planning|(?:don't|dont|do not) have a plan|no intention|(?:won't|wont|"
+                      r"wouldn't|wouldnt) act on|(?:i'd|id|i would) never (?:do it|act on)|not going to do anything)\b")
 # Someone else at risk who took something is in danger now; "she hasn't taken her insulin" is not that
 _TAKEN = re.compile(r"(?i)(?<!hasn't )(?<!hasnt )(?<!haven't )(?<!havent )(?<!hadn't )(?<!hadnt )(?<!not )(?<!never )"
                     r"(?:took|swallowed|taken)")
@@ -507,6 +509,10 @@ class RiskScreener:
             # A timeframe makes active ideation a crisis ("I want to die tonight"); a passive wish that names a
             # day ("I hope I don't wake up tomorrow") stays urgent.
             escalators = _ESCALATORS | ({Kind.TIMEFRAME} if Kind.IDEATION in kinds else set())
+            # "thoughts of suicide every day this week, no plan": a day or a method named beside a plain denial of any
+            # plan leaves it urgent
+            if _NO_PLAN.search(text):
+                escalators -= {Kind.TIMEFRAME, Kind.MEANS}
             if kinds & escalators:
                 raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         if Kind.ATTEMPT in kinds or Kind.GOODBYE in kinds or Kind.PREPARATION in kinds:
