@@ -571,7 +571,12 @@ class RiskScreener:
         if Kind.DISTRESS in kinds:
             raise_to(Tier.CONCERN, Category.GENERAL_DISTRESS)
         if third:
-            attempt = bool(third & {Kind.ATTEMPT, Kind.THIRD_PERSON_DANGER, Kind.SELF_HARM_SEVERE}) or any(
+            # someone else's wish to die with their own plan, or a method beside it ("my son has been saving his
+            # tablets and says he wants to die"), is as much a crisis as the writer's own; a day may only be when
+            # they said it
+            planned = bool(third & {Kind.IDEATION, Kind.PASSIVE}) and any(
+                h.kind in _ESCALATORS and (h.third_person or h.kind not in _PERSONAL) for h in hits)
+            attempt = planned or bool(third & {Kind.ATTEMPT, Kind.THIRD_PERSON_DANGER, Kind.SELF_HARM_SEVERE}) or any(
                 h.kind is Kind.THIRD_PERSON_RISK and _TAKEN.search(text, h.start, h.end) for h in hits)
             raise_to(Tier.CRISIS if attempt else Tier.URGENT, Category.THIRD_PERSON)
             if third & {Kind.IDEATION, Kind.PASSIVE, Kind.ATTEMPT, Kind.THIRD_PERSON_RISK, Kind.THIRD_PERSON_DANGER}:
