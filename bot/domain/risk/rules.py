@@ -144,6 +144,9 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:i )?know (?:exactly )?(?:what|how much|how many)(?: of \w+)? (?:would|will|it'd|it would take to) (?:do it|kill "
+        r"me|be enough|finish me)\b",
+        r"\bplann(?:ing|ed) (?:out )?how (?:i'd|i would|i'll|i will) do it\b",
         # assisted dying sought as a way out, not studied
         r"\b(?:looking (?:at|into)|researching|googling|contacted|called|joined|applied to|signed up (?:to|with)) (?:dignitas|"
         r"assisted (?:dying|suicide)|dignity in dying|euthanasia)\b(?![^.?!]{0,60}\b(?:assignment|essay|uni|course|law|"
@@ -278,6 +281,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:wife|husband|partner|kids|family|they|she|he)\b (?:would|'d|will) (?:manage|cope|be) (?:fine|better|ok|okay|"
+        r"alright) without me\b(?! (?:for|this|next|while|at|on)\b)",
+        r"\b(?:time|ready) (?:for me )?(?:i |to )?join(?:ed)? (?:her|him|them|my (?:late )?(?:wife|husband|partner|son|daughter|"
+        r"mum|mom|dad))\b(?! (?:at|in|for|on|to)\b)",
+        r"\b(?:had enough|sick|tired) of waking up\b(?! (?:at|early|so early|with|for|to|in the night|in pain|every (?:hour|two "
+        r"hours|night))\b)",
+        r"\bonly way (?:to \w+(?: \w+){0,3} )?is (?:to )?(?:not exist|die|be dead|end it|kill SELF|not be here|stop existing)\b",
         r"\b(?:i'll|i will|i'm going to|im going to|gonna) (?:just )?let (?:myself|SELF) (?:go|die|slip away|fade away)\b"
         r"(?! (?:a bit|at|on|over|for)\b)",
         r"\bwant (?:this|it|today|tonight) to be the end\b(?! of\b)",
@@ -290,7 +300,7 @@ RULES: list[Rule] = [
         r"\b(?:don't|dont|do not) (?:really )?care (?:what happens to me|about living)\b(?! (?:at|in|with|on)\b)",
         r"\b(?:don't|dont|can't|cant) see the point (?:in|of) (?:stopping|trying|treatment|getting help|quitting|taking (?:my|"
         r"the) meds)\b",
-        r"\b(?:i'd|id|i would|i'm|im|i'll) be (?:so much |much |a lot )?better off (?:just )?(?:gone|not here|not around|not "
+        r"\b(?:i'd|id|i would|i'm|im|i'll|we'd|we would|we'll) (?:both |all )?be (?:so much |much |a lot )?better off (?:just )?(?:gone|not here|not around|not "
         r"alive|not being here)\b(?! (?:from|to|on|for|by)\b)",
         # letting an illness or a failing organ take its course on purpose
         r"\b(?:stop|stopping|not taking|stop taking|come off|coming off) (?:all )?(?:my )?(?:meds|medication|insulin|anti[- ]?"
@@ -469,6 +479,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\b(?:going to|gonna|will|i'll|about to) drive (?:\w+ ){0,3}(?:till|until) i (?:find|hit) (?:a|the) (?:wall|tree|bridge|"
+        r"lorry|truck|barrier)\b",
         r"\b(?:rope|gun|knife|pills|tablets|noose|blades?|razors?)\b[^\n]{0,60}\b(?:i'm going to|im going to|i'm gonna|im gonna|"
         r"i'll|i will) use (?:it|them)\b(?! (?:for|to (?:cook|fix|cut the|open|make))\b)(?![^.?!]{0,30}\b(?:cook\w*|roast|"
         r"dinner|recipe|carv\w*|chop\w*|garden\w*|crafts?|diy|hunting|range|club)\b)",
@@ -577,6 +589,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:drawn up|drew up|filled|prepared) (?:enough|all the|all my) (?:insulin|morphine|syringes?)\b",
         r"\b(?:looked up|checked|worked out|know|found out)\b[^.?!]{0,40}\btrain(?:s)? times?\b[^\n]{0,60}\b(?:fast|non-?stop\w*|"
         r"express)\b[^\n]{0,30}\b(?:doesn't|doesnt|don't|dont) stop\b",
         r"\b(?:worked out|know|figured out|counted) how many (?:i'd |i would |i )?need\b(?! for\b)[^.?!]{0,40}\b(?:got|have) "
@@ -878,7 +891,7 @@ RULES: list[Rule] = [
         r"(?:table|desk))\b",
         r"\b(?:the )?last thing (?:to do|left to do|i (?:need|needed|had|have) to do)\b",
         r"\bnothing (?:else )?left to (?:sort|do|organi[sz]e|arrange|say|tidy)\W*(?:$|[.!?\n])",
-        r"\b(?:got|have|with) everything i need\b",
+        r"\b(?:got|have|with) everything i need\b|\b(?:got|have) everything ready\b(?! for\b)",
         r"\b(?:it would|it'd|would) be so easy\b|\bso easy to (?:just )?(?:jump|step|let go|fall|go|end it)\b",
         r"\b(?:i'm|im|i am) (?:done|finished|tired of) fighting\b(?! (?:with|about|over|for|against))",
         r"\b(?:you|u|they|everyone|she|he) (?:deserved?|deserve) (?:so much )?better\b",
@@ -1597,7 +1610,7 @@ RULES: list[Rule] = [
         r"drowning|hurting|harming|smothering|shaking|throwing|suffocating|stabbing|leaving) (?:the|my|our) "
         r"(?:baby|newborn)\b(?!(?: \w+){0,3} (?:with|at) )",
         r"\b(?:baby|newborn|kids?|children)\b[^.?!]{0,30}\bbetter off without me\b",
-        r"\b(?:baby|kids?|children)\b[^.?!]{0,30}\bbetter (?:off )?(?:with (?:someone else|another (?:mum|mom|mother|"
+        r"\b(?:baby|kids?|children)\b[^.?!]{0,30}\b(?:better (?:off )?|fine |ok |okay |alright )(?:with (?:someone else|another (?:mum|mom|mother|"
         r"family)|(?:her|his|their) (?:dad|father|mum|mom|mother|nan|gran)(?![^.?!]{0,30}\b(?:weekend|tonight|while|for now|"
         r"for the (?:day|week|night)|today|tomorrow)\b))|if i)",
         r"\b(?:thinking about|thoughts of|urge to|imagin\w*|picture|picturing|(?:flashes|images|visions) of) (?:smothering|"
@@ -1632,6 +1645,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\b(?:feel|feeling) like a prisoner\b|\bprisoner in my own (?:home|body|house)\b",
         r"\b(?:feel|feeling) (?:like )?(?:i'm |im |i am )?(?:already dead|dead inside)\b",
         r"\b(?:feel|feeling) like (?:i'm|im|i am) failing (?:her|him|them|my baby|my (?:son|daughter|kids))\b|\bno (?:joy|"
         r"pleasure|interest) in anything\b|\bdepression(?:'s| is| has come) back\b",

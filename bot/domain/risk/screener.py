@@ -143,7 +143,8 @@ _RECOVERY = Check(
     r"|\bi (?:don't|dont) (?:think|feel|believe) that (?:anymore|any more|now)\b"
 )
 _RELAPSED = Check(r"\b(?:relapsed|used again|using again|picked up again|shot up again|drinking again|cutting again|"
-                  r"broke (?:my )?\d+ (?:days?|weeks?|months?))\b")
+                  r"broke (?:my )?\d+ (?:days?|weeks?|months?)|thinking (?:about|of) using|(?:want|going|gonna) to "
+                  r"use)\b")
 _PRESENT = Check(
     r"\b(?:again|now|lately|recently|these days|still|tonight|today|this (?:week|morning|evening)|last night|"
     r"every (?:day|night|morning)|all the time|constantly|"
@@ -437,7 +438,7 @@ class RiskScreener:
             return "a supportive reply"
         # a relapse is news even when clean time is mentioned ("I relapsed after 4 months clean"), and so is what
         # happens right after one ("...my tolerance is gone and I've used my usual amount")
-        relapsed = kind in (Kind.SUBSTANCE_EMERGENCY, Kind.SELF_HARM) and reading.holds(_RELAPSED, 0, whole)
+        relapsed = kind in _PERSONAL | {Kind.SUBSTANCE_EMERGENCY} and reading.holds(_RELAPSED, 0, whole)
         if kind not in (Kind.MEDICAL_NOW, Kind.RELAPSE) and not relapsed and reading.holds(_HISTORY, left, right):
             if reading.holds(_RECOVERY, 0, whole):
                 return "a recovery story"
