@@ -144,6 +144,8 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:gun|pistol|rifle|shotgun|firearm)\b[^.?!]{0,40}\b(?:thinking about (?:it|using it)|keep looking at it|holding "
+        r"it)\b(?![^.?!]{0,40}\b(?:hunt\w*|range|season|competition|shoot(?:ing)? club)\b)",
         r"\b(?:i )?know (?:exactly )?(?:what|how much|how many)(?: of \w+)? (?:would|will|it'd|it would take to) (?:do it|kill "
         r"me|be enough|finish me)\b",
         r"\bplann(?:ing|ed) (?:out )?how (?:i'd|i would|i'll|i will) do it\b",
@@ -281,6 +283,12 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        # wanting to be with someone who has died
+        r"\b(?:died|passed away|passed|lost (?:her|him|them)|death|funeral|grave|anniversary)\b[^\n]{0,80}\b(?:want|wanna|need|"
+        r"going|ready|long) to be with (?:her|him|them)\b(?! (?:at|on|for|when|while|in)\b)",
+        r"\bwhen (?:he|she|they|my \w+) (?:goes|dies|passes|is gone)\b[^.?!]{0,20}\b(?:i'll|i will|i'm going to) go (?:too|with "
+        r"(?:him|her|them))\b",
+        r"\bwish (?:it|the \w+|cancer|god|they) (?:had|would have|'d) taken me\b",
         r"\b(?:wife|husband|partner|kids|family|they|she|he)\b (?:would|'d|will) (?:manage|cope|be) (?:fine|better|ok|okay|"
         r"alright) without me\b(?! (?:for|this|next|while|at|on)\b)",
         r"\b(?:time|ready) (?:for me )?(?:i |to )?join(?:ed)? (?:her|him|them|my (?:late )?(?:wife|husband|partner|son|daughter|"
@@ -434,7 +442,7 @@ RULES: list[Rule] = [
         r"wake up|"
         r"be here anymore|"
         r"be here any more|go on)\b",
-        r"\b(?:doesn't|doesnt|does not|don't|dont|do not|can't|cant) see (?:the|any) point (?:in|of) (?:living|"
+        r"\b(?:doesn't|doesnt|does not|don't|dont|do not|can't|cant) see (?:the|any) point (?:in|of) (?:being around|living|"
         r"life|being alive|going on|staying alive|carrying on|being here|existing)\b",
         r"\b(?:give|given|giving|gave) up on (?:life|living|everything)\b",
         r"\bhope (?:i|i'll) (?:don't|dont|never) wake up\b",
@@ -891,7 +899,7 @@ RULES: list[Rule] = [
         r"(?:table|desk))\b",
         r"\b(?:the )?last thing (?:to do|left to do|i (?:need|needed|had|have) to do)\b",
         r"\bnothing (?:else )?left to (?:sort|do|organi[sz]e|arrange|say|tidy)\W*(?:$|[.!?\n])",
-        r"\b(?:got|have|with) everything i need\b|\b(?:got|have) everything ready\b(?! for\b)",
+        r"\b(?:got|have|with) (?:everything|what) i need\b(?! (?:for|from|to)\b)|\b(?:got|have) everything ready\b(?! for\b)",
         r"\b(?:it would|it'd|would) be so easy\b|\bso easy to (?:just )?(?:jump|step|let go|fall|go|end it)\b",
         r"\b(?:i'm|im|i am) (?:done|finished|tired of) fighting\b(?! (?:with|about|over|for|against))",
         r"\b(?:you|u|they|everyone|she|he) (?:deserved?|deserve) (?:so much )?better\b",
@@ -912,6 +920,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLACE,
+        r"\b(?:i'm|im|i am) (?:\w+ )?(?:on|at) the (?:\d+(?:st|nd|rd|th)|top) floor\b(?=[^\n]{0,60}\b(?:jump|window|edge|"
+        r"balcony)\b)|\b(?:jump|window|edge|balcony)\b[^\n]{0,60}\b(?:on|at) the (?:\d+(?:st|nd|rd|th)|top) floor\b",
         r"\b(?:go|going|went|been going) (?:there|up there|to the (?:cliff|bridge|edge|top)) (?:\w+ ){0,3}(?:to|and) look (?:down|"
         r"over)\b",
         r"\b(?:walking|heading|driving|going|on my way) (?:up |down |over )?to (?:the|a) PLACES\b",
@@ -1599,6 +1609,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.POSTPARTUM_HARM,
+        r"\b(?:want|wanting|urge) to (?:throw|drop|shake|smother|suffocate|hurt) (?:the baby|my baby|her|him)\b(?=[^\n]{0,60}"
+        r"\b(?:baby|help)\b)",
         r"\b(?:i'm|im|i am) (?:a )?danger to (?:my|the) (?:baby|son|daughter|kids|children|little one)\b",
         r"\b(?:picturing|imagining|keep thinking about|can't stop thinking about|cant stop thinking about)\b[^.?!]{0,40}"
         r"(?:\bholding (?:her|him|them) under\b|\b(?:smother\w*|drown\w*|suffocat\w*|dropping|shaking) (?:the baby|my baby|her|"
@@ -1861,6 +1873,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
+        r"\b(?:going to|gonna|i'll|i will|want to) take (?:us both|us all|both of us|all of us|the (?:kids|children) with me)\b",
+        r"\bholding (?:the|my) baby\b[^\n]{0,40}\b(?:want|going|about|urge) to (?:throw|drop|shake|smother|hurt)\b",
         r"\b(?:locked|shut) (?:himself|herself|themselves) in (?:the )?(?:garage|car|shed|van)\b[^\n]{0,60}\b(?:exhaust|fumes|"
         r"engine (?:is )?running|car (?:is )?running|hose\w*|smell)\b",
         r"\b(?:razor|blade|knife|pills|tablets|rope)\b[^.?!]{0,40}\b(?:won't|wont|will not) (?:let (?:me|us|anyone) in|open the "
