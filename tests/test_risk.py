@@ -165,7 +165,7 @@ def test_the_second_look_raises_a_concern_and_names_the_words(text: str) -> None
 
 
 @pytest.mark.parametrize("text", [
-    # no sign the rules know of: the words alone never make an alarm
+    # no sign the rules know of, and words that do not weigh anywhere near far enough
     "tonight i'm going to take all the kids to the bridge to see the fireworks, goodbye work for a week",
     # a medical sign: the rules decide its tier, not word counts
     "my son has a high fever and a rash that won't go away and he's so sleepy and i'm scared",
@@ -183,3 +183,33 @@ def test_the_second_look_never_lowers_a_tier() -> None:
     for _, text in load_cases():
         first = RULES_ONLY.screen(text)
         assert look.review(text, first).tier >= first.tier
+
+
+def _look(weights: dict[str, float]) -> second_look.SecondLook:
+    """A second look with made-up weights, to test what it does apart from what the cases taught it."""
+    tiers = {tier: {"bias": -1.0, "weights": weights} for tier in ("urgent", "crisis")}
+    return second_look.SecondLook({"tiers": tiers})
+
+
+def test_the_second_look_raises_a_message_without_a_sign_only_on_content_words_that_weigh_far() -> None:
+    look = _look({"lighthouse": 8.0, "keeps saying": 8.0, "keeps": 8.0, "saying": 8.0, "harbour": 1.0})
+    text = "i walked out past the old lighthouse again this evening and stood there for a while"
+    first = RULES_ONLY.screen(text)
+    assert first.tier is Tier.NONE and not first.discounted
+    raised = look.review(text, first)
+    assert raised.tier is Tier.URGENT and raised.categories == (Category.GENERAL_DISTRESS,)
+    assert [e.text for e in raised.evidence] == ["lighthouse"]
+    # words people use of their family, however they weigh, are not enough on their own
+    puppy = "my son keeps saying he wants a puppy for christmas and i keep saying no"
+    assert look.review(puppy, RULES_ONLY.screen(puppy)).tier is Tier.NONE
+    # a little weight is not enough either
+    harbour = "we walked along the harbour wall this evening and had chips on the bench"
+    assert look.review(harbour, RULES_ONLY.screen(harbour)).tier is Tier.NONE
+
+
+def test_the_second_look_leaves_what_the_rules_set_aside() -> None:
+    look = _look({"lighthouse": 8.0})
+    text = "two years ago i wanted to die at the lighthouse, and i'm so glad i stayed"
+    first = RULES_ONLY.screen(text)
+    assert first.tier is Tier.NONE and first.discounted
+    assert look.review(text, first) == first

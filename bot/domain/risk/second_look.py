@@ -2,11 +2,12 @@
 
 The rules decide whether a message shows any sign of risk, and they are precise about the phrasings they know. But
 people say the same thing in more ways than anyone writes down, so a real crisis often reaches the rules only as a
-concern ("I can't do this anymore", "sorry, look after the kids"). The second look weighs the words and word pairs
-of such a message against the labelled chat cases (tests/data/chat_cases.tsv) with naive Bayes: each feature's
-weight is how much likelier it is in urgent (or crisis) messages than in the rest. It only ever raises a tier, and
-only for a message the rules already found a sign in, so it never turns ordinary chat into an alarm. Its evidence
-names the words that weighed most.
+concern, or not at all ("I can't do this anymore", "sorry, look after the kids"). The second look weighs the words
+and word pairs of such a message against the labelled chat cases (tests/data/chat_cases.tsv) with naive Bayes: each
+feature's weight is how much likelier it is in urgent (or crisis) messages than in the rest. It only ever raises a
+tier. A concern is raised when its words make the higher tier likelier than not by a margin; a message with no sign
+at all only when its content words weigh far more (UNSIGNED_THRESHOLD), and never one whose signs the rules set aside
+as negated, advice or history. Its evidence names the words that weighed most.
 
 The weights ship as second_look.json. Rebuild them whenever the cases change (a test checks that they are current):
     python -m bot.domain.risk.learn tests/data/chat_cases.tsv
@@ -32,6 +33,24 @@ _WORD = re.compile(r"[a-z0-9']+")
 MIN_COUNT = 2  # a word or pair seen once says more about the case than about risk
 # Raise only when the words make the higher tier at least e (about 2.7) times likelier than not.
 THRESHOLD = 1.0
+# A message in which the rules found no sign at all must weigh far more, about twelve times likelier urgent than not,
+# and on its content words alone: "keeps saying", "my mum" and "I wish" are in the urgent cases because people report
+# on their family and wish things, not because those words are risk ("my son keeps saying he wants a puppy").
+UNSIGNED_THRESHOLD = 2.5
+_FUNCTION_WORDS = frozenset({
+    "i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my", "myself", "you", "your", "you're", "u", "we",
+    "us", "our", "he", "him", "his", "she", "her", "they", "them", "their", "it", "it's", "its", "he's", "she's", "they're",
+    "hes", "shes", "a", "an", "the", "and", "or", "but", "so", "if", "then", "than", "that", "this", "these", "those",
+    "there", "here", "to", "of", "in", "on", "at", "for", "with", "from", "by", "about", "as", "into", "out", "up",
+    "down", "off", "over", "under", "again", "just", "really", "very", "too", "also", "still", "even", "only", "now",
+    "not", "no", "don't", "dont", "do", "does", "did", "doesn't", "didn't", "can", "can't", "cant", "could", "would",
+    "wouldn't", "should", "will", "won't", "wont", "wanna", "want", "wants", "gonna", "going", "be", "been", "being",
+    "am", "is", "are", "was", "were", "have", "has", "had", "get", "got", "like", "think", "know", "feel", "feeling",
+    "what", "when", "where", "why", "how", "who", "all", "any", "some", "one", "more", "most", "much", "many", "well",
+    "ok", "okay", "honestly", "tbh", "lol", "say", "says", "said", "saying", "told", "tell", "tells", "telling", "let",
+    "let's", "make", "made", "go", "goes", "went", "keep", "keeps", "kept", "mum", "mom", "dad", "son", "daughter",
+    "husband", "wife", "wish", "wishes", "help", "need", "needs", "please", "sometimes",
+})
 MIN_FEATURES = 12  # words and pairs together: about seven words
 _CHAT = 40  # known words and pairs in a long chat message
 # What the writer says of themselves. Someone else's risk, and thoughts of harming a baby, are weighed by the rules
@@ -95,16 +114,22 @@ class SecondLook:
     def __init__(self, data: dict[str, Any]) -> None:
         self._tiers = {Tier[name.upper()]: _Weights(model["bias"], model["weights"])
                       for name, model in data["tiers"].items()}
+        urgent = self._tiers[Tier.URGENT]
+        self._content = _Weights(urgent.bias, {feature: weight for feature, weight in urgent.weights.items()
+                                               if not _FUNCTION_WORDS.issuperset(feature.split())})
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> SecondLook:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
     def review(self, text: str, first: Screening) -> Screening:
-        # No sign at all: nothing to weigh. Medical, abuse, substance, third-person and postpartum signs: the rules
+        if first.tier is Tier.NONE:
+            # what the rules found and set aside (negated, advice, history) stays set aside
+            return first if first.discounted else self._unsigned(text, first)
+        # Medical, abuse, substance, third-person and postpartum signs: the rules
         # know those tiers better than word counts do ("my son has a high fever and a rash" is urgent, not an
         # emergency). And a message of a few words ("it's all too much") has too few to weigh.
-        if (first.tier < Tier.CONCERN or not set(first.categories) <= _WEIGHED
+        if (not set(first.categories) <= _WEIGHED
                 or all(e.reason in _HINTS for e in first.evidence)):
             return first
         norm = normalise(text)
@@ -121,6 +146,20 @@ class SecondLook:
                 categories = first.categories or (Category.GENERAL_DISTRESS,)
                 return Screening(tier, categories, first.evidence + evidence, first.method_detail, first.discounted)
         return first
+
+    def _unsigned(self, text: str, first: Screening) -> Screening:
+        """A message with no sign the rules know, raised to urgent only when its content words weigh far more like
+        urgent messages than the rest (see UNSIGNED_THRESHOLD)."""
+        norm = normalise(text)
+        features = _features(norm)
+        if len(features) < MIN_FEATURES:
+            return first
+        model = self._content
+        if model.score(features) <= UNSIGNED_THRESHOLD:
+            return first
+        evidence = tuple(Evidence(start, end, text[start:end], _REASON[Tier.URGENT])
+                         for start, end in _spans(norm, model.strongest(features, 3)))
+        return Screening(Tier.URGENT, (Category.GENERAL_DISTRESS,), evidence)
 
 
 @cache
