@@ -39,17 +39,18 @@ THRESHOLD = 1.0
 UNSIGNED_THRESHOLD = 2.5
 _FUNCTION_WORDS = frozenset({
     "i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my", "myself", "you", "your", "you're", "u", "we",
-    "us", "our", "he", "him", "his", "she", "her", "they", "them", "their", "it", "it's", "its", "he's", "she's", "they're",
-    "hes", "shes", "a", "an", "the", "and", "or", "but", "so", "if", "then", "than", "that", "this", "these", "those",
-    "there", "here", "to", "of", "in", "on", "at", "for", "with", "from", "by", "about", "as", "into", "out", "up",
-    "down", "off", "over", "under", "again", "just", "really", "very", "too", "also", "still", "even", "only", "now",
-    "not", "no", "don't", "dont", "do", "does", "did", "doesn't", "didn't", "can", "can't", "cant", "could", "would",
-    "wouldn't", "should", "will", "won't", "wont", "wanna", "want", "wants", "gonna", "going", "be", "been", "being",
-    "am", "is", "are", "was", "were", "have", "has", "had", "get", "got", "like", "think", "know", "feel", "feeling",
-    "what", "when", "where", "why", "how", "who", "all", "any", "some", "one", "more", "most", "much", "many", "well",
-    "ok", "okay", "honestly", "tbh", "lol", "say", "says", "said", "saying", "told", "tell", "tells", "telling", "let",
-    "let's", "make", "made", "go", "goes", "went", "keep", "keeps", "kept", "mum", "mom", "dad", "son", "daughter",
-    "husband", "wife", "wish", "wishes", "help", "need", "needs", "please", "sometimes",
+    "us", "our", "he", "him", "his", "she", "her", "they", "them", "their", "it", "it's", "its", "he's", "she's",
+    "they're", "hes", "shes", "a", "an", "the", "and", "or", "but", "so", "if", "then", "than", "that", "this",
+    "these", "those", "there", "here", "to", "of", "in", "on", "at", "for", "with", "from", "by", "about", "as",
+    "into", "out", "up", "down", "off", "over", "under", "again", "just", "really", "very", "too", "also", "still",
+    "even", "only", "now", "not", "no", "don't", "dont", "do", "does", "did", "doesn't", "didn't", "can", "can't",
+    "cant", "could", "would", "wouldn't", "should", "will", "won't", "wont", "wanna", "want", "wants", "gonna",
+    "going", "be", "been", "being", "am", "is", "are", "was", "were", "have", "has", "had", "get", "got", "like",
+    "think", "know", "feel", "feeling", "what", "when", "where", "why", "how", "who", "all", "any", "some", "one",
+    "more", "most", "much", "many", "well", "ok", "okay", "honestly", "tbh", "lol", "say", "says", "said", "saying",
+    "told", "tell", "tells", "telling", "let", "let's", "make", "made", "go", "goes", "went", "keep", "keeps", "kept",
+    "mum", "mom", "dad", "son", "daughter", "husband", "wife", "wish", "wishes", "help", "need", "needs", "please",
+    "sometimes",
 })
 MIN_FEATURES = 12  # words and pairs together: about seven words
 _CHAT = 40  # known words and pairs in a long chat message
