@@ -108,7 +108,7 @@ _DOSE = (
 _PLACES = (
     r"(?:roof|rooftop|car park|multi[- ]?storey|tower block|bridge|footbridge|overpass|flyover|viaduct|cliffs?|"
     r"cliff ?top|beachy head|(?:train |railway |tube )?station|platform|tracks|level crossing|motorway|river ?bank|pier|harbour wall|quarry|"
-    r"reservoir|dam|edge)"
+    r"reservoir|dam|edge|river|canal|weir)"
 )
 # Blue lips from a cold swim, a slushie or lipstick are not cyanosis
 _NOT_COLD = (
@@ -144,6 +144,10 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:keep|kept|been|can't stop|cant stop) (?:looking at|staring at|thinking about) (?:the|my|his|dad's) (?:gun|shotgun|"
+        r"rifle|pistol|rope|blades?)\b",
+        r"\blost (?:everything|it all|all (?:my|our) (?:money|savings))\b[^\n]{0,60}\b(?:going (?:down )?to|heading (?:down )?"
+        r"to|on my way to) the (?:river|bridge|sea|canal|tracks|cliffs?|roof)\b",
         r"\b(?:gun|pistol|rifle|shotgun|firearm)\b[^.?!]{0,40}\b(?:thinking about (?:it|using it)|keep looking at it|holding "
         r"it)\b(?![^.?!]{0,40}\b(?:hunt\w*|range|season|competition|shoot(?:ing)? club)\b)",
         r"\b(?:i )?know (?:exactly )?(?:what|how much|how many)(?: of \w+)? (?:would|will|it'd|it would take to) (?:do it|kill "
@@ -286,6 +290,10 @@ RULES: list[Rule] = [
         # wanting to be with someone who has died
         r"\b(?:died|passed away|passed|lost (?:her|him|them)|death|funeral|grave|anniversary)\b[^\n]{0,80}\b(?:want|wanna|need|"
         r"going|ready|long) to be with (?:her|him|them)\b(?! (?:at|on|for|when|while|in)\b)",
+        r"\b(?:miscarriage|stillb\w+|died|passed away|lost (?:her|him|them)|funeral)\b[^\n]{0,60}\bshould (?:have|'ve) gone with "
+        r"(?:her|him|them)\b",
+        r"\bbetter off (?:in the ground|six feet under|in a box|underground)\b|\blie down and (?:not|never) get up (?:ever )?"
+        r"again\b",
         r"\bwhen (?:he|she|they|my \w+) (?:goes|dies|passes|is gone)\b[^.?!]{0,20}\b(?:i'll|i will|i'm going to) go (?:too|with "
         r"(?:him|her|them))\b",
         r"\bwish (?:it|the \w+|cancer|god|they) (?:had|would have|'d) taken me\b",
@@ -308,7 +316,7 @@ RULES: list[Rule] = [
         r"\b(?:don't|dont|do not) (?:really )?care (?:what happens to me|about living)\b(?! (?:at|in|with|on)\b)",
         r"\b(?:don't|dont|can't|cant) see the point (?:in|of) (?:stopping|trying|treatment|getting help|quitting|taking (?:my|"
         r"the) meds)\b",
-        r"\b(?:i'd|id|i would|i'm|im|i'll|we'd|we would|we'll) (?:both |all )?be (?:so much |much |a lot )?better off (?:just )?(?:gone|not here|not around|not "
+        r"\b(?:i'd|id|i would|i'm|im|i'll|we'd|we would|we'll) (?:both |all )?be (?:so much |much |a lot )?better off (?:just )?(?:gone|not here|not around|not existing|not "
         r"alive|not being here)\b(?! (?:from|to|on|for|by)\b)",
         # letting an illness or a failing organ take its course on purpose
         r"\b(?:stop|stopping|not taking|stop taking|come off|coming off) (?:all )?(?:my )?(?:meds|medication|insulin|anti[- ]?"
@@ -441,7 +449,9 @@ RULES: list[Rule] = [
         r"\b(?:don't|dont|do not|doesn't|doesnt|does not) (?:really )?(?:want to|wanna|wana|wnat to|want ot) (?:be alive|live|exist|"
         r"wake up|"
         r"be here anymore|"
-        r"be here any more|go on)\b",
+        r"be here any more|go on|(?:carry on|keep going)\b(?! (?:with|at|in|working|doing|being|this job|my job)\b)|be "
+        r"here\b(?! (?:at|in|on|for|with|today|tonight|when|while|if|anymore|any more)\b)(?![^.?!]{0,25}\b(?:party|work|"
+        r"school|meeting|hospital|shop|ward|office|queue)\b))\b",
         r"\b(?:doesn't|doesnt|does not|don't|dont|do not|can't|cant) see (?:the|any) point (?:in|of) (?:being around|living|"
         r"life|being alive|going on|staying alive|carrying on|being here|existing)\b",
         r"\b(?:give|given|giving|gave) up on (?:life|living|everything)\b",
@@ -479,7 +489,7 @@ RULES: list[Rule] = [
         r"\blife (?:isn't|isnt|is not|aint) worth living\b",
         r"\bwant (?:it|everything|this|the pain) (?:all )?to (?:end|be over) (?:forever|for good|permanently)",
         r"\b(?:i|i'd|id) (?:much |really |honestly )?rather (?:just )?(?:be dead|die|not exist|not be here|not be alive|be gone|not be around|"
-        r"not wake up)\b",
+        r"not wake up|have died|have been dead|not have survived)\b",
         r"\b(?:death|dying) (?:just |honestly |kinda |kind of )?(?:sounds|seems|feels|would be|would feel) (?:so |really |quite )?(?:peaceful|nice|good|better|"
         r"like (?:a )?relief|a relief|welcome|easier|appealing|tempting)\b",
         r"\bwant (?:it|this|everything) (?:all )?to (?:end|be over),? (?:all of it|everything)\b",
@@ -777,6 +787,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\bpaid (?:the |my )?rent (?:up |in advance )(?:for|until|till)\b|\bpaid (?:the |my )?(?:rent|bills) (?:up )?(?:for|"
+        r"until) (?:the next|a few|\d+|two|three|six) months\b",
         r"\b(?:won't|wont|will not|not going to|don't|dont) (?:have|need|be able to)\b[^.?!]{0,40}\bwhere i'?m going\b",
         r"\bfor whoever (?:comes|finds|gets here)\b(?! (?:to|in|first|next|along|early|late|round)\b)",
         r"\blabell?ed (?:with |by )?who (?:it's|its|it is|they're) for\b|\b(?:list|note) of (?:who|people) to (?:call|ring|"
@@ -934,6 +946,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GIVEAWAY,
+        r"\bleft (?:the|my) (?:dog|cat|pets?) with\b(?![^.?!]{0,30}\b(?:while|holiday|weekend|for the|when|vet|groomer|"
+        r"kennels?)\b)",
         r"\b(?:should|might as well|may as well) have (?:it|them) now\b(?! (?:that|because|since|she's|he's|she is|he is|in|on|"
         r"by)\b)",
         r"\b(?:the |my )?(?:cat|dog|pets?|rabbit|bird) (?:is|are|'s) going to (?:my |a )?\w+\b(?![^.?!]{0,30}\b(?:while|holiday|"

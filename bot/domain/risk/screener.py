@@ -67,6 +67,7 @@ _SECOND_PERSON = Check(
     r"|\b(?:you|u) (?:should|can|could|might|may|need to|must|have to) (?:call|text|reach|talk|contact|get)\b"
     r"|\b(?:tips|advice|ideas|help) (?:for|on|with) (?:talking to|helping|supporting|approaching|coping with)\b"
     r"|\b(?:feel|felt|feeling) like (?:you're|you are|ur)\b"
+    r"|\b(?:make|makes|made|making) (?:people|someone|anyone|everyone|us|you) (?:feel|think)\b"
     r"|\b(?:someone|somebody|anyone|people|a person|those|others|loved ones?) (?:who|that) (?:is|are|was|feels?|"
     r"has|have)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:help|support|talk to|approach)\b"
 )
@@ -284,7 +285,7 @@ _NOT_AROUND = re.compile(r"(?i)\b(?:won'?t|will not|not going to|not gonna|no on
 # who it's for"), urgent at least. Affairs that anyone with a diagnosis may put in order (a will, insurance,
 # passwords, cancelled appointments) are a concern alone.
 _PRACTICAL = re.compile(r"(?i)\b(?:(?:my|a|the|new) will|insurance|funeral|passwords?|debts|accounts?|contracts?"
-                        r"|subscriptions|phone|therapy|sessions|appointments|treatment"
+                        r"|subscriptions|phone|rent|bills|therapy|sessions|appointments|treatment"
                         r"|(?:anything|something) (?:happens|should happen))\b")
 # ...unless the writer is leaving for somewhere: "you won't have me to nag you much longer, I'm moving to Leeds"
 _DEPARTURE = re.compile(r"(?i)\b(?:mov(?:e|ed|ing)|leaving (?:the|this|our|my)|new job|retir\w*|emigrat\w*|maternity|"
