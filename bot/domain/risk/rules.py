@@ -1132,6 +1132,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE,
+        r"\b(?:forcing|forced|force|making) me (?:to )?(?:marry|get married)\b|\bforced marriage\b",
+        r"\b(?:carer|care worker|cleaner|lodger|neighbour)\b[^.?!]{0,30}\b(?:using|used|taking|taken|took|stealing|stole) (?:her|"
+        r"his|their) (?:bank card|card|money|savings|pension|pin|cash)\b",
+        r"\bbruises? (?:she|he|they) (?:won't|wont|can't|cant|refuses? to|doesn't|doesnt) explain\b",
+        r"\b(?:uncle|grandad|grandpa|step-?dad|dad|father|brother|cousin|babysitter|coach|teacher|neighbour)\b[^.?!]{0,20}"
+        r"\b(?:touches|touched|touching) (?:her|him|them)\b(?! (?:up|base|on the shoulder|hair|shoulder|arm|hand|face|back|"
+        r"cheek)\b)",
         r"\b(?:think|thinking|thought|thoughts) (?:about|of) (?:putting a pillow over|smothering|suffocating|strangling|hurting|"
         r"harming|hitting|shaking) (?:her|him|them|my (?:mum|mom|dad|son|daughter|husband|wife))\b",
         r"\b(?:comes|came|coming|keeps coming|come) into my (?:room|bed|bedroom) at night\b(?=[^.?!]{0,60}\b(?:don't know who "
@@ -1214,6 +1221,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE_DANGER,
+        r"\b(?:following|followed) me\b[^\n]{0,40}\b(?:still|right) behind me\b",
         r"\b(?:psychotic|hearing voices|paranoid|manic|delusional)\b[^\n]{0,60}\b(?:knife|gun|weapon|blade|axe|hammer)\b|"
         r"\b(?:knife|gun|weapon|blade|axe|hammer)\b[^\n]{0,60}\b(?:psychotic|voices|demons|paranoid)\b",
         r"\b(?:punching|kicking|smashing|banging on|kicking in) (?:the )?(?:door|doors|walls?|windows?|furniture)\b[^\n]{0,80}"
@@ -1351,6 +1359,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_NOW,
+        r"\b(?:after (?:his|her|my|their) insulin|having a hypo|gone hypo|in a hypo)\b[^\n]{0,60}\b(?:won't|wont|can't|cant|"
+        r"refus\w*) (?:drink|eat|take|swallow)\b|\b(?:grey|gray|"
+        r"clammy|sweaty|confused)\b[^\n]{0,30}\bafter (?:his|her|my|their) insulin\b",
+        r"\b(?:save|protect) (?:her|him|the baby|them|us) from (?:the )?(?:devil|demons?|evil|satan|spirits)\b",
         # postpartum psychosis: a baby believed swapped or evil
         r"\b(?:baby|son|daughter)\b[^.?!]{0,20}\b(?:has been|was|got|been) (?:swapped|switched|replaced)\b(?! (?:to|onto|over|from|with)\b)|\bbaby (?:is|'s) "
         r"(?:evil|the devil|possessed|not (?:really )?(?:mine|hers|ours))\b",
@@ -1475,6 +1487,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        r"\b(?:temp|temperature|fever)\b[^.?!]{0,30}\b(?:3[89]|40|10[1-4])(?:\.\d)?\b[^.?!]{0,40}\b(?:for (?:two|three|four|\d+) "
+        r"days|barely (?:drinking|eating)|not drinking|won't drink)",
+        r"\b(?:\d+|several|multiple|three|four|five|six|loads of) (?:seizures|fits)\b[^.?!]{0,20}\b(?:today|tonight|this "
+        r"(?:morning|afternoon|evening)|in (?:a|an|one) (?:day|hour))\b",
         r"\b(?:on a bender|binge drinking|drinking (?:solidly|non-?stop|constantly))\b[^\n]{0,40}\b(?:\d+|two|three|four|five|"
         r"six|seven) days\b",
         r"\b(?:restricting|purging|bingeing and purging) again\b|\bmade (?:myself|SELF) sick\b(?! (?:with|from|worrying|laughing|"
@@ -1623,6 +1639,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.POSTPARTUM_HARM,
+        r"\bhearing (?:the baby|her|him|my baby) cry(?:ing)?\b[^.?!]{0,40}\b(?:asleep|not crying|isn't crying|when (?:she|he) "
+        r"(?:isn't|is not|'s not))",
         r"\b(?:want|wanting|urge) to (?:throw|drop|shake|smother|suffocate|hurt) (?:the baby|my baby|her|him)\b(?=[^\n]{0,60}"
         r"\b(?:baby|help)\b)",
         r"\b(?:i'm|im|i am) (?:a )?danger to (?:my|the) (?:baby|son|daughter|kids|children|little one)\b",
@@ -1671,6 +1689,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.DISTRESS,
+        r"\bnightmares about what (?:he|she|they) did\b|\bflashbacks? (?:to|of|about) (?:what|when) (?:he|she|they)\b",
         r"\b(?:feel|feeling) like a prisoner\b|\bprisoner in my own (?:home|body|house)\b",
         r"\b(?:feel|feeling) (?:like )?(?:i'm |im |i am )?(?:already dead|dead inside)\b",
         r"\b(?:feel|feeling) like (?:i'm|im|i am) failing (?:her|him|them|my baby|my (?:son|daughter|kids))\b|\bno (?:joy|"
