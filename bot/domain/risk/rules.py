@@ -144,6 +144,8 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:swerve|crash|veer|go off the road|step out|fall)\b[^.?!]{0,20}\band (?:that would|that'd|it would|it'd) (?:be "
+        r"that|be it|all be over)\b",
         r"\b(?:keep|kept|been|can't stop|cant stop) (?:looking at|staring at|thinking about) (?:the|my|his|dad's) (?:gun|shotgun|"
         r"rifle|pistol|rope|blades?)\b",
         r"\blost (?:everything|it all|all (?:my|our) (?:money|savings))\b[^\n]{0,60}\b(?:going (?:down )?to|heading (?:down )?"
@@ -287,6 +289,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\bwish(?:ing|ed)? (?:that )?(?:i'd|i would|i could|i) (?:just )?(?:not|never) wake up\b(?! (?:the|my|her|him|them|early|"
+        r"late)\b)",
+        r"\b(?:never had me|never been born|better off without me)\b[^\n]{0,60}\bi should (?:just )?(?:go|disappear|die|leave)\b",
+        r"\bhow easy it (?:would|'d) be to (?:just )?(?:not (?:go home|come back|wake up|be here)|drive off|keep driving|end "
+        r"it|disappear)\b",
         # wanting to be with someone who has died
         r"\b(?:died|passed away|passed|lost (?:her|him|them)|death|funeral|grave|anniversary)\b[^\n]{0,80}\b(?:want|wanna|need|"
         r"going|ready|long) to be with (?:her|him|them)\b(?! (?:at|on|for|when|while|in)\b)",
@@ -447,7 +454,7 @@ RULES: list[Rule] = [
         r"killed|struck)\b",
         r"\b(?:wish|hope|pray) (?:a|the|some) (?:\w+ ){0,2}(?:would|will|'d) (?:hit|kill) me\b",
         r"\b(?:don't|dont|do not|doesn't|doesnt|does not) (?:really )?(?:want to|wanna|wana|wnat to|want ot) (?:be alive|live|exist|"
-        r"wake up|"
+        r"wake up\b(?! (?:early|at|so early|the|for|in time|before)\b)|"
         r"be here anymore|"
         r"be here any more|go on|(?:carry on|keep going)\b(?! (?:with|at|in|working|doing|being|this job|my job)\b)|be "
         r"here\b(?! (?:at|in|on|for|with|today|tonight|when|while|if|anymore|any more)\b)(?![^.?!]{0,25}\b(?:party|work|"
@@ -497,13 +504,15 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\b(?:pills|tablets|meds|PILLS)\b[^\n]{0,80}\b(?:going to|gonna|i'll|i will|about to) (?:take|swallow|down) (?:them|it) "
+        r"(?:tonight|now|today) and (?:be with|sleep|not wake|end|go to sleep|never)\b",
         r"\b(?:going to|gonna|will|i'll|about to) drive (?:\w+ ){0,3}(?:till|until) i (?:find|hit) (?:a|the) (?:wall|tree|bridge|"
         r"lorry|truck|barrier)\b",
         r"\b(?:rope|gun|knife|pills|tablets|noose|blades?|razors?)\b[^\n]{0,60}\b(?:i'm going to|im going to|i'm gonna|im gonna|"
         r"i'll|i will) use (?:it|them)\b(?! (?:for|to (?:cook|fix|cut the|open|make))\b)(?![^.?!]{0,30}\b(?:cook\w*|roast|"
         r"dinner|recipe|carv\w*|chop\w*|garden\w*|crafts?|diy|hunting|range|club)\b)",
-        r"\b(?:bleach|antifreeze|weedkiller|pills|tablets|PILLS)\b[^.?!]{0,60}\b(?:going to|gonna|about to|i'll|i will) (?:drink|"
-        r"swallow|take|down|neck) (?:it|them|the lot|all of (?:it|them))\b",
+        r"\b(?:bleach|antifreeze|weedkiller)\b[^.?!]{0,60}\b(?:going to|gonna|about to|i'll|i will) (?:drink|swallow|take|down|"
+        r"neck) (?:it|them|the lot|all of (?:it|them))\b",
         r"\b(?:do|doing) it\b[^.?!]{0,25}?\b(?:either )?(?:by|with|using) (?:PILLS|painkillers|jumping|hanging|a rope|the train|a train|"
         r"my car|the car|a knife|a gun)\b",
         r"\buntil i(?:'ll| will)? be (?:alone|on my own|by myself)\b",
@@ -787,6 +796,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\bsorted (?:out )?(?:the |all the |my )?(?:paperwork|papers|finances|money)(?: for (?:my )?(?:wife|husband|partner|"
+        r"kids|children|family))?\b[^.?!]{0,10}\bso (?:she|he|they|the kids)(?:'ll| will) be (?:ok|okay|fine|alright|looked "
+        r"after)\b",
+        r"(?:^|[.!?\n] *)(?:my )?last (?:post|message)\W*(?:$|[.!?\n])",
         r"\bpaid (?:the |my )?rent (?:up |in advance )(?:for|until|till)\b|\bpaid (?:the |my )?(?:rent|bills) (?:up )?(?:for|"
         r"until) (?:the next|a few|\d+|two|three|six) months\b",
         r"\b(?:won't|wont|will not|not going to|don't|dont) (?:have|need|be able to)\b[^.?!]{0,40}\bwhere i'?m going\b",
@@ -877,6 +890,7 @@ RULES: list[Rule] = [
     # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
     *_rules(
         Kind.FAREWELL,
+        r"\bthank(?:s| you) (?:\w+ )?for (?:the|all the) (?:chats|talks|support|laughs) over the years\b",
         r"\b(?:just )?need(?:ed)? (?:someone|somebody|anyone) to know\b",
         r"(?:^|[.!?\n] *)sorry(?: (?:guys|all|everyone|everybody|mum|mom|x+))?\W*$",
         r"\bthank you (?:\w+ )?for being my (?:only )?(?:happiness|light|safe place|reason|only friends?)\b",
@@ -950,7 +964,7 @@ RULES: list[Rule] = [
         r"kennels?)\b)",
         r"\b(?:should|might as well|may as well) have (?:it|them) now\b(?! (?:that|because|since|she's|he's|she is|he is|in|on|"
         r"by)\b)",
-        r"\b(?:the |my )?(?:cat|dog|pets?|rabbit|bird) (?:is|are|'s) going to (?:my |a )?\w+\b(?![^.?!]{0,30}\b(?:while|holiday|"
+        r"\b(?:the |my )?(?:cat|dog|pets?|rabbit|bird)(?: is| are|'s) going to (?:my |a )?\w+\b(?![^.?!]{0,30}\b(?:while|holiday|"
         r"weekend|for the|when|vet|groomer|kennels?)\b)",
         r"\b(?:anyone|anybody|who) wants? my (?:plants|books|clothes|things|stuff|records|games|guitar|bike|car|jewel\w*|"
         r"furniture)\b",

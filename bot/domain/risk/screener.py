@@ -314,6 +314,10 @@ def _negated(before: str) -> bool:
     return False
 
 
+_PRESCRIBED = re.compile(r"(?i)\b(?:upped|changed|increased|reduced|lowered|doubled|halved|switched|prescribed|new|"
+                         r"started|starting|weaning|tapering)\s+(?:my |the |her |his |their )?(?:\w+ )?$")
+
+
 class RiskScreener:
     """Stateless and thread-safe; build one and reuse it. The rules decide; the second look (second_look.py) may
     raise a concern they found; an optional second stage, such as a model, has the last word."""
@@ -516,7 +520,11 @@ class RiskScreener:
             # plan leaves it urgent
             if _NO_PLAN.search(text):
                 escalators -= {Kind.TIMEFRAME, Kind.MEANS}
-            if kinds & escalators:
+            # a prescription is not a method: "the GP upped my meds ... I've been thinking about ending it"
+            found = kinds - {Kind.MEANS}
+            if any(h.kind is Kind.MEANS and not _PRESCRIBED.search(text, max(0, h.start - 30), h.start) for h in hits):
+                found.add(Kind.MEANS)
+            if found & escalators:
                 raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         if Kind.ATTEMPT in kinds or Kind.GOODBYE in kinds or Kind.PREPARATION in kinds:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)

@@ -35,7 +35,8 @@ MIN_COUNT = 2  # a word or pair seen once says more about the case than about ri
 THRESHOLD = 1.0
 # A message in which the rules found no sign at all must weigh far more, about twelve times likelier urgent than not,
 # and on its content words alone: "keeps saying", "my mum" and "I wish" are in the urgent cases because people report
-# on their family and wish things, not because those words are risk ("my son keeps saying he wants a puppy").
+# on their family and wish things, not because those words are risk ("my son keeps saying he wants a puppy"). Sleep
+# and waking are left out too: new parents and carers talk of them all day ("trying not to wake up the baby").
 UNSIGNED_THRESHOLD = 2.5
 _FUNCTION_WORDS = frozenset({
     "i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my", "myself", "you", "your", "you're", "u", "we",
@@ -50,7 +51,7 @@ _FUNCTION_WORDS = frozenset({
     "more", "most", "much", "many", "well", "ok", "okay", "honestly", "tbh", "lol", "say", "says", "said", "saying",
     "told", "tell", "tells", "telling", "let", "let's", "make", "made", "go", "goes", "went", "keep", "keeps", "kept",
     "mum", "mom", "dad", "son", "daughter", "husband", "wife", "wish", "wishes", "help", "need", "needs", "please",
-    "sometimes",
+    "sometimes", "wake", "woke", "waking", "asleep", "sleep", "sleeping",
 })
 MIN_FEATURES = 12  # words and pairs together: about seven words
 _CHAT = 40  # known words and pairs in a long chat message
