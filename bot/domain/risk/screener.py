@@ -332,17 +332,17 @@ class RiskScreener:
         norm = normalise(text)
         rules, met = _GATE.scan(norm)
         first = self._screen(text, norm, rules, met) if rules or _REPORTED.possible(met) else _NOTHING
-        return self._review(text, first)
+        return self._review(text, first, norm)
 
     def screen_with_every_rule(self, text: str) -> Screening:
         """The screener without the rule gate: the reference the gate is checked against."""
         text = text[:4000]
         norm = normalise(text)
-        return self._review(text, self._screen(text, norm, [(rule, None) for rule in RULES], _GATE.scan(norm)[1]))
+        return self._review(text, self._screen(text, norm, [(rule, None) for rule in RULES], _GATE.scan(norm)[1]), norm)
 
-    def _review(self, text: str, first: Screening) -> Screening:
+    def _review(self, text: str, first: Screening, norm: str) -> Screening:
         if self.second_look is not None:
-            first = self.second_look.review(text, first)
+            first = self.second_look.review(text, first, norm)
         return self.second_stage.review(text, first) if self.second_stage else first
 
     def _screen(self, text: str, norm: str, rules: list[tuple[Rule, list[int] | None]], met: int) -> Screening:

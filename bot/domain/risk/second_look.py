@@ -73,7 +73,7 @@ def words_and_pairs(text: str) -> set[str]:
 
 def _features(norm: str) -> set[str]:
     words = _WORD.findall(norm)
-    return {*words, *(f"{a} {b}" for a, b in pairwise(words))}
+    return {*words, *map(" ".join, pairwise(words))}
 
 
 def _spans(norm: str, features: list[str]) -> list[tuple[int, int]]:
@@ -96,13 +96,13 @@ class _Weights:
     def score(self, features: set[str]) -> float:
         """Log-odds of the higher tier."""
         weights = self.weights
-        known = [weights[f] for f in features if f in weights]
+        known = [w for w in map(weights.get, features) if w is not None]
         if not known:
             return -math.inf
         # Dividing by the square root lets a few strong words count in a short message. Beyond chat length it
         # divides by the count itself, so that a long post does not add up to an alarm word by word.
         n = len(known)
-        return self.bias + sum(known) / (math.sqrt(n) if n <= _CHAT else n / math.sqrt(_CHAT))
+        return self.bias + math.fsum(known) / (math.sqrt(n) if n <= _CHAT else n / math.sqrt(_CHAT))
 
     def strongest(self, features: set[str], count: int) -> list[str]:
         """The features that pushed the score up most (ties in alphabetical order, so evidence is stable)."""
@@ -124,17 +124,18 @@ class SecondLook:
     def load(cls, path: Path = WEIGHTS) -> SecondLook:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
-    def review(self, text: str, first: Screening) -> Screening:
+    def review(self, text: str, first: Screening, norm: str | None = None) -> Screening:
+        """`norm` is normalise(text), when the caller has it already."""
         if first.tier is Tier.NONE:
             # what the rules found and set aside (negated, advice, history) stays set aside
-            return first if first.discounted else self._unsigned(text, first)
+            return first if first.discounted else self._unsigned(text, first, norm or normalise(text))
         # Medical, abuse, substance, third-person and postpartum signs: the rules
         # know those tiers better than word counts do ("my son has a high fever and a rash" is urgent, not an
         # emergency). And a message of a few words ("it's all too much") has too few to weigh.
         if (not set(first.categories) <= _WEIGHED
                 or all(e.reason in _HINTS for e in first.evidence)):
             return first
-        norm = normalise(text)
+        norm = norm or normalise(text)
         features = _features(norm)
         if len(features) < MIN_FEATURES:
             return first
@@ -149,10 +150,9 @@ class SecondLook:
                 return Screening(tier, categories, first.evidence + evidence, first.method_detail, first.discounted)
         return first
 
-    def _unsigned(self, text: str, first: Screening) -> Screening:
+    def _unsigned(self, text: str, first: Screening, norm: str) -> Screening:
         """A message with no sign the rules know, raised to urgent only when its content words weigh far more like
         urgent messages than the rest (see UNSIGNED_THRESHOLD)."""
-        norm = normalise(text)
         features = _features(norm)
         if len(features) < MIN_FEATURES:
             return first
