@@ -1208,7 +1208,8 @@ RULES: list[Rule] = [
         r"hits|hitting|beat|beats|beating|chok\w+|strangl\w+|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|rap\w*|molest\w*|touch\w*|pin|pins|pinned|"
         r"pinning|restrain\w*|spat at|spits at|drag\w*|bit|bites|"
         r"threaten\w*|hurt|hurts|hurting|abus\w*|locked|lock|forced|grab\w*|throttl\w*) (?:me|my)\b(?! at (?:chess|cards|"
-        r"scrabble|monopoly|uno|pool|darts|tennis|golf|football|games?|it|everything|\w+ing)\b)",
+        r"scrabble|monopoly|uno|pool|darts|tennis|golf|football|games?|it|everything|\w+ing)\b)(?![^.?!]{0,40}\b(?:by accident|"
+        r"accidentally|by mistake)\b)",
         r"\b(?:he|she|they|KIN|ex|stepdad|stepmom)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:threw|throws|throwing|thrown) (?:\w+ ){0,2}at "
         r"(?:me|my head)\b",
         r"\b(?:i'm|im|i am|i feel|feel) (?:not safe|unsafe|scared|afraid|terrified) (?:at home|to go home|"
@@ -1235,6 +1236,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE_DANGER,
+        r"\b(?:coming|come|going to come|gonna come) (?:round|over|back)\b[^.?!]{0,30}\bto finish (?:what (?:he|she|they) started|"
+        r"me off|the job)\b|\b(?:gets?|getting) rid of me for good\b",
+        r"\blocked (?:us|me|the kids|the children) in\b(?! (?:the car|by accident|accidentally))(?![^.?!]{0,30}\b(?:by "
+        r"accident|accidentally|lol|haha)\b)",
         r"\b(?:following|followed) me\b[^\n]{0,40}\b(?:still|right) behind me\b",
         r"\b(?:psychotic|hearing voices|paranoid|manic|delusional)\b[^\n]{0,60}\b(?:knife|gun|weapon|blade|axe|hammer)\b|"
         r"\b(?:knife|gun|weapon|blade|axe|hammer)\b[^\n]{0,60}\b(?:psychotic|voices|demons|paranoid)\b",
@@ -1278,7 +1283,7 @@ RULES: list[Rule] = [
         r"bat|hammer)\b",
         r"\b(?:he|she|they)(?:'s| is| are) (?:\w+ )?(?:strangling|choking|hitting|beating|attacking|kicking|punching|"
         r"stabbing) me\b",
-        r"\b(?:locked|trapped) me (?:in|inside)\b",
+        r"\b(?:locked|trapped) me (?:in|inside)\b(?![^.?!]{0,40}\b(?:by accident|accidentally|by mistake)\b)",
         r"\b(?:pulled|held|pointed|waved) (?:a |the )?(?:knife|gun|weapon) (?:on|at|to) me\b",
         r"\b(?:threaten\w*|going to|gonna|says he'll|said he'd|says she'll|said she'd) (?:\w+ ){0,6}with (?:the kids|my kids|"
         r"the children|the baby|me) in the car\b",
@@ -1920,6 +1925,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
+        r"\b(?:wants to die|suicidal|wants to kill (?:himself|herself|themselves))\b[^\n]{0,60}\b(?:just )?(?:left|gone out|walked "
+        r"out|driven off|drove off|taken the car|took the car)\b",
         r"\b(?:going to|gonna|i'll|i will|want to) take (?:us both|us all|both of us|all of us|the (?:kids|children) with me)\b",
         r"\bholding (?:the|my) baby\b[^\n]{0,40}\b(?:want|going|about|urge) to (?:throw|drop|shake|smother|hurt)\b",
         r"\b(?:locked|shut) (?:himself|herself|themselves) in (?:the )?(?:garage|car|shed|van)\b[^\n]{0,60}\b(?:exhaust|fumes|"
@@ -1964,7 +1971,8 @@ RULES: list[Rule] = [
         r"(?![^.?!]{0,40}\b(?:airport|station|off (?:to|travelling)|travel\w*|holiday|moving|uni|school|gate|drop-?off)\b)",
         r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2} => (?:going to|gonna|about to|threatening to|threatens to|threatened to) "
         r"(?:jump\b(?! (?:in|into|on|at|up|ship))|kill (?:himself|herself|themselves|themself)|hang (?:himself|herself|themselves|themself)|"
-        r"shoot (?:himself|herself|themselves|themself)|end (?:it|his life|her life|their life)\b(?! with))",
+        r"shoot (?:himself|herself|themselves|themself)|end (?:it|his life|her life|their life)\b(?! with))"
+        r"(?![^.?!]{0,20}\bif (?:i|we|you) (?:leave|go|break up|don't|dont|won't|wont|ever)\b)",
         r"\b(?:use|turn) (?:it|the gun|the knife) on (?:himself|herself|themselves|themself)\b",
         r"\b(?:says|said|saying|keeps saying) (?:that )?(?:she|he|they)(?:'ll| will)? (?:won't|wont|will not|not) be "
         r"(?:here|around|alive) (?:for|at|by|much longer|after)\b",
