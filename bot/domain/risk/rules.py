@@ -289,6 +289,16 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        # euphemisms for leaving life
+        r"\btapping out of (?:life|living|this life|existence)\b|\bwant(?:s)? off this (?:ride|planet|earth|rock)\b|\bpermission "
+        r"to die\b",
+        r"\b(?:reached|come to|nearing|at) the end of (?:my|the) (?:road|line)\b(?! (?:with|at|for|on)\b)",
+        r"\b(?:want|ready|going) to go home to (?:god|jesus|heaven|the lord)\b|\bcheck(?:ing)? out early\b(?! (?:of|from)\b)"
+        r"|\bready to check out\b(?! (?:of|from)\b)",
+        r"\b(?:go|goes) dark and stay dark\b|\b(?:wish|want|hope)\b[^.?!]{0,20}\b(?:switch|turn) (?:me|"
+        r"myself) off\b",
+        r"\b(?:don't|dont|do not) belong (?:in|on) (?:this world|this earth|this planet)\b|\b(?:don't|dont) think i'?ll be (?:in "
+        r"it|here|around|alive)\b(?! (?:for|at|by|when|on)\b)",
         r"\bwish(?:ing|ed)? (?:that )?(?:i'd|i would|i could|i) (?:just )?(?:not|never) wake up\b(?! (?:the|my|her|him|them|early|"
         r"late)\b)",
         r"\b(?:never had me|never been born|better off without me)\b[^\n]{0,60}\bi should (?:just )?(?:go|disappear|die|leave)\b",
@@ -717,6 +727,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\b(?:this is where|here's where|here is where) my (?:story|journey|life) ends\b(?! for (?:tonight|today|now)\b)",
         r"\bwhoever finds (?:this|me)\b(?! (?:wallet|phone|bag|purse|keys?|card|dog|cat|scarf|coat)\b)(?![^.?!]{0,30}\b(?:recipe|"
         r"helpful|useful|helps|thread|post|later|future|tip)\w*)",
         r"\bthis is it\b[^\n]{0,60}\b(?:goodbye|bye|farewell)\b(?![^\n]{0,40}\b(?:house|flat|home|job|school|team|uni|office|car|"
@@ -796,6 +807,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\bsee (?:you|you all|u|you guys|everyone) on the other side\b(?! of\b)",
+        r"\b(?:won't|wont|will not) be a (?:burden|problem) (?:for|to) (?:anyone|anybody|you|everyone)\b(?! (?:at|in|on|during|"
+        r"there|if)\b)",
         r"\bsorted (?:out )?(?:the |all the |my )?(?:paperwork|papers|finances|money)(?: for (?:my )?(?:wife|husband|partner|"
         r"kids|children|family))?\b[^.?!]{0,10}\bso (?:she|he|they|the kids)(?:'ll| will) be (?:ok|okay|fine|alright|looked "
         r"after)\b",
