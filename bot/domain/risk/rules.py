@@ -1392,6 +1392,17 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_NOW,
+        r"\b(?:speech|talking|words)\b[^.?!]{0,15}\b(?:went|gone|going|is|was) (?:funny|weird|strange|slurred|garbled|"
+        r"jumbled)\b(?![^.?!]{0,40}\b(?:dentist|injection|numb|anaesthetic|drunk|tipsy|lol|haha)\b)|\bsuddenly (?:can't|cant|"
+        r"couldn't|unable to) (?:lift|raise|move) (?:her|his|my|their) (?:arm|leg)\b",
+        r"\b(?:fell|fallen) (?:in|into) (?:the )?(?:pool|water|river|sea|bath|pond|canal)\b[^.?!]{0,60}\b(?:under|drowsy|not "
+        r"breathing|blue|unconscious|floppy)\b",
+        r"\b(?:boiling|scalding|hot) (?:water|oil|kettle|tea|coffee)\b[^.?!]{0,60}\b(?:blistering|blistered|skin (?:peeling|came "
+        r"off)|(?:whole|all (?:of )?(?:her|his|my)) (?:arm|leg|chest|back|hand|face))\b",
+        r"\b(?:pregnant|\d+ weeks)\b[^\n]{0,80}\b(?:one side|left side|right side)\b[^\n]{0,40}\b(?:faint|dizzy|pass out|"
+        r"shoulder)\b",
+        r"\b(?:really |very |so |freezing )?cold and confused\b|\b(?:found|find) (?:him|her|them|dad|mum)\b[^.?!]{0,40}"
+        r"\b(?:outside|in the garden|on the floor|in the street)\b[^\n]{0,60}\b(?:freezing|hypotherm\w*)\b",
         r"\b(?:after (?:his|her|my|their) insulin|having a hypo|gone hypo|in a hypo)\b[^\n]{0,60}\b(?:won't|wont|can't|cant|"
         r"refus\w*) (?:drink|eat|take|swallow)\b|\b(?:grey|gray|"
         r"clammy|sweaty|confused)\b[^\n]{0,30}\bafter (?:his|her|my|their) insulin\b",
@@ -1470,7 +1481,7 @@ RULES: list[Rule] = [
         r"\b(?:isn't|isnt|is not|wasn't|aren't) breathing\b",
         r"\b(?:isn't|isnt|is not|not) responding\b(?! to)|\b(?:he|she|they|KIN|i|i've|just) (?:just )?collapsed\b(?! (?:in|with|"
         r"into) (?:laughter|giggles|fits|bed|a heap on the sofa))",
-        r"\b(?:chest pain|crushing chest|pain in my chest)\b",
+        r"\b(?:chest pain|crushing chest|pain in (?:my|his|her|their) chest|crushing pain)\b",
         r"\bsoak(?:ed|ing)? (?:through )?(?:a |my |the |\w+ )?(?:pads?|sheets|towels?|the bed)\b",
         r"\bbleeding (?:heavily|a lot|loads|so much|won't stop|wont stop|through)\b",
         r"\bbleeding\b[^.?!]{0,60}\b(?:pass(?:ing)? out|faint|light ?headed|dizzy|woozy)\b",
@@ -1507,9 +1518,10 @@ RULES: list[Rule] = [
         r"aren't|is not) making (?:any )?sense\b",
         r"\brash\b[^.?!]{0,40}\b(?:doesn't|does not|won't|didn't|not) (?:fade|go away when)\b|\b(?:glass|tumbler) test\b",
         r"\b(?:stiff neck|neck is stiff)\b[^\n]{0,60}\b(?:fever|light|rash|temperature)\b",
-        r"\b(?:toddler|baby|son|daughter|kid|child|little one|\d+ ?(?:yo|year old|month old)) (?:\w+ ){0,2}(?:swallowed|"
-        r"ate|has eaten|drank|got into) (?:some |a few |one of |all )?(?:of )?(?:my |his |her |the |our )?(?:\w+ )?"
-        r"(?:PILLS|medicine|bleach|batteries|battery|detergent|capsules?|button battery)\b",
+        r"\b(?:toddler|baby|son|daughter|kid|child|little one|boy|girl|\d+ ?(?:yo|year old|month old)) (?:\w+ ){0,2}(?:swallowed|"
+        r"ate|has eaten|drank|drunk|got into) (?:some |a few |one of |all )?(?:of )?(?:my |his |her |the |our )?(?:\w+ )?"
+        r"(?:PILLS|medicine|bleach|batteries|battery|detergent|capsules?|button battery|(?:dishwasher|washing up|washing|"
+        r"cleaning) (?:liquid|fluid|tablets?|pods?)|antifreeze|weedkiller|white spirit|nail varnish remover)\b",
         r"\b(?:worst|unbearable|severe|excruciating) (?:\w+ ){0,2}pain\b[^.?!]{0,60}\bpregnan|\bpregnan\w*\b[^.?!]{0,60}"
         r"\b(?:worst|unbearable|severe|excruciating) (?:\w+ ){0,2}pain\b",
         r"\b(?:waters?) (?:broke|have broken|has broken)\b[^.?!]{0,40}\b(?:[23]\d weeks|blood|green|brown)",
@@ -1520,6 +1532,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        # spinal cord compression in cancer, and an infection spreading up a limb
+        r"\b(?:chemo|cancer|tumou?r|myeloma|metast\w*)\b[^\n]{0,60}\bback pain\b[^\n]{0,60}\blegs? (?:feel |are |is |have gone "
+        r"|gone )?(?:weak|numb|heavy|tingly|wobbly)\b",
+        r"\bred (?:streaks?|lines?) (?:going |spreading |running )?(?:up|from)\b(?![^.?!]{0,40}\b(?:henna|tattoo|pen|marker|"
+        r"paint|lol)\b)",
         r"\b(?:temp|temperature|fever)\b[^.?!]{0,30}\b(?:3[89]|40|10[1-4])(?:\.\d)?\b[^.?!]{0,40}\b(?:for (?:two|three|four|\d+) "
         r"days|barely (?:drinking|eating)|not drinking|won't drink)",
         r"\b(?:\d+|several|multiple|three|four|five|six|loads of) (?:seizures|fits)\b[^.?!]{0,20}\b(?:today|tonight|this "
@@ -1629,8 +1646,17 @@ RULES: list[Rule] = [
         r"\bchest (?:tightness|tight|pains?)\b[^.?!]{0,50}\b(?:chemo|transplant|AFTERCARE|since (?:the )?birth)",
         r"\bblood (?:sugar|glucose) (?:is |of )?(?:[3-9]\d\d|over 300|under [3-5]\d|really (?:high|low))\b",
         r"\b(?:severe|worst) (?:headache|headaches)\b[^.?!]{0,40}\b(?:pregnan|postpartum|blurr|vision)",
+        r"\b(?:(?:really )?bad|awful|pounding|splitting|severe) headache\b[^\n]{0,60}\b(?:[23]\d (?:weeks|wks)|pregnan\w*)\b|\b(?:[23]\d (?:weeks|wks)|pregnan\w*)\b[^\n]{0,60}\b(?:(?:really )?bad|awful|pounding|splitting|"
+        r"severe) headache\b",
+        r"\b(?:itching|itchy)\b[^.?!]{0,40}\b(?:hands and feet|palms|soles)\b[^\n]{0,60}|\b(?:[23]\d (?:weeks|wks)|pregnan\w*)"
+        r"\b[^\n]{0,40}\b(?:itching|itchy)\b[^.?!]{0,40}\b(?:hands|feet|palms|soles)\b",
+        r"\blithium\b[^\n]{0,60}\b(?:sick|vomit\w*|confused|shaky|shaking|diarrh\w*|unsteady)\b|\b(?:sick|vomit\w*|confused|"
+        r"shaky|unsteady)\b[^\n]{0,60}\blithium\b",
+        r"\b(?:pregnant|\d+ weeks)\b[^\n]{0,60}\b(?:pain|cramp\w*) (?:on|in|down) (?:one|my (?:left|right)|the (?:left|right)) "
+        r"side\b",
         r"\b(?:postpartum|after birth|since (?:the )?birth)\b[^.?!]{0,50}\b(?:fever|bleeding|chest pain|swollen leg)",
-        r"\b(?:baby|newborn|\d+ (?:day|week)s? old)\b[^.?!]{0,40}\b(?:not feeding|won't feed|not interested in feeding|"
+        r"\b(?:baby|newborn|\d+ (?:day|week|month)s? old)\b[^.?!]{0,40}\b(?:not feeding|won't feed|not interested in feeding|"
+        r"(?:hasn't|hasnt|not) (?:fed|been feeding|feeding) properly|"
         r"fever|temperature|vomiting|lethargic|"
         r"really sleepy|hard to wake|rash|jaundice\w*|won't wake|not waking)\b",
         r"\b(?:wound|incision|scar|stitches|site|line|port|picc)\b[^.?!]{0,30}\b(?:oozing|pus|infected|weeping|"
