@@ -289,6 +289,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:relieved|a relief|happy|glad|grateful) if i (?:just )?(?:didn't|did not|don't|never|wouldn't) wake up\b",
+        r"\bplan(?:s|ning)? my (?:own )?funeral (?:every|each|most|all) (?:night|day)\b|\bplan(?:s|ning)? my (?:own )?funeral in "
+        r"my head\b",
         # euphemisms for leaving life
         r"\btapping out of (?:life|living|this life|existence)\b|\bwant(?:s)? off this (?:ride|planet|earth|rock)\b|\bpermission "
         r"to die\b",

@@ -71,6 +71,8 @@ _SECOND_PERSON = Check(
     r"|\b(?:someone|somebody|anyone|people|a person|those|others|loved ones?) (?:who|that) (?:is|are|was|feels?|"
     r"has|have)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:help|support|talk to|approach)\b"
 )
+_NEVER_A_JOKE = re.compile(r"wake|exist|better off|burden|funeral|not be here|be gone")
+_HABITUAL = Check(r"\b(?:every (?:day|night|morning)|all the time|constantly|most days|most nights|lately)\b")
 # Practice and training ("we practised giving naloxone on a dummy"), and an emergency that has passed.
 _TRAINING = Check(r"\b(?:practi[sc]\w*|training|trained|workshop|course|class|dummy|mannequin|drill|taught|teach\w*"
                   r"|learn(?:ed|t|ing) (?:about|the|how)|(?:warning )?signs (?:of|are|to (?:look|watch)))\b")
@@ -196,8 +198,9 @@ def _in_first_person(speech: str) -> str:
     return _TOKEN.sub(lambda m: table.get(m.group(), m.group()), speech)
 
 
-_GATE = Gate(RULES, [_REPORTED, _HYPERBOLE_AFTER, _HYPERBOLE_BEFORE, _IDIOM, _SECOND_PERSON, _TRAINING, _RESOLVED,
-                     _CONDITIONAL, _READING_NOW, _INFORMATION, _SUPPORT, _HISTORY, _RECOVERY, _RELAPSED, _PRESENT])
+_GATE = Gate(RULES, [_REPORTED, _HYPERBOLE_AFTER, _HYPERBOLE_BEFORE, _IDIOM, _HABITUAL, _SECOND_PERSON, _TRAINING,
+                     _RESOLVED, _CONDITIONAL, _READING_NOW, _INFORMATION, _SUPPORT, _HISTORY, _RECOVERY, _RELAPSED,
+                     _PRESENT])
 _NOTHING = Screening(Tier.NONE)
 _CATEGORY_ORDER = tuple(Category)  # iterating the enum itself is slow
 
@@ -421,7 +424,10 @@ class RiskScreener:
         joking = (reading.search(_HYPERBOLE_AFTER, end, end + 40)
                   or reading.search(_HYPERBOLE_BEFORE, max(left, start - 30), start)
                   or (kind in _PERSONAL and self._idiom(reading, left, right, start, end)))
-        if joking and kind not in (Kind.ATTEMPT, Kind.SELF_HARM_SEVERE):
+        # A laugh beside a wish that comes every day is a mask, not a joke ("lol i just want to die every day 🙃"), and
+        # nobody says they would rather not wake up, or that everyone would be better off, for a laugh.
+        if joking and kind not in (Kind.ATTEMPT, Kind.SELF_HARM_SEVERE) and not (kind in _PERSONAL and (
+                reading.holds(_HABITUAL, left, right) or _NEVER_A_JOKE.search(norm, start, end))):
             return "hyperbole or idiom"
         medical = kind in (Kind.MEDICAL_FLAG, Kind.MEDICAL_NOW)
         if medical and reading.holds(_CONDITIONAL, left, right) and not reading.holds(_READING_NOW, 0, whole):
