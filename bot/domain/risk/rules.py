@@ -144,6 +144,7 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:i'm|im|i am|i've|ive) (?:starting|started|begun|beginning) to plan\W*(?:$|[.!?,\n])|\b(?:want|wanna) (?:to )?d i e\b",
         r"\b(?:swerve|crash|veer|go off the road|step out|fall)\b[^.?!]{0,20}\band (?:that would|that'd|it would|it'd) (?:be "
         r"that|be it|all be over)\b",
         r"\b(?:keep|kept|been|can't stop|cant stop) (?:looking at|staring at|thinking about) (?:the|my|his|dad's) (?:gun|shotgun|"
@@ -289,6 +290,13 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        # "I don't want to die but I can't live like this either": the second half is the wish
+        r"\bbut i (?:can't|cant|cannot|don't want to|dont want to) (?:live|go on|keep (?:going|living)|carry on) like this "
+        r"either\b",
+        r"\b(?:a bullet|death|dying|a rope|the pills|not existing|being dead|not waking up) (?:sounds|seems|looks|feels) (?:so )?"
+        r"(?:better|easier|nicer|preferable|more appealing) than\b",
+        r"\b(?:don't know|dont know|not sure|wonder|wondering|unsure) (?:if|whether) (?:(?:life|living|any of (?:it|this))(?:'s| "
+        r"is) (?:even |really )?worth (?:it|living|all this|the pain|this)|it(?:'s| is) (?:even |really )?worth living)\b",
         r"\b(?:relieved|a relief|happy|glad|grateful) if i (?:just )?(?:didn't|did not|don't|never|wouldn't) wake up\b",
         r"\bplan(?:s|ning)? my (?:own )?funeral (?:every|each|most|all) (?:night|day)\b|\bplan(?:s|ning)? my (?:own )?funeral in "
         r"my head\b",
@@ -466,7 +474,9 @@ RULES: list[Rule] = [
         r"\b(?:wish|hope|pray) (?:i|i'd|id|that i) (?:would |could |will |'d )?(?:get|got|be|was) (?:hit|run over|"
         r"killed|struck)\b",
         r"\b(?:wish|hope|pray) (?:a|the|some) (?:\w+ ){0,2}(?:would|will|'d) (?:hit|kill) me\b",
-        r"\b(?:don't|dont|do not|doesn't|doesnt|does not) (?:really )?(?:want to|wanna|wana|wnat to|want ot) (?:be alive|live|exist|"
+        r"\b(?:don't|dont|do not|doesn't|doesnt|does not) (?:really )?(?:want to|wanna|wana|wnat to|want ot) (?:be alive|live\b(?! (?:in|with|near|at|on|there|here|"
+        r"abroad|together|alone|apart)\b)(?![^.?!]{0,40}\b(?:boxes|mess|messy|clutter|house|flat|landlord|area|town|city|"
+        r"street|neighbours?)\b)|exist|"
         r"wake up\b(?! (?:early|at|so early|the|for|in time|before)\b)|"
         r"be here anymore|"
         r"be here any more|go on|(?:carry on|keep going)\b(?! (?:with|at|in|working|doing|being|this job|my job)\b)|be "
