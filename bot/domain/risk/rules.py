@@ -290,6 +290,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?i (?:would|could|will|'d|might) (?:simply |just )?(?:die|pass away|"
+        r"go) in my sleep\b",
         # "I don't want to die but I can't live like this either": the second half is the wish
         r"\bbut i (?:can't|cant|cannot|don't want to|dont want to) (?:live|go on|keep (?:going|living)|carry on) like this "
         r"either\b",
@@ -417,7 +419,7 @@ RULES: list[Rule] = [
         r"\bnothing (?:left )?(?:worth|to) liv(?:e|ing) for\b",
         r"\bwant death\b",
         r"\ball i want is (?:death|to die|to not exist|to not be here)\b",
-        r"\b(?:'d|wud|wld|would|will|are|r) (?:all )?(?:be |b )?(?:so |so much |much |a lot |far )?better off (?:and (?:much |so "
+        r"\b(?:'d|wud|wld|would|will|are|r) (?:all )?(?:be |b )?(?:so |so much |much |a lot |far |\w+ly |probably )?better off (?:and (?:much |so "
         r"much |a lot )?happier )?without me\b",
         r"\b(?:want|wanting|ready|longing|long) to (?:join|be with|go to) (?:my|her|his) (?:late )?(?:husband|wife|partner|"
         r"son|daughter|mum|mom|dad|baby|boy|girl|fianc[eé]e?)\b(?=[^\n]{0,60}\b(?:died|passed|gone|lost|late|heaven|grave|"
@@ -639,6 +641,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:bought|purchased|got|ordered)\b[^.?!]{0,20}\b(?:rope|noose|ligature)\b[^\n]{0,60}\b(?:location|place|spot|tree|"
+        r"beam|where)\b|\bidentified (?:a|the) (?:suitable |good |right )?(?:location|place|spot)\b(?=[^\n]{0,60}\b(?:rope|"
+        r"noose|jump|pills|end it)\b)",
         r"\b(?:drawn up|drew up|filled|prepared) (?:enough|all the|all my) (?:insulin|morphine|syringes?)\b",
         r"\b(?:looked up|checked|worked out|know|found out)\b[^.?!]{0,40}\btrain(?:s)? times?\b[^\n]{0,60}\b(?:fast|non-?stop\w*|"
         r"express)\b[^\n]{0,30}\b(?:doesn't|doesnt|don't|dont) stop\b",
@@ -740,6 +745,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\b(?:tonight|today|tomorrow) (?:will be|is going to be|is) my (?:last|final) (?:night|day)\b(?! (?:shift|at|in|of|before|"
+        r"on|here|with|as)\b)",
         r"\b(?:this is where|here's where|here is where) my (?:story|journey|life) ends\b(?! for (?:tonight|today|now)\b)",
         r"\bwhoever finds (?:this|me)\b(?! (?:wallet|phone|bag|purse|keys?|card|dog|cat|scarf|coat)\b)(?![^.?!]{0,30}\b(?:recipe|"
         r"helpful|useful|helps|thread|post|later|future|tip)\w*)",
@@ -816,7 +823,7 @@ RULES: list[Rule] = [
         r"\bthis (?:is|will be|'ll be) (?:the|my) last (?:message|post)\b(?! (?:before|for|of|until|till|in|on|about))",
         r"\b(?:i'll|i will|ill) be (?:gone|dead) (?:by|before) (?:morning|tomorrow|tonight|the weekend)\b",
         r"\btell (?:my )?(?:\w+ )?(?:mum|mom|dad|kids|children|son|daughter|wife|husband|partner|family|sister|"
-        r"brother|parents|boys|girls) (?:that )?(?:i love (?:her|him|them)|i'?m sorry\b(?! (?:i|for (?:missing|being late|not)|about|we)\b))\b",
+        r"brother|parents|boys|girls) (?:that )?(?:i love (?:her|him|them)|(?:i'?m|i am) sorry\b(?! (?:i|for (?:missing|being late|not)|about|we)\b))\b",
     ),
     *_rules(
         Kind.FINALITY,
@@ -922,7 +929,7 @@ RULES: list[Rule] = [
         r"(?:^|[.!?\n] *)sorry(?: (?:guys|all|everyone|everybody|mum|mom|x+))?\W*$",
         r"\bthank you (?:\w+ )?for being my (?:only )?(?:happiness|light|safe place|reason|only friends?)\b",
         r"\bthank you (?:all )?for being my (?:people|person|family|friends|tribe|village)\b",
-        r"\bwant(?:s|ed)? to say goodbye\b",
+        r"\bwant(?:s|ed)? to say goodbye\b|\b(?:writing|here|posting|messaging) to say goodbye\b",
         r"\b(?:you've|you have|you guys have|you all have|you lot have) been the (?:only|best) (?:good )?thing\b",
         r"\b(?:it's|its|it has) been (?:lovely|nice|an honour|a pleasure|good) knowing (?:you|u|everyone|you all|all of you)\b",
         r"\bthanks? (?:you )?for putting up with me\b",
@@ -944,6 +951,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SETTLED,
+        r"\b(?:i'm|im|i am) (?:completely |totally )?at peace with it\b",
         r"\b(?:i'm|im|i am) not telling anyone(?: else)?\W*$|\bnot telling anyone else\b",
         r"(?:\b(?:it's|its) (?:so|really|very) high (?:up )?here\b|\b(?:a |such a )?long way down\b)(?![^.?!]{0,40}\b(?:view|"
         r"fireworks|sunset|sunrise|photos?|pics?|beautiful|gorgeous|amazing|lovely|scared of heights)\b)",
@@ -1239,7 +1247,7 @@ RULES: list[Rule] = [
         r"accidentally|by mistake)\b)",
         r"\b(?:he|she|they|KIN|ex|stepdad|stepmom)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:threw|throws|throwing|thrown) (?:\w+ ){0,2}at "
         r"(?:me|my head)\b",
-        r"\b(?:i'm|im|i am|i feel|feel) (?:not safe|unsafe|scared|afraid|terrified) (?:at home|to go home|"
+        r"\b(?:i'm|im|i am|i feel|feel) (?:not safe|unsafe|scared|afraid|terrified|frightened) (?:at home|to go home|"
         r"of (?:him|her|my \w+))",
         r"\b(?:abusive|abused|abusing|domestic (?:violence|abuse)|dv)\b|\b(?:raped|sexually assaulted|molested)\b",
         r"\b(?:hands?|arm|belt|rope) (?:around|round|on) my (?:neck|throat)\b",
@@ -1545,6 +1553,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        r"\brefus(?:ing|ed|es) (?:all |any )?(?:fluids|drinks|water|to drink)\b|\brefus(?:ing|ed|es) (?:all |any )?food and "
+        r"(?:fluids|drink|drinks|water)\b",
         # spinal cord compression in cancer, and an infection spreading up a limb
         r"\b(?:chemo|cancer|tumou?r|myeloma|metast\w*)\b[^\n]{0,60}\bback pain\b[^\n]{0,60}\blegs? (?:feel |are |is |have gone "
         r"|gone )?(?:weak|numb|heavy|tingly|wobbly)\b",
@@ -1909,8 +1919,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
-        r"\b(?:joking|jokes|joked|talking|talks|talked|going on) about (?:killing|hurting|hanging|shooting) (?:himself|herself|"
-        r"themselves|themself)\b",
+        r"\b(?:joking|jokes|joked|talking|talks|talked|going on) about (?:(?:wanting to|want to) (?:die|end (?:her|his|their) "
+        r"(?:own )?life)|ending (?:her|his|their) (?:own )?life|(?:killing|hurting|hanging|shooting) (?:himself|herself|"
+        r"themselves|themself))\b",
         r"\b(?:giving|given|gave) (?:away )?(?:all )?(?:of )?(?:her|his|their) (?:things|stuff|belongings|possessions|favourite "
         r"things|clothes|games|jewel\w*)(?: away)?\b(?![^.?!]{0,40}\b(?:charity|moved|moving|move|emigrat\w*|downsiz\w*|"
         r"clear\w* out|outgrown|birthday|christmas)\b)",
@@ -1978,7 +1989,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
-        r"\b(?:wants to die|suicidal|wants to kill (?:himself|herself|themselves))\b[^\n]{0,60}\b(?:just )?(?:left|gone out|walked "
+        r"\b(?:wants to die|suicidal|wants to kill (?:himself|herself|themselves))\b[^\n]{0,60}\b(?:he's|she's|they've|he has|"
+        r"she has|they have|has) (?:just )?(?:left|gone out|walked "
         r"out|driven off|drove off|taken the car|took the car)\b",
         r"\b(?:going to|gonna|i'll|i will|want to) take (?:us both|us all|both of us|all of us|the (?:kids|children) with me)\b",
         r"\bholding (?:the|my) baby\b[^\n]{0,40}\b(?:want|going|about|urge) to (?:throw|drop|shake|smother|hurt)\b",
