@@ -590,6 +590,8 @@ RULES: list[Rule] = [
     # ("today's the day" is as often a new job).
     *_rules(
         Kind.RESOLVE,
+        r"(?:^|[.!?\n] *)(?:it's|its|it is) decided\W*(?:$|[.!?\n])|\bnothing(?:'s| is) (?:going to|gonna) (?:change|stop) (?:my "
+        r"mind|me)\b(?! about\b)",
         r"\b(?:if|when|before) i (?:actually |finally )?go through with it\b",
         r"\b(?:gonna|going to|just going to|about to) get it (?:all )?over with\b(?! (?:and|so|then) (?:go|get|have|relax|"
         r"enjoy))",
@@ -897,7 +899,8 @@ RULES: list[Rule] = [
         r"\b(?:wrote|written|writing|finished) (?:the|my|all the|all my) (?:letters|notes)\b",
         r"\b(?:letters?|notes?) (?:are|is) (?:on|in|under) (?:the|my) (?:table|bed|desk|drawer|side|kitchen|pillow)\b",
         r"\b(?:my )?affairs (?:are |all )?(?:sorted|in order|settled)\b",
-        r"\b(?:won't|wont|will not) (?:(?:be )?need(?:ing)? (?:it|them|her|him|these|those|this|that|any of (?:it|this|them))|"
+        r"\b(?:won't|wont|will not|not going to|not gonna) (?:(?:be )?need(?:ing)? (?:it|them|her|him|these|those|this|that|any of "
+        r"(?:it|this|them))|"
         r"be (?:here|around) (?:much longer|anymore|any more|for long)|be coming back\b)",
         r"\b(?:when|after|once) i'm (?:gone|dead|not here)\b(?! (?:on|to|for|away|out|abroad|back|and you)\b)",
         r"\b(?:you|they|everyone) (?:won't|wont) (?:have to|need to) (?:worry|deal) (?:about|with) me\b",
@@ -925,7 +928,8 @@ RULES: list[Rule] = [
     *_rules(
         Kind.FAREWELL,
         r"\bthank(?:s| you) (?:\w+ )?for (?:the|all the) (?:chats|talks|support|laughs) over the years\b",
-        r"\b(?:just )?need(?:ed)? (?:someone|somebody|anyone) to know\b",
+        r"\b(?:just )?(?:need|needed|want|wanted) (?:someone|somebody|anyone) to know\b",
+        r"\bthank(?:s| you) for being (?:so )?(?:kind|good|there|lovely) (?:to|for) me\b",
         r"(?:^|[.!?\n] *)sorry(?: (?:guys|all|everyone|everybody|mum|mom|x+))?\W*$",
         r"\bthank you (?:\w+ )?for being my (?:only )?(?:happiness|light|safe place|reason|only friends?)\b",
         r"\bthank you (?:all )?for being my (?:people|person|family|friends|tribe|village)\b",
@@ -977,7 +981,8 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am) (?:so )?sorry for (?:everything|being (?:a burden|like this|such a))\b|\bsorry for everything\b",
         r"\b(?:i'm|im|i am) where i need to be\b",
         r"\b(?:not|no longer) (?:scared|afraid|frightened) (?:anymore|any more|now)\b",
-        r"\b(?:i'm|im|i am) ready (?:now|to go)\b",
+        r"\b(?:i'm|im|i am) ready (?:now|to go)\b|\b(?:i'm|im|i am) ready\W*$",
+        r"\b(?:sorted|sorting) (?:everything|it all) out\b|\bsorted out everything\b",
     ),
     *_rules(
         Kind.PLACE,

@@ -545,7 +545,7 @@ class RiskScreener:
         # a decision with its own day beside distress ("sunday is the day. I can't carry on")
         if resolves and Kind.DISTRESS in kinds and any(h.kind is Kind.TIMEFRAME for h in hits):
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
-        if self._farewell(hits, kinds):
+        if self._farewell(hits, kinds) and not _DEPARTURE.search(text):  # "at peace with it, I'm leaving my job"
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         if Kind.PLAN in kinds and Kind.RESOLVE in kinds:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
