@@ -1033,6 +1033,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
+        r"\btied (?:something|a (?:belt|rope|cord|scarf|ligature|tie|lead)) (?:round|around) my neck\b(?=[^\n]{0,40}\b(?:see what|"
+        r"how it|felt like|tight|couldn't breathe|pass out)\b)",
         r"\b(?:taken|took|swallowed|had|done) (?:the )?first (?:handful|few (?:pills|tablets)|lot of (?:pills|tablets)|half)\b",
         r"\b(?:almost|nearly) (?:shot|hanged|hung|overdosed|od'd) (?:SELF|me)\b(?! in the (?:foot|leg)| laughing)|\bpulled "
         r"the trigger\b"
@@ -1147,7 +1149,8 @@ RULES: list[Rule] = [
         r"\b(?:using|used|use) (?:a |my |the )?(?:compass|razor|blade|sharpener|knife|scissors|lighter|pin|needle|glass) "
         r"to (?:cut|scratch|burn|hurt|carve) (?:myself|SELF|my (?:arms?|legs?|wrists?|skin|thighs?|stomach|hands?))\b",
         r"\b(?:pull\w*|pick\w*|scratch\w*|bit|bite|biting|bitten|peel\w*|rubb\w*|scrubb\w*)\b[^.?!]{0,30}\b(?:until|till|til) "
-        r"(?:it|they|i) (?:bled|bleeds|bleed|was bleeding|were bleeding|were raw|was raw)\b",
+        r"(?:it|they|i) (?:bled|bleeds|bleed|was bleeding|were bleeding|were raw|was raw)\b(?<!bites until they bleed)"
+        r"(?<!bite until it bleeds)",
         r"\b(?:cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|hit|hitting|scratch\w*|punch\w*|harm\w*) "
         r"SELF\b(?! (?:out|off|from|on (?:the|a|my) (?:oven|iron|kettle|pan|tray|stove|hob|radiator|hair straighteners|"
         r"straighteners|curling)|cooking|ironing|shaving))",
@@ -1186,6 +1189,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE,
+        r"\bthreaten\w* to (?:post|share|send|leak) (?:my |private |intimate |nude |naked )*(?:photos|pics|pictures|videos|nudes)\b"
+        r"|\b(?:know|knows) where (?:i|we) live\b(?! now\b)|\bmakes? me do (?:things|stuff|sexual things) i (?:don't|dont|"
+        r"didn't|didnt) want to\b",
         r"\b(?:forcing|forced|force|making) me (?:to )?(?:marry|get married)\b|\bforced marriage\b",
         r"\b(?:carer|care worker|cleaner|lodger|neighbour)\b[^.?!]{0,30}\b(?:using|used|taking|taken|took|stealing|stole) (?:her|"
         r"his|their) (?:bank card|card|money|savings|pension|pin|cash)\b",
@@ -1276,6 +1282,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE_DANGER,
+        r"\bnext time (?:he|she|they)(?:'ll| will)? (?:won't|wont|will not) stop\b|\bnext time (?:he'll|she'll|he will|she will) "
+        r"(?:kill|finish)\b",
         r"\b(?:coming|come|going to come|gonna come) (?:round|over|back)\b[^.?!]{0,30}\bto finish (?:what (?:he|she|they) started|"
         r"me off|the job)\b|\b(?:gets?|getting) rid of me for good\b",
         r"\blocked (?:us|me|the kids|the children) in\b(?! (?:the car|by accident|accidentally))(?![^.?!]{0,30}\b(?:by "
@@ -1558,6 +1566,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        r"\b(?:peeing|pissing|weeing) blood\b",
         r"\brefus(?:ing|ed|es) (?:all |any )?(?:fluids|drinks|water|to drink)\b|\brefus(?:ing|ed|es) (?:all |any )?food and "
         r"(?:fluids|drink|drinks|water)\b",
         # spinal cord compression in cancer, and an infection spreading up a limb
