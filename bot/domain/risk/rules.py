@@ -144,6 +144,12 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:think|thinking|thought) about (?:just )?(?:turning|yanking|jerking|letting go of) the (?:steering )?wheel\b",
+        r"\b(?:reading|read|researching|looking up|googling|watching videos) (?:a lot )?(?:about )?how (?:people|others|they|you) "
+        r"(?:do it|did it|kill themselves|end it|die)\b",
+        r"\bthe how and the when\b|\bsearch(?:ing)? history\b[^.?!]{0,30}\b(?:overdos\w*|suicide|ways to die|how to die|"
+        r"hanging|nooses?|lethal)\b|\b(?:searched|searching|googled|googling|looked up|looking up) (?:about |for )?"
+        r"(?:overdos\w*|lethal doses?)\b(?! (?:awareness|prevention|stats|statistics|training|kits?)\b)",
         r"\b(?:i'm|im|i am|i've|ive) (?:starting|started|begun|beginning) to plan\W*(?:$|[.!?,\n])|\b(?:want|wanna) (?:to )?d i e\b",
         r"\b(?:swerve|crash|veer|go off the road|step out|fall)\b[^.?!]{0,20}\band (?:that would|that'd|it would|it'd) (?:be "
         r"that|be it|all be over)\b",
@@ -290,6 +296,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:imagin\w*|think\w* about|wonder\w*) (?:what it would be like )?if i (?:just )?(?:stopped breathing|died|wasn't "
+        r"here|disappeared|didn't wake up)\b",
+        r"\b(?:lighter|better|brighter|happier|easier|kinder|nicer) (?:place |world )?without me(?: in it| around| here)?\b(?! "
+        r"(?:at|on|for|in the|there|tonight|today)\b)",
+        r"\blet me (?:just )?(?:not wake up|never wake up|sleep forever|not exist|stop existing)\b",
         r"\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?i (?:would|could|will|'d|might) (?:simply |just )?(?:die|pass away|"
         r"go) in my sleep\b",
         # "I don't want to die but I can't live like this either": the second half is the wish
@@ -529,6 +540,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\b(?:know|worked out|decided|planned) (?:exactly )?(?:where and when|when and where|how and when|when and how)\b(?! "
+        r"(?:the|it|we|is|to|our|my)\b)",
         r"\b(?:pills|tablets|meds|PILLS)\b[^\n]{0,80}\b(?:going to|gonna|i'll|i will|about to) (?:take|swallow|down) (?:them|it) "
         r"(?:tonight|now|today) and (?:be with|sleep|not wake|end|go to sleep|never)\b",
         r"\b(?:going to|gonna|will|i'll|about to) drive (?:\w+ ){0,3}(?:till|until) i (?:find|hit) (?:a|the) (?:wall|tree|bridge|"
@@ -643,6 +656,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:chemist|pharmac\w*|shops?|supermarkets?)\b[^.?!]{0,40}\bto get enough\b|\b(?:different|several|two|three|\d+) "
+        r"(?:chemists|pharmacies|shops)\b[^.?!]{0,40}\b(?:paracetamol|tablets|pills|enough)\b",
         r"\b(?:bought|purchased|got|ordered)\b[^.?!]{0,20}\b(?:rope|noose|ligature)\b[^\n]{0,60}\b(?:location|place|spot|tree|"
         r"beam|where)\b|\bidentified (?:a|the) (?:suitable |good |right )?(?:location|place|spot)\b(?=[^\n]{0,60}\b(?:rope|"
         r"noose|jump|pills|end it)\b)",
@@ -829,6 +844,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\bsaying goodbye to (?:people|everyone|my (?:family|friends|kids)) in my head\b",
+        r"\b(?:written|wrote|writing) to (?:my|the) (?:kids|children|family|son|daughter|wife|husband|parents)\b(?![^.?!]{0,30}"
+        r"\b(?:christmas|birthday|school|holiday|teacher|council|about)\w*)",
         r"\bsee (?:you|you all|u|you guys|everyone) on the other side\b(?! of\b)",
         r"\b(?:won't|wont|will not) be a (?:burden|problem) (?:for|to) (?:anyone|anybody|you|everyone)\b(?! (?:at|in|on|during|"
         r"there|if)\b)",
@@ -969,7 +987,7 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am) (?:done|finished|tired of) fighting\b(?! (?:with|about|over|for|against))",
         r"\b(?:you|u|they|everyone|she|he) (?:deserved?|deserve) (?:so much )?better\b",
         r"\b(?:it's|its|everything's|everything is) (?:all )?in order(?: now)?\b",
-        r"\bnothing (?:left|more) to do\W*$",
+        r"\bnothing (?:left|more) to do(?: now)?\W*$",
         r"\b(?:i will|i'll|ill) (?:finally )?(?:find|be at|get) (?:peace|relief|rest)\b",
         r"\b(?:it's|its|it is|it'll be) (?:better|easier) (?:for everyone )?this way\b",
         r"\b(?:i'm|im|i am|i feel|feeling|feels?) (?:so |strangely |weirdly )?(?:calm|at peace|peaceful) (?:now|finally|"
@@ -1508,7 +1526,7 @@ RULES: list[Rule] = [
         r"\banaphyla\w*\b|\bepi ?pen\b",
         r"\b(?:having|just had|has just had|'s just had) a (?:seizure|stroke|heart attack|fit)\b|\bseizing\b",
         r"\bseizure (?:has been |is |that's )?(?:going on|going|lasting|lasted|won't stop|not stopping)\b",
-        r"\b(?:passed out|unconscious|unresponsive|not breathing|stopped breathing|barely breathing)\b",
+        r"(?<!if i )(?<!if i just )\b(?:passed out|unconscious|unresponsive|not breathing|stopped breathing|barely breathing)\b",
         r"\b(?:he|she|they|KIN|baby|it) (?:just )? => \b(?:won't|wont) wake up\b(?! for (?:her|his|the|a|their) (?:feeds?|"
         r"bottle|nap))",
         r"\bchest (?:hurts|is hurting|is tight|feels tight|pains?)\b[^.?!]{0,40}\b(?:sweat\w*|sick|arm|jaw|dizzy|faint)\b",
