@@ -144,6 +144,13 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\b(?:plan|planned|planning) (?:was |is )?(?:always )?to (?:go|die|be gone|end it) (?:before|by) (?:i turn|i'm|my)\b",
+        r"\b(?:top of the stairs|edge|balcony|window|platform|bridge|cliff)\b[^.?!]{0,40}\bthink(?:ing)? about (?:falling|jumping|"
+        r"throwing myself|letting go)\b",
+        r"\b(?:i|keep|kept|been|can't stop|cant stop) (?:stare|staring|look|looking) at (?:the|my|all the|all my) (?:pills|tablets|"
+        r"gun|shotgun|rope|blades?|knives|razors?)\b(?=[^.?!]{0,40}\b(?:every night|for hours|and think|all the time|again)\b)",
+        r"\bif (?:things|it|nothing|life) (?:don't|doesn't|dont|doesnt|won't|wont) (?:get better|change|improve)\b[^.?!]{0,30}"
+        r"\b(?:i'm done|i'm out|that's it|i'll end it|i'm ending it|i'll do it)\b",
         r"\b(?:think|thinking|thought) about (?:just )?(?:turning|yanking|jerking|letting go of) the (?:steering )?wheel\b",
         r"\b(?:reading|read|researching|looking up|googling|watching videos) (?:a lot )?(?:about )?how (?:people|others|they|you) "
         r"(?:do it|did it|kill themselves|end it|die)\b",
@@ -255,7 +262,8 @@ RULES: list[Rule] = [
         r"(?:living|go on|going on|be alive|stay alive)\b",
         r"\b(?:want|wanted|wanting|wanna|wana|wants|wamt|wnat|need|needs|ready|like|thinking about|think about|"
         r"thought about|thoughts of|urge|urges) ?(?:to )?(?:just )?(?:DIE|kill SELF|"
-        r"end (?:it all|it|my life|things|everything)|unalive SELF|be dead|not exist)\b(?! with\b)",
+        r"end (?:it all|it|my life|things|everything)|unalive SELF|be dead|not exist|not be alive|not be here\b(?! (?:at|in|"
+        r"for|on|when|while|today|tonight)\b))\b(?! with\b)",
         # "I'm going to die" is mostly fear or hyperbole; "going to kill myself" is intent
         # "going to end it with my boyfriend" is a break-up
         r"\b(?:going|gonna) (?:to )?(?:just )?(?:kill SELF|end (?:it all|it|my life|things|everything)|unalive SELF)\b(?! with\b)",
@@ -296,6 +304,12 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:doing|do) (?:everyone|the world|everybody|them|my family) a favou?r by (?:not being (?:here|around|alive)|dying|"
+        r"disappearing)\b",
+        r"\bthe (?:idea|thought) of (?:not waking up|dying|not existing|not being here|death|being dead)\b[^.?!]{0,40}\b(?:calms|"
+        r"comforts|soothes|helps|relief|peace)",
+        r"\b(?:can't|cant|cannot|don't|dont) (?:see|imagine) (?:myself )?making it (?:to|past) (?:\d+|thirty|forty|christmas|next "
+        r"year|the new year|my (?:\w+ )?birthday)\b(?! (?:minutes|mins|miles|km|laps|weeks)\b)",
         r"\b(?:imagin\w*|think\w* about|wonder\w*) (?:what it would be like )?if i (?:just )?(?:stopped breathing|died|wasn't "
         r"here|disappeared|didn't wake up)\b",
         r"\b(?:lighter|better|brighter|happier|easier|kinder|nicer) (?:place |world )?without me(?: in it| around| here)?\b(?! "
@@ -470,7 +484,7 @@ RULES: list[Rule] = [
         r"\bhope (?:the next|this|the) (?:hit|dose|one|drink|bottle|fix) (?:kills|finishes) me\b",
         r"\b(?:easier|better) if (?:we|i) (?:both |all )?(?:just )?died\b",
         r"\b(?:nothing|no one|nobody) (?:left )?to live for\b|\bwant(?:ed)? to stop (?:living|breathing)\b",
-        r"(?<!could )\bsleep forever\b|\b(?:hate|hating) (?:being alive|existing|my existence)\b|\bregret (?:being|ever being) born\b",
+        r"(?<!could )\b(?:sleep|rest) forever\b|\beternal rest\b|\b(?:hate|hating) (?:being alive|existing|my existence)\b|\bregret (?:being|ever being) born\b",
         r"\bwhy am i still (?:alive|here)\b|\b(?:don't know|dont know|idk|not sure) why (?:i'm|im|i am) still (?:alive|here)\b|"
         r"\bwish (?:i'd|id|i had) never been born\b|\b(?:i|i really) (?:shouldn't|should not) (?:be alive|exist)\b",
         r"\b(?:should (?:just )?|deserve to |might as well )(?:DIE|be dead)|\bleave this (?:world|earth|life)\b",
@@ -817,7 +831,7 @@ RULES: list[Rule] = [
         r"thank you|birthdays?|christmas|santa|party|wedding|invit\w*|postcards?|camp|holiday|trip|18th|21st|future|"
         r"graduation|open (?:on|when|in))\b)",
         r"\b(?:wrote|written|writing|finished|left) my (?:last |final |suicide )?note\b",
-        r"\b(?:wrote|written|writing) (?:goodbye|farewell) (?:notes?|letters?)",
+        r"\b(?:wrote|written|writing) (?:my |the |some )?(?:goodbye|farewell) (?:notes?|letters?)",
         r"\b(?:i've|ive|i have|i) (?:said|written) my goodbyes\b(?! to (?:my )?(?:nan|gran|grandad|grandpa|"
         r"grandma|him|her|them|dad|mum|mom))",
         r"\bput(?:ting)? my affairs in order\b",
@@ -844,6 +858,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:i'm|im|i am) not coming back\b(?! (?:to|until|till|for|after|from|here|in)\b)",
         r"\bsaying goodbye to (?:people|everyone|my (?:family|friends|kids)) in my head\b",
         r"\b(?:written|wrote|writing) to (?:my|the) (?:kids|children|family|son|daughter|wife|husband|parents)\b(?![^.?!]{0,30}"
         r"\b(?:christmas|birthday|school|holiday|teacher|council|about)\w*)",
