@@ -226,7 +226,8 @@ RULES: list[Rule] = [
         r"\b(?:easiest|quickest|painless|best|only) way out\b(?! of (?:the|this|that|my) (?:contract|deal|car park|building|"
         r"situation|job|house|room|maze|mess|debt))",
         r"\bcan i (?:just )?end (?:this|it)\W*(?:$|[.!?\n])",
-        r"\b(?:only|just) (?:alive|living|still here) (?:for|because of) (?:other people|others|my (?:kids|children|family|mum|"
+        r"\b(?:only|just) (?:staying )?(?:alive|living|still here|here) (?:for|because of) (?:other people|others|my (?:kids|"
+        r"children|family|mum|"
         r"mom|dad|son|daughter|dog|cat|wife|husband|partner))\b",
         r"\b(?:driving|pushing) me (?:to|towards) (?:suicide|kill(?:ing)? SELF)\b",
         r"\bset(?:ting)? SELF (?:on fire|alight|ablaze)\b|\bburn SELF alive\b|\bself[- ]immolat\w*",
@@ -298,12 +299,22 @@ RULES: list[Rule] = [
         r"\b(?:tried|attempted) to (?:kill SELF|end (?:it|my life)|overdose|od) (?:\w+ ){0,3}(?:before|once|in the past)\b",
         r"\b(?:walk|walking|swim|swimming) (?:into|out into) the (?:sea|river|lake|ocean|water)\b(?! (?:for|with))",
         r"\ba (?:date|day|time) to (?:end it|die|kill SELF)\b",
-        r"\bDWELL (?:a lot |alot |so much |loads )?(?:about |of )?(?:\w+ )?DEATH\b(?! (?:ship|of (?:a|my) (?:friend|loved)))",
+        r"\bDWELL (?:a lot |alot |so much |loads )?(?:about |of )?(?:the (?:peace|idea|thought|relief|comfort|quiet) of )?(?:\w+ )?"
+        r"DEATH\b(?! (?:ship|of (?:a|my) (?:friend|loved)))",
         r"\b(?:drive|driving|crash|crashing|steer) (?:the |my )?(?:car )?(?:into|off) (?:a |the )?(?:river|wall|tree|"
         r"cliff|bridge|lake|sea|traffic|lorry|truck|oncoming)\b",
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\bcrossing (?:the )?roads?\b[^.?!]{0,30}\b(?:don't|dont|do not|without) look(?:ing)?\b[^.?!]{0,15}\bon purpose\b",
+        r"\b(?:anyone|anybody|people|someone) (?:to |would |will |'d )?(?:even )?notice (?:if )?i (?:was|were|'m|am) (?:gone|dead)\b",
+        r"\b(?:hope|hoping|wish|pray) (?:this|tonight|it) (?:is|'s|will be) the last time i (?:have to )?(?:go to sleep|wake up|"
+        r"wake)\b",
+        r"\bcounting down (?:the days )?(?:until|till|til) (?:i (?:don't|dont|won't|wont) have to|i die|it's over|the end)\b",
+        r"\bif i (?:disappeared|died|was gone|wasn't here|didn't wake up)\b[^.?!]{0,40}\b(?:for the best|better for everyone|a "
+        r"relief|easier)\b",
+        r"\b(?:death|dying) (?:doesn't|doesnt|does not|no longer) (?:scare|frighten)s? me\b[^.?!]{0,20}\b(?:living|life|being "
+        r"alive) (?:does|scares)",
         r"\b(?:doing|do) (?:everyone|the world|everybody|them|my family) a favou?r by (?:not being (?:here|around|alive)|dying|"
         r"disappearing)\b",
         r"\bthe (?:idea|thought) of (?:not waking up|dying|not existing|not being here|death|being dead)\b[^.?!]{0,40}\b(?:calms|"
@@ -496,7 +507,8 @@ RULES: list[Rule] = [
         r"not wake|never woken)",
         r"\bif i (?:died|was dead|were dead|didn't wake up|never woke up)\b[^.?!]{0,30}\b(?:wouldn't|would not|don't|"
         r"dont) (?:care|mind)\b",
-        r"\bwish (?:i|i'd) could (?:just )?(?:die|disappear forever|not exist|not wake up|go to sleep (?:and|forever)|"
+        r"\bwish (?:i|i'd) could (?:just )?(?:die|disappear forever|fade away|fade out|vanish|not exist|not wake up|go to sleep "
+        r"(?:and|forever)|"
         r"sleep forever|stop existing|cease)",
         r"\b(?:wish|hope|pray) (?:i|i'd|id|that i) (?:would |could |will |'d )?(?:get|got|be|was) (?:hit|run over|"
         r"killed|struck)\b",
