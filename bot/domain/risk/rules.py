@@ -1164,7 +1164,8 @@ RULES: list[Rule] = [
         r"\b(?:car|garage)\b[^.?!]{0,30}\bhose(?:pipe)?\b|\bhose(?:pipe)?\b[^.?!]{0,30}\b(?:car|exhaust|window)\b",
         r"\b(?:garage|shed)\b[^.?!]{0,40}\b(?:car|engine|motor) (?:is )?(?:running|on)\bNOT_WARMING",
         r"\b(?:i'm|im|i am) (?:\w+ )?(?:at|on) (?:the )?(?:top of (?:the|a) )?(?:multi[- ]?storey|car park roof|cliff ?top|"
-        r"cliff edge|viaduct|train tracks|railway tracks|railway line)\b",
+        r"cliff edge|viaduct|train tracks|railway tracks|railway line)\b(?![^.?!]{0,40}\b(?:space|parking|parked|park up|"
+        r"ticket|shopping|level \d|floor \d|walk|view|picnic|sunset|dog)\b)",
         r"\bno (?:way|turning|going) back\b[^\n]{0,40}\b(?:taken|took|swallowed|done it)\b|\b(?:taken|took|swallowed) "
         r"(?:them|it)\b[^\n]{0,40}\bno (?:way|turning|going) back\b",
         r"\b(?:garage|shed)\b[^.?!]{0,40}\bengine (?:is )?(?:running|on)\bNOT_WARMING|\bengine (?:running|on)\b[^.?!]{0,30}"
@@ -1978,6 +1979,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
+        r"\b(?:drew|drawn|drawing|draws|painted|paints) (?:herself|himself|themselves|themself) (?:hanging|dead|dying|in a coffin|"
+        r"with a noose|bleeding|cutting)\b",
+        r"\b(?:giving|given|gave) (?:away |his friends |her friends |people |everyone )?(?:all )?(?:of )?(?:her|his|their) "
+        r"(?:\w+ )?(?:things|stuff|belongings|possessions|clothes|games|jewel\w*)\b[^\n]{0,40}\bwon'?t need (?:them|it)\b",
+        r"\b(?:writing|talking|drawing|posting) about (?:death|dying)\b[^\n]{0,60}\b(?:doesn't|doesnt|does not) see the point\b",
         r"\b(?:joking|jokes|joked|talking|talks|talked|going on) about (?:(?:wanting to|want to) (?:die|end (?:her|his|their) "
         r"(?:own )?life)|ending (?:her|his|their) (?:own )?life|(?:killing|hurting|hanging|shooting) (?:himself|herself|"
         r"themselves|themself))\b",
@@ -2048,6 +2054,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
+        r"\b(?:texted|messaged|sent|said|rang)\b[^\n]{0,60}\b(?:sorry|love you|goodbye|bye)\b[^\n]{0,60}\b(?:phone(?:'s| is) "
+        r"(?:off|dead|switched off)|not answering|won't answer|isn't answering|isn't home|not home|can't reach (?:her|him|them))\b",
         r"\b(?:wants to die|suicidal|wants to kill (?:himself|herself|themselves))\b[^\n]{0,60}\b(?:he's|she's|they've|he has|"
         r"she has|they have|has) (?:just )?(?:left|gone out|walked "
         r"out|driven off|drove off|taken the car|took the car)\b",
@@ -2091,7 +2099,8 @@ RULES: list[Rule] = [
         r"\b(?:walked out|left|gone|drove off|went out|took off|stormed out)\b[^\n]{0,80}\b(?:took|taking|with) (?:the car "
         r"and )?(?:his|her|their) (?:\w+ )?(?:gun|rifle|pills|tablets|meds|rope|knife)\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,3} => \b(?:texted|messaged|sent|said|posted|wrote) (?:me |us )?(?:a )?"
-        r"(?:goodbye|suicide note|note saying goodbye)\b(?! to (?:the|his|her|their|an?|our|that) (?!family|kids|children)\w)"
+        r"(?:(?:video|voice ?note|message|text|letter) saying )?(?:goodbye|suicide note|note saying goodbye)\b(?! to (?:the|his|her|"
+        r"their|an?|our|that) (?!family|kids|children)\w)"
         r"(?![^.?!]{0,40}\b(?:airport|station|off (?:to|travelling)|travel\w*|holiday|moving|uni|school|gate|drop-?off)\b)",
         r"\b(?:he|she|they|KIN)(?:'s| is| are)? (?:\w+ ){0,2} => (?:going to|gonna|about to|threatening to|threatens to|threatened to) "
         r"(?:jump\b(?! (?:in|into|on|at|up|ship))|kill (?:himself|herself|themselves|themself)|hang (?:himself|herself|themselves|themself)|"
