@@ -27,6 +27,11 @@ CHAT_HOLDOUT_F = ROOT / "tests" / "data" / "chat_holdout_f.tsv"
 # From session 5 on, every held-out set also serves as a regression guard: when a rule change made any held-out
 # message's result worse than the session-start code's, the change was narrowed (without reading the message).
 CHAT_HOLDOUT_G = ROOT / "tests" / "data" / "chat_holdout_g.tsv"
+# Session 6: H at the start, before any change. The session's rounds then covered the same themes from the README,
+# and some of their rules would have been written the same way for H's messages, so H is only partly clean. I was
+# written last, after every change, and never used: the session's clean figure.
+CHAT_HOLDOUT_H = ROOT / "tests" / "data" / "chat_holdout_h.tsv"
+CHAT_HOLDOUT_I = ROOT / "tests" / "data" / "chat_holdout_i.tsv"
 
 # How each set's labels map onto peerbot's tiers (see SOURCE.txt in each folder for what the labels mean).
 LABEL_TIERS = {

@@ -20,6 +20,8 @@ from benchmarks._data import (
     CHAT_HOLDOUT_E,
     CHAT_HOLDOUT_F,
     CHAT_HOLDOUT_G,
+    CHAT_HOLDOUT_H,
+    CHAT_HOLDOUT_I,
     chat_cases,
     posts,
     shared_sets,
@@ -72,9 +74,13 @@ def main() -> None:
             ("peerbot_chat_holdout_e (a fifth, written after ten rounds; see _data.py)", chat_cases(CHAT_HOLDOUT_E)),
             ("peerbot_chat_holdout_f (a sixth, written after every session-4 change, never tuned on)",
              chat_cases(CHAT_HOLDOUT_F)),
-            ("peerbot_chat_holdout_g (a seventh, written in session 5; see _data.py)", chat_cases(CHAT_HOLDOUT_G))]
+            ("peerbot_chat_holdout_g (a seventh, written in session 5; see _data.py)", chat_cases(CHAT_HOLDOUT_G)),
+            ("peerbot_chat_holdout_h (an eighth, written at the start of session 6; see _data.py)",
+             chat_cases(CHAT_HOLDOUT_H)),
+            ("peerbot_chat_holdout_i (a ninth, written after every session-6 change, never tuned on)",
+             chat_cases(CHAT_HOLDOUT_I))]
     if "--chat-only" in sys.argv:
-        sets = sets[:8]
+        sets = sets[:10]
     else:
         sets += list(shared_sets())
     for name, rows in sets:
