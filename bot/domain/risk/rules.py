@@ -108,7 +108,7 @@ _DOSE = (
 _PLACES = (
     r"(?:roof|rooftop|car park|multi[- ]?storey|tower block|bridge|footbridge|overpass|flyover|viaduct|cliffs?|"
     r"cliff ?top|beachy head|(?:train |railway |tube )?station|platform|tracks|level crossing|motorway|river ?bank|pier|harbour wall|quarry|"
-    r"reservoir|dam|edge|river|canal|weir)"
+    r"reservoir|dam|edge|river|canal|weir|railway line|train line)"
 )
 # Blue lips from a cold swim, a slushie or lipstick are not cyanosis
 _NOT_COLD = (
@@ -788,6 +788,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\bif (?:anyone|someone|somebody) finds (?:this|me)\b(?! (?:useful|helpful|interesting|funny|hard)\b)",
         r"\b(?:tonight|today|tomorrow) (?:will be|is going to be|is) my (?:last|final) (?:night|day)\b(?! (?:shift|at|in|of|before|"
         r"on|here|with|as)\b)",
         r"\b(?:this is where|here's where|here is where) my (?:story|journey|life) ends\b(?! for (?:tonight|today|now)\b)",
@@ -1013,7 +1014,8 @@ RULES: list[Rule] = [
         r"\b(?:it would|it'd|would) be so easy\b|\bso easy to (?:just )?(?:jump|step|let go|fall|go|end it)\b",
         r"\b(?:i'm|im|i am) (?:done|finished|tired of) fighting\b(?! (?:with|about|over|for|against))",
         r"\b(?:you|u|they|everyone|she|he) (?:deserved?|deserve) (?:so much )?better\b",
-        r"\b(?:it's|its|everything's|everything is) (?:all )?in order(?: now)?\b",
+        r"\b(?:it's|its|everything's|everything is) (?:all )?in (?:order|place)(?: now)?\b",
+        r"\b(?:i've|ive|i have) said (?:what i (?:needed|wanted|had) to say|my goodbyes)\b",
         r"\bnothing (?:left|more) to do(?: now)?\W*$",
         r"\b(?:i will|i'll|ill) (?:finally )?(?:find|be at|get) (?:peace|relief|rest)\b",
         r"\b(?:it's|its|it is|it'll be) (?:better|easier) (?:for everyone )?this way\b",
@@ -1078,6 +1080,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
+        r"\b(?:on|at) the (?:railway line|train line|tracks|level crossing)\b[^\n]{0,40}\btrain (?:is )?(?:due|coming|in \d+)\b",
         r"\btied (?:something|a (?:belt|rope|cord|scarf|ligature|tie|lead)) (?:round|around) my neck\b(?=[^\n]{0,40}\b(?:see what|"
         r"how it|felt like|tight|couldn't breathe|pass out)\b)",
         r"\b(?:taken|took|swallowed|had|done) (?:the )?first (?:handful|few (?:pills|tablets)|lot of (?:pills|tablets)|half)\b",
@@ -1138,7 +1141,8 @@ RULES: list[Rule] = [
         r"\b(?:slit|cut) my (?:wrists?|throat)\b",
         r"\b(?:it's|its) (?:started|kicking in|working)\b.{0,40}\b(?:pills|sleepy|drowsy|goodbye)",
         r"\b(?:sleepy|drowsy|dizzy|woozy|sick) from (?:the|all the|all those|my) (?:\w+ )?PILLS\b",
-        r"\bPILLS (?:are|is) (?:kicking in|starting to work)\b",
+        r"\bPILLS (?:are|is) (?:kicking in|starting to work)\b(?![^.?!]{0,30}\b(?:hay ?fever|headache|pain|allerg\w*|"
+        r"migraine|can breathe|finally|cold|period|back)\b)",
         r"\b(?:took|taken|swallowed|downed|necked|had)\b[^.?!]{0,30}\b(?:a |two |three |\d+ )?(?:strips?|packets?|"
         r"packs?|box|boxes|blisters?|tubs?|bottles?|handful|bunch) of (?:\w+ )?PILLS\b",
         r"\b(?:knife|blade|razor|gun) (?:to|against) my (?:wrist|throat|head|neck|arm|skin|temple)\b",
@@ -1558,7 +1562,7 @@ RULES: list[Rule] = [
         r"\b(?:he|she|they|KIN|baby|it) (?:just )? => \b(?:won't|wont) wake up\b(?! for (?:her|his|the|a|their) (?:feeds?|"
         r"bottle|nap))",
         r"\bchest (?:hurts|is hurting|is tight|feels tight|pains?)\b[^.?!]{0,40}\b(?:sweat\w*|sick|arm|jaw|dizzy|faint)\b",
-        r"\b(?:isn't|isnt|is not|wasn't|aren't) breathing\b",
+        r"\b(?:isn't|isnt|is not|wasn't|aren't) breathing\b(?! (?:through (?:her|his|their|my) nose|properly through)\b)",
         r"\b(?:isn't|isnt|is not|not) responding\b(?! to)|\b(?:he|she|they|KIN|i|i've|just) (?:just )?collapsed\b(?! (?:in|with|"
         r"into) (?:laughter|giggles|fits|bed|a heap on the sofa))",
         r"\b(?:chest pain|crushing chest|pain in (?:my|his|her|their) chest|crushing pain)\b",
@@ -1599,8 +1603,9 @@ RULES: list[Rule] = [
         r"\brash\b[^.?!]{0,40}\b(?:doesn't|does not|won't|didn't|not) (?:fade|go away when)\b|\b(?:glass|tumbler) test\b",
         r"\b(?:stiff neck|neck is stiff)\b[^\n]{0,60}\b(?:fever|light|rash|temperature)\b",
         r"\b(?:toddler|baby|son|daughter|kid|child|little one|boy|girl|\d+ ?(?:yo|year old|month old)) (?:\w+ ){0,2}(?:swallowed|"
-        r"ate|has eaten|drank|drunk|got into) (?:some |a few |one of |all )?(?:of )?(?:my |his |her |the |our )?(?:\w+ )?"
-        r"(?:PILLS|medicine|bleach|batteries|battery|detergent|capsules?|button battery|(?:dishwasher|washing up|washing|"
+        r"ate|has eaten|drank|drunk|got into) (?:some |a few |one of |all |a bottle of |half a bottle of |a box of |a packet of )?"
+        r"(?:of )?(?:my |his |her |the |our )?(?:\w+ )?"
+        r"(?:PILLS|medicine|calpol|bleach|batteries|battery|detergent|capsules?|button battery|(?:dishwasher|washing up|washing|"
         r"cleaning) (?:liquid|fluid|tablets?|pods?)|antifreeze|weedkiller|white spirit|nail varnish remover)\b",
         r"\b(?:worst|unbearable|severe|excruciating) (?:\w+ ){0,2}pain\b[^.?!]{0,60}\bpregnan|\bpregnan\w*\b[^.?!]{0,60}"
         r"\b(?:worst|unbearable|severe|excruciating) (?:\w+ ){0,2}pain\b",

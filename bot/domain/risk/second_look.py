@@ -53,9 +53,9 @@ _FUNCTION_WORDS = frozenset({
     "told", "tell", "tells", "telling", "let", "let's", "make", "made", "go", "goes", "went", "keep", "keeps", "kept",
     "mum", "mom", "dad", "son", "daughter", "husband", "wife", "wish", "wishes", "help", "need", "needs", "please",
     "sometimes", "wake", "woke", "waking", "asleep", "sleep", "sleeping", "river", "bridge", "sea", "beach", "cliff",
-    "roof", "train", "tracks", "station", "platform", "car", "park", "water", "pills", "tablets", "meds", "rope",
-    "knife", "gun", "blade", "video", "photo", "sent", "girlfriend", "boyfriend", "partner", "friend", "mate",
-    "sister", "brother", "nan", "grandad",
+    "roof", "train", "tracks", "station", "platform", "car", "park", "water", "neck", "throat", "wrist", "wrists",
+    "pills", "tablets", "meds", "rope", "knife", "gun", "blade", "video", "photo", "sent", "girlfriend", "boyfriend",
+    "partner", "friend", "mate", "sister", "brother", "nan", "grandad",
 })
 MIN_FEATURES = 12  # words and pairs together: about seven words
 _CHAT = 40  # known words and pairs in a long chat message
