@@ -620,7 +620,7 @@ RULES: list[Rule] = [
         r"and|cafe|restaurant|pub|party))",
         r"\b(?:going to|gonna|about to) jump\b(?! (?:in|into|on|at|up|ship|around|for|the queue|off the (?:sofa|bed|chair|"
         r"wall|diving board)))",
-        r"\b(?:going to|gonna|about to|planning to) (?:swallow|take|down|drink|inject) (?:everything|all of (?:it|them)|"
+        r"\b(?:going to|gonna|about to|planning to) (?:swallow|take|down|drink|inject) (?:everything|all of (?:it|them)|the rest|"
         r"the lot|whatever)\b",
         r"\b(?:step|walk|jump|throw SELF|lie down) (?:out )?in front of (?:a|the|next|an) (?:\w+ )?(?:train|bus|"
         r"car|lorry|truck)\b",
@@ -682,6 +682,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:locked|lock) (?:the|my) (?:door|bathroom|bedroom)\b[^\n]{0,40}\b(?:got|have|holding) (?:the|a|my) (?:knife|blade|"
+        r"razor|rope|pills|tablets|gun)\b(?! out\b)",
+        r"\bwaiting for (?:the )?(?:fast|non-?stop\w*|express) (?:one|train)\b(?! to\b)",
         r"\b(?:chemist|pharmac\w*|shops?|supermarkets?)\b[^.?!]{0,40}\bto get enough\b|\b(?:different|several|two|three|\d+) "
         r"(?:chemists|pharmacies|shops)\b[^.?!]{0,40}\b(?:paracetamol|tablets|pills|enough)\b",
         r"\b(?:bought|purchased|got|ordered)\b[^.?!]{0,20}\b(?:rope|noose|ligature)\b[^\n]{0,60}\b(?:location|place|spot|tree|"
@@ -788,6 +791,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.GOODBYE,
+        r"\bmake sure (?:they|she|he|the kids|my kids|my children) know (?:that )?i love (?:them|her|him)\b|\bi love my (?:kids|"
+        r"children|family|wife|husband)\b[^.?!]{0,30}\bmake sure (?:they|she|he) knows?\b",
         r"\bif (?:anyone|someone|somebody) finds (?:this|me)\b(?! (?:useful|helpful|interesting|funny|hard)\b)",
         r"\b(?:tonight|today|tomorrow) (?:will be|is going to be|is) my (?:last|final) (?:night|day)\b(?! (?:shift|at|in|of|before|"
         r"on|here|with|as)\b)",
@@ -871,6 +876,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:won't|wont|will not|not going to) be (?:posting|on here|around here|writing|messaging) (?:again|anymore|any more)\b"
+        r"(?! (?:until|till|over|for|this|before|after)\b)",
         r"\b(?:i'm|im|i am) not coming back\b(?! (?:to|until|till|for|after|from|here|in)\b)",
         r"\bsaying goodbye to (?:people|everyone|my (?:family|friends|kids)) in my head\b",
         r"\b(?:written|wrote|writing) to (?:my|the) (?:kids|children|family|son|daughter|wife|husband|parents)\b(?![^.?!]{0,30}"
@@ -1080,6 +1087,10 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
+        r"\b(?:taken|took|swallowed) (?:about |like )?half\b(?=[^\n]{0,40}\b(?:rest|more|the lot)\b)|\b(?:it's|its) done\b[^\n]{0,30}"
+        r"\b(?:i've|ive|i have) (?:just )?taken (?:them|it|the lot|everything)\b",
+        r"\b(?:jumped|walked|went) (?:in|into) (?:the )?(?:canal|river|sea|lake|reservoir)\b(?![^.?!]{0,30}\b(?:swim\w*|paddle|"
+        r"dip|lido|fun|kids|dog|wetsuit)\b)",
         r"\b(?:on|at) the (?:railway line|train line|tracks|level crossing)\b[^\n]{0,40}\btrain (?:is )?(?:due|coming|in \d+)\b",
         r"\btied (?:something|a (?:belt|rope|cord|scarf|ligature|tie|lead)) (?:round|around) my neck\b(?=[^\n]{0,40}\b(?:see what|"
         r"how it|felt like|tight|couldn't breathe|pass out)\b)",
