@@ -306,6 +306,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:don't|dont|can't|cant) see how i can (?:keep (?:living|going)|go on|carry on)\b(?! (?:with|at|in)\b)",
         r"\bcrossing (?:the )?roads?\b[^.?!]{0,30}\b(?:don't|dont|do not|without) look(?:ing)?\b[^.?!]{0,15}\bon purpose\b",
         r"\b(?:anyone|anybody|people|someone) (?:to |would |will |'d )?(?:even )?notice (?:if )?i (?:was|were|'m|am) (?:gone|dead)\b",
         r"\b(?:hope|hoping|wish|pray) (?:this|tonight|it) (?:is|'s|will be) the last time i (?:have to )?(?:go to sleep|wake up|"
@@ -1188,6 +1189,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SELF_HARM,
+        r"\bback to (?:cutting|self[- ]?harming|burning myself|hurting myself)\b",
         r"\b(?:relapsed|slipped|gave in) and (?:cut|burned|burnt|hurt myself|self harmed|self-harmed)\b",
         r"\b(?:punch(?:ed|ing)?|hit(?:ting)?|bang(?:ed|ing)?) (?:the |a )?(?:walls?|my head)\b[^.?!]{0,40}\b(?:till|until) (?:it|they|"
         r"my \w+) (?:split|bled|bleeds?|broke|bruised)",
@@ -1316,7 +1318,7 @@ RULES: list[Rule] = [
         r"pinning|restrain\w*|spat at|spits at|drag\w*|bit|bites|"
         r"threaten\w*|hurt|hurts|hurting|abus\w*|locked|lock|forced|grab\w*|throttl\w*) (?:me|my)\b(?! at (?:chess|cards|"
         r"scrabble|monopoly|uno|pool|darts|tennis|golf|football|games?|it|everything|\w+ing)\b)(?![^.?!]{0,40}\b(?:by accident|"
-        r"accidentally|by mistake)\b)",
+        r"accidentally|by mistake|tickl\w*|play fight\w*|wrestl\w*)\b)",
         r"\b(?:he|she|they|KIN|ex|stepdad|stepmom)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:threw|throws|throwing|thrown) (?:\w+ ){0,2}at "
         r"(?:me|my head)\b",
         r"\b(?:i'm|im|i am|i feel|feel) (?:not safe|unsafe|scared|afraid|terrified|frightened) (?:at home|to go home|"
@@ -1628,6 +1630,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        r"\blump\b[^.?!]{0,40}\b(?:breast|armpit|testicle|neck)\b[^\n]{0,60}\b(?:grown|growing|getting bigger|quickly|inverted|"
+        r"bleeding|discharge)\b|\bnipple(?:'s| is| has)? (?:gone |become )?inverted\b",
         r"\b(?:peeing|pissing|weeing) blood\b",
         r"\brefus(?:ing|ed|es) (?:all |any )?(?:fluids|drinks|water|to drink)\b|\brefus(?:ing|ed|es) (?:all |any )?food and "
         r"(?:fluids|drink|drinks|water)\b",
@@ -1725,7 +1729,8 @@ RULES: list[Rule] = [
         r"(?! (?:units|years|mins|minutes|weeks|days|carbs|grams|g\b))",
         r"\b(?:faint|fainted|fainting|pass(?:ed)? out|black(?:ed)? out|go dizzy) (?:when|every time|whenever|each time) i "
         r"(?:stand|get up)\b",
-        r"\b(?:can't|cant|haven't|havent|not|didn't|didnt) (?:felt|feel|feeling) (?:the |my )?baby (?:move|moving|kick\w*)\b"
+        r"\b(?:can't|cant|haven't|havent|not|didn't|didnt) (?:felt|feel|feeling) (?:the |my )?(?:baby|her|him) (?:move|moving|"
+        r"kick\w*)\b"
         r"|\bbaby (?:hasn't|hasnt|has not|isn't|isnt|not|hasnt been|hasn't been) (?:moved|moving|kicked|kicking)\b",
         r"\b(?:stoma|colostomy|ileostomy|bag)\b[^.?!]{0,30}\b(?:no output|not (?:working|had any output)|"
         r"(?:hasn't|hasnt|has not) (?:had any output|worked|done anything|been working))\b",
@@ -1762,7 +1767,7 @@ RULES: list[Rule] = [
         r"opening up|burst)\b",
         r"\b(?:haven't|havent|hasn't|hasnt|not) (?:peed|weed|urinated|had a wee|passed urine)\b",
         r"\b(?:hasn't|hasnt|haven't|havent|no) (?:had )?(?:a )?wet (?:nappy|nappies|diapers?)\b",
-        r"\b(?:calf|leg)\b[^.?!]{0,20}\b(?:swollen|hot|red)\b[^.?!]{0,40}\b(?:birth|postpartum|c-section|surgery|"
+        r"\b(?:calf|leg|ankle)\b[^.?!]{0,20}\b(?:swollen|hot|red)\b[^.?!]{0,40}\b(?:birth|postpartum|c-section|surgery|"
         r"pregnan|flight)",
         r"\b(?:baby|bub) (?:hasn't|hasnt|has not|isn't|isnt|is not|not) (?:been )?(?:moved|moving|kicked|kicking)\b"
         r"|\breduced (?:fetal |foetal )?movements?\b",
