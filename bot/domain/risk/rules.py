@@ -489,8 +489,8 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am) not safe (?:tonight|right now|by myself|alone|with myself|on my own)\b|\b(?:don't|dont|do not) "
         r"feel safe (?:with|around|by) (?:myself|SELF)\b",
         r"\b(?:easier|better|happier)(?: life| time)?(?: for (?:everyone|everybody|them|my family))? if i (?:was|were) "
-        r"(?:dead|gone)\b(?! (?:for|on|to|away)\b)|\b(?:easier|better)"
-        r"(?: for (?:everyone|everybody|them|my family))? if i (?:wasn't|weren't|was not) (?:here|around|alive)\b",
+        r"(?:dead|gone)\b(?! (?:for|on|to|away)\b)|\b(?:easier|better|simpler)"
+        r"(?: for (?:everyone|everybody|them|my family))? if i (?:just )?(?:wasn't|weren't|was not) (?:here|around|alive)\b",
         r"\b(?:don't|dont|do not|stopped caring|no longer care|stop caring) (?:care )?(?:if|whether) i (?:overdose|od|die|live|"
         r"don't wake up|never wake up|wake up)\b(?! (?:in|with|near|at|on|here|there|nearby|close|to|through)\b)",
         r"\bhope (?:the next|this|the) (?:hit|dose|one|drink|bottle|fix) (?:kills|finishes) me\b",
