@@ -144,6 +144,7 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\bnot (?:planning on|going to be|gonna be) checking out\b",
         r"\b(?:plan|planned|planning) (?:was |is )?(?:always )?to (?:go|die|be gone|end it) (?:before|by) (?:i turn|i'm|my)\b",
         r"\b(?:top of the stairs|edge|balcony|window|platform|bridge|cliff)\b[^.?!]{0,40}\bthink(?:ing)? about (?:falling|jumping|"
         r"throwing myself|letting go)\b",
@@ -683,6 +684,11 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\b(?:hotel|motel|b&b)\b[^\n]{0,40}\ball (?:my|the) (?:tablets|pills|meds|medication)\b",
+        r"\b(?:dressing gown cord|cord|rope|ligature)\b[^\n]{0,40}\b(?:top of the stairs|banister|loft hatch|door handle|hook)\b|"
+        r"\b(?:top of the stairs|banister|loft hatch)\b[^\n]{0,40}\b(?:dressing gown cord|cord|rope|ligature)\b",
+        r"\b(?:hiding|saving|hoarding|stockpiling|keeping) (?:my |the )?(?:tablets|pills|meds|them)\b[^.?!]{0,30}\b(?:instead of "
+        r"taking|saving them up)\b",
         r"\b(?:locked|lock) (?:the|my) (?:door|bathroom|bedroom)\b[^\n]{0,40}\b(?:got|have|holding) (?:the|a|my) (?:knife|blade|"
         r"razor|rope|pills|tablets|gun)\b(?! out\b)",
         r"\bwaiting for (?:the )?(?:fast|non-?stop\w*|express) (?:one|train)\b(?! to\b)",
@@ -877,6 +883,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.FINALITY,
+        r"\b(?:which of my (?:things|stuff)|what of mine) (?:go|goes) to (?:who|whom)\b|\bnobody knows where i am\b",
         r"\b(?:won't|wont|will not|not going to) be (?:posting|on here|around here|writing|messaging) (?:again|anymore|any more)\b"
         r"(?! (?:until|till|over|for|this|before|after)\b)",
         r"\b(?:i'm|im|i am) not coming back\b(?! (?:to|until|till|for|after|from|here|in)\b)",
@@ -1045,7 +1052,8 @@ RULES: list[Rule] = [
         r"balcony)\b)|\b(?:jump|window|edge|balcony)\b[^\n]{0,60}\b(?:on|at) the (?:\d+(?:st|nd|rd|th)|top) floor\b",
         r"\b(?:go|going|went|been going) (?:there|up there|to the (?:cliff|bridge|edge|top)) (?:\w+ ){0,3}(?:to|and) look (?:down|"
         r"over)\b",
-        r"\b(?:walking|heading|driving|going|on my way) (?:up |down |over )?to (?:the|a) PLACES\b",
+        r"\b(?:walking|heading|driving|going|on my way|driven|drove|walked|gone|come) (?:up |down |over )?to (?:the|a) "
+        r"PLACES\b",
         r"\blooking (?:down )?at the (?:water|drop|edge|river|sea|tracks|trains|traffic)\b",
         r"\b(?:i'm|im|i am) (?:going|heading|driving|walking|off) (?:to|down to|up to) (?:the|a) PLACES\b",
         r"\b(?:writing this|typing this|messaging|texting) from (?:the |a )?(?:\w+ ){0,2}PLACES\b",
@@ -1345,6 +1353,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ABUSE_DANGER,
+        r"\b(?:he's|he has|she's|she has) got (?:the|my|our) (?:baby|kids|children|son|daughter)\b[^\n]{0,60}\b(?:hurt|kill|harm)\b",
         r"\bnext time (?:he|she|they)(?:'ll| will)? (?:won't|wont|will not) stop\b|\bnext time (?:he'll|she'll|he will|she will) "
         r"(?:kill|finish)\b",
         r"\b(?:coming|come|going to come|gonna come) (?:round|over|back)\b[^.?!]{0,30}\bto finish (?:what (?:he|she|they) started|"
@@ -2075,6 +2084,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
+        r"\b(?:rang|called|phoned|texted|messaged)\b[^\n]{0,20}\bfrom (?:a|the) (?:bridge|cliff|roof|car park|multi[- ]?storey|"
+        r"tracks|railway line)\b[^\n]{0,40}\b(?:jump|end it|die|kill|goodbye|sorry|can't go on)",
         r"\b(?:texted|messaged|sent|said|rang)\b[^\n]{0,60}\b(?:sorry|love you|goodbye|bye)\b[^\n]{0,60}\b(?:phone(?:'s| is) "
         r"(?:off|dead|switched off)|not answering|won't answer|isn't answering|isn't home|not home|can't reach (?:her|him|them))\b",
         r"\b(?:wants to die|suicidal|wants to kill (?:himself|herself|themselves))\b[^\n]{0,60}\b(?:he's|she's|they've|he has|"

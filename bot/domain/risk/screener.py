@@ -296,6 +296,11 @@ _DEPARTURE = re.compile(r"(?i)\b(?:mov(?:e|ed|ing)|leaving (?:the|this|our|my)|n
                         r"holiday|travel\w*|stepping down|handing over|relocat\w*)\b")
 _NO_PLAN = re.compile(r"(?i)\b(?:no plans?|not planning|(?:don't|dont|do not) have a plan|no intention|(?:won't|wont|"
                       r"wouldn't|wouldnt) act on|(?:i'd|id|i would) never (?:do it|act on)|not going to do anything)\b")
+# Places people go to end their lives, as against a station or a platform, which everyone passes through
+_HEIGHTS = re.compile(r"(?i)\b(?:cliffs?|bridge|viaduct|roof|rooftop|multi[- ]?storey|car park|tracks|railway line"
+                      r"|beachy head|ledge)\b")
+_DESPAIR = re.compile(r"(?i)\b(?:can'?t stop crying|crying|in tears|sobbing|can'?t do this|can'?t cope|no way out"
+                      r"|hopeless|can'?t go on)\b")
 # Someone else at risk who took something is in danger now; "she hasn't taken her insulin" is not that
 _TAKEN = re.compile(r"(?i)(?<!hasn't )(?<!hasnt )(?<!haven't )(?<!havent )(?<!hadn't )(?<!hadnt )(?<!not )(?<!never )"
                     r"(?:took|swallowed|taken)")
@@ -481,17 +486,19 @@ class RiskScreener:
         return bool(third) and (not first or third[-1].start() > first[-1].start())
 
     @staticmethod
-    def _farewell(hits: list[_Hit], kinds: set[Kind]) -> bool:
+    def _farewell(text: str, hits: list[_Hit], kinds: set[Kind]) -> bool:
         """Soft signs that together read as a farewell. Thanks and love alone end many chats ("thanks for
         everything, love you all" when a course ends), so they count only beside a settled tone, a decision or a
         dangerous place. Being at the station counts only beside a farewell, a decision or talk of dying, never
-        beside plain distress."""
+        beside plain distress; sitting at the cliffs, a bridge or a roof in tears does."""
         settled = {(h.start, h.end) for h in hits if h.kind is Kind.SETTLED and not h.third_person}
         decided = kinds & {Kind.RESOLVE, Kind.FINALITY, Kind.GIVEAWAY, Kind.GOODBYE}
         if settled and (len(settled) >= 2 or decided or kinds & {Kind.FAREWELL, Kind.DISTRESS, Kind.PLACE}):
             return True
         farewells = {(h.start, h.end) for h in hits if h.kind is Kind.FAREWELL and not h.third_person}
         if farewells and (decided or Kind.PLACE in kinds):
+            return True
+        if _DESPAIR.search(text) and any(h.kind is Kind.PLACE and _HEIGHTS.search(text, h.start, h.end) for h in hits):
             return True
         return Kind.PLACE in kinds and bool(decided or kinds & {Kind.IDEATION, Kind.PASSIVE})
 
@@ -545,7 +552,7 @@ class RiskScreener:
         # a decision with its own day beside distress ("sunday is the day. I can't carry on")
         if resolves and Kind.DISTRESS in kinds and any(h.kind is Kind.TIMEFRAME for h in hits):
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
-        if self._farewell(hits, kinds) and not _DEPARTURE.search(text):  # "at peace with it, I'm leaving my job"
+        if self._farewell(text, hits, kinds) and not _DEPARTURE.search(text):  # "at peace with it, I'm leaving my job"
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
         if Kind.PLAN in kinds and Kind.RESOLVE in kinds:
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
