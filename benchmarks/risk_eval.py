@@ -22,6 +22,7 @@ from benchmarks._data import (
     CHAT_HOLDOUT_G,
     CHAT_HOLDOUT_H,
     CHAT_HOLDOUT_I,
+    CHAT_HOLDOUT_J,
     chat_cases,
     posts,
     shared_sets,
@@ -77,10 +78,11 @@ def main() -> None:
             ("peerbot_chat_holdout_g (a seventh, written in session 5; see _data.py)", chat_cases(CHAT_HOLDOUT_G)),
             ("peerbot_chat_holdout_h (an eighth, written at the start of session 6; see _data.py)",
              chat_cases(CHAT_HOLDOUT_H)),
-            ("peerbot_chat_holdout_i (a ninth, written after every session-6 change, never tuned on)",
-             chat_cases(CHAT_HOLDOUT_I))]
+            ("peerbot_chat_holdout_i (a ninth, written late in session 6, never tuned on)", chat_cases(CHAT_HOLDOUT_I)),
+            ("peerbot_chat_holdout_j (a tenth, written after every session-6 change, never tuned on)",
+             chat_cases(CHAT_HOLDOUT_J))]
     if "--chat-only" in sys.argv:
-        sets = sets[:10]
+        sets = sets[:11]
     else:
         sets += list(shared_sets())
     for name, rows in sets:
