@@ -161,7 +161,8 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am|i've|ive) (?:starting|started|begun|beginning) to plan\W*(?:$|[.!?,\n])|\b(?:want|wanna) (?:to )?d i e\b",
         r"\b(?:swerve|crash|veer|go off the road|step out|fall)\b[^.?!]{0,20}\band (?:that would|that'd|it would|it'd) (?:be "
         r"that|be it|all be over)\b",
-        r"\b(?:keep|kept|been|can't stop|cant stop) (?:looking at|staring at|thinking about) (?:the|my|his|dad's) (?:gun|shotgun|"
+        r"\b(?:keep|kept|been|can't stop|cant stop) (?:looking at|staring at|thinking about) (?:the|my|his|(?:my )?(?:dad's|father's|"
+        r"husband's|partner's|brother's)) (?:guns?|shotguns?|"
         r"rifle|pistol|rope|blades?)\b",
         r"\blost (?:everything|it all|all (?:my|our) (?:money|savings))\b[^\n]{0,60}\b(?:going (?:down )?to|heading (?:down )?"
         r"to|on my way to) the (?:river|bridge|sea|canal|tracks|cliffs?|roof)\b",
@@ -595,7 +596,7 @@ RULES: list[Rule] = [
         r"\bwhen (?:he's|she's|they're|everyone's|everyone is|the kids are|hes|shes) (?:at work|out|asleep|away|at school)\b",
         r"\b(?:might|will|going to|gonna) (?:actually )?carry it out\b",
         r"\b(?:going to|gonna|about to) (?:do|take|use|shoot|inject|smoke|snort) the (?:lot|whole (?:bag|lot|thing|batch))\b",
-        r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b",
+        r"\b(?:i|i've|ive)[ ] => \b(?:have|got|made) (?:a|the) plan\b(?! (?:for|to|b|with|of|on)\b)",
         r"\b(?:decided|desided|made up my mind|planning|planned|plan) (?:to|on) (?:end it|ending it|do it|kill|die|dying|end my|go through "
         r"with|overdos\w*|od\b|od'?ing|commit suicide|take my (?:own )?life|taking my (?:own )?life)",
         r"\b(?:going to|gonna|about to) (?:end it|end my|go through with|kill SELF|unalive SELF|hang SELF|shoot SELF|"
@@ -664,7 +665,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEANS,
-        r"\b(?:PILLS|rope|noose|gun|shotgun|handgun|firearm|pistol|rifle|blade|razor|knife|bridge|ledge|roof|tracks|train|"
+        r"\b(?:got|have) the means\b",
+        r"\b(?:PILLS|rope|noose|guns?|shotguns?|handgun|firearms?|pistol|rifles?|blade|razor|knife|bridge|ledge|roof|tracks|train|"
         r"carbon monoxide|exhaust|overdose|jump(?:ing)? off|hang(?:ing)? SELF|belt|bleach|cliff|car park|"
         r"multi-?storey|river|wall|traffic|oncoming|sea|ocean)\b",
         r"\b(?:in front of|under) (?:a|the) (?:bus|lorry|truck|train|car|van)\b",
@@ -684,6 +686,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PREPARATION,
+        r"\bgas (?:is )?(?:on|turned on)\b[^.?!]{0,40}\b(?:windows|doors?) (?:are |is )?(?:shut|closed|sealed|taped)\b",
         r"\b(?:hotel|motel|b&b)\b[^\n]{0,40}\ball (?:my|the) (?:tablets|pills|meds|medication)\b",
         r"\b(?:dressing gown cord|cord|rope|ligature)\b[^\n]{0,40}\b(?:top of the stairs|banister|loft hatch|door handle|hook)\b|"
         r"\b(?:top of the stairs|banister|loft hatch)\b[^\n]{0,40}\b(?:dressing gown cord|cord|rope|ligature)\b",
@@ -886,7 +889,7 @@ RULES: list[Rule] = [
         r"\b(?:which of my (?:things|stuff)|what of mine) (?:go|goes) to (?:who|whom)\b|\bnobody knows where i am\b",
         r"\b(?:won't|wont|will not|not going to) be (?:posting|on here|around here|writing|messaging) (?:again|anymore|any more)\b"
         r"(?! (?:until|till|over|for|this|before|after)\b)",
-        r"\b(?:i'm|im|i am) not coming back\b(?! (?:to|until|till|for|after|from|here|in)\b)",
+        r"\b(?:i'm|im|i am) not coming (?:back|home)\b(?! (?:to|until|till|for|after|from|here|in|tonight|today|this|late)\b)",
         r"\bsaying goodbye to (?:people|everyone|my (?:family|friends|kids)) in my head\b",
         r"\b(?:written|wrote|writing) to (?:my|the) (?:kids|children|family|son|daughter|wife|husband|parents)\b(?![^.?!]{0,30}"
         r"\b(?:christmas|birthday|school|holiday|teacher|council|about)\w*)",
@@ -1016,6 +1019,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SETTLED,
+        r"\b(?:leaving|left|leave) my phone (?:at home|behind)\b|\bone way ticket\b",
         r"\b(?:i'm|im|i am) (?:completely |totally )?at peace with it\b",
         r"\b(?:i'm|im|i am) not telling anyone(?: else)?\W*$|\bnot telling anyone else\b",
         r"(?:\b(?:it's|its) (?:so|really|very) high (?:up )?here\b|\b(?:a |such a )?long way down\b)(?![^.?!]{0,40}\b(?:view|"
@@ -1052,7 +1056,7 @@ RULES: list[Rule] = [
         r"balcony)\b)|\b(?:jump|window|edge|balcony)\b[^\n]{0,60}\b(?:on|at) the (?:\d+(?:st|nd|rd|th)|top) floor\b",
         r"\b(?:go|going|went|been going) (?:there|up there|to the (?:cliff|bridge|edge|top)) (?:\w+ ){0,3}(?:to|and) look (?:down|"
         r"over)\b",
-        r"\b(?:walking|heading|driving|going|on my way|driven|drove|walked|gone|come) (?:up |down |over )?to (?:the|a) "
+        r"\b(?:walking|heading|driving|going|on my way|driven|drove|walked|gone|come) (?:up |down |over )?(?:to|towards) (?:the|a) "
         r"PLACES\b",
         r"\blooking (?:down )?at the (?:water|drop|edge|river|sea|tracks|trains|traffic)\b",
         r"\b(?:i'm|im|i am) (?:going|heading|driving|walking|off) (?:to|down to|up to) (?:the|a) PLACES\b",
@@ -1096,6 +1100,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
+        r"\b(?:blade|razor|knife)\b[^.?!]{0,20}\b(?:on|against|to) my (?:wrist|arm|throat|neck|skin)\b",
+        r"\b(?:i've|ive|i have|i|just) (?:just )?(?:drank|drunk|swallowed) (?:a |some |half a )?(?:bottle of |cup of |glass of )?"
+        r"(?:bleach|antifreeze|weedkiller|drain cleaner|white spirit)\b",
         r"\b(?:taken|took|swallowed) (?:about |like )?half\b(?=[^\n]{0,40}\b(?:rest|more|the lot)\b)|\b(?:it's|its) done\b[^\n]{0,30}"
         r"\b(?:i've|ive|i have) (?:just )?taken (?:them|it|the lot|everything)\b",
         r"\b(?:jumped|walked|went) (?:in|into) (?:the )?(?:canal|river|sea|lake|reservoir)\b(?![^.?!]{0,30}\b(?:swim\w*|paddle|"
@@ -2084,6 +2091,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
+        r"\blocked (?:himself |herself |themselves )?in (?:his|her|their|the) (?:room|bedroom|bathroom)\b[^\n]{0,60}\b(?:going to "
+        r"do it|going to kill|saying goodbye)\b",
         r"\b(?:rang|called|phoned|texted|messaged)\b[^\n]{0,20}\bfrom (?:a|the) (?:bridge|cliff|roof|car park|multi[- ]?storey|"
         r"tracks|railway line)\b[^\n]{0,40}\b(?:jump|end it|die|kill|goodbye|sorry|can't go on)",
         r"\b(?:texted|messaged|sent|said|rang)\b[^\n]{0,60}\b(?:sorry|love you|goodbye|bye)\b[^\n]{0,60}\b(?:phone(?:'s| is) "
