@@ -1505,6 +1505,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_NOW,
+        r"\b(?:[12]\d|3[0-6]) (?:weeks|wks)\b[^\n]{0,40}\b(?:bleeding|waters)\b[^\n]{0,30}\b(?:cramp\w*|pain|contractions)\b",
         r"\b(?:speech|talking|words)\b[^.?!]{0,15}\b(?:went|gone|going|is|was) (?:funny|weird|strange|slurred|garbled|"
         r"jumbled)\b(?![^.?!]{0,40}\b(?:dentist|injection|numb|anaesthetic|drunk|tipsy|lol|haha)\b)|\bsuddenly (?:can't|cant|"
         r"couldn't|unable to) (?:lift|raise|move) (?:her|his|my|their) (?:arm|leg)\b",
@@ -1582,12 +1583,14 @@ RULES: list[Rule] = [
         r"\b(?:can't|cant|cannot|struggling to|hard to) breathe?\b(?! (?:through|out of) (?:my|the|his|her) nose)",
         r"\b(?:throat|tongue|lips|face|eyes) (?:is |are |feels? )?(?:closing|swelling|swollen|puffing|puffed|puffy|"
         r"blowing up)\b(?![^.?!]{0,30}\b(?:dentist|injection|filler|botox|numb|anaesthetic|crying|cried))",
-        r"\b(?:sting|stung|peanuts?|nuts|allerg\w*)\b[^.?!\n]{0,60}\b(?:breath\w*|wheez\w*|swell\w*|puff\w*|hives|tight\w*)\b|"
+        r"\b(?:sting|stung|peanuts?|nuts|allerg\w*)\b[^.?!\n]{0,60}\b(?:breath\w*|wheez\w*|swell\w*|puff\w*|hives|tight\w*|"
+        r"closing)\b|"
         r"\b(?:breath\w*|wheez\w*|swell\w*|puff\w*)\b[^.?!\n]{0,60}\b(?:sting|stung|peanuts?|nuts)\b",
         r"\banaphyla\w*\b|\bepi ?pen\b",
         r"\b(?:having|just had|has just had|'s just had) a (?:seizure|stroke|heart attack|fit)\b|\bseizing\b",
         r"\bseizure (?:has been |is |that's )?(?:going on|going|lasting|lasted|won't stop|not stopping)\b",
-        r"(?<!if i )(?<!if i just )\b(?:passed out|unconscious|unresponsive|not breathing|stopped breathing|barely breathing)\b",
+        r"(?<!if i )(?<!if i just )\b(?:passed out|unconscious|unresponsive|not breathing|stopped breathing|barely breathing|barely "
+        r"conscious|semi-?conscious|drifting in and out)\b",
         r"\b(?:he|she|they|KIN|baby|it) (?:just )? => \b(?:won't|wont) wake up\b(?! for (?:her|his|the|a|their) (?:feeds?|"
         r"bottle|nap))",
         r"\bchest (?:hurts|is hurting|is tight|feels tight|pains?)\b[^.?!]{0,40}\b(?:sweat\w*|sick|arm|jaw|dizzy|faint)\b",
@@ -1646,6 +1649,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
+        r"\b(?:can't|cant|cannot|unable to) (?:put|bear) (?:any )?weight on (?:her|his|my|their) (?:leg|hip|foot|ankle)\b",
         r"\blump\b[^.?!]{0,40}\b(?:breast|armpit|testicle|neck)\b[^\n]{0,60}\b(?:grown|growing|getting bigger|quickly|inverted|"
         r"bleeding|discharge)\b|\bnipple(?:'s| is| has)? (?:gone |become )?inverted\b",
         r"\b(?:peeing|pissing|weeing) blood\b",

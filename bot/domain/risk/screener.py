@@ -88,6 +88,9 @@ _RESOLVED = Check(r"\bturned out (?:to be|it was)\b|\b(?:all|it's|its|he's|she's
                        r"|\b(?:it's|it was|its) (?:just|only) (?:a )?(?:virus|cold|bug|teething|reflux|growing pains)\b"
                        r"|\b(?:faded|fades|blanched|blanches|disappeared|went away) (?:with|under|when)\b"
                        r"|\bback to (?:himself|herself|themselves|myself|normal)\b"
+                       r"|\b(?:inhaler|nebuli[sz]er|antihistamine|piriton|epi ?pen|calpol) "
+                       r"(?:sorted|fixed|settled|worked|helped)"
+                       r"|\b(?:she's|he's|they're) (?:playing|eating|laughing) (?:now|again)\b"
                        r"|\bsaid (?:it's|its|it is|it was) (?:viral|a virus|nothing serious|nothing to worry)"
                        r"|\b(?:and|but) (?:she's|he's|they're|she is|he is) (?:fine|ok|okay|alright|all right)"
                        r"(?: now)?\W*$")
