@@ -23,6 +23,7 @@ from benchmarks._data import (
     CHAT_HOLDOUT_H,
     CHAT_HOLDOUT_I,
     CHAT_HOLDOUT_J,
+    CHAT_HOLDOUT_K,
     chat_cases,
     posts,
     shared_sets,
@@ -79,10 +80,12 @@ def main() -> None:
             ("peerbot_chat_holdout_h (an eighth, written at the start of session 6; see _data.py)",
              chat_cases(CHAT_HOLDOUT_H)),
             ("peerbot_chat_holdout_i (a ninth, written late in session 6, never tuned on)", chat_cases(CHAT_HOLDOUT_I)),
-            ("peerbot_chat_holdout_j (a tenth, written after every session-6 change, never tuned on)",
-             chat_cases(CHAT_HOLDOUT_J))]
+            ("peerbot_chat_holdout_j (a tenth, written near the end of session 6, never tuned on)",
+             chat_cases(CHAT_HOLDOUT_J)),
+            ("peerbot_chat_holdout_k (an eleventh, written after every session-6 change, never tuned on)",
+             chat_cases(CHAT_HOLDOUT_K))]
     if "--chat-only" in sys.argv:
-        sets = sets[:11]
+        sets = sets[:12]
     else:
         sets += list(shared_sets())
     for name, rows in sets:
