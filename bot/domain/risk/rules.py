@@ -144,6 +144,7 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\bi (?:overdose|od) (?:tonight|today|tomorrow)\b|\b(?:tonight|today|tomorrow) i (?:overdose|od|die|end it)\b",
         r"\bnot (?:planning on|going to be|gonna be) checking out\b",
         r"\b(?:plan|planned|planning) (?:was |is )?(?:always )?to (?:go|die|be gone|end it) (?:before|by) (?:i turn|i'm|my)\b",
         r"\b(?:top of the stairs|edge|balcony|window|platform|bridge|cliff)\b[^.?!]{0,40}\bthink(?:ing)? about (?:falling|jumping|"
@@ -358,7 +359,7 @@ RULES: list[Rule] = [
         r"it|disappear)\b",
         # wanting to be with someone who has died
         r"\b(?:died|passed away|passed|lost (?:her|him|them)|death|funeral|grave|anniversary)\b[^\n]{0,80}\b(?:want|wanna|need|"
-        r"going|ready|long) to be with (?:her|him|them)\b(?! (?:at|on|for|when|while|in)\b)",
+        r"going|ready|long) to (?:be with|join) (?:her|him|them)\b(?! (?:at|on|for|when|while|in)\b)",
         r"\b(?:miscarriage|stillb\w+|died|passed away|lost (?:her|him|them)|funeral)\b[^\n]{0,60}\bshould (?:have|'ve) gone with "
         r"(?:her|him|them)\b",
         r"\bbetter off (?:in the ground|six feet under|in a box|underground)\b|\blie down and (?:not|never) get up (?:ever )?"
@@ -569,6 +570,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLAN,
+        r"\bi'?ll do it (?:on \w+ |tonight |tomorrow )?when (?:the kids|everyone|he|she|they)(?:'re| are| is|'s) (?:at|away|out|"
+        r"asleep)\b",
         r"\b(?:know|worked out|decided|planned) (?:exactly )?(?:where and when|when and where|how and when|when and how)\b(?! "
         r"(?:the|it|we|is|to|our|my)\b)",
         r"\b(?:pills|tablets|meds|PILLS)\b[^\n]{0,80}\b(?:going to|gonna|i'll|i will|about to) (?:take|swallow|down) (?:them|it) "
@@ -1019,6 +1022,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.SETTLED,
+        r"\bone way\W*$",
         r"\b(?:leaving|left|leave) my phone (?:at home|behind)\b|\bone way ticket\b",
         r"\b(?:i'm|im|i am) (?:completely |totally )?at peace with it\b",
         r"\b(?:i'm|im|i am) not telling anyone(?: else)?\W*$|\bnot telling anyone else\b",
@@ -1052,6 +1056,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PLACE,
+        r"\b(?:getting|taking|catching|on) (?:the |a )?(?:train|bus) to (?:the )?(?:beachy head|cliffs?)\b",
         r"\b(?:i'm|im|i am) (?:\w+ )?(?:on|at) the (?:\d+(?:st|nd|rd|th)|top) floor\b(?=[^\n]{0,60}\b(?:jump|window|edge|"
         r"balcony)\b)|\b(?:jump|window|edge|balcony)\b[^\n]{0,60}\b(?:on|at) the (?:\d+(?:st|nd|rd|th)|top) floor\b",
         r"\b(?:go|going|went|been going) (?:there|up there|to the (?:cliff|bridge|edge|top)) (?:\w+ ){0,3}(?:to|and) look (?:down|"
@@ -1100,6 +1105,7 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.ATTEMPT,
+        r"\bPILLS\b[^\n]{0,60}\b(?:i've|ive|i have) (?:already )?taken (?:some|a few|loads|lots|half|most|a handful)\b",
         r"\b(?:blade|razor|knife)\b[^.?!]{0,20}\b(?:on|against|to) my (?:wrist|arm|throat|neck|skin)\b",
         r"\b(?:i've|ive|i have|i|just) (?:just )?(?:drank|drunk|swallowed) (?:a |some |half a )?(?:bottle of |cup of |glass of )?"
         r"(?:bleach|antifreeze|weedkiller|drain cleaner|white spirit)\b",
