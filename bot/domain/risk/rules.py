@@ -58,7 +58,7 @@ class Rule:
 
 _SELF = r"(?:my ?s[el]{2}f|myslef|mysefl|myeslf|myslf)"
 _PILLS = (
-    r"(?:pills?|tablets?|tabs|meds|medication|painkillers|sleeping pills|tylenol|paracetamol|insulin|xanax|xanex|xannies|oxy\w*|"
+    r"(?:pills?|tablets?|tabs|meds|medication|painkillers|sleeping pills|tylenol|paracetamol|insulin|xanax|xanex|xannies|oxy(?!gen)\w*|"
     r"antidepressants|anti-depressants|sertraline|prozac|lithium|quetiapine|seroquel|codeine|co-codamol|tramadol|"
     r"morphine|ibuprofen|aspirin|amitriptyline|diazepam|valium|ambien|zopiclone|lorazepam|clonazepam|prescription|"
     r"methadone|subutex|buprenorphine|propranolol|mirtazapine|citalopram|fluoxetine|venlafaxine|zolpidem|temazepam|"
@@ -95,7 +95,7 @@ _DEATH = (
 
 
 _DRUGS = (
-    r"(?:xanax|benzos?|fentanyl|heroin|oxy\w*|opioids?|methadone|alcohol|vodka|booze|lean|ketamine|ghb|diazepam|valium|"
+    r"(?:xanax|benzos?|fentanyl|heroin|oxy(?!gen)\w*|opioids?|methadone|alcohol|vodka|booze|lean|ketamine|ghb|diazepam|valium|"
     r"pregabalin|gabapentin|codeine|tramadol|morphine|sleeping (?:pills|tablets)|wine|drink)"
 )
 # How much was taken, when it is more than a dose: "the whole box", "every one of", "30 of my", "a week's worth"
@@ -144,6 +144,8 @@ def _rules(kind: Kind, *sources: str) -> list[Rule]:
 RULES: list[Rule] = [
     *_rules(
         Kind.IDEATION,
+        r"\bthink(?:ing)? about (?:walking|stepping|running) (?:out )?(?:into|in front of) (?:the )?(?:road|traffic|a (?:car|bus|"
+        r"lorry))\b",
         r"\bi (?:overdose|od) (?:tonight|today|tomorrow)\b|\b(?:tonight|today|tomorrow) i (?:overdose|od|die|end it)\b",
         r"\bnot (?:planning on|going to be|gonna be) checking out\b",
         r"\b(?:plan|planned|planning) (?:was |is )?(?:always )?to (?:go|die|be gone|end it) (?:before|by) (?:i turn|i'm|my)\b",
@@ -309,6 +311,14 @@ RULES: list[Rule] = [
     ),
     *_rules(
         Kind.PASSIVE,
+        r"\b(?:so much |a lot )?easier (?:to|if i) (?:just )?(?:not be alive|not be here|not exist|die|be dead)\b|\bpretending "
+        r"(?:that )?i (?:want to be alive|want to live|want to be here)\b",
+        r"\b(?:everyone|they|people|my family|everybody)\b[^.?!]{0,15}\b(?:would|'d) be (?:relieved|glad|happy|fine) if i (?:was|"
+        r"were|'m) (?:gone|dead|not here)\b",
+        r"\b(?:nobody|no one|noone) would (?:even )?(?:come to|turn up to|go to|cry at) my funeral\b|\bwhat the point (?:of|in) me "
+        r"is\b",
+        r"\bhoping (?:the )?(?:scan|results?|tests?|biopsy)\b[^.?!]{0,30}\b(?:shows? something|bad|cancer|terminal)\b[^.?!]{0,30}"
+        r"\b(?:all over|over with|the end)\b",
         r"\b(?:don't|dont|can't|cant) see how i can (?:keep (?:living|going)|go on|carry on)\b(?! (?:with|at|in)\b)",
         r"\bcrossing (?:the )?roads?\b[^.?!]{0,30}\b(?:don't|dont|do not|without) look(?:ing)?\b[^.?!]{0,15}\bon purpose\b",
         r"\b(?:anyone|anybody|people|someone) (?:to |would |will |'d )?(?:even )?notice (?:if )?i (?:was|were|'m|am) (?:gone|dead)\b",
@@ -593,7 +603,7 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am) (?:committing|going to commit|gonna commit) suicide\b",
         r"\bi(?:'ll| will| shall)(?: just)?[ ] => (?:commit suicide|kill SELF|end my life|end it all|take my (?:own )?life)\b"
         r"(?! if\b)",
-        r"\b(?:gear|heroin|fentanyl|pills|tablets|oxy\w*|xanax|stash)\b[^.?!]{0,40}\b(?:going to|gonna|will|i'll) (?:use|take|do|"
+        r"\b(?:gear|heroin|fentanyl|pills|tablets|oxy(?!gen)\w*|xanax|stash)\b[^.?!]{0,40}\b(?:going to|gonna|will|i'll) (?:use|take|do|"
         r"shoot up|snort|swallow|neck) (?:all of it|the lot|the whole (?:bag|lot|thing)|it all|everything|all of them|them all)\b",
         r"\b(?:an |the )?empty (?:flat|house|home)\b|\b(?:the )?(?:house|flat)(?:'s| is) empty\b",
         r"\bwhen (?:he's|she's|they're|everyone's|everyone is|the kids are|hes|shes) (?:at work|out|asleep|away|at school)\b",
@@ -1440,7 +1450,7 @@ RULES: list[Rule] = [
         r"injected|did) (?:my |the )?(?:usual|normal|old|same) (?:amount|dose|bag|hit)\b|\b(?:used|took|had|shot up|injected|did) "
         r"(?:my |the )?(?:usual|normal|old|same) (?:amount|dose|bag|hit)\b[^\n]{0,60}\b(?:tolerance|months clean|weeks clean|"
         r"years clean|clean for)\b",
-        r"\b(?:used again|using again|shot up|injected|heroin|fentanyl|gear|oxy\w*|opioids?|xanax|benzos?|pills|methadone|"
+        r"\b(?:used again|using again|shot up|injected|heroin|fentanyl|gear|oxy(?!gen)\w*|opioids?|xanax|benzos?|pills|methadone|"
         r"ketamine|ghb)\b[^.?!]{0,40}\b(?:i've|ive|i have|i) overdone it\b",
         r"\b(?:stopped|quit|stopping|coming off|off)\b[^\n]{0,30}\b(?:drinking|drink|alcohol|booze|benzos?)\b[^\n]{0,80}"
         r"\b(?:fit|fitting|"
@@ -1453,8 +1463,8 @@ RULES: list[Rule] = [
         r"unconscious|unresponsive|collapsed)\b|\b(?:slurring|drowsy|unconscious|unresponsive|collapsed)\b[^\n]{0,60}"
         r"\bempty (?:packets|packs|boxes|bottles|blisters)\b",
         r"\b(?:snoring|gurgling|breathing (?:is |is really |really )?(?:weird|funny|slow|shallow|strange|odd))\b[^\n]{0,60}"
-        r"\b(?:heroin|fentanyl|opioids?|oxy\w*|methadone|xanax|benzos|pills|shot up|used|gear)\b",
-        r"\b(?:heroin|fentanyl|opioids?|oxy\w*|methadone|xanax|benzos|shot up|gear)\b[^\n]{0,60}\b(?:snoring|gurgling|"
+        r"\b(?:heroin|fentanyl|opioids?|oxy(?!gen)\w*|methadone|xanax|benzos|pills|shot up|used|gear)\b",
+        r"\b(?:heroin|fentanyl|opioids?|oxy(?!gen)\w*|methadone|xanax|benzos|shot up|gear)\b[^\n]{0,60}\b(?:snoring|gurgling|"
         r"(?:not|won't|wont|isn't|isnt) (?:waking|wake|breathing)|breathing (?:is )?(?:weird|funny|slow|shallow|strange))\b",
         r"\b(?:mixed|mixing|took|taken|taking|had|necked|downed|drank|drinking) [^.?!]{0,30}\bDRUGS\b[^.?!]{0,20}\b(?:and|with|on top of)\b"
         r"[^.?!]{0,30}\b(?:DRUGS|drinking|drunk|pills)\b",
@@ -1465,7 +1475,7 @@ RULES: list[Rule] = [
         r"exhausted|knackered|shattered)\b|[^.?!\n]{0,30}\b(?:fast|sound|deeply) asleep\b)",
         r"\b(?:drinking (?:all day|all night|heavily|a lot|since \w+|wine|vodka|beer|spirits)|drunk)\b[^.?!]{0,40}\b(?:took|"
         r"taken|swallowed|had)\b[^.?!]{0,20}\b(?:my |some |the )?(?:sleeping (?:pills|tablets)|xanax|benzos?|diazepam|"
-        r"valium|oxy\w*|opioids?|codeine|tramadol|morphine|methadone|heroin|painkillers)\b",
+        r"valium|oxy(?!gen)\w*|opioids?|codeine|tramadol|morphine|methadone|heroin|painkillers)\b",
         r"\b(?:lips|fingers|face) (?:are |is |turning |going |went )?(?:blue|grey|gray|purple)\bNOT_COLD",
         r"\bfentanyl\b[^.?!]{0,40}\b(?:in|laced)\b",
         r"\b(?:took|taken|had|done|dropped|swallowed) (?:some |a |two |\d+ )?(?:pills?|tablets?|pingers?|molly|mdma|"
