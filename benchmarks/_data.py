@@ -29,7 +29,8 @@ CHAT_HOLDOUT_F = ROOT / "tests" / "data" / "chat_holdout_f.tsv"
 CHAT_HOLDOUT_G = ROOT / "tests" / "data" / "chat_holdout_g.tsv"
 # Session 6: H at the start, before any change. The session's rounds then covered the same themes from the README,
 # and some of their rules would have been written the same way for H's messages, so H is only partly clean. I was
-# written two thirds of the way through, J near the end and K after every change; none was ever tuned on.
+# written two thirds of the way through, J near the end and K before the last three rounds (which changed none of
+# the held-out figures); none was ever tuned on.
 CHAT_HOLDOUT_H = ROOT / "tests" / "data" / "chat_holdout_h.tsv"
 CHAT_HOLDOUT_I = ROOT / "tests" / "data" / "chat_holdout_i.tsv"
 CHAT_HOLDOUT_J = ROOT / "tests" / "data" / "chat_holdout_j.tsv"

@@ -82,7 +82,7 @@ def main() -> None:
             ("peerbot_chat_holdout_i (a ninth, written late in session 6, never tuned on)", chat_cases(CHAT_HOLDOUT_I)),
             ("peerbot_chat_holdout_j (a tenth, written near the end of session 6, never tuned on)",
              chat_cases(CHAT_HOLDOUT_J)),
-            ("peerbot_chat_holdout_k (an eleventh, written after every session-6 change, never tuned on)",
+            ("peerbot_chat_holdout_k (an eleventh, written at the end of session 6, never tuned on)",
              chat_cases(CHAT_HOLDOUT_K))]
     if "--chat-only" in sys.argv:
         sets = sets[:12]
