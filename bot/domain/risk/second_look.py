@@ -39,7 +39,7 @@ THRESHOLD = 1.0
 # and waking are left out too: new parents and carers talk of them all day ("trying not to wake up the baby"). So are
 # places and means, which the rules weigh only in context ("a video of the sunset by the river").
 UNSIGNED_THRESHOLD = 2.0
-_FUNCTION_WORDS = frozenset({
+_UNWEIGHED = frozenset({
     "i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my", "myself", "you", "your", "you're", "u", "we",
     "us", "our", "he", "him", "his", "she", "her", "they", "them", "their", "it", "it's", "its", "he's", "she's",
     "they're", "hes", "shes", "a", "an", "the", "and", "or", "but", "so", "if", "then", "than", "that", "this",
@@ -72,12 +72,16 @@ _REASON = {Tier.URGENT: "worded like urgent messages (second look)",
 
 def words_and_pairs(text: str) -> set[str]:
     """Each word, and each pair of adjacent words."""
-    return _features(normalise(text))
+    return _features(_WORD.findall(normalise(text)))
 
 
-def _features(norm: str) -> set[str]:
-    words = _WORD.findall(norm)
+def _features(words: list[str]) -> set[str]:
     return {*words, *map(" ".join, pairwise(words))}
+
+
+def _too_short(words: list[str]) -> bool:
+    """Fewer than MIN_FEATURES words and pairs, told before the pairs are built: n words make at most 2n - 1."""
+    return 2 * len(words) - 1 < MIN_FEATURES
 
 
 def _spans(norm: str, features: list[str]) -> list[tuple[int, int]]:
@@ -122,7 +126,7 @@ class SecondLook:
                       for name, model in data["tiers"].items()}
         urgent = self._tiers[Tier.URGENT]
         self._content = _Weights(urgent.bias, {feature: weight for feature, weight in urgent.weights.items()
-                                               if not _FUNCTION_WORDS.issuperset(feature.split())})
+                                               if not _UNWEIGHED.issuperset(feature.split())})
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> SecondLook:
@@ -140,7 +144,10 @@ class SecondLook:
                 or all(e.reason in _HINTS for e in first.evidence)):
             return first
         norm = norm or normalise(text)
-        features = _features(norm)
+        words = _WORD.findall(norm)
+        if _too_short(words):
+            return first
+        features = _features(words)
         if len(features) < MIN_FEATURES:
             return first
         for tier in (Tier.CRISIS, Tier.URGENT):
@@ -157,7 +164,10 @@ class SecondLook:
     def _unsigned(self, text: str, first: Screening, norm: str) -> Screening:
         """A message with no sign the rules know, raised to urgent only when its content words weigh far more like
         urgent messages than the rest (see UNSIGNED_THRESHOLD)."""
-        features = _features(norm)
+        words = _WORD.findall(norm)
+        if _too_short(words):
+            return first
+        features = _features(words)
         if len(features) < MIN_FEATURES:
             return first
         model = self._content
