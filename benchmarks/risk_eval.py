@@ -24,6 +24,7 @@ from benchmarks._data import (
     CHAT_HOLDOUT_I,
     CHAT_HOLDOUT_J,
     CHAT_HOLDOUT_K,
+    CHAT_HOLDOUT_L,
     chat_cases,
     posts,
     shared_sets,
@@ -83,9 +84,11 @@ def main() -> None:
             ("peerbot_chat_holdout_j (a tenth, written near the end of session 6, never tuned on)",
              chat_cases(CHAT_HOLDOUT_J)),
             ("peerbot_chat_holdout_k (an eleventh, written at the end of session 6, never tuned on)",
-             chat_cases(CHAT_HOLDOUT_K))]
+             chat_cases(CHAT_HOLDOUT_K)),
+            ("peerbot_chat_holdout_l (a twelfth, written at the start of session 7; see _data.py)",
+             chat_cases(CHAT_HOLDOUT_L))]
     if "--chat-only" in sys.argv:
-        sets = sets[:12]
+        sets = sets[:13]
     else:
         sets += list(shared_sets())
     for name, rows in sets:
