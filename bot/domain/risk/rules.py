@@ -308,6 +308,8 @@ RULES: list[Rule] = [
         r"DEATH\b(?! (?:ship|of (?:a|my) (?:friend|loved)))",
         r"\b(?:drive|driving|crash|crashing|steer) (?:the |my )?(?:car )?(?:into|off) (?:a |the )?(?:river|wall|tree|"
         r"cliff|bridge|lake|sea|traffic|lorry|truck|oncoming)\b",
+        r"\b(?:keep|kept|been|find myself|caught myself) (?:driving|walking|going|cycling) (?:past|over|across|up to|to) (?:the|that) "
+        r"PLACES\b[^.?!]{0,30}\b(?:slow\w*|stop\w*|look\w* (?:down|over)|staring|pull\w* over)\b",
     ),
     *_rules(
         Kind.PASSIVE,
@@ -577,6 +579,8 @@ RULES: list[Rule] = [
         r"like (?:a )?relief|a relief|welcome|easier|appealing|tempting)\b",
         r"\bwant (?:it|this|everything) (?:all )?to (?:end|be over),? (?:all of it|everything)\b",
         r"\b(?:not|no longer) (?:want|wanting) to be (?:alive|here)\b",
+        r"\b(?:hope|hoping|hopes|wish|wishing) (?:the|my|this) (?:cancer|tumou?r|illness|disease|leuka?emia|lymphoma|infection|"
+        r"sepsis)(?: just)? (?:wins|takes me|gets me|kills me|finishes me)\b",
     ),
     *_rules(
         Kind.PLAN,
@@ -685,6 +689,7 @@ RULES: list[Rule] = [
         r"\b(?:in front of|under) (?:a|the) (?:bus|lorry|truck|train|car|van)\b",
         r"\b(?:driving|drive|drove|crash\w*|swerv\w*|steer\w*) (?:\w+ )?(?:into|off) (?:a |the )?(?:tree|wall|lorry|truck|"
         r"bridge|river|oncoming|barrier|road)\b",
+        r"\bjump(?:ing)? (?:out of|out|from|off) (?:the|a|my) (?:window|balcony)\b",
     ),
     *_rules(
         Kind.TIMEFRAME,
@@ -811,6 +816,10 @@ RULES: list[Rule] = [
         r"bridge|spot|place|beam|building)\b",
         r"\b(?:counted|counting) (?:out )?(?:all )?(?:my |the )?PILLS\b[^\n]{0,30}\benough\b(?! (?:to last|for (?:the|a) "
         r"(?:week|month)|until|till))",
+        r"\bhose(?:pipe)?\b[^\n]{0,60}\bexhaust\b(?![^\n]{0,40}\b(?:dryer|vent|hoover|vacuum|hood|fix\w*|repair\w*|mechanic)\b)"
+        r"|\bhose(?:pipe)? (?:and|&) (?:some |the |duct |gaffer )*tape\b[^.?!]{0,30}\bin (?:the|my) (?:boot|car)\b",
+        r"\bloaded (?:the|my|dad's|his|a) (?:shot)?gun\b(?![^\n]{0,80}\b(?:fox\w*|hens?|chickens?|pigeons?|crows?|rabbits?|deer|"
+        r"pheasants?|clay|clays|range|shoot(?:ing)? (?:club|day)|season|vermin|rats?|for the \w+)\b)",
     ),
     *_rules(
         Kind.GOODBYE,
@@ -878,7 +887,8 @@ RULES: list[Rule] = [
         r"\bput(?:ting)? my affairs in order\b",
         r"\b(?:sorry|forgive me) for (?:everything|what i'm about to do|leaving)\b.{0,60}\b(?:goodbye|love you all|bye)",
         r"\b(?:tell|take care of) [^.?!]{0,30}\bfor me when i'm gone\b",
-        r"\b(?:last|final) (?:message|goodbye|words)\b(?! (?:before|for|of|until|till|in|on|about))",
+        r"\b(?:last|final) (?:message|goodbye|words)\b(?! (?:before|for|of|until|till|in|on|about))(?![^\n]{0,40}\b(?:off to "
+        r"bed|bedtime|going to (?:bed|sleep)|off to sleep|night night|see you (?:all )?tomorrow|speak tomorrow)\b)",
         r"\blast time (?:you'll|you will|anyone will|you|anyone) (?:hear from|see|hears from) me\b",
         r"\b(?:sorry|i love you|decided|goodbye)\b[^\n]{0,60}\bplease (?:don't|do not) (?:be sad|be angry|be cross|be mad|be "
         r"upset|blame yourself|cry|miss me)\b",
@@ -1000,6 +1010,9 @@ RULES: list[Rule] = [
         r"\bbefore i go\b(?! (?:to|on|out|back|in|into|away|home|shopping|abroad|for|under|through))",
         r"\b(?:paid off|cancelled|canceled|closed) (?:all )?my (?:debts|accounts|phone|contracts?|subscriptions)\b",
         r"\bhow much (?:you(?: all| guys)?|this group) (?:meant|has meant|have meant) to me\b",
+        r"\b(?:don't|dont|do not) think (?:i'll|ill|i will|i'm going to|im going to|i'm gonna|im gonna) (?:make it|be (?:here|around|"
+        r"alive)) (?:to|for|until|till|past|through) (?:christmas|my birthday|the weekend|next week|new year|spring|summer)\b"
+        r"(?! (?:dinner|lunch|party|do|market|fair|meal|service|concert|play|show|meeting|group|drinks)\b)",
     ),
     # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
     *_rules(
@@ -1063,6 +1076,8 @@ RULES: list[Rule] = [
         r"\b(?:not|no longer) (?:scared|afraid|frightened) (?:anymore|any more|now)\b",
         r"\b(?:i'm|im|i am) ready (?:now|to go)\b|\b(?:i'm|im|i am) ready\W*$",
         r"\b(?:sorted|sorting) (?:everything|it all) out\b|\bsorted out everything\b",
+        r"\b(?:don't|dont|do not) think (?:i'm|im|i am|i'll|ill|i will) (?:be )?coming (?:back )?(?:down|back)\b(?! (?:to|for|until|till|from|with|here|there)\b)",
+        r"\b(?:i'm|im|i am) not turning back\W*$",
     ),
     *_rules(
         Kind.PLACE,
@@ -1079,6 +1094,7 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am|sitting|sat|standing|stood|parked|waiting|been sat|been sitting) (?:\w+ ){0,2}(?:on|at|by|up on|on "
         r"top of|in) (?:the |a )?(?:top of (?:the|a) )?PLACES\b",
         r"(?:^|[.!?\n] *)(?:on|at|up on|on top of) (?:the |a )?(?:top of (?:the|a) )?PLACES\b",
+        r"\b(?:i'm|im|i am|standing|stood|walking|wading|waded|walked|sat|sitting) (?:\w+ ){0,2}(?:in|into) the (?:sea|ocean|river|lake|loch|water)\b",
     ),
     *_rules(
         Kind.GIVEAWAY,
@@ -1485,6 +1501,8 @@ RULES: list[Rule] = [
         r"cake|sugar|coffee|caffeine|to (?:drink|eat)|sun|work))",
         r"\b(?:took|taken|used|done|had|smoked|snorted|injected) (?:\w+ ){0,3}(?:and|now) (?:\w+ ){0,3}(?:heart|"
         r"chest) (?:is )?(?:racing|pounding|hurts)\b",
+        r"\b(?:chest (?:hurts|pain|is tight)|can't breathe|cant breathe|heart(?:'s| is) (?:racing|pounding|going)|numb|can't feel|"
+        r"cant feel|going dark|shaking|fitting)\b[^\n]{0,60}\bafter (?:taking )?(?:the|those|all the|all those) (?:pills|tablets)\b",
     ),
     *_rules(
         Kind.RELAPSE,
@@ -2108,6 +2126,11 @@ RULES: list[Rule] = [
         r"(?:all )?be (?:better off|happier) without (?:him|her|them)\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d|'ve)? (?:\w+ ){0,2} => (?:took|taken|swallowed|got into) (?:his|her|their|my) \w+'s (?:\w+ )?"
         r"PILLS\b",
+        r"\b(?:hiding|hidden|hides|found|finding|keeps? finding) (?:\w+ )?(?:razors?|razor blades?|blades)\b[^\n]{0,30}\b(?:in|under) "
+        r"(?:her|his|their) (?:room|bed|drawers?|bag|pencil case|mattress|pillow|wardrobe)\b(?![^\n]{0,40}\b(?:craft|art|kit|"
+        r"sharpener|project|shav)\w*)",
+        r"\b(?:her|his|their) (?:arms|legs|wrists|thighs) (?:are|were) (?:all )?(?:covered(?: in (?:cuts|scars|scratches|marks|slashes))?|"
+        r"cut up)\W*(?:$|[.!?\n])",
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
@@ -2195,5 +2218,8 @@ RULES: list[Rule] = [
         r"shooting|overdosing)\b",
         r"\b(?:he|she|they)(?:'s| is| are)? (?:\w+ ){0,2}(?:going to|gonna|about to) (?:drive|crash) (?:the |his |her "
         r")?(?:car )?(?:into|off)\b",
+        r"\b(?:not moving|unresponsive|won't wake|can't wake|not waking|not breathing|not responding)\b[^\n]{0,80}\bempty "
+        r"(?:bottle|packet|box|strip|blister|tub)s?\b|\bempty (?:bottle|packet|box|strip|blister|tub)s?\b[^\n]{0,80}\b(?:not moving|"
+        r"unresponsive|won't wake|can't wake|not waking|not breathing|not responding)\b",
     ),
 ]
