@@ -310,6 +310,9 @@ RULES: list[Rule] = [
         r"cliff|bridge|lake|sea|traffic|lorry|truck|oncoming)\b",
         r"\b(?:keep|kept|been|find myself|caught myself) (?:driving|walking|going|cycling) (?:past|over|across|up to|to) (?:the|that) "
         r"PLACES\b[^.?!]{0,30}\b(?:slow\w*|stop\w*|look\w* (?:down|over)|staring|pull\w* over)\b",
+        r"\b(?:can't|cant|cannot|can not|not able to|unable to|(?:don't|dont) think i can|not sure i can|(?:don't|dont) know if i can|"
+        r"no longer) (?:keep|stay|be) (?:myself |SELF )?safe\b|\b(?:can't|cant|cannot|won't|wont) (?:promise|guarantee) (?:i'll|ill|i will|"
+        r"that i'll|i can|i'm going to) (?:be|stay|keep (?:myself|SELF)) safe\b",
     ),
     *_rules(
         Kind.PASSIVE,
@@ -581,6 +584,13 @@ RULES: list[Rule] = [
         r"\b(?:not|no longer) (?:want|wanting) to be (?:alive|here)\b",
         r"\b(?:hope|hoping|hopes|wish|wishing) (?:the|my|this) (?:cancer|tumou?r|illness|disease|leuka?emia|lymphoma|infection|"
         r"sepsis)(?: just)? (?:wins|takes me|gets me|kills me|finishes me)\b",
+        r"\b(?:i'm|im|i am) only (?:still )?(?:here|alive|around) (?:because of|for) (?:(?:the|my|our) (?:dogs?|cats?|kids?|children|"
+        r"son|daughter|mum|mom|dad|husband|wife|partner|family|pets?|grandchildren|grandkids|baby|babies|boys|girls|nan)|you (?:all|"
+        r"guys|lot))\b",
+        r"\bwant to (?:go to )?sleep (?:for a (?:very |really )?long time|forever)\b[^.?!]{0,30}\b(?:not (?:deal|face|wake|have to)|"
+        r"never (?:wake|deal|face))",
+        r"\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?my (?:heart|breathing) (?:just |would |will |would just )?(?:stops?|gives? "
+        r"(?:out|up)|packs? in)\b",
     ),
     *_rules(
         Kind.PLAN,
@@ -644,6 +654,9 @@ RULES: list[Rule] = [
         r"the lot|whatever)\b",
         r"\b(?:step|walk|jump|throw SELF|lie down) (?:out )?in front of (?:a|the|next|an) (?:\w+ )?(?:train|bus|"
         r"car|lorry|truck)\b",
+        r"\b(?:can't|cant|cannot|can not|not able to|unable to|(?:don't|dont) think i can|not sure i can|(?:don't|dont) know if i can|"
+        r"no longer) (?:keep|stay|be) (?:myself |SELF )?safe\b|\b(?:can't|cant|cannot|won't|wont) (?:promise|guarantee) (?:i'll|ill|i will|"
+        r"that i'll|i can|i'm going to) (?:be|stay|keep (?:myself|SELF)) safe\b",
     ),
     # Resolve without saying to what: a plan beside a wish to die, and only a concern beside a day or a method
     # ("today's the day" is as often a new job).
@@ -1389,6 +1402,9 @@ RULES: list[Rule] = [
         r"\b(?:afraid|scared|terrified|frightened|worried) (?:that )?(?:he|she|they)(?:'ll| will|'s going to| is going to|"
         r" might| could) (?:hurt|hit|harm|take) (?:the kids|my kids|the children|the baby|my son|my daughter)\b",
         r"\b(?:he|she|they) (?:won't|wont|doesn't|doesnt|don't) let me (?:leave|see|go out|have money|call)",
+        r"\b(?:carer|caregiver|care worker|support worker|care home staff|nurse)s? (?:\w+ )?(?:shouts? at|hits?|slaps?|pinch(?:es)?|"
+        r"hurts?|threatens?|swears? at|takes? my money|steals? from|locks? me in)\b|\bleaves? me (?:in my (?:chair|bed)|without (?:food|"
+        r"water|my meds|my medication|a drink)) (?:all day|all night|for hours|for days)\b",
     ),
     *_rules(
         Kind.ABUSE_DANGER,
@@ -1680,6 +1696,7 @@ RULES: list[Rule] = [
         r"\b(?:lips|face|skin|tongue) (?:look|looks|looking|are|is|turning|going|gone|went)(?: \w+)? (?:blue|grey|gray)\bNOT_COLD",
         r"\b(?:told|said)(?: me| us)? (?:to )?go (?:straight )?to (?:a&e|a and e|the er|er|emergency|hospital) "
         r"(?:now|straight away|right away|immediately)?",
+        r"\bsickle\b[^\n]{0,80}\bchest (?:hurts|pain|is tight|feels tight)\b|\bchest (?:hurts|pain|is tight|feels tight)\b[^\n]{0,80}\bsickle\b",
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
@@ -1853,6 +1870,12 @@ RULES: list[Rule] = [
         r"went later|instead)\b)",
         r"\b(?:stitches|wound|incision|scar) (?:have |has |is |are )?(?:come |coming |burst |split |pulled )?"
         r"(?:open|apart)\b",
+        r"\b(?:sats|oxygen|o2|spo2|saturation)(?: levels?)? (?:are|is|at|of|down to|dropped to|reading|keep dropping to)? ?(?:[6-8]\d)"
+        r"(?:%| percent)?(?! (?:is|are) (?:normal|usual|fine)| for me)(?![^.?!]{0,40}\b(?:normal for|usual for|my target|target)\b)\b",
+        r"\b(?:stopped eating|not eating|haven't eaten|havent eaten|barely eating|down to (?:one|an?|half an?) \w+ a day)\b[^\n]{0,60}"
+        r"\b(?:heart (?:keeps )?(?:flutter\w*|racing|pounding|skipping|missing beats)|faint\w*|passed out|black(?:ed|ing) out|"
+        r"chest pains?)\b",
+        r"\b(?:in|having|going into|into) a sickle (?:cell )?crisis\b",
     ),
     *_rules(
         Kind.POSTPARTUM_HARM,
@@ -2131,6 +2154,9 @@ RULES: list[Rule] = [
         r"sharpener|project|shav)\w*)",
         r"\b(?:her|his|their) (?:arms|legs|wrists|thighs) (?:are|were) (?:all )?(?:covered(?: in (?:cuts|scars|scratches|marks|slashes))?|"
         r"cut up)\W*(?:$|[.!?\n])",
+        r"\b(?:talk(?:s|ing|ed)? about|keeps? saying (?:he|she)(?:'s| is| wants to be)?|says (?:he|she)(?:'s| is| wants to be)?) (?:joining|"
+        r"being with|going to (?:join|be with)|ready to (?:join|go to)) (?:nan|grandad|grandma|grandpa|granny|his wife|her husband|"
+        r"(?:his|her) (?:late )?\w+|mum|dad|god|jesus)\b[^.?!]{0,20}\b(?:soon|again|in heaven|up there)\b",
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
