@@ -313,6 +313,14 @@ RULES: list[Rule] = [
         r"\b(?:can't|cant|cannot|can not|not able to|unable to|(?:don't|dont) think i can|not sure i can|(?:don't|dont) know if i can|"
         r"no longer) (?:keep|stay|be) (?:myself |SELF )?safe\b|\b(?:can't|cant|cannot|won't|wont) (?:promise|guarantee) (?:i'll|ill|i will|"
         r"that i'll|i can|i'm going to) (?:be|stay|keep (?:myself|SELF)) safe\b",
+        r"\b(?:i'm|im|i am|i'll be|ill be) (?:finally )?checking out\b(?! (?:of|from|at|the|this|that|those|these|some|a|an|my|your|our|"
+        r"new|what|how|early|late)\b)(?![^\n]{0,60}\b(?:hotel|hospital|ward|airbnb|b&b|room|discharg\w*|library|shop|book|caravan|"
+        r"cottage|lodge)\b)",
+        r"\bif i (?:crashed|crash|died|was gone|wasn't here|were gone|weren't here|ended it)\b[^.?!]{0,30}\b(?:it'd|it would|that would|"
+        r"that'd|would) (?:solve|fix|sort|end) (?:everything|it all|all (?:of )?this|all my problems|all the problems)\b",
+        r"\bthink(?:ing)? about how i(?:'d| would| could| might) do it\b(?! (?:differently|better|again|if|with|without|on|at|for)\b)",
+        r"\bdead inside\b[^.?!]{0,40}\bmake it (?:official|real|permanent)\b",
+        r"\b(?:a |the |this )?(?:pull|urge|tug) (?:towards?|to) (?:the )?(?:edge|tracks|drop|traffic|oncoming|rails?)\b",
     ),
     *_rules(
         Kind.PASSIVE,
@@ -591,6 +599,9 @@ RULES: list[Rule] = [
         r"never (?:wake|deal|face))",
         r"\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?my (?:heart|breathing) (?:just |would |will |would just )?(?:stops?|gives? "
         r"(?:out|up)|packs? in)\b",
+        r"\b(?:ask\w*|pray\w*|beg\w*) (?:god|the lord|jesus|allah|the universe|him) to (?:take me|let me die|end it|call me home)\b",
+        r"\b(?:swap|trade|switch) places with (?:anyone|someone|somebody|them|him|her|people) (?:who's|who is|who are|that's|that is) "
+        r"(?:dying|terminal|on (?:their|his|her) deathbed|dead)\b",
     ),
     *_rules(
         Kind.PLAN,
@@ -657,6 +668,8 @@ RULES: list[Rule] = [
         r"\b(?:can't|cant|cannot|can not|not able to|unable to|(?:don't|dont) think i can|not sure i can|(?:don't|dont) know if i can|"
         r"no longer) (?:keep|stay|be) (?:myself |SELF )?safe\b|\b(?:can't|cant|cannot|won't|wont) (?:promise|guarantee) (?:i'll|ill|i will|"
         r"that i'll|i can|i'm going to) (?:be|stay|keep (?:myself|SELF)) safe\b",
+        r"\bwait(?:ing)? (?:till|until|for) [^.?!]{0,40}\b(?:at work|asleep|in bed|out|gone|away|empty|at school)\b[^.?!]{0,30}\bthen "
+        r"(?:it's|it is|it'll be|i'll|i can|i will) (?:done|over|do it)\W*(?:$|[.!?\n])",
     ),
     # Resolve without saying to what: a plan beside a wish to die, and only a concern beside a day or a method
     # ("today's the day" is as often a new job).
@@ -833,6 +846,7 @@ RULES: list[Rule] = [
         r"|\bhose(?:pipe)? (?:and|&) (?:some |the |duct |gaffer )*tape\b[^.?!]{0,30}\bin (?:the|my) (?:boot|car)\b",
         r"\bloaded (?:the|my|dad's|his|a) (?:shot)?gun\b(?![^\n]{0,80}\b(?:fox\w*|hens?|chickens?|pigeons?|crows?|rabbits?|deer|"
         r"pheasants?|clay|clays|range|shoot(?:ing)? (?:club|day)|season|vermin|rats?|for the \w+)\b)",
+        r"\b(?:got|have|saved|stored|collected|kept|stockpiled) (?:\w+ ){0,3}enough\b[^.?!]{0,30}\bto (?:not|never) wake(?: up)?\b",
     ),
     *_rules(
         Kind.GOODBYE,
@@ -896,13 +910,15 @@ RULES: list[Rule] = [
         r"\b(?:wrote|written|writing|finished|left) my (?:last |final |suicide )?note\b",
         r"\b(?:wrote|written|writing) (?:my |the |some )?(?:goodbye|farewell) (?:notes?|letters?)",
         r"\b(?:i've|ive|i have|i) (?:said|written) my goodbyes\b(?! to (?:my )?(?:nan|gran|grandad|grandpa|"
-        r"grandma|him|her|them|dad|mum|mom))",
+        r"grandma|him|her|them|dad|mum|mom))(?! to (?:the|my|our) (?:old )?(?:house|flat|home|office|job|team|ward|school|class|"
+        r"colleagues|street|garden|car))",
         r"\bput(?:ting)? my affairs in order\b",
         r"\b(?:sorry|forgive me) for (?:everything|what i'm about to do|leaving)\b.{0,60}\b(?:goodbye|love you all|bye)",
         r"\b(?:tell|take care of) [^.?!]{0,30}\bfor me when i'm gone\b",
         r"\b(?:last|final) (?:message|goodbye|words)\b(?! (?:before|for|of|until|till|in|on|about))(?![^\n]{0,40}\b(?:off to "
         r"bed|bedtime|going to (?:bed|sleep)|off to sleep|night night|see you (?:all )?tomorrow|speak tomorrow)\b)",
-        r"\blast time (?:you'll|you will|anyone will|you|anyone) (?:hear from|see|hears from) me\b",
+        r"\blast time (?:you'll|you will|anyone will|you|anyone) (?:hear from|see|hears from) me\b(?! (?:about|on|re|regarding|"
+        r"until|till|for|before|this|in)\b)",
         r"\b(?:sorry|i love you|decided|goodbye)\b[^\n]{0,60}\bplease (?:don't|do not) (?:be sad|be angry|be cross|be mad|be "
         r"upset|blame yourself|cry|miss me)\b",
         r"\bplease (?:don't|do not) blame yourself\b",
@@ -919,6 +935,16 @@ RULES: list[Rule] = [
         r"\b(?:i'll|i will|ill) be (?:gone|dead) (?:by|before) (?:morning|tomorrow|tonight|the weekend)\b",
         r"\btell (?:my )?(?:\w+ )?(?:mum|mom|dad|kids|children|son|daughter|wife|husband|partner|family|sister|"
         r"brother|parents|boys|girls) (?:that )?(?:i love (?:her|him|them)|(?:i'?m|i am) sorry\b(?! (?:i|for (?:missing|being late|not)|about|we)\b))\b",
+        r"\b(?:tonight|today|tomorrow|soon)\b[^.?!]{0,20}\bi (?:finally )?(?:get|find|will get|'ll get) (?:some )?peace\W*$",
+        r"\b(?:the |my )letters (?:are|have been|are all) (?:written|done|finished|sealed|addressed)\b(?![^\n]{0,60}\b(?:christmas|cards?|"
+        r"santa|job|applications?|cover|council|complaint|school|mp|thank|references?|appeal)\b)",
+        r"\b(?:said|saying|say) (?:my )?goodbyes? to \w+ without (?:her|him|them|anyone) (?:knowing|realising|realizing)\b",
+        r"\b(?:don't|dont|do not|no need to|you won't need to|you wont need to) (?:worry|fret) about me (?:after|from|past) (?:today|tonight|"
+        r"tomorrow|this weekend|now on)\b",
+        r"(?:^|[.!?\n] *)(?:it'll|it will|everything will|it's all going to|it's going to) (?:all )?be (?:over|done|finished) (?:by|before) "
+        r"(?:morning|tomorrow|tonight|the morning|sunrise|dawn)\W*$",
+        r"\bif (?:you|u) (?:don't|dont|do not) hear from me\b[^.?!]{0,30}\b(?:you(?:'ll)? know why|assume the worst|i'm gone|i'll be gone|"
+        r"it's done|it worked)\b",
     ),
     *_rules(
         Kind.FINALITY,
@@ -986,7 +1012,8 @@ RULES: list[Rule] = [
         r"\b(?:won't|wont|will not|not going to) (?:be )?need(?:ing)? (?:it|them|any of (?:it|this|them)|these|those)\b"
         r"[^.?!]{0,30}\bwhere i'm going\b",
         r"\bif (?:you|anyone|you all) (?:don't|dont|do not) hear from me\b(?![^.?!]{0,30}\b(?:i'm|im|i'll be|i will be) "
-        r"(?:at|in|on|out|away|busy)\b)",
+        r"(?:at|in|on|out|away|busy)\b)(?![^.?!]{0,40}\b(?:probably|asleep|busy|signal|battery|phone|holiday|wifi|internet|"
+        r"means i'm|it's because i'm)\b)",
         r"\bcancell?ed (?:all )?my (?:appointments|therapy|sessions|treatment|hospital appointments)\b",
         r"\b(?:there's|there is|theres) no (?:need|point) (?:for|in) (?:them|it|any of (?:it|them)) (?:anymore|any more)\b",
         r"\b(?:won't|wont|will not|not going to) be (?:around|here) to (?:see|say|watch|celebrate|meet|know|hear|tell)\b",
@@ -1026,6 +1053,8 @@ RULES: list[Rule] = [
         r"\b(?:don't|dont|do not) think (?:i'll|ill|i will|i'm going to|im going to|i'm gonna|im gonna) (?:make it|be (?:here|around|"
         r"alive)) (?:to|for|until|till|past|through) (?:christmas|my birthday|the weekend|next week|new year|spring|summer)\b"
         r"(?! (?:dinner|lunch|party|do|market|fair|meal|service|concert|play|show|meeting|group|drinks)\b)",
+        r"\b(?:it's|its|this is|tonight is) my last night\W*(?:$|[.,!?\n])(?![^\n]{0,60}\b(?:uni|holiday|flight|mov\w*|home tomorrow|"
+        r"shift|job|course|placement|hotel|hospital|ward|rehab|discharg\w*|single|trip|off to)\b)",
     ),
     # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
     *_rules(
@@ -1055,6 +1084,7 @@ RULES: list[Rule] = [
         r"\blove to (?:all of )?(?:you|you all|everyone)\b|\b(?:grateful|thankful) for (?:you all|all of you|every one of you)\b",
         r"\b(?:i'm|im|i am) (?:so |really )?sorry\W*$",
         r"\b(?:look after|take care of) (?:the kids|the children|mum|mom|dad|my \w+|each other|yourselves)\b(?: for me)?",
+        r"\b(?:wanted|want|needed) to say (?:sorry|goodbye|thank you|thanks) first\b",
     ),
     *_rules(
         Kind.SETTLED,
@@ -1074,7 +1104,8 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am) (?:done|finished|tired of) fighting\b(?! (?:with|about|over|for|against))",
         r"\b(?:you|u|they|everyone|she|he) (?:deserved?|deserve) (?:so much )?better\b",
         r"\b(?:it's|its|everything's|everything is) (?:all )?in (?:order|place)(?: now)?\b",
-        r"\b(?:i've|ive|i have) said (?:what i (?:needed|wanted|had) to say|my goodbyes)\b",
+        r"\b(?:i've|ive|i have) said (?:what i (?:needed|wanted|had) to say|my goodbyes)\b(?! to (?:the|my|our) (?:old )?(?:house|"
+        r"flat|home|office|job|team|ward|school|class|colleagues|street|garden|car))",
         r"\bnothing (?:left|more) to do(?: now)?\W*$",
         r"\b(?:i will|i'll|ill) (?:finally )?(?:find|be at|get) (?:peace|relief|rest)\b",
         r"\b(?:it's|its|it is|it'll be) (?:better|easier) (?:for everyone )?this way\b",
@@ -1091,6 +1122,11 @@ RULES: list[Rule] = [
         r"\b(?:sorted|sorting) (?:everything|it all) out\b|\bsorted out everything\b",
         r"\b(?:don't|dont|do not) think (?:i'm|im|i am|i'll|ill|i will) (?:be )?coming (?:back )?(?:down|back)\b(?! (?:to|for|until|till|from|with|here|there)\b)",
         r"\b(?:i'm|im|i am) not turning back\W*$",
+        r"\bmy last (?:drink|smoke|cigarette|fag|meal|cup of tea|coffee|spliff)\b(?! (?:was|ever|before|for|in|of|on|\d)\b)"
+        r"(?![^\n]{0,60}\b(?:sober|quit\w*|stop(?:ped|ping)?|days?|weeks?|months?|years?|ago|dry|chip|milestone)\b)",
+        r"\bnot coming (?:home|back)\W*$",
+        r"\b(?:log(?:ging)? on|come on|coming on|check(?:ing)? in|pop(?:ping)? in|post(?:ing)?) (?:here )?one (?:more|last) time\b"
+        r"(?! (?:before|to (?:say (?:thanks|thank you)|ask)|about)\b)",
     ),
     *_rules(
         Kind.PLACE,
