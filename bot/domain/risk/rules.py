@@ -85,7 +85,8 @@ _DWELL = (
     r"contemplating|welcome|craving|long for|longing for|keep picturing|picturing|imagin(?:e|ing))"
 )
 _DEATH = (
-    r"(?:dying|death|suicide|suicde|sucide|suiside|suicid|ending it(?: all)?|ending my life|ending things|ending everything|jumping\b(?! ship| on| in| "
+    r"(?:dying|death|suicide|suicde|sucide|suiside|suicid|ending it(?: all)?|ending my life|ending things|ending everything|topping SELF"
+    r"(?! up| off)|jumping\b(?! ship| on| in| "
     r"into| at| for| the queue| around| up)|taking (?:all (?:of )?|every one "
     r"of )my (?:\w+ )?(?:pills|tablets|meds)|killing SELF|overdosing|od'?ing|not being (?:here|around|"
     r"alive)|not existing|not waking up|never waking up|disappearing forever|hanging SELF|taking my (?:own )?life|"
@@ -321,6 +322,8 @@ RULES: list[Rule] = [
         r"\bthink(?:ing)? about how i(?:'d| would| could| might) do it\b(?! (?:differently|better|again|if|with|without|on|at|for)\b)",
         r"\bdead inside\b[^.?!]{0,40}\bmake it (?:official|real|permanent)\b",
         r"\b(?:a |the |this )?(?:pull|urge|tug) (?:towards?|to) (?:the )?(?:edge|tracks|drop|traffic|oncoming|rails?)\b",
+        r"\b(?:want|wanna|going|gonna|could|should|might|will|i'll|ill) (?:to )?(?:just )?top (?:SELF|himself|herself|themselves|themself)\b(?! up| off)",
+        r"\b(?:drown(?:ed|ing)?|kill(?:ed|ing)?|end(?:ed|ing)? it for|take) (?:us both|both of us|all of us|us all)\b(?! (?:in|at|to|out)\b)",
     ),
     *_rules(
         Kind.PASSIVE,
@@ -670,6 +673,7 @@ RULES: list[Rule] = [
         r"that i'll|i can|i'm going to) (?:be|stay|keep (?:myself|SELF)) safe\b",
         r"\bwait(?:ing)? (?:till|until|for) [^.?!]{0,40}\b(?:at work|asleep|in bed|out|gone|away|empty|at school)\b[^.?!]{0,30}\bthen "
         r"(?:it's|it is|it'll be|i'll|i can|i will) (?:done|over|do it)\W*(?:$|[.!?\n])",
+        r"\b(?:drown(?:ed|ing)?|kill(?:ed|ing)?|end(?:ed|ing)? it for) (?:us both|both of us|all of us|us all)\b(?! (?:in|at|to|out)\b)",
     ),
     # Resolve without saying to what: a plan beside a wish to die, and only a concern beside a day or a method
     # ("today's the day" is as often a new job).
@@ -1441,6 +1445,12 @@ RULES: list[Rule] = [
         r"\b(?:carer|caregiver|care worker|support worker|care home staff|nurse)s? (?:\w+ )?(?:shouts? at|hits?|slaps?|pinch(?:es)?|"
         r"hurts?|threatens?|swears? at|takes? my money|steals? from|locks? me in)\b|\bleaves? me (?:in my (?:chair|bed)|without (?:food|"
         r"water|my meds|my medication|a drink)) (?:all day|all night|for hours|for days)\b",
+        r"\b(?:my )?ex(?:-\w+)?(?:'s| is| keeps| has been| was| kept) (?:\w+ ){0,2}(?:parked|waiting|sat|sitting|standing|hanging around|"
+        r"turning up|showing up|outside)\b(?: \w+){0,2} ?outside\b(?![^\n]{0,60}\b(?:drop\w*|pick\w* up|collect\w*|kids off|civil|handover|"
+        r"hand over|amicabl\w*)\b)",
+        r"\b(?:i'm|im|i am) (?:so |really |genuinely )?(?:scared|afraid|terrified|frightened) of (?:my (?:son|daughter|husband|wife|partner|"
+        r"boyfriend|girlfriend|dad|mum|mom|father|mother|stepdad|stepmum|brother|ex|carer)(?!'s)|him|her)\b(?! (?:getting|being|"
+        r"leaving|losing|finding out|dying|going|catching|hurting himself|hurting herself|relapsing|moving))",
     ),
     *_rules(
         Kind.ABUSE_DANGER,
@@ -1503,6 +1513,11 @@ RULES: list[Rule] = [
         r"\b(?:he|she|they|ex|KIN)(?:'s)? (?:\w+ ){0,2} => (?:broke|has broken|is breaking|broken) in\b",
         r"\b(?:he|she|they|ex|KIN)(?:'s)? (?:\w+ ){0,2} => just (?:kicked|punched|hit|stabbed|strangled|choked|beat|"
         r"attacked|pushed|threw) me\b",
+        r"\b(?:he's|he has|she's|she has|he|she) (?:got|has|with|holding|carrying) (?:a |an |the |his |her )?(?:baseball )?(?:bat|knife|gun|"
+        r"hammer|crowbar|machete|axe|weapon)\b(?=[^\n]{0,80}\b(?:outside|at the door|kick\w*|bang\w*|threat\w*|screaming|"
+        r"i've got the kids|hiding)\b)|\b(?:my ex|outside|at the door|kick\w* the door|bang\w* on the door)\b[^\n]{0,60}\b(?:he's|he has|"
+        r"she's|she has) (?:got|with|holding|carrying) (?:a |an |the |his |her )?(?:baseball )?(?:bat|knife|gun|hammer|crowbar|machete|"
+        r"axe|weapon)\b",
     ),
     *_rules(
         Kind.SUBSTANCE_EMERGENCY,
@@ -1555,6 +1570,11 @@ RULES: list[Rule] = [
         r"chest) (?:is )?(?:racing|pounding|hurts)\b",
         r"\b(?:chest (?:hurts|pain|is tight)|can't breathe|cant breathe|heart(?:'s| is) (?:racing|pounding|going)|numb|can't feel|"
         r"cant feel|going dark|shaking|fitting)\b[^\n]{0,60}\bafter (?:taking )?(?:the|those|all the|all those) (?:pills|tablets)\b",
+        r"\b(?:meth|crystal|speed|spice|mamba|coke|crack|ket|ketamine)\b[^\n]{0,60}\b(?:walls are moving|bugs|insects|crawling under my "
+        r"skin|voices|hallucinat\w*|seeing things|paranoid)\b",
+        r"\b(?:smoked|took|taken|had|done|did|snorted|injected|dropped) (?:some |a |too much )?(?:spice|mamba|DRUGS|ket|coke|pills|mdma|"
+        r"molly|acid|gear)\b[^\n]{0,60}\b(?:heart(?:'s| is) (?:going (?:mental|crazy|mad|too fast)|racing|pounding)|can't (?:stand|breathe|"
+        r"feel my|move)|collaps\w*|fitting|passing out|gone (?:blue|grey))\b",
     ),
     *_rules(
         Kind.RELAPSE,
@@ -1912,6 +1932,8 @@ RULES: list[Rule] = [
         r"\b(?:heart (?:keeps )?(?:flutter\w*|racing|pounding|skipping|missing beats)|faint\w*|passed out|black(?:ed|ing) out|"
         r"chest pains?)\b",
         r"\b(?:in|having|going into|into) a sickle (?:cell )?crisis\b",
+        r"\b(?:drink\w*|wine|vodka|beer|cider|alcohol|booze|spirits|lager)\b[^\n]{0,80}\b(?:shaking|the shakes|tremors?|trembling|"
+        r"sweats)\b[^.?!]{0,20}\b(?:in the mornings?|every morning|when i wake|first thing|without a drink|till i have a drink)\b",
     ),
     *_rules(
         Kind.POSTPARTUM_HARM,
@@ -2193,6 +2215,13 @@ RULES: list[Rule] = [
         r"\b(?:talk(?:s|ing|ed)? about|keeps? saying (?:he|she)(?:'s| is| wants to be)?|says (?:he|she)(?:'s| is| wants to be)?) (?:joining|"
         r"being with|going to (?:join|be with)|ready to (?:join|go to)) (?:nan|grandad|grandma|grandpa|granny|his wife|her husband|"
         r"(?:his|her) (?:late )?\w+|mum|dad|god|jesus)\b[^.?!]{0,20}\b(?:soon|again|in heaven|up there)\b",
+        r"\b(?:he|she|they)(?:'s| is| are|'re| has| keeps?)? (?:been |always |started |now |keeps )?(?:talks?|talking) about "
+        r"(?:ending (?:it|things|it all|(?:his|her|their) life)|killing (?:himself|herself|themselves)|suicide|dying|not being (?:here|"
+        r"around)|topping (?:himself|herself|themselves))\b(?![^.?!]{0,40}\b(?:since|after) (?:\w+ ){0,3}(?:died|passed|death|funeral)\b)",
+        r"\b(?:found|finding|hiding|hides|hidden) (?:\w+ )?(?:laxatives|diet pills|ipecac|slimming pills|appetite suppressants)\b"
+        r"[^\n]{0,30}\b(?:in|under) (?:her|his|their)\b",
+        r"\b(?:dementia|alzheimer\w*)\b[^\n]{0,60}\b(?:wander\w* (?:out|off)|found (?:on|in|wandering)|gone missing|went missing|"
+        r"got lost|police (?:found|brought))\b",
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
@@ -2269,7 +2298,7 @@ RULES: list[Rule] = [
         r"\b(?:on|at) (?:the )?(?:roof|ledge|bridge|edge)\b[^.?!]{0,30}\b(?:won't|wont|refusing to|refuses to) (?:come down|"
         r"come back|get down|move)\b",
         r"\b(?:sent|texted|posted|messaged)\b[^.?!]{0,30}\b(?:photo|picture|pic|selfie) of (?:\w+ ){0,3}(?:pills|"
-        r"tablets|wrists?|cuts|rope|gun|bridge|knife|noose)\b",
+        r"tablets|wrists?|cuts|rope|gun|bridge|knife|noose)\b(?! (?:swing|ladder|bridge|course|light|tricks?)\b)",
         r"\b(?:locked|shut|barricaded) (?:himself|herself|themselves|themself) in\b[^.?!]{0,40}\b(?:knife|blade|razor|pills|gun|"
         r"rope)",
         r"\b(?:goodbye|bye|sorry|love you|look after|final message|left a (?:note|letter)|note saying)\b[^\n]{0,80}"
@@ -2283,5 +2312,9 @@ RULES: list[Rule] = [
         r"\b(?:not moving|unresponsive|won't wake|can't wake|not waking|not breathing|not responding)\b[^\n]{0,80}\bempty "
         r"(?:bottle|packet|box|strip|blister|tub)s?\b|\bempty (?:bottle|packet|box|strip|blister|tub)s?\b[^\n]{0,80}\b(?:not moving|"
         r"unresponsive|won't wake|can't wake|not waking|not breathing|not responding)\b",
+        r"\btalk(?:s|ing|ed)? about (?:ending it|ending (?:his|her|their) life|killing (?:himself|herself|themselves)|topping (?:himself|"
+        r"herself|themselves)|suicide)\b[^\n]{0,30}\bwith (?:the|a|his|her|their|dad's|my) (?:gun|shotgun|rifle|rope|pills|tablets|knife)\b",
+        r"\b(?:written|wrote|left|found) (?:a |her |his )?note\b[^\n]{0,60}\b(?:not in (?:her|his|their) room|missing|gone missing|"
+        r"can't find (?:her|him|them)|isn't answering|not answering|(?:her|his) phone(?:'s| is) off)\b",
     ),
 ]

@@ -156,7 +156,8 @@ _PRESENT = Check(
     r"\b(?:again|now|lately|recently|these days|still|tonight|today|this (?:week|morning|evening)|last night|"
     r"every (?:day|night|morning)|all the time|constantly|"
     r"yesterday|anymore|any more|right now|currently|keeps saying|keeps talking|(?:has|have|'s|'ve) been saying|"
-    r"i wish|i (?:just |really |still )?(?:want|wanna))\b"
+    r"i wish|i (?:just |really |still )?(?:want|wanna)|"
+    r"when (?:he|she|they)(?:'s| is|'re| are| has| have| gets?)? (?:been )?(?:drinking|drunk|using|high|angry))\b"
 )
 _THIRD_SUBJECT = re.compile(
     r"\b(?:he|she|they|him|her|them|his|their|he's|she's|they're|hes|shes)\b|\bmy (?:\w+ )?(?:son|daughter|kid|"
