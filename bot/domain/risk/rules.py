@@ -605,6 +605,11 @@ RULES: list[Rule] = [
         r"\b(?:ask\w*|pray\w*|beg\w*) (?:god|the lord|jesus|allah|the universe|him) to (?:take me|let me die|end it|call me home)\b",
         r"\b(?:swap|trade|switch) places with (?:anyone|someone|somebody|them|him|her|people) (?:who's|who is|who are|that's|that is) "
         r"(?:dying|terminal|on (?:their|his|her) deathbed|dead)\b",
+        r"\b(?:nobody|no one|no-one|noone) would (?:even )?(?:notice|care|miss me) if i (?:just )?(?:stopped existing|ceased to exist|"
+        r"disappeared|vanished|died|was gone|wasn't here|weren't here)\b(?! (?:from|for)\b)",
+        r"\bwish (?:the|that) (?:car|bus|lorry|truck|train|van|cyclist) (?:had )?(?:hit|killed|got|ran over) me\b",
+        r"\b(?:happier|better off|easier)\b[^.?!]{0,20}\bif i(?:'d| had)? (?:never|not) (?:come back|made it back|survived|pulled through|"
+        r"woken up|got through)\b",
     ),
     *_rules(
         Kind.PLAN,
@@ -812,7 +817,8 @@ RULES: list[Rule] = [
         r"\bcounting (?:out )?(?:the |my |all my |all the )?PILLS\b(?![^.?!]{0,40}\b(?:dosette|pill ?box|organi[sz]er|"
         r"for the week|blister|pharmacy|chemist|weekly)\b)",
         r"\bholding (?:the |a |my )?(?:\w+ )?(?:of )?(?:pills|tablets|blades?|razor|knife|rope|gun)\b",
-        r"\b(?:got|have|taken|took|getting) (?:my|the) (?:blades?|razors?) out\b",
+        r"\b(?:got|have|taken|took|getting) (?:my|the) (?:blades?|razors?) out\b(?![^\n]{0,60}\b(?:veg|prep|cook\w*|roast|chop\w*|"
+        r"kitchen|carv\w*|dinner|tea|lunch|crafts?|stanley|lino|carpet|box\w*|cardboard|shav\w*|beard|legs)\b)",
         r"\b(?:gun|rifle|shotgun)\b[^\n]{0,60}\bknow where (?:the|he keeps the|she keeps the) (?:key|keys|ammo|bullets)\b",
         r"\b(?:came up with|thought of|worked out|listed|made a list of) (?:\d+|two|three|four|five|a few|some|several|different) ways (?:i could|"
         r"i can|to) (?:go|die|do it|end it)\b",
@@ -1089,6 +1095,7 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am) (?:so |really )?sorry\W*$",
         r"\b(?:look after|take care of) (?:the kids|the children|mum|mom|dad|my \w+|each other|yourselves)\b(?: for me)?",
         r"\b(?:wanted|want|needed) to say (?:sorry|goodbye|thank you|thanks) first\b",
+        r"\bthank(?:s| you)? (?:\w+ )?(?:you|you all|this group|everyone|the group|you guys|you lot) for trying\b",
     ),
     *_rules(
         Kind.SETTLED,
@@ -1753,6 +1760,12 @@ RULES: list[Rule] = [
         r"\b(?:told|said)(?: me| us)? (?:to )?go (?:straight )?to (?:a&e|a and e|the er|er|emergency|hospital) "
         r"(?:now|straight away|right away|immediately)?",
         r"\bsickle\b[^\n]{0,80}\bchest (?:hurts|pain|is tight|feels tight)\b|\bchest (?:hurts|pain|is tight|feels tight)\b[^\n]{0,80}\bsickle\b",
+        r"\b(?:my|her) waters (?:have |had )?(?:gone|broken|broke|went|released)\b[^\n]{0,40}\b(?:green|brown|bloody|blood|smell\w*|"
+        r"black)\b",
+        r"\b(?:collapsed|passed out|fainted|keeled over)\b[^\n]{0,60}\b(?:breathing (?:funny|strange|weird|oddly|noisily|badly)|not "
+        r"breathing|gasping|unresponsive|won't wake|can't wake|turned blue|gone blue|gone grey)\b",
+        r"\b(?:ambulance|paramedics)(?:'s| is| are)? (?:on (?:its|the|their) way|coming|been called)\b(?![^\n]{0,40}\b(?:cover|standby|"
+        r"stand-by|event|drill|training)\b)",
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
@@ -1871,7 +1884,8 @@ RULES: list[Rule] = [
         r"\b(?:missed|skipped|skipping|stopped|quit|ran out of|run out of|not taking|haven't taken|can't afford) "
         r"(?:\w+ ){0,4}(?:dialysis|insulin|anti[- ]?rejection|transplant meds|immunosuppress\w*|tacrolimus|prograf|"
         r"cyclosporin\w*|mycophenolate|cellcept|steroids|hydrocortisone|epilepsy meds|keppra|lamotrigine)\b(?! pump| bus| "
-        r"transport| taxi| lift| pick ?up)(?![^.?!]{0,40}\bmade it\b)"
+        r"transport| taxi| lift| pick ?up)(?![^.?!]{0,40}\bmade it\b)(?![^\n]{0,80}\b(?:rescheduled|rebooked|unit was (?:closed|shut)|"
+        r"made (?:it|them) up|swapped)\b)"
         r"(?![^.?!]{0,40}\b(?:as|like) (?:the|my) (?:nurse|doctor|gp|team|consultant) (?:said|told me|advised))",
         r"\bstoma\b[^.?!]{0,40}\b(?:bleeding|purple|black|dark|swollen|not working|stopped working)\b",
         r"\bchest (?:tightness|tight|pains?)\b[^.?!]{0,50}\b(?:chemo|transplant|AFTERCARE|since (?:the )?birth)",

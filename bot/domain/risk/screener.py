@@ -71,7 +71,7 @@ _SECOND_PERSON = Check(
     r"|\b(?:someone|somebody|anyone|people|a person|those|others|loved ones?) (?:who|that) (?:is|are|was|feels?|"
     r"has|have)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:help|support|talk to|approach)\b"
 )
-_NEVER_A_JOKE = re.compile(r"wake|exist|better off|burden|funeral|not be here|be gone")
+_NEVER_A_JOKE = re.compile(r"wake|exist|better off|burden|funeral|not be here|be gone|notice if i")
 _HABITUAL = Check(r"\b(?:every (?:day|night|morning)|all the time|constantly|most days|most nights|lately)\b")
 # Practice and training ("we practised giving naloxone on a dummy"), and an emergency that has passed.
 _TRAINING = Check(r"\b(?:practi[sc]\w*|training|trained|workshop|course|class|dummy|mannequin|drill|taught|teach\w*"
@@ -154,7 +154,7 @@ _RELAPSED = Check(r"\b(?:relapsed|used again|using again|picked up again|shot up
                   r"use)\b")
 _PRESENT = Check(
     r"\b(?:again|now|lately|recently|these days|still|tonight|today|this (?:week|morning|evening)|last night|"
-    r"every (?:day|night|morning)|all the time|constantly|"
+    r"every (?:day|night|morning)|all the time|constantly|suddenly|"
     r"yesterday|anymore|any more|right now|currently|keeps saying|keeps talking|(?:has|have|'s|'ve) been saying|"
     r"i wish|i (?:just |really |still )?(?:want|wanna)|"
     r"when (?:he|she|they)(?:'s| is|'re| are| has| have| gets?)? (?:been )?(?:drinking|drunk|using|high|angry))\b"
