@@ -324,6 +324,11 @@ RULES: list[Rule] = [
         r"\b(?:a |the |this )?(?:pull|urge|tug) (?:towards?|to) (?:the )?(?:edge|tracks|drop|traffic|oncoming|rails?)\b",
         r"\b(?:want|wanna|going|gonna|could|should|might|will|i'll|ill) (?:to )?(?:just )?top (?:SELF|himself|herself|themselves|themself)\b(?! up| off)",
         r"\b(?:drown(?:ed|ing)?|kill(?:ed|ing)?|end(?:ed|ing)? it for|take) (?:us both|both of us|all of us|us all)\b(?! (?:in|at|to|out)\b)",
+        r"\b(?:think(?:ing)? about|thoughts? (?:of|about)|want(?:ing)? to|wanna|going to|gonna|plan(?:ning)? to|ready to|decided to|will|"
+        r"i'll|might|urge to) (?:just )?ctb\b|\bctb (?:thoughts|plans?|methods?|urges?)\b",
+        r"\b(?:want|wanna|going|gonna|think(?:ing)? about|thoughts? (?:of|about)|might|could|will|ready to|plan(?:ning)? to|urge to) (?:to )?"
+        r"(?:just )?unalive\b(?! (?:him|her|them|you|the|that|this|those|these|people|someone|somebody|everyone)\b)",
+        r"\bsui(?:c)? (?:ideation|thoughts?|feelings?|urges?|attempt|plans?)\b|\bfeeling (?:very |really |so |a bit |kinda |pretty )?sui\b",
     ),
     *_rules(
         Kind.PASSIVE,
@@ -610,6 +615,12 @@ RULES: list[Rule] = [
         r"\bwish (?:the|that) (?:car|bus|lorry|truck|train|van|cyclist) (?:had )?(?:hit|killed|got|ran over) me\b",
         r"\b(?:happier|better off|easier)\b[^.?!]{0,20}\bif i(?:'d| had)? (?:never|not) (?:come back|made it back|survived|pulled through|"
         r"woken up|got through)\b",
+        r"\bno (?:reason|point) (?:for me )?to (?:continue|keep|go on|carry on|stay) (?:living|alive|going on|on living)\b",
+        r"\b(?:not much|no|what's the|whats the|what is the) (?:point|use) (?:to|of|in) me\b(?! (?:going|coming|doing|trying|asking|being "
+        r"there|being here|staying up)\b)|\bwhat(?:'s| is) the (?:use|point) of (?:an? )?(?:\w+ ){0,2}like me\b",
+        r"\b(?:just|only) taking up (?:space|room|oxygen|air)\b(?! (?:in|on) (?:the|my|our) (?:fridge|garage|cupboard|loft|drive|shed|"
+        r"wardrobe|room|house|car|diary|calendar)\b)",
+        r"\b(?:had|have had|i've had|ive had) enough of (?:living|life|being alive|this life|existing)\b",
     ),
     *_rules(
         Kind.PLAN,
@@ -736,6 +747,7 @@ RULES: list[Rule] = [
         r"after (?:the|my) (?:funeral|"
         r"birthday|holidays)|before (?:christmas|morning)|by (?:friday|monday|morning)|monday|tuesday|wednesday|"
         r"thursday|friday|saturday|sunday)\b",
+        r"\bon (?:our|his|her|my) (?:wedding )?anniversary\b",
     ),
     *_rules(
         Kind.PREPARATION,
@@ -857,6 +869,11 @@ RULES: list[Rule] = [
         r"\bloaded (?:the|my|dad's|his|a) (?:shot)?gun\b(?![^\n]{0,80}\b(?:fox\w*|hens?|chickens?|pigeons?|crows?|rabbits?|deer|"
         r"pheasants?|clay|clays|range|shoot(?:ing)? (?:club|day)|season|vermin|rats?|for the \w+)\b)",
         r"\b(?:got|have|saved|stored|collected|kept|stockpiled) (?:\w+ ){0,3}enough\b[^.?!]{0,30}\bto (?:not|never) wake(?: up)?\b",
+        r"\b(?:saving|saved|stockpil\w*|hoard\w*|stash\w*) (?:up )?(?:all )?(?:of )?(?:my |the )?\w+\x27s (?:old |spare |leftover )?ANY_PILLS\b"
+        r"(?! (?:for|to give|to take back|to return|in case)\b)",
+        r"\b(?:i'm|im|i am|sitting|sat|standing|stood) (?:\w+ ){0,6}with (?:my |the |a |(?:my )?\w+\x27s )(?:shotgun|gun|rifle|pistol)\b"
+        r"(?![^\n]{0,80}\b(?:fox\w*|hens?|chickens?|pigeons?|crows?|rabbits?|deer|pheasants?|clay|clays|range|shoot(?:ing)? (?:club|day)|"
+        r"season|vermin|rats?|licen[cs]e|cleaning|clean it)\b)",
     ),
     *_rules(
         Kind.GOODBYE,
@@ -1154,7 +1171,8 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am|sitting|sat|standing|stood|parked|waiting|been sat|been sitting) (?:\w+ ){0,2}(?:on|at|by|up on|on "
         r"top of|in) (?:the |a )?(?:top of (?:the|a) )?PLACES\b",
         r"(?:^|[.!?\n] *)(?:on|at|up on|on top of) (?:the |a )?(?:top of (?:the|a) )?PLACES\b",
-        r"\b(?:i'm|im|i am|standing|stood|walking|wading|waded|walked|sat|sitting) (?:\w+ ){0,2}(?:in|into) the (?:sea|ocean|river|lake|loch|water)\b",
+        r"\b(?<!about )(?<!of )(?:i'm|im|i am|standing|stood|walking|wading|waded|walked|sat|sitting) (?:\w+ ){0,2}(?:in|into) the (?:sea|"
+        r"ocean|river|lake|loch|water)\b",
     ),
     *_rules(
         Kind.GIVEAWAY,
@@ -2146,6 +2164,7 @@ RULES: list[Rule] = [
         r"\b(?:can't|cant|couldn't) (?:leave|face leaving) the house\b|\banxiety is (?:crippling|unbearable|through the "
         r"roof|out of control)\b",
         r"\b(?:i'm|im|i am|been) not sleeping\b",
+        r"\b(?:don't|dont|do not|can't|cant|cannot) see (?:a|any) future\b(?! (?:in|for|with) (?:this|that|the|it|us|our|them|him|her)\b)",
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,

@@ -305,7 +305,7 @@ _HEIGHTS = re.compile(r"(?i)\b(?:cliffs?|bridge|viaduct|roof|rooftop|multi[- ]?s
                       r"|beachy head|ledge)\b")
 _DESPAIR = re.compile(r"(?i)\b(?:can'?t stop crying|crying|in tears|sobbing|can'?t do this|can'?t cope|no way out"
                       r"|hopeless|can'?t go on)\b")
-_PAST_THOUGHT = re.compile(r"(?i)\b(?:thought|thoughts|been thinking|had thoughts)\b")
+_PAST_THOUGHT = re.compile(r"(?i)\b(?:thought|thoughts|been thinking|had thoughts|ideation|urges)\b")
 _PERIOD = re.compile(r"(?i)this week|today|this morning|yesterday")
 # Someone else at risk who took something is in danger now; "she hasn't taken her insulin" is not that
 _TAKEN = re.compile(r"(?i)(?<!hasn't )(?<!hasnt )(?<!haven't )(?<!havent )(?<!hadn't )(?<!hadnt )(?<!not )(?<!never )"
@@ -542,7 +542,8 @@ class RiskScreener:
             # "I've thought about ending things more times than I can count this week": the day is when the
             # thoughts came, not when anything is planned
             ideas = [h for h in hits if h.kind is Kind.IDEATION and not h.third_person]
-            if ideas and all(_PAST_THOUGHT.search(text, h.start, h.end) for h in ideas) and all(
+            # ("suicidal thoughts are bad today": the word after the match may say it is a thought)
+            if ideas and all(_PAST_THOUGHT.search(text, h.start, h.end + 12) for h in ideas) and all(
                     _PERIOD.fullmatch(text, h.start, h.end) for h in hits if h.kind is Kind.TIMEFRAME):
                 escalators -= {Kind.TIMEFRAME}
             # a prescription is not a method: "the GP upped my meds ... I've been thinking about ending it"
