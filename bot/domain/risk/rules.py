@@ -1476,6 +1476,13 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am) (?:so |really |genuinely )?(?:scared|afraid|terrified|frightened) of (?:my (?:son|daughter|husband|wife|partner|"
         r"boyfriend|girlfriend|dad|mum|mom|father|mother|stepdad|stepmum|brother|ex|carer)(?!'s)|him|her)\b(?! (?:getting|being|"
         r"leaving|losing|finding out|dying|going|catching|hurting himself|hurting herself|relapsing|moving))",
+        r"\b(?:scared|afraid|terrified|frightened|worried) (?:that )?i(?:'m| am|'ll| will| might| could) (?:going to |gonna )?(?:hurt|hit|"
+        r"harm|kill|lash out at|snap and hurt) (?:her|him|them|the baby|the kids|my \w+|mum|dad)\b(?! (?:feelings|by|if i (?:tell|say)))",
+        r"\b(?:grab|grabbed|grabbing|shove|shoved|push|pushed|pinch|pinched|slap|slapped|smack|smacked|squeeze|squeezed) (?:his|her|their) "
+        r"(?:arms?|wrists?|hands?|face)\b[^.?!]{0,20}\b(?:too hard|so hard|hard enough)\b",
+        r"\b(?:boyfriend|girlfriend|partner|husband|wife|stepdad|stepfather|stepmum|stepmother|uncle|dad|daddy|father|mummy|mum|mom|"
+        r"mommy|mother|grandad|babysitter|coach|teacher|carer) (?:hurts|hits|beats|smacks|kicks|burns|chokes|punches|slaps) (?:her|him|"
+        r"them|me|us)\b(?! (?:back|at (?:tennis|chess|cards|games)|in (?:a|the) game))",
     ),
     *_rules(
         Kind.ABUSE_DANGER,
@@ -1497,7 +1504,8 @@ RULES: list[Rule] = [
         r"(?![^.?!\n]{0,40}(?:\blol\b|😂|🤣|\bhaha))|\b(?:he|she|they) threatened to finish me\b",
         r"\b(?:screaming|shouting|crying|begging) for help\b",
         r"\b(?:got|grabbed|had|held|holds|grabs|grabbing|holding) me by the (?:throat|neck)\b",
-        r"\b(?:pillow|hand|hands|bag) over my (?:face|mouth|nose)\b|\buntil i (?:couldn't|could not|can't) breathe\b",
+        r"\b(?<!put a )(?<!put the )(?<!put my )(?:pillow|hand|hands|bag) over my (?:face|mouth|nose)\b(?! to (?:block|muffle|"
+        r"scream|cry|sleep|stop|keep)\b)|\buntil i (?:couldn't|could not|can't) breathe\b",
         r"\b(?:said|says|threatened|threatens|told me|keeps saying|screaming|shouting)\b[^.?!]{0,30}\b(?:going to|gonna|will|'ll) "
         r"kill (?:me|us|the kids|my \w+)\b(?! (?:when|if) (?:she|he|they) (?:sees|finds out|hears))(?! if i (?:ate|eat|touch|"
         r"forget|forgot|take|use|finish|ever|told|tell|say|said|spoil\w*|ruin\w*|broke|break|was late|am late|wore|lost|missed))(?![^.?!\n]{0,40}(?:\blol\b|😂|🤣|\bhaha))",
@@ -1543,6 +1551,12 @@ RULES: list[Rule] = [
         r"i've got the kids|hiding)\b)|\b(?:my ex|outside|at the door|kick\w* the door|bang\w* on the door)\b[^\n]{0,60}\b(?:he's|he has|"
         r"she's|she has) (?:got|with|holding|carrying) (?:a |an |the |his |her )?(?:baseball )?(?:bat|knife|gun|hammer|crowbar|machete|"
         r"axe|weapon)\b",
+        r"\b(?:i|i've|he|she|he's|she's|he has|she has) (?:just )?(?:shook|shaken) (?:the|my|our) (?:baby|newborn|little one)\b(?!\x27)",
+        r"\b(?:i|i've) (?:just )?(?:put|held|pressed|pushed) (?:a |the |my )?(?:pillow|hand|hands|cushion|blanket) over (?:his|her|their|the "
+        r"baby\x27s|my \w+\x27s) (?:face|mouth|nose)\b",
+        r"\b(?:scared|afraid|terrified|frightened|worried) (?:that )?i(?:'m| am|'ll| will| might| could) (?:going to |gonna )?(?:hurt|hit|"
+        r"harm|kill|lash out at|snap and hurt) (?:her|him|them|the baby|the kids|my \w+|mum|dad)\b(?! (?:feelings|by|if i (?:tell|say)))"
+        r"[^.?!]{0,20}\b(?:tonight|right now|now|today)\b",
     ),
     *_rules(
         Kind.SUBSTANCE_EMERGENCY,
@@ -1997,6 +2011,8 @@ RULES: list[Rule] = [
         r"\b(?:had (?:the|a|our) baby|gave birth|giving birth|since the birth|postpartum)\b[^.?!]{0,80}\b(?:confused|saying strange "
         r"things|not making sense|paranoid|seeing things|manic)\b",
         r"\b(?:hearing|heard) (?:voices|things)\b|\bseeing things that aren't there\b",
+        r"\b(?:imagin\w*|picture|picturing|thoughts? of|thinking (?:about|of)|keep seeing) (?:myself )?(?:putting|dropping|drowning|throwing|"
+        r"letting go of|smothering|shaking|hurting) (?:the|my) (?:baby|newborn|little one)\b(?![^.?!]{0,30}\b(?:to bed|down for|cot|nap)\b)",
     ),
     *_rules(
         Kind.POSTPARTUM,
@@ -2016,6 +2032,9 @@ RULES: list[Rule] = [
         r"\b(?:nightmares|flashbacks) (?:about|of) (?:the|my) (?:birth|labour|labor|delivery)\b|\bbirth trauma\b"
         r"|\bbaby blues\b|\bhate being a (?:mum|mom|mother|parent)\b|\bmiss my old life\b|\bmistake having (?:a baby|him|her|kids)\b",
         r"\b(?:angry|rage|furious|resent\w*)(?: at| with| towards)? (?:the|my) (?:baby|newborn)\b",
+        r"\bsnapped at (?:the baby|my baby|the kids|my kids|the children|my newborn)\b",
+        r"\b(?:haven't|havent|not|never) slept\b[^\n]{0,40}\bsince (?:the birth|she was born|he was born|the baby came|having (?:her|"
+        r"him|the baby))\b[^\n]{0,60}\b(?:zombie|exhausted|can't cope|not coping|hollow|numb|empty|broken|falling apart)\b",
     ),
     *_rules(
         Kind.DISTRESS,
@@ -2165,6 +2184,7 @@ RULES: list[Rule] = [
         r"roof|out of control)\b",
         r"\b(?:i'm|im|i am|been) not sleeping\b",
         r"\b(?:don't|dont|do not|can't|cant|cannot) see (?:a|any) future\b(?! (?:in|for|with) (?:this|that|the|it|us|our|them|him|her)\b)",
+        r"\b(?:losing|lost) myself\b(?! in (?:a|the|my) (?:book|music|game|film|show|series|work|garden))",
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
@@ -2255,6 +2275,8 @@ RULES: list[Rule] = [
         r"[^\n]{0,30}\b(?:in|under) (?:her|his|their)\b",
         r"\b(?:dementia|alzheimer\w*)\b[^\n]{0,60}\b(?:wander\w* (?:out|off)|found (?:on|in|wandering)|gone missing|went missing|"
         r"got lost|police (?:found|brought))\b",
+        r"\b(?:kids?|children|child|little ones?|baby|toddler|twins)\b[^.?!]{0,30}\b(?:left|leaves|leaving|are left|is left) (?:\w+ )?"
+        r"(?:alone|on (?:their|his|her) own|home alone|unsupervised) for (?:days|hours|nights|the whole (?:day|night|weekend))\b",
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
@@ -2349,5 +2371,7 @@ RULES: list[Rule] = [
         r"herself|themselves)|suicide)\b[^\n]{0,30}\bwith (?:the|a|his|her|their|dad's|my) (?:gun|shotgun|rifle|rope|pills|tablets|knife)\b",
         r"\b(?:written|wrote|left|found) (?:a |her |his )?note\b[^\n]{0,60}\b(?:not in (?:her|his|their) room|missing|gone missing|"
         r"can't find (?:her|him|them)|isn't answering|not answering|(?:her|his) phone(?:'s| is) off)\b",
+        r"\b(?:isn't|is not|isnt) (?:mine|my baby|my real baby|real)\b|\b(?:swapped|replaced|switched) (?:her|him|my baby|the baby)\b"
+        r"[^\n]{0,80}\b(?:get rid of|kill|hurt|harm|smother|drown|hide) (?:her|him|it|the baby)\b",
     ),
 ]

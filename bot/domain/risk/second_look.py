@@ -53,7 +53,8 @@ _UNWEIGHED = frozenset({
     "told", "tell", "tells", "telling", "let", "let's", "make", "made", "go", "goes", "went", "keep", "keeps", "kept",
     "mum", "mom", "dad", "son", "daughter", "husband", "wife", "wish", "wishes", "help", "need", "needs", "please",
     "sometimes", "wake", "woke", "waking", "asleep", "sleep", "sleeping", "river", "bridge", "sea", "beach", "cliff",
-    "roof", "train", "tracks", "station", "platform", "car", "park", "water", "neck", "throat", "wrist", "wrists",
+    "roof", "train", "tracks", "station", "platform", "car", "park", "water", "bath", "neck", "throat", "wrist",
+    "wrists", "face", "mouth", "pillow",
     "pills", "tablets", "meds", "rope", "knife", "gun", "blade", "video", "photo", "sent", "girlfriend", "boyfriend",
     "partner", "friend", "mate", "sister", "brother", "nan", "grandad",
 })
