@@ -1364,6 +1364,10 @@ RULES: list[Rule] = [
         r"till|til) (?:they|it) (?:bleed|bled|bruise)",
         r"\b(?:punch|hit|bang)\w* (?:walls?|things|my head)\b[^.?!]{0,20}\b(?:until|till|til) (?:my )?(?:knuckles|"
         r"hands?|head|it|they) (?:bleed|bled|bruise|break)",
+        r"\bpull(?:ing|ed)? (?:my |out my )?hair out\b[^.?!]{0,40}\b(?:bald|patch|patches|bleed\w*|can't stop|cant stop|scalp)\b|\bbald "
+        r"(?:patch|patches|spots?)\b[^.?!]{0,30}\bpull(?:ing|ed)? (?:my |out my )?hair\b",
+        r"\b(?:hitting|punching|hurting|scratching|biting|banging|bashing) my(?:self| head| arms?| legs?| face)\b[^.?!]{0,30}\bwhen (?:it gets|i get|"
+        r"things get|i'm|im|i feel)\b|\b(?:hitting|banging|bashing) my head (?:against|on|off) (?:the )?(?:walls?|floor|doors?)\b(?! by accident)",
     ),
     *_rules(
         Kind.SELF_HARM_SEVERE,
@@ -1614,6 +1618,8 @@ RULES: list[Rule] = [
         r"\b(?:smoked|took|taken|had|done|did|snorted|injected|dropped) (?:some |a |too much )?(?:spice|mamba|DRUGS|ket|coke|pills|mdma|"
         r"molly|acid|gear)\b[^\n]{0,60}\b(?:heart(?:'s| is) (?:going (?:mental|crazy|mad|too fast)|racing|pounding)|can't (?:stand|breathe|"
         r"feel my|move)|collaps\w*|fitting|passing out|gone (?:blue|grey))\b",
+        r"\b(?:pills?|mdma|molly|ecstasy|powder|mandy)\b[^\n]{0,60}\b(?:burning up|overheating|jaw (?:is )?(?:locked|clenched)|can't stop "
+        r"shaking|cant stop shaking|fitting|collaps\w*)\b",
     ),
     *_rules(
         Kind.RELAPSE,
@@ -1798,6 +1804,7 @@ RULES: list[Rule] = [
         r"breathing|gasping|unresponsive|won't wake|can't wake|turned blue|gone blue|gone grey)\b",
         r"\b(?:ambulance|paramedics)(?:'s| is| are)? (?:on (?:its|the|their) way|coming|been called)\b(?![^\n]{0,40}\b(?:cover|standby|"
         r"stand-by|event|drill|training)\b)",
+        r"\bcan see (?:the |some )?(?:fat|bone|tendon)\b(?! (?:density|scan|structure|broth|marrow))",
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
@@ -1980,6 +1987,8 @@ RULES: list[Rule] = [
         r"\b(?:in|having|going into|into) a sickle (?:cell )?crisis\b",
         r"\b(?:drink\w*|wine|vodka|beer|cider|alcohol|booze|spirits|lager)\b[^\n]{0,80}\b(?:shaking|the shakes|tremors?|trembling|"
         r"sweats)\b[^.?!]{0,20}\b(?:in the mornings?|every morning|when i wake|first thing|without a drink|till i have a drink)\b",
+        r"\b(?:cuts?|wounds?|incision|scar|stitches|burns?)\b[^.?!]{0,40}\b(?:red and hot|hot and red|pus|oozing|infected|red streaks?)\b"
+        r"(?! (?:free|as (?:the|my) (?:nurse|doctor) said))",
     ),
     *_rules(
         Kind.POSTPARTUM_HARM,
