@@ -329,6 +329,9 @@ RULES: list[Rule] = [
         r"\b(?:want|wanna|going|gonna|think(?:ing)? about|thoughts? (?:of|about)|might|could|will|ready to|plan(?:ning)? to|urge to) (?:to )?"
         r"(?:just )?unalive\b(?! (?:him|her|them|you|the|that|this|those|these|people|someone|somebody|everyone)\b)",
         r"\bsui(?:c)? (?:ideation|thoughts?|feelings?|urges?|attempt|plans?)\b|\bfeeling (?:very |really |so |a bit |kinda |pretty )?sui\b",
+        r"\b(?:plan|planning|planned|think about|thinking about|thought about|drafting|drafted|rehears\w*) what (?:i'd|i would|i'll|i will|"
+        r"to) (?:write|say|put) in my (?:note|letter|goodbye|last letter)\b",
+        r"\b(?:think\w*|wonder\w*|worry\w*|worried) (?:about )?who (?:would|will|'d|might|is going to) find (?:me|my body)\b",
     ),
     *_rules(
         Kind.PASSIVE,
@@ -621,6 +624,10 @@ RULES: list[Rule] = [
         r"\b(?:just|only) taking up (?:space|room|oxygen|air)\b(?! (?:in|on) (?:the|my|our) (?:fridge|garage|cupboard|loft|drive|shed|"
         r"wardrobe|room|house|car|diary|calendar)\b)",
         r"\b(?:had|have had|i've had|ive had) enough of (?:living|life|being alive|this life|existing)\b",
+        r"\b(?:wonder\w*|think\w*|imagin\w*) (?:if|whether|who|how many (?:people )?)(?: anyone| anybody| people| everyone)? ?(?:would|will|"
+        r"'d) (?:even )?(?:come|turn up|go|show up|cry) (?:to|at) my funeral\b",
+        r"\b(?:cope|manage|do|be|get on) (?:so much |much |a lot |far )?better\b[^.?!]{0,20}\bif i (?:wasn't|weren't|was not|were not|"
+        r"wasnt|werent) (?:in the picture|around|here|alive)\b",
     ),
     *_rules(
         Kind.PLAN,
@@ -874,6 +881,8 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am|sitting|sat|standing|stood) (?:\w+ ){0,6}with (?:my |the |a |(?:my )?\w+\x27s )(?:shotgun|gun|rifle|pistol)\b"
         r"(?![^\n]{0,80}\b(?:fox\w*|hens?|chickens?|pigeons?|crows?|rabbits?|deer|pheasants?|clay|clays|range|shoot(?:ing)? (?:club|day)|"
         r"season|vermin|rats?|licen[cs]e|cleaning|clean it)\b)",
+        r"\b(?:hotel|b&b|motel|airbnb)\b[^\n]{0,60}\btold (?:everyone|them|my \w+|people) (?:i'm|im|i am|i was|i'd be) (?:away|at|on|going|"
+        r"staying|working)\b(?![^\n]{0,60}\b(?:surprise|anniversary|birthday|party|propos\w*|hen|stag|affair)\b)",
     ),
     *_rules(
         Kind.GOODBYE,
@@ -911,7 +920,8 @@ RULES: list[Rule] = [
         r"my (?:family|husband|wife|partner|parents|mum|mom|dad))\b(?![^.?!]{0,30}\b(?:santa|father christmas|tooth fairy|"
         r"postman|school|teacher)\b)",
         r"\b(?:left|written down|wrote down)\b[^.?!]{0,30}\b(?:passwords|pin numbers|bank details|account details|logins?)\b"
-        r"[^.?!]{0,40}\bfor (?:my|the)\b",
+        r"[^.?!]{0,40}\bfor (?:my|the)\b"
+        r"(?![^\n]{0,60}\b(?:in case i (?:lose|forget|get locked)|locked out|forget(?:ful)?|new phone|lose my phone)\b)",
         r"\b(?:gave|given|left|showed|handed) (?:my|the) (?:suicide )?note\b",
         r"\bsay(?:ing)? goodbye (?:to (?:people|everyone|them) )?without (?:drawing|raising|causing) suspicion\b",
         r"\b(?:don't|dont|do not) (?:plan on|intend on|intend to|plan to|expect to) (?:turning|reaching|seeing|making it to|"
@@ -958,7 +968,7 @@ RULES: list[Rule] = [
         r"\bnot your fault\b[^\n]{0,60}\b(?:goodbye|farewell|love you)\b|\b(?:goodbye|farewell)\b[^\n]{0,60}\bnot your "
         r"fault\b",
         r"\b(?:kept|keeping) me (?:going|alive|here) (?:longer than|this long|as long as)\b",
-        r"\bthis (?:is|will be|'ll be) (?:the|my) last (?:message|post)\b(?! (?:before|for|of|until|till|in|on|about))",
+        r"\bthis (?:is|will be|'ll be) (?:the|my) (?:last|final) (?:message|post)\b(?! (?:before|for|of|until|till|in|on|about))",
         r"\b(?:i'll|i will|ill) be (?:gone|dead) (?:by|before) (?:morning|tomorrow|tonight|the weekend)\b",
         r"\btell (?:my )?(?:\w+ )?(?:mum|mom|dad|kids|children|son|daughter|wife|husband|partner|family|sister|"
         r"brother|parents|boys|girls) (?:that )?(?:i love (?:her|him|them)|(?:i'?m|i am) sorry\b(?! (?:i|for (?:missing|being late|not)|about|we)\b))\b",
@@ -972,6 +982,11 @@ RULES: list[Rule] = [
         r"(?:morning|tomorrow|tonight|the morning|sunrise|dawn)\W*$",
         r"\bif (?:you|u) (?:don't|dont|do not) hear from me\b[^.?!]{0,30}\b(?:you(?:'ll)? know why|assume the worst|i'm gone|i'll be gone|"
         r"it's done|it worked)\b",
+        r"\b(?:make sure|can someone|could someone|please|someone (?:needs to|will have to|has to)) (?:someone |somebody )?(?:feeds?|looks? after|"
+        r"takes? care of|walks?) (?:my|the) (?:cat|dog|pets?|rabbit|fish|budgie)s? (?:after|from) (?:this week|tonight|today|tomorrow|this "
+        r"weekend|now on|i'm gone)\b",
+        r"\bhope (?:you all|everyone|you guys|y'all|all of you) (?:\w+ )?(?:have|live|get) (?:good|happy|great|wonderful|long|nice|"
+        r"beautiful) lives\b",
     ),
     *_rules(
         Kind.FINALITY,
@@ -996,7 +1011,8 @@ RULES: list[Rule] = [
         r"\blabell?ed (?:with |by )?who (?:it's|its|it is|they're) for\b|\b(?:list|note) of (?:who|people) to (?:call|ring|"
         r"contact|tell) (?:after|when)\b",
         r"\b(?:passwords?|pin (?:numbers?|codes?)|bank details|login details|account details)\b[^.?!]{0,50}\b(?:for|to) (?:my )?"
-        r"(?:\w+ )?(?:sister|brother|mum|mom|dad|wife|husband|partner|son|daughter|kids|family|whoever)\b",
+        r"(?:\w+ )?(?:sister|brother|mum|mom|dad|wife|husband|partner|son|daughter|kids|family|whoever)\b"
+        r"(?![^\n]{0,60}\b(?:in case i (?:lose|forget|get locked)|locked out|forget(?:ful)?|new phone|lose my phone)\b)",
         r"\b(?:signing|logging|clocking) off (?:for good|for the (?:last|final) time|forever)\b(?! (?:from|on)\b)"
         r"|\b(?:won't|wont|will not|not going to) be (?:on|in) here (?:anymore|any more|again|after (?:tonight|today))\b"
         r"|\b(?:the )?last thing i(?:'ll)? (?:write|post|say) (?:here|on here|to you)\b(?! about\b)"
@@ -1082,6 +1098,10 @@ RULES: list[Rule] = [
         r"(?! (?:dinner|lunch|party|do|market|fair|meal|service|concert|play|show|meeting|group|drinks)\b)",
         r"\b(?:it's|its|this is|tonight is) my last night\W*(?:$|[.,!?\n])(?![^\n]{0,60}\b(?:uni|holiday|flight|mov\w*|home tomorrow|"
         r"shift|job|course|placement|hotel|hospital|ward|rehab|discharg\w*|single|trip|off to)\b)",
+        r"\b(?:won't|wont|will not|not going to) (?:be )?need(?:ing)? (?:the|this) (?:group|server|chat|support|help)(?: anymore| any more)?\b"
+        r"(?![^\n]{0,60}\b(?:doing (?:so |really )?well|better now|recovered|thriving|graduat\w*)\b)",
+        r"\bi (?:won't|wont|will not|may not|might not) (?:get|have) the chance\b(?! to (?:come|make it|be there|attend|join|see (?:the|it)|"
+        r"go|watch|read|reply)\b)",
     ),
     # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
     *_rules(
@@ -1101,7 +1121,7 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am) (?:so |really )?sorry(?: for (?:everything|all of (?:it|this)))?(?=\W*(?:$|and\b|[.!?\n]))",
         # a goodbye that is the last thing said
         r"(?:^|[.!?\n] *)(?:goodbye|bye)(?: (?:everyone|all|guys|all of you|y'all|world|reddit|discord))?\W*$",
-        r"\btell (?:everyone|them all|the group|them) (?:thanks|thank you|i said bye|goodbye|i love them|i'm sorry)\b",
+        r"\btell (?:everyone|them all|the group|them|my \w+) (?:thanks|thank you|i said bye|goodbye|i love (?:them|him|her)|i'm sorry)\b",
         r"\blove (?:you|ya|u) (?:all|guys|lot|lots|so much)\b",
         r"\b(?:thank you|thanks|ty) (?:all |so much )?for everything\b",
         r"\b(?:you|u)(?: lot| guys| all)? (?:were|have been|'ve been) (?:so |very |really )?(?:good|kind|amazing|lovely|"
@@ -1112,7 +1132,7 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am) (?:so |really )?sorry\W*$",
         r"\b(?:look after|take care of) (?:the kids|the children|mum|mom|dad|my \w+|each other|yourselves)\b(?: for me)?",
         r"\b(?:wanted|want|needed) to say (?:sorry|goodbye|thank you|thanks) first\b",
-        r"\bthank(?:s| you)? (?:\w+ )?(?:you|you all|this group|everyone|the group|you guys|you lot) for trying\b",
+        r"\bthank(?:s| you)? (?:\w+ )?(?:you|you all|this group|everyone|the group|you guys|you lot) for trying\b(?: to help(?: me)?)?",
     ),
     *_rules(
         Kind.SETTLED,
@@ -1155,6 +1175,7 @@ RULES: list[Rule] = [
         r"\bnot coming (?:home|back)\W*$",
         r"\b(?:log(?:ging)? on|come on|coming on|check(?:ing)? in|pop(?:ping)? in|post(?:ing)?) (?:here )?one (?:more|last) time\b"
         r"(?! (?:before|to (?:say (?:thanks|thank you)|ask)|about)\b)",
+        r"\bcalm\b[^.?!]{0,20}\bnow (?:that )?i(?:'ve| have) decided\b(?! (?:to|on|what|which|where|that|about)\b)",
     ),
     *_rules(
         Kind.PLACE,
@@ -1199,7 +1220,8 @@ RULES: list[Rule] = [
         r"\bsigned (?:everything|it all|the house|my (?:house|flat|car|savings)) over to\b",
         r"\b(?:giv(?:ing|e|en)|gave) (?:away )?(?:all )?(?:of )?my (?:cat|dog|pet|things|stuff|belongings|clothes|books|"
         r"guitar|games|plants|jewel\w*|savings|bird|rabbit)\b(?! (?:\w+ )?to (?:the )?(?:charity|goodwill|oxfam|"
-        r"hospice|food ?bank|shelter|church))(?![^.?!]{0,40}\b(?:moved|moving|move|emigrat\w*|downsiz\w*|clear\w* out)\b)",
+        r"hospice|food ?bank|shelter|church))(?![^.?!]{0,40}\b(?:moved|moving|move|emigrat\w*|downsiz\w*|clear\w* out|learning|"
+        r"birthday|christmas|present|gift|upgrad\w*|new one|outgrown)\b)",
         r"\b(?:rehom\w*|found a (?:new )?home for) (?:my |the )?(?:cat|dog|pet|rabbit|bird)",
         r"\b(?:giving|given|gave) (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\b(?![^.?!]{0,40}\b(?:moved|"
         r"moving|move|emigrat\w*|downsiz\w*|clear\w* out)\b)",
