@@ -9,6 +9,7 @@ import pytest
 from bot.domain.risk import Category, RiskScreener, Screening, Tier, learn, second_look
 from bot.domain.risk.cli import screen_stream
 from bot.domain.risk.gate import leading
+from bot.domain.risk.textspeak import spell_out
 
 CASES = Path(__file__).parent / "data" / "chat_cases.tsv"
 SCREENER = RiskScreener()
@@ -41,6 +42,34 @@ def test_evidence_points_at_the_original_text() -> None:
     for evidence in result.evidence:
         assert text[evidence.start:evidence.end] == evidence.text
     assert any("want to be alive" in e.text for e in result.evidence)
+
+
+def test_text_speak_is_read_spelled_out_and_its_evidence_points_at_the_words_typed() -> None:
+    text = "Im GNA end it 2nite, sry evry1"
+    result = SCREENER.screen(text)
+    assert result.tier is Tier.CRISIS
+    for evidence in result.evidence:
+        assert text[evidence.start:evidence.end] == evidence.text
+    assert any(e.text == "2nite" for e in result.evidence)
+    assert any("GNA end it" in e.text for e in result.evidence)
+
+
+@pytest.mark.parametrize(("norm", "spelled"), [
+    ("want 2 die", "want to die"),
+    ("took 2 pills for my head", None),  # a number stays a number
+    ("tkn 2 many pills", "taken too many pills"),
+    ("wud b better", "would be better"),
+    ("plan b is the bus", None),
+    ("ur not alone, ur mum said so", "you're not alone, your mum said so"),
+    ("been cuttin agen", "been cutting again"),
+    ("an ordinary message", None),
+])
+def test_text_speak_is_spelled_out_only_where_it_is_text_speak(norm: str, spelled: str | None) -> None:
+    found = spell_out(norm)
+    assert (found.text if found else None) == spelled
+    if found:
+        assert len(found.starts) == len(found.ends) == len(found.text)
+        assert found.span(0, len(found.text)) == (0, len(norm))
 
 
 def test_third_person_is_attributed() -> None:

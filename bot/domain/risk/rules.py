@@ -628,6 +628,10 @@ RULES: list[Rule] = [
         r"'d) (?:even )?(?:come|turn up|go|show up|cry) (?:to|at) my funeral\b",
         r"\b(?:cope|manage|do|be|get on) (?:so much |much |a lot |far )?better\b[^.?!]{0,20}\bif i (?:wasn't|weren't|was not|were not|"
         r"wasnt|werent) (?:in the picture|around|here|alive)\b",
+        r"\b(?:you're|you are|you'll be|you will be|y'all are|you all are|you guys are|everyone's|everyone is|they're|they are|"
+        r"she's|he's|she is|he is) (?:all )?(?:so much |much |far |way )?better off without me\b",
+        r"\b(?:can't|cant|cannot) do this (?:anymore|any more)\b[^.?!]{0,10}\b(?:everyone|everybody|they|the kids|my family|you all)(?:'d| would) "
+        r"(?:all )?be better off\W*$",
     ),
     *_rules(
         Kind.PLAN,
@@ -1289,7 +1293,10 @@ RULES: list[Rule] = [
         r"around |maybe |over |at least )?(?:all |every |"
         r"a (?:bunch|handful|bottle|box|load|lot) of |\d+ |too many |the whole (?:bottle|pack|box) of |my whole )"
         r"(?:of )?(?:my |the |those )?(?:\w+ )?PILLS",
-        r"\b(?:i|i've|ive|just) (?:overdosed|od\x27d|oded)\b|\bi'm (?:overdosing|oding|od\x27ing)\b",
+        # "overdosed on chocolate" is not; "overdosed on my meds", "on something" and plain "overdosed" are
+        r"(?:\b(?:i|i've|ive|just) (?:overdosed|od\x27d|oded)\b|\bi'm (?:overdosing|oding|od\x27ing)\b|(?:^|[.!?\n] *)(?:overdosed|"
+        r"od\x27d|oded)\b)(?! on (?!(?:[\w']+ ){0,3}(?:ANY_PILLS|DRUGS|heroin|coke|cocaine|gear|spice|something|them|it|everything|"
+        r"what|all)\b))",
         r"\b(?:took|taken|had|done) an (?:overdose|overdoes|overdos|od)\b",
         # an attempt told as the past ("I tried to kill myself before") is ideation; see the IDEATION rules
         r"\b(?:tried|attempted|trying) to (?:kill SELF|end (?:it|my life)|overdose|od|hang SELF|take my (?:own )?life|commit "

@@ -25,6 +25,7 @@ from bot.domain.risk.rules import RULES, Kind, Rule
 from bot.domain.risk.second_look import SecondLook
 from bot.domain.risk.second_look import default as default_second_look
 from bot.domain.risk.text import normalise
+from bot.domain.risk.textspeak import spell_out
 
 _CLAUSE_END = re.compile(r"[.!?;\n]+|\bbut\b")
 _TOKEN = re.compile(r"[\w']+")
@@ -341,23 +342,30 @@ class RiskScreener:
         self.second_look: SecondLook | None = default_second_look() if second_look else None
 
     def screen(self, text: str) -> Screening:
-        if len(text) > 4000:
-            text = text[:4000]  # Discord's own limit; keeps the worst case bounded
-        norm = normalise(text)
-        rules, met = _GATE.scan(norm)
-        first = self._screen(text, norm, rules, met) if rules or _REPORTED.possible(met) else _NOTHING
-        return self._review(text, first, norm)
+        return self._screen_all(text, every_rule=False)
 
     def screen_with_every_rule(self, text: str) -> Screening:
         """The screener without the rule gate: the reference the gate is checked against."""
-        text = text[:4000]
-        norm = normalise(text)
-        return self._review(text, self._screen(text, norm, [(rule, None) for rule in RULES], _GATE.scan(norm)[1]), norm)
+        return self._screen_all(text, every_rule=True)
 
-    def _review(self, text: str, first: Screening, norm: str) -> Screening:
-        if self.second_look is not None:
-            first = self.second_look.review(text, first, norm)
+    def _screen_all(self, text: str, every_rule: bool) -> Screening:
+        text = text[:4000]  # Discord's own limit; keeps the worst case bounded
+        norm = normalise(text)
+        spelled = spell_out(norm)
+        if spelled is None:
+            first = self._look(text, norm, every_rule)
+        else:
+            # "im gna end it 2nite": read as spelled out, with the evidence put back on the words typed
+            first = spelled.restore(text, self._look(spelled.text, spelled.text, every_rule))
         return self.second_stage.review(text, first) if self.second_stage else first
+
+    def _look(self, text: str, norm: str, every_rule: bool) -> Screening:
+        """The rules, then the second look."""
+        rules, met = _GATE.scan(norm)
+        if every_rule:
+            rules = [(rule, None) for rule in RULES]
+        first = self._screen(text, norm, rules, met) if rules or _REPORTED.possible(met) else _NOTHING
+        return self.second_look.review(text, first, norm) if self.second_look is not None else first
 
     def _screen(self, text: str, norm: str, rules: list[tuple[Rule, list[int] | None]], met: int) -> Screening:
         kept, discounted = self._collect(text, norm, rules, met)
