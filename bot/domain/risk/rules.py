@@ -332,6 +332,8 @@ RULES: list[Rule] = [
         r"\b(?:plan|planning|planned|think about|thinking about|thought about|drafting|drafted|rehears\w*) what (?:i'd|i would|i'll|i will|"
         r"to) (?:write|say|put) in my (?:note|letter|goodbye|last letter)\b",
         r"\b(?:think\w*|wonder\w*|worry\w*|worried) (?:about )?who (?:would|will|'d|might|is going to) find (?:me|my body)\b",
+        r"\b(?:googl\w*|search\w*|look\w* up|looking into|read up)\b[^.?!]{0,40}\b(?:if|when|after) (?:you|someone|people|i) (?:kill "
+        r"(?:yourself|themselves|myself)|commit suicide|die by suicide|take (?:your|their|my) (?:own )?life)\b",
     ),
     *_rules(
         Kind.PASSIVE,
@@ -632,6 +634,23 @@ RULES: list[Rule] = [
         r"she's|he's|she is|he is) (?:all )?(?:so much |much |far |way )?better off without me\b",
         r"\b(?:can't|cant|cannot) do this (?:anymore|any more)\b[^.?!]{0,10}\b(?:everyone|everybody|they|the kids|my family|you all)(?:'d| would) "
         r"(?:all )?be better off\W*$",
+        r"\b(?:stop|to stop|quit) being (?:a |such a )?(?:weight|burden|drain|problem|nuisance) (?:on|to|for) (?:everyone|everybody|my family|them|"
+        r"you all|people|my \w+)\b",
+        r"\b(?:death|dying)\b[^.?!]{0,50}\b(?:sounds like|feels like|would be|seems like|looks like) (?:a |such a )?(?:rest|relief|release|"
+        r"peace|break|freedom|escape)\b(?! (?:from (?:work|the kids)))",
+        r"\b(?:envious|jealous|envy) of (?:people|anyone|those|them|him|her|everyone|the ones) (?:who|that) (?:get to |got to )?(?:die|died|"
+        r"pass away|passed away|don't wake up)\b",
+        r"\b(?:not sure|don't know if|dont know if|doubt) i (?:want|wanna|will|'ll|'m going) to (?:see|make it to|be here for|be around for) "
+        r"(?:next year|christmas|my birthday|another (?:year|christmas|birthday)|the new year|spring|summer)\b(?!\x27)",
+        r"\b(?:don't|dont|do not) (?:plan|intend|expect|want) (?:on |to )?(?:be|being) (?:around|here|alive) (?:when i'm|when i am|by the time "
+        r"i'm|at) (?:old|\d+|thirty|forty|fifty|sixty|seventy)\b",
+        r"\bwish (?:someone|somebody|something|god|they|it) would (?:just )?(?:end it|kill me|take me|finish me off|put me out of my "
+        r"misery)\b(?! (?:for|with) (?:this|the)\b)",
+        r"\bno (?:version of (?:the|my) )?future (?:i|that i) (?:want|wanna|can see myself|see myself) (?:to be )?in\b",
+        r"\b(?:comfort|relief|consolation)\b[^.?!]{0,30}\b(?:don't|dont|won't|wont) have to (?:be here|live|stay|do this|keep going|go on) "
+        r"(?:forever|much longer|for ever)\b",
+        r"\bhop(?:e|ing) (?:a|the|that a|that the|some) (?:car|bus|lorry|truck|train|van|driver) (?:hits|will hit|would hit|runs over|kills|"
+        r"takes) me\b",
     ),
     *_rules(
         Kind.PLAN,
@@ -2223,6 +2242,7 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am|been) not sleeping\b",
         r"\b(?:don't|dont|do not|can't|cant|cannot) see (?:a|any) future\b(?! (?:in|for|with) (?:this|that|the|it|us|our|them|him|her)\b)",
         r"\b(?:losing|lost) myself\b(?! in (?:a|the|my) (?:book|music|game|film|show|series|work|garden))",
+        r"\b(?:i'm|im|i am|feel|feels) (?:like )?(?:i'm |im |i am )?already (?:gone|dead)\b(?! (?:to|for|home|out|from|by|on)\b)",
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
