@@ -720,6 +720,8 @@ RULES: list[Rule] = [
         r"\bwait(?:ing)? (?:till|until|for) [^.?!]{0,40}\b(?:at work|asleep|in bed|out|gone|away|empty|at school)\b[^.?!]{0,30}\bthen "
         r"(?:it's|it is|it'll be|i'll|i can|i will) (?:done|over|do it)\W*(?:$|[.!?\n])",
         r"\b(?:drown(?:ed|ing)?|kill(?:ed|ing)?|end(?:ed|ing)? it for) (?:us both|both of us|all of us|us all)\b(?! (?:in|at|to|out)\b)",
+        r"\b(?:going to|gonna|will|i'll|about to|plan to|want to) (?:take|swallow|down) (?:everything|all of it|the lot|all the (?:pills|tablets|"
+        r"meds)) (?:in|from) (?:the|my) (?:medicine|meds|first aid|pill|bathroom) (?:box|cabinet|cupboard|drawer|tin|bag)\b",
     ),
     # Resolve without saying to what: a plan beside a wish to die, and only a concern beside a day or a method
     # ("today's the day" is as often a new job).
@@ -755,6 +757,7 @@ RULES: list[Rule] = [
         r"today|this))",
         r"\b(?:have|got) (?:it|everything) (?:all )?planned\b(?! (?:for|out))",
         r"\b(?:tonight|today|tomorrow)(?: is|'s) the (?:night|day)\b",
+        r"\b(?:going to|gonna|will|i'll|gna) do it (?:properly|right) this time\b",
     ),
     *_rules(
         Kind.MEANS,
@@ -766,6 +769,7 @@ RULES: list[Rule] = [
         r"\b(?:driving|drive|drove|crash\w*|swerv\w*|steer\w*) (?:\w+ )?(?:into|off) (?:a |the )?(?:tree|wall|lorry|truck|"
         r"bridge|river|oncoming|barrier|road)\b",
         r"\bjump(?:ing)? (?:out of|out|from|off) (?:the|a|my) (?:window|balcony)\b",
+        r"\b(?:medicine|meds|pill|tablet|first aid) (?:box|cabinet|cupboard|drawer|tin|bag)\b",
     ),
     *_rules(
         Kind.TIMEFRAME,
@@ -906,6 +910,12 @@ RULES: list[Rule] = [
         r"season|vermin|rats?|licen[cs]e|cleaning|clean it)\b)",
         r"\b(?:hotel|b&b|motel|airbnb)\b[^\n]{0,60}\btold (?:everyone|them|my \w+|people) (?:i'm|im|i am|i was|i'd be) (?:away|at|on|going|"
         r"staying|working)\b(?![^\n]{0,60}\b(?:surprise|anniversary|birthday|party|propos\w*|hen|stag|affair)\b)",
+        r"\blocked myself in (?:the |my |a )?(?:\w+ )?(?:toilets?|bathroom|loo|room|bedroom|car|shed|garage)\b[^.?!]{0,20}\bwith (?:my |a |the )?"
+        r"(?:compass|blade|knife|razor|pills|tablets|rope|belt|scissors|sharpener)\b",
+        r"\b(?:tied|tying|taped|taping) (?:a |the )?plastic bag\b(?! (?:to|on|for|of|with|full|round the))|\b(?:plastic )?bag (?:over|round|"
+        r"around) my head\b",
+        r"\b(?:started|running|turned on|left on|switched on) the (?:car|engine)\b[^.?!]{0,20}\bin (?:the|a|my) garage\b[^.?!]{0,30}\b(?:shut|"
+        r"closed|locked|pulled down) (?:the )?(?:door|doors|garage)\bNOT_WARMING",
     ),
     *_rules(
         Kind.GOODBYE,
@@ -1156,6 +1166,8 @@ RULES: list[Rule] = [
         r"\b(?:look after|take care of) (?:the kids|the children|mum|mom|dad|my \w+|each other|yourselves)\b(?: for me)?",
         r"\b(?:wanted|want|needed) to say (?:sorry|goodbye|thank you|thanks) first\b",
         r"\bthank(?:s| you)? (?:\w+ )?(?:you|you all|this group|everyone|the group|you guys|you lot) for trying\b(?: to help(?: me)?)?",
+        r"\b(?:messaged|texted|called|rang|phoned|wrote to|emailed) (?:\w+ ){1,3}to say (?:goodbye|bye|sorry)\b(?![^\n]{0,40}\b(?:before "
+        r"(?:she|he|they) (?:passed|died|went)|moving|leaving|emigrat\w*|going (?:back|home)|flight)\b)",
     ),
     *_rules(
         Kind.SETTLED,
@@ -1199,6 +1211,8 @@ RULES: list[Rule] = [
         r"\b(?:log(?:ging)? on|come on|coming on|check(?:ing)? in|pop(?:ping)? in|post(?:ing)?) (?:here )?one (?:more|last) time\b"
         r"(?! (?:before|to (?:say (?:thanks|thank you)|ask)|about)\b)",
         r"\bcalm\b[^.?!]{0,20}\bnow (?:that )?i(?:'ve| have) decided\b(?! (?:to|on|what|which|where|that|about)\b)",
+        r"\b(?:walked|run|ran|snuck|sneaked|got|slipped) out of (?:the|my) (?:unit|ward|hospital|a&e|crisis house|psych ward|home)\b"
+        r"(?![^\n]{0,40}\b(?:discharg\w*|allowed|leave|pass|visit|appointment|with (?:the|my) (?:nurse|doctor))\b)",
     ),
     *_rules(
         Kind.PLACE,
@@ -1212,7 +1226,7 @@ RULES: list[Rule] = [
         r"\blooking (?:down )?at the (?:water|drop|edge|river|sea|tracks|trains|traffic)\b",
         r"\b(?:i'm|im|i am) (?:going|heading|driving|walking|off) (?:to|down to|up to) (?:the|a) PLACES\b",
         r"\b(?:writing this|typing this|messaging|texting) from (?:the |a )?(?:\w+ ){0,2}PLACES\b",
-        r"\b(?:i'm|im|i am|sitting|sat|standing|stood|parked|waiting|been sat|been sitting) (?:\w+ ){0,2}(?:on|at|by|up on|on "
+        r"\b(?:i'm|im|i am|sitting|sat|standing|stood|parked|waiting|been sat|been sitting) (?:\w+ ){0,3}(?:on|at|by|up on|on "
         r"top of|in) (?:the |a )?(?:top of (?:the|a) )?PLACES\b",
         r"(?:^|[.!?\n] *)(?:on|at|up on|on top of) (?:the |a )?(?:top of (?:the|a) )?PLACES\b",
         r"\b(?<!about )(?<!of )(?:i'm|im|i am|standing|stood|walking|wading|waded|walked|sat|sitting) (?:\w+ ){0,2}(?:in|into) the (?:sea|"
@@ -1256,7 +1270,7 @@ RULES: list[Rule] = [
         Kind.ATTEMPT,
         r"\bPILLS\b[^\n]{0,60}\b(?:i've|ive|i have) (?:already )?taken (?:some|a few|loads|lots|half|most|a handful)\b",
         r"\b(?:blade|razor|knife)\b[^.?!]{0,20}\b(?:on|against|to) my (?:wrist|arm|throat|neck|skin)\b",
-        r"\b(?:i've|ive|i have|i|just) (?:just )?(?:drank|drunk|swallowed) (?:a |some |half a )?(?:bottle of |cup of |glass of )?"
+        r"\b(?:i've|ive|i have|i|just) (?:just )?(?:drank|drunk|swallowed) (?:a |some |the |half a )?(?:bottle of |cup of |glass of )?"
         r"(?:bleach|antifreeze|weedkiller|drain cleaner|white spirit)\b",
         r"\b(?:taken|took|swallowed) (?:about |like )?half\b(?=[^\n]{0,40}\b(?:rest|more|the lot)\b)|\b(?:it's|its) done\b[^\n]{0,30}"
         r"\b(?:i've|ive|i have) (?:just )?taken (?:them|it|the lot|everything)\b",
@@ -1305,7 +1319,8 @@ RULES: list[Rule] = [
         r"(?:box|cabinet|cupboard|drawer|bag)\b",
         r"\bcharcoal\b[^.?!]{0,40}\b(?:bathroom|bedroom|tent|in the car|taped|sealed|lit)\b",
         r"\b(?:sitting|sat|standing|stood|climbed|climbing|leaning|hanging) (?:on|over|onto|up on|off) (?:the |a )?(?:\w+ )?"
-        r"(?:railings?|parapet|balcony (?:rail|railing|edge)|wrong side of)\b",
+        r"(?:railings?|parapet|balcony (?:rail|railing|edge)|wrong side of)\b(?![^\n]{0,40}\b(?:ball|frisbee|dog|kids?|to get|to fetch|"
+        r"shortcut|football|park keeper|keys)\b)",
         r"\bwaiting for (?:the|a) (?:fast|express|next|non-stop) (?:one|train)\b[^.?!]{0,20}\b(?:doesn't|doesnt|does not|"
         r"won't|wont) stop\b",
         r"\b(?:i|i've|ive|just|already|and) (?:just |already )?(?:took|taken|swallowed|downed|had|injected) (?:like |about |"

@@ -306,6 +306,9 @@ _HEIGHTS = re.compile(r"(?i)\b(?:cliffs?|bridge|viaduct|roof|rooftop|multi[- ]?s
                       r"|beachy head|ledge)\b")
 _DESPAIR = re.compile(r"(?i)\b(?:can'?t stop crying|crying|in tears|sobbing|can'?t do this|can'?t cope|no way out"
                       r"|hopeless|can'?t go on)\b")
+# Means that someone brings with them, as against the drop or the traffic that the place itself is
+_CARRIED = re.compile(r"(?i)\b(?:pills?|tablets?|meds|medication|painkillers|paracetamol|insulin|rope|noose|belt"
+                      r"|knife|knives|blades?|razors?|gun|shotgun|rifle|pistol)\b")
 _PAST_THOUGHT = re.compile(r"(?i)\b(?:thought|thoughts|been thinking|had thoughts|ideation|urges)\b")
 _PERIOD = re.compile(r"(?i)this week|today|this morning|yesterday")
 # Someone else at risk who took something is in danger now; "she hasn't taken her insulin" is not that
@@ -512,7 +515,11 @@ class RiskScreener:
         farewells = {(h.start, h.end) for h in hits if h.kind is Kind.FAREWELL and not h.third_person}
         if farewells and (decided or Kind.PLACE in kinds):
             return True
-        if _DESPAIR.search(text) and any(h.kind is Kind.PLACE and _HEIGHTS.search(text, h.start, h.end) for h in hits):
+        heights = [h for h in hits if h.kind is Kind.PLACE and _HEIGHTS.search(text, h.start, h.end)]
+        if heights and _DESPAIR.search(text):
+            return True
+        # at the cliffs with the pills: a means carried there, beside the height
+        if heights and any(h.kind is Kind.MEANS and _CARRIED.search(text, h.start, h.end) for h in hits):
             return True
         return Kind.PLACE in kinds and bool(decided or kinds & {Kind.IDEATION, Kind.PASSIVE})
 
