@@ -1500,7 +1500,7 @@ RULES: list[Rule] = [
         r"\blocks? (?:me|her|him|them) (?:in|inside) (?:the|my|a|our|her|his) (?:house|room|flat|bedroom|bathroom|home)\b",
         r"\b(?:he|she|my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|ex))\b[^.?!]{0,20}\b(?:tracks|tracking|"
         r"monitors|checks|reads|goes through|controls)\b[^.?!]{0,10}\b(?:my )?(?:location|phone|messages|texts|emails|"
-        r"bank|spending|money)\b",
+        r"bank|spending|money)\b(?! (?:to (?:me|us|the group|the kids)|out loud|aloud|for me)\b)",
         r"\b(?:goes mad|kicks off|loses it|goes crazy|screams at me) (?:if|when) (?:i'm|im|i am|i) (?:\w+ ){0,2}(?:late|"
         r"out|talk to|see|spend)\b",
         r"\b(?:carer|caregiver|care worker|staff)\b[^.?!]{0,40}\b(?:doesn't|doesnt|won't|wont|refuses to|didn't|didnt) "
@@ -1550,6 +1550,8 @@ RULES: list[Rule] = [
         r"\b(?:boyfriend|girlfriend|partner|husband|wife|stepdad|stepfather|stepmum|stepmother|uncle|dad|daddy|father|mummy|mum|mom|"
         r"mommy|mother|grandad|babysitter|coach|teacher|carer) (?:hurts|hits|beats|smacks|kicks|burns|chokes|punches|slaps) (?:her|him|"
         r"them|me|us)\b(?! (?:back|at (?:tennis|chess|cards|games)|in (?:a|the) game))",
+        r"\b(?:said|says|threatened|threatens|told me)\b[^.?!]{0,20}\b(?:he'd|she'd|he would|she would|he'll|she'll|he will|she will|they'd|"
+        r"they'll) (?:take|keep) (?:the kids|my kids|the children|my children|the baby|my baby)\b",
     ),
     *_rules(
         Kind.ABUSE_DANGER,
@@ -1711,7 +1713,8 @@ RULES: list[Rule] = [
         r"liquor store)\b|\b(?:call(?:ing)?|text(?:ing)?|ring(?:ing)?) my (?:old )?dealer\b",
         r"\bkeep looking at (?:it|the bottle)\b|\b(?:a|the) bottle (?:in|hidden in) (?:the|my) (?:cupboard|wardrobe|drawer|"
         r"car|bag)\b",
-        r"\bdrinking (?:more|too much|a lot more)\b|\b(?:stopped|quit) (?:going to|attending) (?:meetings|group|therapy|"
+        r"\bdrinking (?:more|too much|a lot more)\b(?! (?:water|fluids|tea|coffee|juice|squash|milk)\b)|\b(?:stopped|quit) (?:going to|"
+        r"attending) (?:meetings|group|therapy|"
         r"my meetings|aa|na)\b",
         r"\bhad (?:a few|some|a couple of|several|loads of) drinks\b|\bhad a (?:lapse|slip|relapse|drink\b(?! of))(?! with (?:the |my )?(?:biscuits|chocolate|diet|cake|food|sweets|"
         r"crisps|takeaway|eating|plan))|\bbought a (?:bottle|bag|gram)\b|\bdrinking (?:every|each) "
@@ -1818,7 +1821,8 @@ RULES: list[Rule] = [
         r"\bclots? (?:the size of|as big as|bigger than)\b",
         r"\b(?:face|mouth) (?:is )?drooping\b|\bslurred speech\b",
         r"\b(?:ambulance|paramedics|911|999|112|000) (?:is|are) (?:on (?:the|their) way|coming)\b",
-        r"\bcoughing (?:up )?blood\b|\b(?:vomiting|throwing up|being sick with) blood\b",
+        r"(?:\bcoughing (?:up )?blood\b|\b(?:vomiting|throwing up|being sick with) blood\b)(?![^.?!]{0,30}\b(?:not (?:loads|much|a "
+        r"lot)|a (?:little|bit|tiny bit)|streaks?|specks?|flecks?|tinged)\b)",
         r"\b(?:turning|going|gone|turned) (?:blue|grey|gray)\bNOT_COLD",
         r"\b(?:passing|passed) (?:\w+ )?clots\b|\b(?:feel|feeling|felt) faint\b[^.?!]{0,40}\b(?:bleed|blood|birth)"
         r"|\b(?:bleed|blood|birth)\w*\b[^.?!]{0,60}\b(?:feel|feeling) faint\b",
@@ -2052,6 +2056,14 @@ RULES: list[Rule] = [
         r"sweats)\b[^.?!]{0,20}\b(?:in the mornings?|every morning|when i wake|first thing|without a drink|till i have a drink)\b",
         r"\b(?:cuts?|wounds?|incision|scar|stitches|burns?)\b[^.?!]{0,40}\b(?:red and hot|hot and red|pus|oozing|infected|red streaks?)\b"
         r"(?! (?:free|as (?:the|my) (?:nurse|doctor) said))",
+        r"\b(?:soft spot|fontanelle)\b[^.?!]{0,20}\b(?:sunken|sunk|dipped|bulging|swollen)\b",
+        r"\b(?:hallucinat\w*|seeing things|delirious)\b[^\n]{0,60}\b(?:since|after) (?:they |the doctor |the gp |the hospital |he |she |i )?"
+        r"(?:changed|started|upped|increased|switched|doubled) (?:his |her |my |the )?(?:\w+\x27s )?(?:\w+ ){0,2}(?:meds|medication|tablets|"
+        r"pills|dose)\b",
+        r"\b(?:put on|gained|up) (?:\d+(?:\.\d+)? ?(?:kg|kilos?|lbs?|pounds)|(?:a|two|three) (?:kilos?|pounds)) in (?:a|one|two|three|\d+) "
+        r"days?\b(?=[^\n]{0,80}\b(?:heart failure|ankles?|legs|swollen|swelling|breathless|fluid|kidney|dialysis)\b)|\b(?:heart failure|ankles?|"
+        r"swollen|swelling|breathless|fluid|kidney|dialysis)\b[^\n]{0,80}\b(?:put on|gained|up) (?:\d+(?:\.\d+)? ?(?:kg|kilos?|lbs?|pounds)|"
+        r"(?:a|two|three) (?:kilos?|pounds)) in (?:a|one|two|three|\d+) days?\b",
     ),
     *_rules(
         Kind.POSTPARTUM_HARM,
@@ -2258,6 +2270,7 @@ RULES: list[Rule] = [
         r"\b(?:don't|dont|do not|can't|cant|cannot) see (?:a|any) future\b(?! (?:in|for|with) (?:this|that|the|it|us|our|them|him|her)\b)",
         r"\b(?:losing|lost) myself\b(?! in (?:a|the|my) (?:book|music|game|film|show|series|work|garden))",
         r"\b(?:i'm|im|i am|feel|feels) (?:like )?(?:i'm |im |i am )?already (?:gone|dead)\b(?! (?:to|for|home|out|from|by|on)\b)",
+        r"\bsleep(?:ing)? (?:1[2-9]|twenty) (?:\+ )?hours? (?:a day|a night|every day|straight)\b",
     ),
     *_rules(
         Kind.THIRD_PERSON_RISK,
@@ -2350,6 +2363,9 @@ RULES: list[Rule] = [
         r"got lost|police (?:found|brought))\b",
         r"\b(?:kids?|children|child|little ones?|baby|toddler|twins)\b[^.?!]{0,30}\b(?:left|leaves|leaving|are left|is left) (?:\w+ )?"
         r"(?:alone|on (?:their|his|her) own|home alone|unsupervised) for (?:days|hours|nights|the whole (?:day|night|weekend))\b",
+        r"\b(?:he|she|they|KIN)(?:'s| is| has| have|'ve)? (?:been )?(?:going (?:round|around) )?(?:saying goodbye|said goodbye|giving "
+        r"(?:his|her|their) (?:stuff|things) away)\b[^\n]{0,60}\b(?:weirdly|strangely|oddly|unusually|eerily|suddenly) (?:calm|peaceful|"
+        r"happy|at peace|cheerful)\b",
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
