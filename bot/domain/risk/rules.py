@@ -334,6 +334,8 @@ RULES: list[Rule] = [
         r"\b(?:think\w*|wonder\w*|worry\w*|worried) (?:about )?who (?:would|will|'d|might|is going to) find (?:me|my body)\b",
         r"\b(?:googl\w*|search\w*|look\w* up|looking into|read up)\b[^.?!]{0,40}\b(?:if|when|after) (?:you|someone|people|i) (?:kill "
         r"(?:yourself|themselves|myself)|commit suicide|die by suicide|take (?:your|their|my) (?:own )?life)\b",
+        r"\b(?:think\w*|thought) (?:about|of) (?:injecting|taking|using|doing) (?:all|the whole lot|every unit|the rest) (?:of )?(?:my |the )?"
+        r"(?:insulin|pens?|morphine|methadone|fentanyl|patches)\b",
     ),
     *_rules(
         Kind.PASSIVE,
@@ -651,6 +653,16 @@ RULES: list[Rule] = [
         r"(?:forever|much longer|for ever)\b",
         r"\bhop(?:e|ing) (?:a|the|that a|that the|some) (?:car|bus|lorry|truck|train|van|driver) (?:hits|will hit|would hit|runs over|kills|"
         r"takes) me\b",
+        r"\b(?:can't|cant|cannot) (?:live|go on|carry on|keep going|cope) (?:with|like) (?:this|the|my) (?:pain|illness|disease|condition|"
+        r"life|body)\b(?= (?:much longer|anymore|any more|for much longer)\b|[^.?!]{0,30}\b(?:something has to give|i'd rather (?:die|be dead)|"
+        r"want (?:it|this) to end)\b)",
+        r"\b(?:i'd|id|i would) rather (?:just )?(?:go|die|be gone|not be here|slip away)\b(?! (?:to|home|out|back|for|with|on|in|by|and|now|"
+        r"first|there|than|shopping|abroad|alone|early|late)\b)",
+        r"\bwants? (?:the|my|this) (?:cancer|tumou?r|illness|disease|leuka?emia|lymphoma|infection|sepsis) to win\b",
+        r"\bif (?:she|he|they|my \w+) (?:dies|passes|passes away|died|goes before me)\b[^.?!]{0,20}\b(?:i'm|im|i am|i'll be|i will be|i'll|i will) "
+        r"(?:going|go) (?:with (?:her|him|them)|too)\b",
+        r"\b(?:skip\w*|stop\w*|not taking|miss\w*)\b[^.?!]{0,30}\b(?:meds|tablets|pills|insulin|medication|inhalers?)\b[^.?!]{0,20}\bhop(?:e|ing) "
+        r"(?:something (?:bad )?happens|i (?:die|don't wake|have a heart attack|drop dead|don't make it))\b",
     ),
     *_rules(
         Kind.PLAN,

@@ -333,7 +333,8 @@ def _negated(before: str) -> bool:
 
 
 _PRESCRIBED = re.compile(r"(?i)\b(?:upped|changed|increased|reduced|lowered|doubled|halved|switched|prescribed|new|"
-                         r"started|starting|weaning|tapering)\s+(?:my |the |her |his |their )?(?:\w+ )?$")
+                         r"started|starting|weaning|tapering|skip|skipping|skipped|missing|missed)\s+"
+                         r"(?:my |the |her |his |their )?(?:\w+ )?$")
 
 
 class RiskScreener:
@@ -561,7 +562,7 @@ class RiskScreener:
             if ideas and all(_PAST_THOUGHT.search(text, h.start, h.end + 12) for h in ideas) and all(
                     _PERIOD.fullmatch(text, h.start, h.end) for h in hits if h.kind is Kind.TIMEFRAME):
                 escalators -= {Kind.TIMEFRAME}
-            # a prescription is not a method: "the GP upped my meds ... I've been thinking about ending it"
+            # a prescription, or a dose skipped, is not a method: "the GP upped my meds ... thinking about ending it"
             found = kinds - {Kind.MEANS}
             if any(h.kind is Kind.MEANS and not _PRESCRIBED.search(text, max(0, h.start - 30), h.start) for h in hits):
                 found.add(Kind.MEANS)
