@@ -336,6 +336,12 @@ RULES: list[Rule] = [
         r"(?:yourself|themselves|myself)|commit suicide|die by suicide|take (?:your|their|my) (?:own )?life)\b",
         r"\b(?:think\w*|thought) (?:about|of) (?:injecting|taking|using|doing) (?:all|the whole lot|every unit|the rest) (?:of )?(?:my |the )?"
         r"(?:insulin|pens?|morphine|methadone|fentanyl|patches)\b",
+        r"\b(?:want|wanna|will|going to|gonna|decide|decided|plan|think|thinking|must|wish) (?:to )?(?:finish|end|stop|close|kill|take) (?:my|me) "
+        r"(?:life|self|own life)\b(?! (?:story|stories|insurance|admin|savings|policy|cover)\b)",
+        r"\b(?:make|do|doing|making|to make) (?:a )?suicide\b",
+        r"\bi (?:will|want to|wanna|go to|am going to|must|shall|try to|think to|want) kill me\b",
+        r"\b(?:uninstall(?:ing)?|delete|deleting|unsubscrib\w*|rage ?quit\w*|log(?:ging)? out of|alt[- ]f4(?:ing)?) (?:myself )?(?:from )?"
+        r"(?:life|existence|reality|this world)\b",
     ),
     *_rules(
         Kind.PASSIVE,
@@ -663,6 +669,8 @@ RULES: list[Rule] = [
         r"(?:going|go) (?:with (?:her|him|them)|too)\b",
         r"\b(?:skip\w*|stop\w*|not taking|miss\w*)\b[^.?!]{0,30}\b(?:meds|tablets|pills|insulin|medication|inhalers?)\b[^.?!]{0,20}\bhop(?:e|ing) "
         r"(?:something (?:bad )?happens|i (?:die|don't wake|have a heart attack|drop dead|don't make it))\b",
+        r"\b(?:keep|carry on|going to keep|gonna keep) (?:using|drinking|drinking and using|taking it|shooting up|smoking it)\b[^.?!]{0,20}\b(?:till|"
+        r"until|til) (?:it|they|the drink|the drugs|the booze) (?:kills|finishes|takes) me\b",
     ),
     *_rules(
         Kind.PLAN,
@@ -928,6 +936,8 @@ RULES: list[Rule] = [
         r"around) my head\b",
         r"\b(?:started|running|turned on|left on|switched on) the (?:car|engine)\b[^.?!]{0,20}\bin (?:the|a|my) garage\b[^.?!]{0,30}\b(?:shut|"
         r"closed|locked|pulled down) (?:the )?(?:door|doors|garage)\bNOT_WARMING",
+        r"\bone (?:last|final) (?:big )?(?:shot|hit|bag|fix)\b[^.?!]{0,40}\b(?:done|over|end|never|gone|goodbye)\b(?![^\n]{0,60}\b(?:rehab|"
+        r"detox|clean|quit\w*|recovery|treatment)\b)",
     ),
     *_rules(
         Kind.GOODBYE,
@@ -2076,6 +2086,9 @@ RULES: list[Rule] = [
         r"days?\b(?=[^\n]{0,80}\b(?:heart failure|ankles?|legs|swollen|swelling|breathless|fluid|kidney|dialysis)\b)|\b(?:heart failure|ankles?|"
         r"swollen|swelling|breathless|fluid|kidney|dialysis)\b[^\n]{0,80}\b(?:put on|gained|up) (?:\d+(?:\.\d+)? ?(?:kg|kilos?|lbs?|pounds)|"
         r"(?:a|two|three) (?:kilos?|pounds)) in (?:a|one|two|three|\d+) days?\b",
+        r"\bbmi (?:is |of |at |down to |dropped to |now )?(?:1[0-5]|[5-9])(?:\.\d)?\b",
+        r"\b(?:haven't|havent|not|didn't|hasn't|hasnt) (?:eaten|had anything to eat|had any food) (?:anything |a thing )?(?:in|for) "
+        r"(?:\d+|four|five|six|seven|eight|nine|ten|a|over a|more than a) (?:days|weeks|week)\b",
     ),
     *_rules(
         Kind.POSTPARTUM_HARM,
@@ -2242,7 +2255,8 @@ RULES: list[Rule] = [
         r"\b(?:harder|hard|struggle|struggling) to keep going\b",
         r"\b(?:run|running) away and never (?:come|coming) back\b|\bjust to feel nothing\b",
         r"\b(?:can't|cant|cannot) (?:live|go on|keep living|carry on|keep going) like this\b",
-        r"\bdark (?:thoughts|place)\b|\bspiral(?:l)?ing\b|\bwaste of space\b",
+        r"\bdark (?:thoughts|place)\b|\bspiral(?:l)?ing\b|\b(?:i'm|im|i am|i feel like|feel like|just|such) (?:a |such a |a total |a "
+        r"complete )?waste of (?:space|oxygen|air)\b",
         r"\b(?:everyone|everybody) hates me\b|\b(?:nobody|no one) (?:needs|wants) me\b|\b(?:the world|nobody|no one) "
         r"(?:doesn't|does not) (?:need|want) me\b",
         r"\b(?:there's|there is|theres) no point\b(?! (?:in )?(?:worrying|arguing|stressing|rushing|waiting|asking))",

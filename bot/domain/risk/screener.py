@@ -289,7 +289,7 @@ def _matches_at(pattern: re.Pattern[str], norm: str, starts: list[int]) -> Itera
 
 # Finality that speaks of the writer not being there ("no one will have to deal with me"), as opposed to a will
 _NOT_AROUND = re.compile(r"(?i)\b(?:won'?t|will not|not going to|not gonna|no one|nobody|noone|(?:when|after|once) "
-                         r"i'?m|not coming back)\b")
+                         r"i'?m|not coming back|for good|forever)\b")
 # Talk of not being around is a warning sign alone ("you won't have to worry about me much longer", "labelled with
 # who it's for"), urgent at least. Affairs that anyone with a diagnosis may put in order (a will, insurance,
 # passwords, cancelled appointments) are a concern alone.
