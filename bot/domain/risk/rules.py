@@ -117,7 +117,8 @@ _NOT_COLD = (
 )
 # An engine left running to warm the car or charge the battery
 _NOT_WARMING = (
-    r"(?![^\n]{0,40}\b(?:warm\w*|defrost\w*|de-?ic\w*|charg\w*|battery|before work|mechanic|fix\w*|working on|tun\w*)\b)"
+    r"(?![^\n]{0,40}\b(?:warm\w*|defrost\w*|de-?ic\w*|charg\w*|battery|before work|mechanic|fix\w*|working on|tun\w*|tinker\w*|"
+    r"servic\w*|as usual)\b)"
 )
 _AFTERCARE = r"(?:(?:post|after)[- ](?:c-?section|op|surgery|operation|partum|birth|delivery|transplant))"
 
@@ -2392,6 +2393,8 @@ RULES: list[Rule] = [
         r"\b(?:he|she|they|KIN)(?:'s| is| has| have|'ve)? (?:been )?(?:going (?:round|around) )?(?:saying goodbye|said goodbye|giving "
         r"(?:his|her|their) (?:stuff|things) away)\b[^\n]{0,60}\b(?:weirdly|strangely|oddly|unusually|eerily|suddenly) (?:calm|peaceful|"
         r"happy|at peace|cheerful)\b",
+        r"\b(?:talk(?:s|ing|ed)? about how|says|saying|keeps saying|said) (?:that )?(?:nobody|no one|noone) (?:needs|wants|would miss|"
+        r"would notice|would care about) (?:him|her|them)\b",
     ),
     *_rules(
         Kind.THIRD_PERSON_DANGER,
@@ -2465,8 +2468,8 @@ RULES: list[Rule] = [
         r"\bplanning (?:how )?to (?:kill|hang|end) (?:himself|herself|themselves|(?:his|her|their) life)\b",
         r"\b(?:he|she|they|KIN)(?:'s|'d)? (?:\w+ ){0,2} => (?:threatening|threatens|threatened|going|gonna|about) to "
         r"(?:take|swallow) (?:all|every|the whole|the rest)\b[^.?!]{0,20}\bPILLS\b",
-        r"\b(?:on|at) (?:the )?(?:roof|ledge|bridge|edge)\b[^.?!]{0,30}\b(?:won't|wont|refusing to|refuses to) (?:come down|"
-        r"come back|get down|move)\b",
+        r"\b(?:on|at) (?:the )?(?:roof|(?:window )?ledge|bridge|edge)\b[^.?!]{0,30}\b(?:won't|wont|refusing to|refuses to) (?:come down|"
+        r"come back|get down|move|come in|come inside|come off)\b",
         r"\b(?:sent|texted|posted|messaged)\b[^.?!]{0,30}\b(?:photo|picture|pic|selfie) of (?:\w+ ){0,3}(?:pills|"
         r"tablets|wrists?|cuts|rope|gun|bridge|knife|noose)\b(?! (?:swing|ladder|bridge|course|light|tricks?)\b)",
         r"\b(?:locked|shut|barricaded) (?:himself|herself|themselves|themself) in\b[^.?!]{0,40}\b(?:knife|blade|razor|pills|gun|"
@@ -2488,5 +2491,13 @@ RULES: list[Rule] = [
         r"can't find (?:her|him|them)|isn't answering|not answering|(?:her|his) phone(?:'s| is) off)\b",
         r"\b(?:isn't|is not|isnt) (?:mine|my baby|my real baby|real)\b|\b(?:swapped|replaced|switched) (?:her|him|my baby|the baby)\b"
         r"[^\n]{0,80}\b(?:get rid of|kill|hurt|harm|smother|drown|hide) (?:her|him|it|the baby)\b",
+        r"\b(?:not answering|isn't answering|won't answer|can't reach (?:him|her|them)|can't get hold of (?:him|her|them)|(?:his|her) phone(?:'s| is) "
+        r"off)\b[^\n]{0,60}\b(?:going to|gone to|heading to|went to|at) the (?:bridge|viaduct|cliffs?|roof|rooftop|multi[- ]?storey|"
+        r"car park|tracks|railway line|river|canal|sea|beachy head|ledge|quarry|reservoir|weir)\b",
+        r"\b(?:she's|he's|they've|she has|he has|they have) (?:just )?taken (?:everything|all (?:of )?(?:her|his|their) (?:pills|tablets|meds)|"
+        r"the lot|an overdose|too many)\b(?! (?:from|off|out|with|in (?:her|his) stride))",
+        r"\b(?:won't answer|not answering|isn't answering|can't reach (?:him|her|them)|can't get hold of (?:him|her|them)|won't open the door|"
+        r"locked (?:herself|himself|themselves) in)\b[^\n]{0,60}\b(?:talking about|talked about|said|saying|says|texted) (?:ending it|"
+        r"killing (?:herself|himself|themselves)|suicide|dying|(?:she|he) wants to die|ending (?:her|his|their) life)\b",
     ),
 ]
