@@ -35,8 +35,11 @@ CHAT_HOLDOUT_H = ROOT / "tests" / "data" / "chat_holdout_h.tsv"
 CHAT_HOLDOUT_I = ROOT / "tests" / "data" / "chat_holdout_i.tsv"
 CHAT_HOLDOUT_J = ROOT / "tests" / "data" / "chat_holdout_j.tsv"
 CHAT_HOLDOUT_K = ROOT / "tests" / "data" / "chat_holdout_k.tsv"
-# Session 7: L at the start, before any change, in new voices; only its totals were looked at until the end.
+# Session 7: L at the start, before any change, in new voices; only its totals were looked at until the end. The
+# session's rounds covered some of the same themes (not eating for days, a stroke), so L is only partly clean. M was
+# written after seventeen rounds and never tuned on.
 CHAT_HOLDOUT_L = ROOT / "tests" / "data" / "chat_holdout_l.tsv"
+CHAT_HOLDOUT_M = ROOT / "tests" / "data" / "chat_holdout_m.tsv"
 
 # How each set's labels map onto peerbot's tiers (see SOURCE.txt in each folder for what the labels mean).
 LABEL_TIERS = {

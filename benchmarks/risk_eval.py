@@ -25,6 +25,7 @@ from benchmarks._data import (
     CHAT_HOLDOUT_J,
     CHAT_HOLDOUT_K,
     CHAT_HOLDOUT_L,
+    CHAT_HOLDOUT_M,
     chat_cases,
     posts,
     shared_sets,
@@ -86,9 +87,11 @@ def main() -> None:
             ("peerbot_chat_holdout_k (an eleventh, written at the end of session 6, never tuned on)",
              chat_cases(CHAT_HOLDOUT_K)),
             ("peerbot_chat_holdout_l (a twelfth, written at the start of session 7; see _data.py)",
-             chat_cases(CHAT_HOLDOUT_L))]
+             chat_cases(CHAT_HOLDOUT_L)),
+            ("peerbot_chat_holdout_m (a thirteenth, written mid-session 7, never tuned on)",
+             chat_cases(CHAT_HOLDOUT_M))]
     if "--chat-only" in sys.argv:
-        sets = sets[:13]
+        sets = sets[:14]
     else:
         sets += list(shared_sets())
     for name, rows in sets:
