@@ -115,6 +115,12 @@ _PLACES = (
 _NOT_COLD = (
     r"(?![^.?!]{0,50}\b(?:cold|freezing|swim\w*|sea|pool|ice|lolly|slushie|blueberr\w*|sweets?|paint|dye|lipstick)\b)"
 )
+# Tablets taken as they should be, or taken back: "took all my tablets on time", "had every tablet going"
+_NOT_ROUTINE = (
+    r"(?! (?:\w+ )?(?:going|under the sun|back|checked|reviewed|on time|as prescribed|this morning|today|regularly|every day|"
+    r"correctly|properly|with (?:food|breakfast|lunch|dinner|tea)|like (?:the|my) (?:nurse|doctor|gp)|(?:she|he|they|i) (?:was|were|"
+    r"am|is|are) prescribed)\b)"
+)
 # An engine left running to warm the car or charge the battery
 _NOT_WARMING = (
     r"(?![^\n]{0,40}\b(?:warm\w*|defrost\w*|de-?ic\w*|charg\w*|battery|before work|mechanic|fix\w*|working on|tun\w*|tinker\w*|"
@@ -127,7 +133,7 @@ def _compile(source: str) -> re.Pattern[str]:
     source = source.replace("DIE", r"d[iy!1*]e\b(?! (?:my|your|her|his|their|the|it) )")
     source = source.replace("DWELL", _DWELL).replace("DEATH", _DEATH).replace("DRUGS", _DRUGS)
     source = source.replace("AFTERCARE", _AFTERCARE).replace("DOSE", _DOSE).replace("PLACES", _PLACES).replace("NOT_COLD", _NOT_COLD)
-    source = source.replace("NOT_WARMING", _NOT_WARMING)
+    source = source.replace("NOT_WARMING", _NOT_WARMING).replace("NOT_ROUTINE", _NOT_ROUTINE)
     source = source.replace("ANY_PILLS", _ANY_PILLS)
     source = source.replace("SELF", _SELF).replace("PILLS", _PILLS).replace("KIN", _KIN)
     return re.compile(source.replace("'", "'?"))
@@ -1336,6 +1342,9 @@ RULES: list[Rule] = [
         r"\b(?:took|taken|swallowed|necked|downed|drank|drunk|had|ate|eaten|overdosed on)\b[^.?!]{0,25}?\bDOSE\b"
         r"[^.?!]{0,30}?\bANY_PILLS\b(?! (?:this morning|today|on time|with (?:food|breakfast|lunch|dinner|tea)|as prescribed|"
         r"like (?:the|my) (?:nurse|doctor|gp)))",
+        # "took all my tablets", "necked every pill I had", "swallowed all of mum's tablets"
+        r"\b(?:took|taken|swallowed|necked|downed|had)\b (?:\w+ )?(?:all|every(?: single| last)?) (?:of )?(?:the |my |her |his |their |"
+        r"\w+\x27s )?(?:\w+ ){0,2}?ANY_PILLS\bNOT_ROUTINE",
         r"\b(?:took|taken|swallowed|necked|downed)\b[^.?!]{0,30}\bANY_PILLS\b[^.?!]{0,20}\b(?:at once|in one go|all together|"
         r"at the same time)\b",
         r"\b(?:took|taken|swallowed|ate|necked|downed) everything (?:in|from) (?:the|my) (?:medicine|bathroom|first aid) "
@@ -1349,7 +1358,7 @@ RULES: list[Rule] = [
         r"\b(?:i|i've|ive|just|already|and) (?:just |already )?(?:took|taken|swallowed|downed|had|injected) (?:like |about |"
         r"around |maybe |over |at least )?(?:all |every |"
         r"a (?:bunch|handful|bottle|box|load|lot) of |\d+ |too many |the whole (?:bottle|pack|box) of |my whole )"
-        r"(?:of )?(?:my |the |those )?(?:\w+ )?PILLS",
+        r"(?:of )?(?:my |the |those )?(?:\w+ )?PILLS\bNOT_ROUTINE",
         # "overdosed on chocolate" is not; "overdosed on my meds", "on something" and plain "overdosed" are
         r"(?:\b(?:i|i've|ive|just) (?:overdosed|od\x27d|oded)\b|\bi'm (?:overdosing|oding|od\x27ing)\b|(?:^|[.!?\n] *)(?:overdosed|"
         r"od\x27d|oded)\b)(?! on (?!(?:[\w']+ ){0,3}(?:ANY_PILLS|DRUGS|heroin|coke|cocaine|gear|spice|something|them|it|everything|"
