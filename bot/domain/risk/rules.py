@@ -121,6 +121,12 @@ _NOT_ROUTINE = (
     r"correctly|properly|with (?:food|breakfast|lunch|dinner|tea)|like (?:the|my) (?:nurse|doctor|gp)|(?:she|he|they|i) (?:was|were|"
     r"am|is|are) prescribed)\b)"
 )
+# A cut or a burn that happened: "cut my arm on a nail", "burned my legs in the sun"
+_NOT_ACCIDENT = (
+    r"(?![^.?!]{0,40}\b(?:on (?:the|a|my) (?:\w+ )?(?:oven|iron|kettle|pan|hob|stove|tray|fence|nail|bramble|door|corner|radiator|exhaust|"
+    r"grill|barbecue|bbq|bike|chain|saw)|in the sun|sunburn\w*|shaving|by accident|accidentally|by mistake|bramble|nettles?|"
+    r"chopping|cooking|baking|gardening|fell off|fell over|waxing)\b)"
+)
 # An engine left running to warm the car or charge the battery
 _NOT_WARMING = (
     r"(?![^\n]{0,40}\b(?:warm\w*|defrost\w*|de-?ic\w*|charg\w*|battery|before work|mechanic|fix\w*|working on|tun\w*|tinker\w*|"
@@ -134,6 +140,7 @@ def _compile(source: str) -> re.Pattern[str]:
     source = source.replace("DWELL", _DWELL).replace("DEATH", _DEATH).replace("DRUGS", _DRUGS)
     source = source.replace("AFTERCARE", _AFTERCARE).replace("DOSE", _DOSE).replace("PLACES", _PLACES).replace("NOT_COLD", _NOT_COLD)
     source = source.replace("NOT_WARMING", _NOT_WARMING).replace("NOT_ROUTINE", _NOT_ROUTINE)
+    source = source.replace("NOT_ACCIDENT", _NOT_ACCIDENT)
     source = source.replace("ANY_PILLS", _ANY_PILLS)
     source = source.replace("SELF", _SELF).replace("PILLS", _PILLS).replace("KIN", _KIN)
     return re.compile(source.replace("'", "'?"))
@@ -349,6 +356,10 @@ RULES: list[Rule] = [
         r"\bi (?:will|want to|wanna|go to|am going to|must|shall|try to|think to|want) kill me\b",
         r"\b(?:uninstall(?:ing)?|delete|deleting|unsubscrib\w*|rage ?quit\w*|log(?:ging)? out of|alt[- ]f4(?:ing)?) (?:myself )?(?:from )?"
         r"(?:life|existence|reality|this world)\b",
+        r"\b(?:i'm|im|i am|i'll|ill|i will) (?:going to |gonna )?(?:be dead|stop existing|not exist|cease to exist|not wake up|disappear forever|"
+        r"end it all|end my life|unalive myself)\b(?! (?:by|before|when|if) (?:the|this|that|then|next)\b)",
+        r"\b(?:i'm|im|i am) (?:going to|gonna) die (?:tonight|today|tomorrow|this week|this weekend)\b(?! (?:of|from|at|in|if)\b)",
+        r"\bwants? to (?:kms|unalive (?:myself|me))\b",
     ),
     *_rules(
         Kind.PASSIVE,
@@ -678,6 +689,7 @@ RULES: list[Rule] = [
         r"(?:something (?:bad )?happens|i (?:die|don't wake|have a heart attack|drop dead|don't make it))\b",
         r"\b(?:keep|carry on|going to keep|gonna keep) (?:using|drinking|drinking and using|taking it|shooting up|smoking it)\b[^.?!]{0,20}\b(?:till|"
         r"until|til) (?:it|they|the drink|the drugs|the booze) (?:kills|finishes|takes) me\b",
+        r"\bwish i (?:could|could just) be dead\b",
     ),
     *_rules(
         Kind.PLAN,
@@ -1260,6 +1272,8 @@ RULES: list[Rule] = [
         r"(?:^|[.!?\n] *)(?:on|at|up on|on top of) (?:the |a )?(?:top of (?:the|a) )?PLACES\b",
         r"\b(?<!about )(?<!of )(?:i'm|im|i am|standing|stood|walking|wading|waded|walked|sat|sitting) (?:\w+ ){0,2}(?:in|into) the (?:sea|"
         r"ocean|river|lake|loch|water)\b",
+        r"\b(?:currently|right now|just got to|just arrived at|just reached|made it to|i'm here) (?:at |on |by |to )?(?:the |a )?(?:top of (?:the|a) )?"
+        r"PLACES\b",
     ),
     *_rules(
         Kind.GIVEAWAY,
@@ -1441,7 +1455,8 @@ RULES: list[Rule] = [
         r"\b(?:relapsed|relapse) (?:on|with|into) (?:sh|self[- ]?harm|cutting)\b",
         r"\bsh (?:again|urges|relapse|scars|clean)\b",
         r"\b(?:sh\x27ing|shing|sh\x27d|sh-ing|sh-ed)\b",
-        r"\b(?:cutting|cut|burning|burned) (?:again|my (?:arms?|wrists?|legs?|thighs?|skin|stomach))\b",
+        r"\b(?:cutting|cut|burning|burned) again\b|\b(?:cutting|cut|burning|burned) my (?:arms?|wrists?|legs?|thighs?|skin|stomach)\b"
+        r"NOT_ACCIDENT",
         r"\bfresh (?:cuts|scars|wounds)\b",
         r"\b(?:scratching|cutting|burning|picking|hitting) (?:at )?my (?:arms?|legs?|skin|wrists?|thighs?) (?:again|raw)\b",
         r"\b(?:i'm|im|i am) (?:cutting|burning|scratching) (?:right now|now|again|tonight|myself)\b",
@@ -1463,6 +1478,8 @@ RULES: list[Rule] = [
         r"(?:patch|patches|spots?)\b[^.?!]{0,30}\bpull(?:ing|ed)? (?:my |out my )?hair\b",
         r"\b(?:hitting|punching|hurting|scratching|biting|banging|bashing) my(?:self| head| arms?| legs?| face)\b[^.?!]{0,30}\bwhen (?:it gets|i get|"
         r"things get|i'm|im|i feel)\b|\b(?:hitting|banging|bashing) my head (?:against|on|off) (?:the )?(?:walls?|floor|doors?)\b(?! by accident)",
+        r"\b(?:cut|cutting|slashed|slashing|sliced|slicing|burn(?:ed|t|ing)|carv(?:ed|ing)|gouged|stabbed|stabbing) (?:into )?(?:myself|my (?:own )?"
+        r"(?:wrists?|arms?|thighs?|legs?|stomach|belly|hips?|skin|chest|ankles?|forearms?|upper arms?))\bNOT_ACCIDENT",
     ),
     *_rules(
         Kind.SELF_HARM_SEVERE,

@@ -72,6 +72,26 @@ _SECOND_PERSON = Check(
     r"|\b(?:someone|somebody|anyone|people|a person|those|others|loved ones?) (?:who|that) (?:is|are|was|feels?|"
     r"has|have)\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:help|support|talk to|approach)\b"
 )
+# Words that say nothing of what a laugh might be about
+_FILLER = frozenset({
+    "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "jk", "xd", "omg", "tbh", "ngl", "honestly", "just", "so",
+    "like", "i", "im", "i'm", "me", "rn", "fr", "literally", "actually", "really", "tho", "though", "and", "but", "idk",
+    "kinda", "now", "tonight", "today", "too", "all", "it",
+})
+
+
+def _of_what(text: str, end: int) -> int:
+    """Where "the edge" ends, with what it is the edge of: "the edge of the car park"."""
+    following = _OF_WHAT.match(text, end)
+    return following.end() if following else end
+
+
+def _bare(norm: str, start: int, end: int) -> bool:
+    """Does the message say nothing beyond the match but laughs and filler?"""
+    rest = _TOKEN.findall(norm[:start]) + _TOKEN.findall(norm[end:])
+    return sum(1 for word in rest if word not in _FILLER and not word.startswith("haha")) < 3
+
+
 _NEVER_A_JOKE = re.compile(r"wake|exist|better off|burden|funeral|not be here|be gone|notice if i")
 _HABITUAL = Check(r"\b(?:every (?:day|night|morning)|all the time|constantly|most days|most nights|lately)\b")
 # Practice and training ("we practised giving naloxone on a dummy"), and an emergency that has passed.
@@ -306,6 +326,10 @@ _HEIGHTS = re.compile(r"(?i)\b(?:cliffs?|bridge|viaduct|roof|rooftop|multi[- ]?s
                       r"|beachy head|ledge)\b")
 _DESPAIR = re.compile(r"(?i)\b(?:can'?t stop crying|crying|in tears|sobbing|can'?t do this|can'?t cope|no way out"
                       r"|hopeless|can'?t go on)\b")
+_OF_WHAT = re.compile(r"(?i) of (?:the |a )?[\w-]+(?: [\w-]+)?")
+_WATER = re.compile(r"(?i)\b(?:river|sea|canal|quarry|reservoir|weir|lake|loch)\b")
+_HOPELESS = re.compile(r"(?i)\b(?:can'?t do this|can'?t go on|no way out|hopeless|nothing left"
+                       r"|can'?t take (?:it|this|any more|anymore))\b")
 # Means that someone brings with them, as against the drop or the traffic that the place itself is
 _CARRIED = re.compile(r"(?i)\b(?:pills?|tablets?|meds|medication|painkillers|paracetamol|insulin|rope|noose|belt"
                       r"|knife|knives|blades?|razors?|gun|shotgun|rifle|pistol)\b")
@@ -449,8 +473,10 @@ class RiskScreener:
                   or (kind in _PERSONAL and self._idiom(reading, left, right, start, end)))
         # A laugh beside a wish that comes every day is a mask, not a joke ("lol i just want to die every day 🙃"), and
         # nobody says they would rather not wake up, or that everyone would be better off, for a laugh.
+        # A laugh with nothing else said, no exam or email for the joke to be about ("i wanna die lol"), is a mask too.
         if joking and kind not in (Kind.ATTEMPT, Kind.SELF_HARM_SEVERE) and not (kind in _PERSONAL and (
-                reading.holds(_HABITUAL, left, right) or _NEVER_A_JOKE.search(norm, start, end))):
+                reading.holds(_HABITUAL, left, right) or _NEVER_A_JOKE.search(norm, start, end)
+                or _bare(norm, start, end))):
             return "hyperbole or idiom"
         medical = kind in (Kind.MEDICAL_FLAG, Kind.MEDICAL_NOW)
         if medical and reading.holds(_CONDITIONAL, left, right) and not reading.holds(_READING_NOW, 0, whole):
@@ -516,8 +542,12 @@ class RiskScreener:
         farewells = {(h.start, h.end) for h in hits if h.kind is Kind.FAREWELL and not h.third_person}
         if farewells and (decided or Kind.PLACE in kinds):
             return True
-        heights = [h for h in hits if h.kind is Kind.PLACE and _HEIGHTS.search(text, h.start, h.end)]
+        # ("on the edge of the car park": the height may follow the place matched)
+        heights = [h for h in hits if h.kind is Kind.PLACE and _HEIGHTS.search(text, h.start, _of_what(text, h.end))]
         if heights and _DESPAIR.search(text):
+            return True
+        # by the river or the sea, only beside words stronger than tears: many walk there to cry
+        if _HOPELESS.search(text) and any(h.kind is Kind.PLACE and _WATER.search(text, h.start, h.end) for h in hits):
             return True
         # at the cliffs with the pills: a means carried there, beside the height
         if heights and any(h.kind is Kind.MEANS and _CARRIED.search(text, h.start, h.end) for h in hits):
