@@ -62,6 +62,8 @@ def test_text_speak_is_read_spelled_out_and_its_evidence_points_at_the_words_typ
     ("plan b is the bus", None),
     ("ur not alone, ur mum said so", "you're not alone, your mum said so"),
     ("been cuttin agen", "been cutting again"),
+    ("part of me wishes i wasn't here", "part of me wish i wasn't here"),
+    ("she wishes she could fly", None),
     ("an ordinary message", None),
 ])
 def test_text_speak_is_spelled_out_only_where_it_is_text_speak(norm: str, spelled: str | None) -> None:

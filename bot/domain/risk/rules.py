@@ -690,6 +690,11 @@ RULES: list[Rule] = [
         r"\b(?:keep|carry on|going to keep|gonna keep) (?:using|drinking|drinking and using|taking it|shooting up|smoking it)\b[^.?!]{0,20}\b(?:till|"
         r"until|til) (?:it|they|the drink|the drugs|the booze) (?:kills|finishes|takes) me\b",
         r"\bwish i (?:could|could just) be dead\b",
+        r"\bwish i could (?:just )?disappear\b(?! (?:for|to|into|on|under|from|off|somewhere|with|like)\b)",
+        r"\bwish i (?:didn't|did not|didnt) exist\b",
+        r"\bwish (?:it|everything|life) would (?:all )?(?:just )?(?:end|stop|be over)\b(?=\W*(?:$|[.!?,\n]|lol|tbh|every))",
+        r"\bwish i (?:had|got|would get|could get) (?:cancer|a terminal illness|something terminal|a heart attack|a fatal \w+)\b",
+        r"\bwish (?:the|my|this) (?:plane|train|bus|car|ferry) would (?:crash|go down|sink|hit something)\b",
     ),
     *_rules(
         Kind.PLAN,
@@ -2525,5 +2530,8 @@ RULES: list[Rule] = [
         r"\b(?:won't answer|not answering|isn't answering|can't reach (?:him|her|them)|can't get hold of (?:him|her|them)|won't open the door|"
         r"locked (?:herself|himself|themselves) in)\b[^\n]{0,60}\b(?:talking about|talked about|said|saying|says|texted) (?:ending it|"
         r"killing (?:herself|himself|themselves)|suicide|dying|(?:she|he) wants to die|ending (?:her|his|their) life)\b",
+        r"\b(?:he|she|they|KIN)(?:'s| has| have|'ve)? (?:just )?(?:cut|slashed|slit) (?:his|her|their) wrists?\b",
+        r"\b(?:threatening|threatens|threatened) to (?:jump|throw (?:himself|herself|themselves) off)\b(?! (?:on|onto|in|into|ship|over the "
+        r"fence|the queue)\b)",
     ),
 ]

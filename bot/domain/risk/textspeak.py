@@ -99,7 +99,9 @@ _YOU_ARE_BEFORE = frozenset({
     "strong", "safe", "loved", "right", "ok", "okay", "fine", "worth", "enough", "better", "brave", "all", "really",
     "very", "such", "too", "still", "here", "there",
 })
-_CONTEXTUAL = frozenset({"2", "b", "r", "c", "y", "ur"})
+# "part of me wishes I wasn't here" is the writer's own wish, read as "part of me wish I wasn't here"
+_OWN = {"wishes": "wish", "wants": "want", "hopes": "hope", "thinks": "think"}
+_CONTEXTUAL = frozenset({"2", "b", "r", "c", "y", "ur", *_OWN})
 KEYS = frozenset(_SPELLING) | _CONTEXTUAL
 _TOKEN = re.compile(r"[a-z0-9']+")
 _SEPARATORS = str.maketrans({c: " " for c in ".,!?;:()[]\"/\\-*~_…"})
@@ -144,6 +146,8 @@ def _contextual(token: str, before: str, after: str) -> str | None:
         return "are" if before in _ARE_BESIDE or after in _ARE_BESIDE else None
     if token == "c":
         return "see" if after in ("u", "you", "ya") else None
+    if token in _OWN:
+        return _OWN[token] if before == "me" else None
     if token == "ur":  # "ur not alone", "ur mum"
         return "you're" if after in _YOU_ARE_BEFORE else "your"
     if token == "y":  # "y am i still here", "y bother"
