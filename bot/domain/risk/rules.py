@@ -297,7 +297,8 @@ RULES: list[Rule] = [
         r"\b(?:thinking|thought|think) (?:about|of) (?:suicide|dying|ending it|death a lot)",
         r"\btake my (?:own )?life\b",
         r"\bend(?:ing)? (?:my|it) (?:life|all)\b",
-        r"\b(?:i'm|im|i am|i'll|ill|i will) (?:just )? => \b(?:ending|end) (?:it|it all|my life|everything)\b(?! with\b)",
+        r"\b(?:i'm|im|i am|i'll|ill|i will) (?:just )? => \b(?:ending|end) (?:it|it all|my life|everything)\b(?! with\b)"
+        r"(?! (?:there|here) (?:for|then|now)\b)",
         r"\b(?:i|i'm|im) (?:done|finished) (?:with (?:life|living|everything)|living)\b(?! (?:on|in|for|at|from)\b)",
         r"\bwants? to DIE",
         r"\bkill (?:himself|herself|themselves|themself)\b",
@@ -360,6 +361,7 @@ RULES: list[Rule] = [
         r"end it all|end my life|unalive myself)\b(?! (?:by|before|when|if) (?:the|this|that|then|next)\b)",
         r"\b(?:i'm|im|i am) (?:going to|gonna) die (?:tonight|today|tomorrow|this week|this weekend)\b(?! (?:of|from|at|in|if)\b)",
         r"\bwants? to (?:kms|unalive (?:myself|me))\b",
+        r"\b(?:i|i'm|im|i am) (?:plan|planning|intend|intending) to (?:end it|end my life|kill myself|die)\b",
     ),
     *_rules(
         Kind.PASSIVE,
@@ -766,6 +768,12 @@ RULES: list[Rule] = [
         r"\b(?:drown(?:ed|ing)?|kill(?:ed|ing)?|end(?:ed|ing)? it for) (?:us both|both of us|all of us|us all)\b(?! (?:in|at|to|out)\b)",
         r"\b(?:going to|gonna|will|i'll|about to|plan to|want to) (?:take|swallow|down) (?:everything|all of it|the lot|all the (?:pills|tablets|"
         r"meds)) (?:in|from) (?:the|my) (?:medicine|meds|first aid|pill|bathroom) (?:box|cabinet|cupboard|drawer|tin|bag)\b",
+        r"\b(?:i'm|im|i am|i will|i'll|ill|i've decided to|i have decided to|i plan to|i'm planning to|i'm ready to|im ready to|i am ready to) "
+        r"(?:going to |gonna )?(?:take (?:all|every|the rest) (?:of )?(?:my |the )?(?:\w+ )?PILLS|overdose|od)\b(?! on (?:chocolate|sugar|"
+        r"netflix|caffeine|coffee|cake)\b)(?! (?:to|into) (?:the )?(?:pharmacy|chemist|gp|doctor|hospital|review|appointment|clinic)| "
+        r"back| with me\b)",
+        r"\b(?:i|i'm|im|i am) (?:plan|planning|intend|intending) to (?:end it|end my life|kill myself|die)\b|\bi(?: will|'ll) end it(?: all)?\b(?! "
+        r"(?:with|for|between|there|here|now and|if|on a)\b)",
     ),
     # Resolve without saying to what: a plan beside a wish to die, and only a concern beside a day or a method
     # ("today's the day" is as often a new job).
@@ -802,6 +810,7 @@ RULES: list[Rule] = [
         r"\b(?:have|got) (?:it|everything) (?:all )?planned\b(?! (?:for|out))",
         r"\b(?:tonight|today|tomorrow)(?: is|'s) the (?:night|day)\b",
         r"\b(?:going to|gonna|will|i'll|gna) do it (?:properly|right) this time\b",
+        r"\b(?:i'm|im|i am) (?:so |finally |totally |completely )?ready to (?:kill myself|end (?:it|my life|it all)|leave this world)\b",
     ),
     *_rules(
         Kind.MEANS,
@@ -1066,6 +1075,10 @@ RULES: list[Rule] = [
         r"weekend|now on|i'm gone)\b",
         r"\bhope (?:you all|everyone|you guys|y'all|all of you) (?:\w+ )?(?:have|live|get) (?:good|happy|great|wonderful|long|nice|"
         r"beautiful) lives\b",
+        r"(?:^|[.!?\n] *)(?:goodbye|bye|so long|farewell|(?:i'm|im|i am) saying goodbye)(?: (?:everyone|all|guys|all of you|world|"
+        r"friends))?\W+(?:i'm sorry|im sorry|sorry|i can't do this|i cant do this|it's time|its time|don't blame|dont blame|i love you|"
+        r"love you)\b(?![^\n]{0,60}\b(?:missed|see you|next (?:week|time|session|month)|new year|christmas|holiday|back (?:on|in|next)|"
+        r"moving|leaving the group|new job|stepping down)\b)",
     ),
     *_rules(
         Kind.FINALITY,
@@ -1926,6 +1939,11 @@ RULES: list[Rule] = [
         r"\b(?:ambulance|paramedics)(?:'s| is| are)? (?:on (?:its|the|their) way|coming|been called)\b(?![^\n]{0,40}\b(?:cover|standby|"
         r"stand-by|event|drill|training)\b)",
         r"\bcan see (?:the |some )?(?:fat|bone|tendon)\b(?! (?:density|scan|structure|broth|marrow))",
+        r"\b(?:he|she|they|KIN|baby)(?:'s| has| have|'ve)? (?:just )?collapsed\b(?! (?:on|onto|in|into) (?:the |a |my |his |her )?(?:sofa|bed|couch|chair|"
+        r"heap|armchair)\b| (?:laughing|with laughter|in (?:fits of )?laughter|in a heap|after (?:his|her|a) (?:run|workout|shift|walk)))",
+        r"\b(?:tongue|throat|lips?|face|mouth)\b[^.?!]{0,20}\b(?:swollen|swelling|swelled|swelling up)\b[^.?!]{0,30}\b(?:can't|cant|cannot|"
+        r"struggling to|unable to|won't let (?:him|her|me)) (?:swallow|breathe|talk|speak)\b|\bswollen (?:tongue|throat)\b[^.?!]{0,30}\b(?:can't|"
+        r"cant|cannot|struggling to|unable to) (?:swallow|breathe)\b",
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
