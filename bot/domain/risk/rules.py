@@ -1140,7 +1140,8 @@ RULES: list[Rule] = [
         r"\barranged for (?:\w+ ){1,3}to (?:collect|pick up|have|take) (?:the kids|the children|my kids|the dog|the cat)\b",
         r"\b(?:i'm|im|i am) not staying\b(?! (?:for|long|late|over|the night|at|in|with))",
         r"\bput (?:the baby|the kids|him|her|them) (?:down )?(?:somewhere )?safe\b",
-        r"\b(?:no one|nobody|noone) (?:will|'ll) (?:have to|need to) (?:deal with|worry about|look after|put up with) me\b",
+        r"\b(?:no one|nobody|noone) (?:will|'ll) (?:have to|need to) (?:deal with|worry about|look after|put up with) me\b"
+        r"(?! (?:when|while|for|on|at|in|this|next|during|over|until|till|tomorrow|today|tonight)\b)",
         r"\b(?:no one|nobody|noone) (?:has|needs|will have|'ll have) to (?:deal with|worry about|clean up|sort out|put up with) "
         r"(?:me|my (?:mess|shit|crap|problems))\b(?![^.?!]{0,40}\b(?:cleaner|tidy|tidied|cleaned|lol|haha)\b)",
         r"\b(?:sorted|worked|written|decided) (?:out )?who gets what\b",
@@ -1194,6 +1195,10 @@ RULES: list[Rule] = [
         r"(?![^\n]{0,60}\b(?:doing (?:so |really )?well|better now|recovered|thriving|graduat\w*)\b)",
         r"\bi (?:won't|wont|will not|may not|might not) (?:get|have) the chance\b(?! to (?:come|make it|be there|attend|join|see (?:the|it)|"
         r"go|watch|read|reply)\b)",
+        r"\b(?:you|nobody|no one|noone|no-one|everyone)(?: won't| will not| wont| will never| won't ever| will)? (?:have|need) to (?:put up with|look after|"
+        r"care for|see|hear from|bother with|think about) me\b(?!(?: again)? (?:when|while|for|on|at|in|this|next|during|over|until|till|tomorrow|"
+        r"today|tonight)\b)(?!\W+(?:i'm|im|i am) (?:moving|going|off|away|leaving|back))",
+        r"\b(?:won't|wont|will not|will never) (?:ever )?see me again\b(?! (?:until|till|before|for|this|next|at|in)\b)",
     ),
     # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
     *_rules(
@@ -1619,6 +1624,8 @@ RULES: list[Rule] = [
         r"them|me|us)\b(?! (?:back|at (?:tennis|chess|cards|games)|in (?:a|the) game))",
         r"\b(?:said|says|threatened|threatens|told me)\b[^.?!]{0,20}\b(?:he'd|she'd|he would|she would|he'll|she'll|he will|she will|they'd|"
         r"they'll) (?:take|keep) (?:the kids|my kids|the children|my children|the baby|my baby)\b",
+        r"\b(?:voices?|a voice)\b[^.?!]{0,30}\b(?:telling|tell|tells|told|saying|says) me to (?:hurt|harm|kill|stab|attack) (?:him|her|them|"
+        r"my (?:\w+ )?(?:son|daughter|husband|wife|partner|mum|mom|dad|kids|children|neighbour|flatmate)|people|someone)\b",
     ),
     *_rules(
         Kind.ABUSE_DANGER,
@@ -1752,6 +1759,10 @@ RULES: list[Rule] = [
         r"feel my|move)|collaps\w*|fitting|passing out|gone (?:blue|grey))\b",
         r"\b(?:pills?|mdma|molly|ecstasy|powder|mandy)\b[^\n]{0,60}\b(?:burning up|overheating|jaw (?:is )?(?:locked|clenched)|can't stop "
         r"shaking|cant stop shaking|fitting|collaps\w*)\b",
+        r"\b(?:smoked|took|taken|had|done|did|snorted|injected|dropped|necked|drank|mixed)\b(?: \w+){0,4}? (?:spice|mamba|DRUGS|ket|coke|"
+        r"cocaine|crack|pills|mdma|molly|acid|gear|heroin|xanax|fentanyl|meth)\b[^\n]{0,60}\b(?:heart(?:'s| is) (?:going (?:mental|crazy|"
+        r"mad|too fast)|racing|pounding)|can't (?:stand|breathe|feel my|move)|collaps\w*|fitting|passing out|gone (?:blue|grey)|won't wake|"
+        r"shaking and can't stop|can't stop shaking)\b",
     ),
     *_rules(
         Kind.RELAPSE,
@@ -2171,7 +2182,11 @@ RULES: list[Rule] = [
         r"things|not making sense|paranoid|seeing things|manic)\b",
         r"\b(?:hearing|heard) (?:voices|things)\b|\bseeing things that aren't there\b",
         r"\b(?:imagin\w*|picture|picturing|thoughts? of|thinking (?:about|of)|keep seeing) (?:myself )?(?:putting|dropping|drowning|throwing|"
-        r"letting go of|smothering|shaking|hurting) (?:the|my) (?:baby|newborn|little one)\b(?![^.?!]{0,30}\b(?:to bed|down for|cot|nap)\b)",
+        r"letting go of|smothering|shaking|hurting|harming|killing|suffocating) (?:the|my) (?:baby|newborn|little one)\b(?![^.?!]{0,30}\b(?:to bed|down for|cot|nap)\b)",
+        r"\b(?:voices?|a voice)\b[^.?!]{0,30}\b(?:telling|tell|tells|told|saying|says) me to (?:hurt|harm|kill|drown|smother|shake|drop) (?:him|"
+        r"her|them|the baby|my baby|my son|my daughter|the kids)\b(?=[^\n]{0,80}\b(?:baby|birth|born|newborn|postnatal|since having)\b)|"
+        r"\b(?:baby|birth|born|newborn|postnatal|since having)\b[^\n]{0,80}\b(?:voices?|a voice)\b[^.?!]{0,30}\b(?:telling|tell|tells|told|"
+        r"saying|says) me to (?:hurt|harm|kill|drown|smother|shake|drop) (?:him|her|them|the baby|my baby)\b",
     ),
     *_rules(
         Kind.POSTPARTUM,
@@ -2194,6 +2209,8 @@ RULES: list[Rule] = [
         r"\bsnapped at (?:the baby|my baby|the kids|my kids|the children|my newborn)\b",
         r"\b(?:haven't|havent|not|never) slept\b[^\n]{0,40}\bsince (?:the birth|she was born|he was born|the baby came|having (?:her|"
         r"him|the baby))\b[^\n]{0,60}\b(?:zombie|exhausted|can't cope|not coping|hollow|numb|empty|broken|falling apart)\b",
+        r"\bsince (?:the baby|having (?:her|him|the baby)|giving birth|the birth|she was born|he was born)\b[^.?!]{0,40}\b(?:cry|crying|"
+        r"cried|sobbing|in tears|can't stop crying)\b(?![^\n]{0,40}\b(?:adverts?|hormones|lol|haha|happy tears|films?|tv|soaps?)\b)",
     ),
     *_rules(
         Kind.DISTRESS,
