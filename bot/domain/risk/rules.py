@@ -1503,6 +1503,10 @@ RULES: list[Rule] = [
         r"things get|i'm|im|i feel)\b|\b(?:hitting|banging|bashing) my head (?:against|on|off) (?:the )?(?:walls?|floor|doors?)\b(?! by accident)",
         r"\b(?:cut|cutting|slashed|slashing|sliced|slicing|burn(?:ed|t|ing)|carv(?:ed|ing)|gouged|stabbed|stabbing) (?:into )?(?:myself|my (?:own )?"
         r"(?:wrists?|arms?|thighs?|legs?|stomach|belly|hips?|skin|chest|ankles?|forearms?|upper arms?))\bNOT_ACCIDENT",
+        r"\bi(?:'m| am| keep| kept| started| still| have been|'ve been)? (?:been )?(?:cutting|self[- ]?harming|sh-?ing)\b(?! (?:the|my hair|his|her|"
+        r"back|down|out|corners|it fine|costs|onions?|wood|paper|fabric|grass|hedge|carbs|sugar|cheese|bread|cake|the cord|ties|people off|"
+        r"myself off|class|school|work|out|up|through|in|a |an |some|them|their|our)\b)(?! my (?!(?:wrists?|arms?|legs?|thighs?|skin|"
+        r"stomach|hips?|chest|body)\b))",
     ),
     *_rules(
         Kind.SELF_HARM_SEVERE,
@@ -1955,6 +1959,9 @@ RULES: list[Rule] = [
         r"\b(?:tongue|throat|lips?|face|mouth)\b[^.?!]{0,20}\b(?:swollen|swelling|swelled|swelling up)\b[^.?!]{0,30}\b(?:can't|cant|cannot|"
         r"struggling to|unable to|won't let (?:him|her|me)) (?:swallow|breathe|talk|speak)\b|\bswollen (?:tongue|throat)\b[^.?!]{0,30}\b(?:can't|"
         r"cant|cannot|struggling to|unable to) (?:swallow|breathe)\b",
+        r"\bsudden (?:weakness|numbness)\b[^.?!]{0,20}\b(?:one|left|right) (?:side|arm|leg)\b|\b(?:weakness|numbness) (?:in|down) (?:one|the "
+        r"left|the right) (?:side|arm|leg)\b",
+        r"\b(?:seizure|fit|convulsion)\b[^.?!]{0,20}\bfor the (?:very )?first time\b|\bfirst (?:ever )?(?:seizure|convulsion)\b(?![- ]?free)",
     ),
     *_rules(
         Kind.MEDICAL_FLAG,
@@ -2150,6 +2157,13 @@ RULES: list[Rule] = [
         r"\bbmi (?:is |of |at |down to |dropped to |now )?(?:1[0-5]|[5-9])(?:\.\d)?\b",
         r"\b(?:haven't|havent|not|didn't|hasn't|hasnt) (?:eaten|had anything to eat|had any food) (?:anything |a thing )?(?:in|for) "
         r"(?:\d+|four|five|six|seven|eight|nine|ten|a|over a|more than a) (?:days|weeks|week)\b",
+        r"\bno (?:wee|pee|urine|wet nappy|wet nappies)\b[^.?!]{0,15}\b(?:for|in|since)\b|\b(?:hasn't|haven't|hasnt|havent|not) (?:weed|peed|"
+        r"had a wee|passed urine)\b[^.?!]{0,10}\b(?:for|in|since|all day)\b",
+        r"\b(?:really bad|severe|terrible|agonising|agonizing|awful) (?:tummy|stomach|abdominal|belly) pain\b[^.?!]{0,30}\b(?:vomit\w*|being "
+        r"sick|throwing up|fever)\b",
+        r"\bheadache\b[^.?!]{0,40}\b(?:blurred|blurry|double|loss of|lost|losing) (?:vision|sight)\b|\b(?:blurred|blurry|double) vision\b"
+        r"[^.?!]{0,40}\bheadache\b",
+        r"\bblack (?:poo|stools?|tarry stools?)\b(?![^\n]{0,60}\b(?:iron|bismuth|pepto|liquorice|licorice|blueberr\w*)\b)",
     ),
     *_rules(
         Kind.POSTPARTUM_HARM,

@@ -42,6 +42,15 @@ _HYPERBOLE_AFTER = Check(
     r"\bof (?:embarrassment|shame|laughter|cringe|boredom|heat|cuteness)\b|\blaughing\b)"
 )
 _HYPERBOLE_BEFORE = Check(r"(?:\b(?:lol|lmao|lmfao|haha\w*|omg)\b|[😂🤣💀😆😅])[^.!?\n]{0,15}$")
+# Everyday nuisances that people say make them want to die, and mean only that they are fed up: "this queue makes me
+# want to die". Not a job, an illness, pain or a person, which may be exactly what they mean.
+_TRIVIAL_CAUSE = Check(
+    r"\b(?:this|that|the|my|these|those)\s+(?:\w+\s+)?(?:exams?|test|homework|revision|essay|meeting|meetings|commute|"
+    r"queue|traffic|diet|heat|weather|rain|wifi|internet|printer|laptop|song|advert|show|series|game|match|ref|referee|"
+    r"tax return|paperwork|forms?|admin|emails?|inbox|hangover|toothache|playlist|ringtone|spreadsheet|presentation|"
+    r"assignment|deadline|traffic jam|roadworks|hold music|parking)\b(?:\s+\w+){0,2}\s+"
+    r"(?:is|are|was|were|makes?|made|has|have|got)\b[^.?!]{0,20}$"
+)
 # "I could kill myself for forgetting her birthday"
 _IDIOM = Check(
     r"\bcould (?:just |have )?(?:kill|kick|slap|strangle|murder|shoot) (?:myself|him|her|them|you)\b"
@@ -223,9 +232,9 @@ def _in_first_person(speech: str) -> str:
     return _TOKEN.sub(lambda m: table.get(m.group(), m.group()), speech)
 
 
-_GATE = Gate(RULES, [_REPORTED, _HYPERBOLE_AFTER, _HYPERBOLE_BEFORE, _IDIOM, _HABITUAL, _SECOND_PERSON, _TRAINING,
-                     _RESOLVED, _CONDITIONAL, _READING_NOW, _INFORMATION, _SUPPORT, _HISTORY, _RECOVERY, _RELAPSED,
-                     _PRESENT])
+_GATE = Gate(RULES, [_REPORTED, _HYPERBOLE_AFTER, _HYPERBOLE_BEFORE, _TRIVIAL_CAUSE, _IDIOM, _HABITUAL, _SECOND_PERSON,
+                     _TRAINING, _RESOLVED, _CONDITIONAL, _READING_NOW, _INFORMATION, _SUPPORT, _HISTORY, _RECOVERY,
+                     _RELAPSED, _PRESENT])
 _NOTHING = Screening(Tier.NONE)
 _CATEGORY_ORDER = tuple(Category)  # iterating the enum itself is slow
 
@@ -467,8 +476,11 @@ class RiskScreener:
         if _negated(norm[max(left, start - 80):start]) and not _NEGATORS.intersection(
                 _TOKEN.findall(norm[start:min(end, start + 10)])):
             return "negated"
-        # a laugh beside an attempt may be nerves; an attempt is never waved away as a joke
+        # a laugh beside an attempt may be nerves; an attempt is never waved away as a joke; "this queue makes me want
+        # to die" is about the queue
         joking = (reading.search(_HYPERBOLE_AFTER, end, end + 40)
+                  or (kind in (Kind.IDEATION, Kind.PASSIVE)
+                      and reading.search(_TRIVIAL_CAUSE, max(left, start - 50), start))
                   or reading.search(_HYPERBOLE_BEFORE, max(left, start - 30), start)
                   or (kind in _PERSONAL and self._idiom(reading, left, right, start, end)))
         # A laugh beside a wish that comes every day is a mask, not a joke ("lol i just want to die every day 🙃"), and
