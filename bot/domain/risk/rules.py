@@ -1874,7 +1874,8 @@ RULES: list[Rule] = [
         r"\b(?:swallowed|swallow|ate|eaten|eat)\b[^.?!]{0,20}\b(?:a |some |one of (?:the|my) )?(?:button )?(?:battery|batteries|"
         r"magnets?|bleach|dishwasher tablets?|washing (?:pods?|capsules?|liquid)|detergent|drain cleaner)\b",
         r"\b(?:went|gone|going) (?:stiff|rigid)\b[^.?!]{0,40}\beyes (?:rolled|rolling)|\b(?:baby|newborn|child|son|daughter|"
-        r"toddler|\d+ (?:week|month|year)s? old)\b[^.?!]{0,40}\b(?:had|having) a (?:fit|seizure|convulsion)\b",
+        r"toddler|\d+ (?:week|month|year)s? old)\b[^.?!]{0,40}\b(?:had|having) a (?:fit|seizure|convulsion)\b(?! (?:review|clinic|nurse|"
+        r"plan|meds|medication|diary|free|action plan|alarm|appointment|check)\b)",
         r"\b(?:\d+ (?:weeks|wks)|pregnant)\b[^\n]{0,80}\b(?:pain|cramps?)\b[^\n]{0,40}\b(?:won't|wont|doesn't|doesnt|not) "
         r"(?:stop|go away|ease)\b[^\n]{0,40}\bbleeding\b",
         r"\b(?:seizure|fit|fitting)\b[^\n]{0,60}\b(?:hasn't|hasnt|has not|not|isn't|isnt|won't|wont) (?:come|coming) "

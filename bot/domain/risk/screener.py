@@ -336,6 +336,10 @@ _HEIGHTS = re.compile(r"(?i)\b(?:cliffs?|bridge|viaduct|roof|rooftop|multi[- ]?s
 _DESPAIR = re.compile(r"(?i)\b(?:can'?t stop crying|crying|in tears|sobbing|can'?t do this|can'?t cope|no way out"
                       r"|hopeless|can'?t go on)\b")
 _OF_WHAT = re.compile(r"(?i) of (?:the |a )?[\w-]+(?: [\w-]+)?")
+_OUTING = re.compile(r"(?i)\b(?:with the (?:kids|dog|family|grandkids|girls|boys|lads)|picnic|fixing|repair\w*|club"
+                     r"|to meet|for (?:a|the|lunch|dinner|tea|work)|having (?:a|lunch|dinner|tea|coffee|an ice)"
+                     r"|gutters?|aerial|tiles?|photos?|view|sunset|sunrise|swim\w*|fishing|cycling|walking the dog"
+                     r"|dog walk|birthday|holiday)\b")
 _WATER = re.compile(r"(?i)\b(?:river|sea|canal|quarry|reservoir|weir|lake|loch)\b")
 _HOPELESS = re.compile(r"(?i)\b(?:can'?t do this|can'?t go on|no way out|hopeless|nothing left"
                        r"|can'?t take (?:it|this|any more|anymore))\b")
@@ -547,6 +551,11 @@ class RiskScreener:
         everything, love you all" when a course ends), so they count only beside a settled tone, a decision or a
         dangerous place. Being at the station counts only beside a farewell, a decision or talk of dying, never
         beside plain distress; sitting at the cliffs, a bridge or a roof in tears does."""
+        # a place visited for something ("on the roof fixing the gutter", "at the cliffs with the kids") is no danger
+        hits = [h for h in hits
+                if h.kind is not Kind.PLACE or not _OUTING.search(text, h.start, min(len(text), h.end + 40))]
+        if Kind.PLACE in kinds and not any(h.kind is Kind.PLACE for h in hits):
+            kinds = kinds - {Kind.PLACE}
         settled = {(h.start, h.end) for h in hits if h.kind is Kind.SETTLED and not h.third_person}
         decided = kinds & {Kind.RESOLVE, Kind.FINALITY, Kind.GIVEAWAY, Kind.GOODBYE}
         if settled and (len(settled) >= 2 or decided or kinds & {Kind.FAREWELL, Kind.DISTRESS, Kind.PLACE}):
