@@ -90,6 +90,17 @@ FAMILIES: dict[str, tuple[list[list[str]], tuple[str, ...]]] = {
          "locks me in the house", "won't let me leave the house", "takes all my money", "kicked me in the stomach"],
         ["", " again", " last night"],
     ], URGENT_PLUS),
+    "danger from someone, now": ([
+        ["he's ", "my husband's ", "my ex is ", "my partner's "],
+        ["outside with a knife", "banging on the door screaming he'll kill me", "got me locked in the bedroom",
+         "threatening me with a knife right now", "strangling me", "trying to break the door down"],
+    ], CRISIS),
+    "a decision, a day and the means at hand": ([
+        ["i've got ", "i'm holding ", "there's ", "i have "],
+        ["the pills ", "a knife ", "the rope ", "a razor ", "my dad's gun ", "50 paracetamol "],
+        ["in front of me", "in my hand", "ready", "next to me"],
+        [" and i want to die", " and i'm going to do it tonight"],
+    ], CRISIS),
     "a medical emergency": ([
         ["my baby ", "my son ", "my dad ", "my wife "],
         ["can't breathe", "isn't breathing", "is having a seizure", "has collapsed", "is unconscious", "won't wake up",

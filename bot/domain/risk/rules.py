@@ -1704,6 +1704,11 @@ RULES: list[Rule] = [
         r"\b(?:scared|afraid|terrified|frightened|worried) (?:that )?i(?:'m| am|'ll| will| might| could) (?:going to |gonna )?(?:hurt|hit|"
         r"harm|kill|lash out at|snap and hurt) (?:her|him|them|the baby|the kids|my \w+|mum|dad)\b(?! (?:feelings|by|if i (?:tell|say)))"
         r"[^.?!]{0,20}\b(?:tonight|right now|now|today)\b",
+        r"\b(?:he's|she's|he is|she is|they're|KIN(?:'s| is)|ex is) (?:strangling|choking|throttling|suffocating|beating|hitting|kicking|"
+        r"attacking|punching) me\b(?! (?:at|in) (?:chess|cards|games?|tennis|fifa)\b)",
+        r"\b(?:got|has|had|'s got) me locked (?:in|inside)\b",
+        r"\b(?:he|she|they|KIN|ex)(?:'s| is| are|'re)? (?:trying to|going to|about to|gonna) (?:break|kick|smash) (?:the|my) (?:front |back "
+        r"|bedroom |bathroom )?(?:door|window)s? (?:down|in)\b",
     ),
     *_rules(
         Kind.SUBSTANCE_EMERGENCY,

@@ -627,8 +627,10 @@ class RiskScreener:
                     for h in hits)
         if resolves and kinds & {Kind.FINALITY, Kind.GIVEAWAY}:  # a decision beside final arrangements
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
-        elif resolves and dated:  # a decision and a day: a concern, or a crisis beside distress
-            raise_to(Tier.CRISIS if Kind.DISTRESS in kinds else Tier.CONCERN, Category.GENERAL_DISTRESS)
+        elif resolves and dated:  # a decision and a day: a concern, or a crisis beside distress or a means at hand
+            means_and_day = {Kind.MEANS, Kind.TIMEFRAME} <= {h.kind for h in hits}
+            raise_to(Tier.CRISIS if Kind.DISTRESS in kinds or means_and_day else Tier.CONCERN,
+                     Category.SUICIDAL_IDEATION if means_and_day else Category.GENERAL_DISTRESS)
         # a decision with its own day beside distress ("sunday is the day. I can't carry on")
         if resolves and Kind.DISTRESS in kinds and any(h.kind is Kind.TIMEFRAME for h in hits):
             raise_to(Tier.CRISIS, Category.SUICIDAL_IDEATION)
