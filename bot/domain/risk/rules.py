@@ -362,6 +362,7 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am) (?:going to|gonna) die (?:tonight|today|tomorrow|this week|this weekend)\b(?! (?:of|from|at|in|if)\b)",
         r"\bwants? to (?:kms|unalive (?:myself|me))\b",
         r"\b(?:i|i'm|im|i am) (?:plan|planning|intend|intending) to (?:end it|end my life|kill myself|die)\b",
+        r"\b(?:go|die|leave|end it|end things|check out|bow out) on my own terms\b(?! (?:at|in|from) (?:work|the job|my job|uni|school)\b)",
     ),
     *_rules(
         Kind.PASSIVE,
@@ -697,6 +698,8 @@ RULES: list[Rule] = [
         r"\bwish (?:it|everything|life) would (?:all )?(?:just )?(?:end|stop|be over)\b(?=\W*(?:$|[.!?,\n]|lol|tbh|every))",
         r"\bwish i (?:had|got|would get|could get) (?:cancer|a terminal illness|something terminal|a heart attack|a fatal \w+)\b",
         r"\bwish (?:the|my|this) (?:plane|train|bus|car|ferry) would (?:crash|go down|sink|hit something)\b",
+        r"\b(?:easier|better|simpler|kinder)\b[^.?!]{0,20}\bif i (?:just )?(?:slipped under|went under|didn't come up|drowned|fell asleep and "
+        r"(?:didn't|never) woke|stopped breathing|wasn't here|was gone|weren't here)\b",
     ),
     *_rules(
         Kind.PLAN,
