@@ -363,6 +363,8 @@ RULES: list[Rule] = [
         r"\bwants? to (?:kms|unalive (?:myself|me))\b",
         r"\b(?:i|i'm|im|i am) (?:plan|planning|intend|intending) to (?:end it|end my life|kill myself|die)\b",
         r"\b(?:go|die|leave|end it|end things|check out|bow out) on my own terms\b(?! (?:at|in|from) (?:work|the job|my job|uni|school)\b)",
+        r"\bwalk(?:ing)? (?:into|in|out into|off into) (?:the )?(?:woods|forest|hills|moors|sea|snow|wilderness|mountains)\b[^.?!]{0,20}\b(?:until|"
+        r"till|and never|and not) (?:i can't|i cant|i drop|i die|come back|i collapse)\b",
     ),
     *_rules(
         Kind.PASSIVE,
@@ -777,6 +779,8 @@ RULES: list[Rule] = [
         r"back| with me\b)",
         r"\b(?:i|i'm|im|i am) (?:plan|planning|intend|intending) to (?:end it|end my life|kill myself|die)\b|\bi(?: will|'ll) end it(?: all)?\b(?! "
         r"(?:with|for|between|there|here|now and|if|on a)\b)",
+        r"\bwalk(?:ing)? (?:into|in|out into|off into) (?:the )?(?:woods|forest|hills|moors|sea|snow|wilderness|mountains)\b[^.?!]{0,20}\b(?:until|"
+        r"till|and never|and not) (?:i can't|i cant|i drop|i die|come back|i collapse)\b",
     ),
     # Resolve without saying to what: a plan beside a wish to die, and only a concern beside a day or a method
     # ("today's the day" is as often a new job).
@@ -974,6 +978,13 @@ RULES: list[Rule] = [
         r"closed|locked|pulled down) (?:the )?(?:door|doors|garage)\bNOT_WARMING",
         r"\bone (?:last|final) (?:big )?(?:shot|hit|bag|fix)\b[^.?!]{0,40}\b(?:done|over|end|never|gone|goodbye)\b(?![^\n]{0,60}\b(?:rehab|"
         r"detox|clean|quit\w*|recovery|treatment)\b)",
+        r"\b(?:chosen|picked|decided on|found|worked out|set) (?:the|a) (?:spot|place|location|date|day|time|method|way)\b(?! for)[^.?!]{0,15}\band "
+        r"(?:the|a) (?:time|date|day|place|spot|method)\b(?! (?:for|of) (?:the|our|a|my) (?:\w+ )?(?:picnic|party|meeting|wedding|trip|walk|"
+        r"meet ?up|reunion|bbq|barbecue)\b)",
+        r"\b(?:collecting|saving|stockpiling|hoarding|stashing|collected|saved) (?:them|these|it|those) (?:up )?(?:since|for) (?:\w+ ){0,2}(?:months?|"
+        r"weeks?|january|february|march|april|may|june|july|august|september|october|november|december|ages|the summer|christmas)\b"
+        r"(?=[^\n]{0,60}\b(?:tonight|today|tomorrow|the night|the day|enough)\b)",
+        r"\bwith (?:all of )?(?:them|the pills|the tablets|it all|all of it) inside me\b",
     ),
     *_rules(
         Kind.GOODBYE,
@@ -1082,6 +1093,10 @@ RULES: list[Rule] = [
         r"friends))?\W+(?:i'm sorry|im sorry|sorry|i can't do this|i cant do this|it's time|its time|don't blame|dont blame|i love you|"
         r"love you)\b(?![^\n]{0,60}\b(?:missed|see you|next (?:week|time|session|month)|new year|christmas|holiday|back (?:on|in|next)|"
         r"moving|leaving the group|new job|stepping down)\b)",
+        r"\b(?:nobody|no one|noone|no-one) (?:will|'ll|is going to|would) (?:ever )?find me\b[^.?!]{0,20}\b(?:where i'm going|when i'm gone|in "
+        r"time|until it's too late|this time)\b(?![^\n]{0,40}\b(?:off[- ]grid|camping|holiday|lol|haha|festival|retreat)\b)",
+        r"\b(?:switching|turning|putting|switched|turned) (?:my )?phone off\b[^.?!]{0,30}\b(?:for good|forever|for the last time)\b(?![^\n]{0,40}"
+        r"\b(?:new (?:number|phone)|detox|holiday|weekend|social media|instagram|tiktok)\b)",
     ),
     *_rules(
         Kind.FINALITY,
@@ -1202,6 +1217,8 @@ RULES: list[Rule] = [
         r"care for|see|hear from|bother with|think about) me\b(?!(?: again)? (?:when|while|for|on|at|in|this|next|during|over|until|till|tomorrow|"
         r"today|tonight)\b)(?!\W+(?:i'm|im|i am) (?:moving|going|off|away|leaving|back))",
         r"\b(?:won't|wont|will not|will never) (?:ever )?see me again\b(?! (?:until|till|before|for|this|next|at|in)\b)",
+        r"\bmade sure (?:the|my) (?:dog|cat|pets?|kids|children|rabbit|horse)s? (?:will be|is|are|gets?|get) (?:looked after|taken care of|fed|"
+        r"cared for|rehomed|okay|ok|alright)\b(?![^\n]{0,40}\b(?:while|when|holiday|away|trip|hospital|op|surgery|weekend|for the|if)\b)",
     ),
     # Soft signs: each alone is how people end any chat; together, or beside distress or a decision, a farewell.
     *_rules(
@@ -1280,6 +1297,7 @@ RULES: list[Rule] = [
         r"\bcalm\b[^.?!]{0,20}\bnow (?:that )?i(?:'ve| have) decided\b(?! (?:to|on|what|which|where|that|about)\b)",
         r"\b(?:walked|run|ran|snuck|sneaked|got|slipped) out of (?:the|my) (?:unit|ward|hospital|a&e|crisis house|psych ward|home)\b"
         r"(?![^\n]{0,40}\b(?:discharg\w*|allowed|leave|pass|visit|appointment|with (?:the|my) (?:nurse|doctor))\b)",
+        r"\bdropped (?:off )?the kids (?:off )?(?:at|with) \w+\x27s\b(?=[^\n]{0,40}\bnothing (?:else )?left\b)",
     ),
     *_rules(
         Kind.PLACE,
@@ -1446,6 +1464,8 @@ RULES: list[Rule] = [
         r"(?:them|it)\b[^\n]{0,40}\bno (?:way|turning|going) back\b",
         r"\b(?:garage|shed)\b[^.?!]{0,40}\bengine (?:is )?(?:running|on)\bNOT_WARMING|\bengine (?:running|on)\b[^.?!]{0,30}"
         r"\b(?:garage|shed)\bNOT_WARMING|\bhose\b[^.?!]{0,20}\bexhaust\b",
+        r"\b(?:stopped|stopping|not) (?:eating and drinking|eating or drinking|drinking or eating|eating and drinking anything)\b[^\n]{0,60}\b(?:be "
+        r"over|end it|die|won't be long|not long now|let (?:it|nature) (?:happen|take))\b",
     ),
     *_rules(
         Kind.SELF_HARM,
