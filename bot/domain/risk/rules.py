@@ -773,12 +773,14 @@ RULES: list[Rule] = [
         r"\b(?:drown(?:ed|ing)?|kill(?:ed|ing)?|end(?:ed|ing)? it for) (?:us both|both of us|all of us|us all)\b(?! (?:in|at|to|out)\b)",
         r"\b(?:going to|gonna|will|i'll|about to|plan to|want to) (?:take|swallow|down) (?:everything|all of it|the lot|all the (?:pills|tablets|"
         r"meds)) (?:in|from) (?:the|my) (?:medicine|meds|first aid|pill|bathroom) (?:box|cabinet|cupboard|drawer|tin|bag)\b",
+        # the verb leads, so that the gate tries these only where "take ... pills", "overdose" or "end it" are said
         r"\b(?:i'm|im|i am|i will|i'll|ill|i've decided to|i have decided to|i plan to|i'm planning to|i'm ready to|im ready to|i am ready to) "
-        r"(?:going to |gonna )?(?:take (?:all|every|the rest) (?:of )?(?:my |the )?(?:\w+ )?PILLS|overdose|od)\b(?! on (?:chocolate|sugar|"
-        r"netflix|caffeine|coffee|cake)\b)(?! (?:to|into) (?:the )?(?:pharmacy|chemist|gp|doctor|hospital|review|appointment|clinic)| "
-        r"back| with me\b)",
-        r"\b(?:i|i'm|im|i am) (?:plan|planning|intend|intending) to (?:end it|end my life|kill myself|die)\b|\bi(?: will|'ll) end it(?: all)?\b(?! "
-        r"(?:with|for|between|there|here|now and|if|on a)\b)",
+        r"(?:going to |gonna )? => take (?:all|every|the rest) (?:of )?(?:my |the )?(?:\w+ )?PILLS\b(?! (?:to|into) (?:the )?(?:pharmacy|"
+        r"chemist|gp|doctor|hospital|review|appointment|clinic)| back| with me\b)",
+        r"\b(?:i'm|im|i am|i will|i'll|ill|i've decided to|i have decided to|i plan to|i'm planning to|i'm ready to|im ready to|i am ready to) "
+        r"(?:going to |gonna )? => (?:overdose|od)\b(?! on (?:chocolate|sugar|netflix|caffeine|coffee|cake)\b)",
+        r"\b(?:i|i'm|im|i am) (?:plan|planning|intend|intending)[ ] => to (?:end it|end my life|kill myself|die)\b",
+        r"\bi(?: will|'ll)[ ] => end it(?: all)?\b(?! (?:with|for|between|there|here|now and|if|on a)\b)",
         r"\bwalk(?:ing)? (?:into|in|out into|off into) (?:the )?(?:woods|forest|hills|moors|sea|snow|wilderness|mountains)\b[^.?!]{0,20}\b(?:until|"
         r"till|and never|and not) (?:i can't|i cant|i drop|i die|come back|i collapse)\b",
     ),
@@ -1526,7 +1528,7 @@ RULES: list[Rule] = [
         r"things get|i'm|im|i feel)\b|\b(?:hitting|banging|bashing) my head (?:against|on|off) (?:the )?(?:walls?|floor|doors?)\b(?! by accident)",
         r"\b(?:cut|cutting|slashed|slashing|sliced|slicing|burn(?:ed|t|ing)|carv(?:ed|ing)|gouged|stabbed|stabbing) (?:into )?(?:myself|my (?:own )?"
         r"(?:wrists?|arms?|thighs?|legs?|stomach|belly|hips?|skin|chest|ankles?|forearms?|upper arms?))\bNOT_ACCIDENT",
-        r"\bi(?:'m| am| keep| kept| started| still| have been|'ve been)? (?:been )?(?:cutting|self[- ]?harming|sh-?ing)\b(?! (?:the|my hair|his|her|"
+        r"\bi(?:'m| am| keep| kept| started| still| have been|'ve been)? (?:been )?(?:cutting|self[- ]?harming|sh-ing|shing)\b(?! (?:the|my hair|his|her|"
         r"back|down|out|corners|it fine|costs|onions?|wood|paper|fabric|grass|hedge|carbs|sugar|cheese|bread|cake|the cord|ties|people off|"
         r"myself off|class|school|work|out|up|through|in|a |an |some|them|their|our)\b)(?! my (?!(?:wrists?|arms?|legs?|thighs?|skin|"
         r"stomach|hips?|chest|body)\b))",
@@ -1716,11 +1718,11 @@ RULES: list[Rule] = [
         r"\b(?:he|she|they|ex|KIN)(?:'s)? (?:\w+ ){0,2} => (?:broke|has broken|is breaking|broken) in\b",
         r"\b(?:he|she|they|ex|KIN)(?:'s)? (?:\w+ ){0,2} => just (?:kicked|punched|hit|stabbed|strangled|choked|beat|"
         r"attacked|pushed|threw) me\b",
-        r"\b(?:he's|he has|she's|she has|he|she) (?:got|has|with|holding|carrying) (?:a |an |the |his |her )?(?:baseball )?(?:bat|knife|gun|"
-        r"hammer|crowbar|machete|axe|weapon)\b(?=[^\n]{0,80}\b(?:outside|at the door|kick\w*|bang\w*|threat\w*|screaming|"
-        r"i've got the kids|hiding)\b)|\b(?:my ex|outside|at the door|kick\w* the door|bang\w* on the door)\b[^\n]{0,60}\b(?:he's|he has|"
-        r"she's|she has) (?:got|with|holding|carrying) (?:a |an |the |his |her )?(?:baseball )?(?:bat|knife|gun|hammer|crowbar|machete|"
-        r"axe|weapon)\b",
+        r"\b(?:he's|he has|she's|she has|he|she) (?:got|has|with|holding|carrying) (?:a |an |the |his |her )?(?:baseball )? => "
+        r"\b(?:bat|knife|gun|hammer|crowbar|machete|axe|weapon)\b(?=[^\n]{0,80}\b(?:outside|at the door|kick\w*|bang\w*|threat\w*|"
+        r"screaming|i've got the kids|hiding)\b)",
+        r"\b(?:my ex|outside|at the door|kick\w* the door|bang\w* on the door)\b[^\n]{0,60}\b(?:he's|he has|she's|she has) (?:got|with|"
+        r"holding|carrying) (?:a |an |the |his |her )?(?:baseball )? => \b(?:bat|knife|gun|hammer|crowbar|machete|axe|weapon)\b",
         r"\b(?:i|i've|he|she|he's|she's|he has|she has) (?:just )?(?:shook|shaken) (?:the|my|our) (?:baby|newborn|little one)\b(?!\x27)",
         r"\b(?:i|i've) (?:just )?(?:put|held|pressed|pushed) (?:a |the |my )?(?:pillow|hand|hands|cushion|blanket) over (?:his|her|their|the "
         r"baby\x27s|my \w+\x27s) (?:face|mouth|nose)\b",
@@ -2179,10 +2181,11 @@ RULES: list[Rule] = [
         r"\b(?:hallucinat\w*|seeing things|delirious)\b[^\n]{0,60}\b(?:since|after) (?:they |the doctor |the gp |the hospital |he |she |i )?"
         r"(?:changed|started|upped|increased|switched|doubled) (?:his |her |my |the )?(?:\w+\x27s )?(?:\w+ ){0,2}(?:meds|medication|tablets|"
         r"pills|dose)\b",
-        r"\b(?:put on|gained|up) (?:\d+(?:\.\d+)? ?(?:kg|kilos?|lbs?|pounds)|(?:a|two|three) (?:kilos?|pounds)) in (?:a|one|two|three|\d+) "
-        r"days?\b(?=[^\n]{0,80}\b(?:heart failure|ankles?|legs|swollen|swelling|breathless|fluid|kidney|dialysis)\b)|\b(?:heart failure|ankles?|"
-        r"swollen|swelling|breathless|fluid|kidney|dialysis)\b[^\n]{0,80}\b(?:put on|gained|up) (?:\d+(?:\.\d+)? ?(?:kg|kilos?|lbs?|pounds)|"
-        r"(?:a|two|three) (?:kilos?|pounds)) in (?:a|one|two|three|\d+) days?\b",
+        # fluid coming back: weight gained in days beside swollen ankles or failing kidneys or heart
+        r"\b(?:put on|gained) (?:\d+(?:\.\d+)? ?(?:kg|kilos?|lbs?|pounds)|(?:a|two|three) (?:kilos?|pounds)) in (?:a|one|two|three|\d+) "
+        r"days?\b(?=[^\n]{0,80}\b(?:heart failure|ankles?|legs|swollen|swelling|breathless|fluid|kidney|dialysis)\b)",
+        r"\b(?:heart failure|ankles?|swollen|swelling|breathless|fluid|kidney|dialysis)\b[^\n]{0,80}\b(?:put on|gained) (?:\d+(?:\.\d+)? "
+        r"?(?:kg|kilos?|lbs?|pounds)|(?:a|two|three) (?:kilos?|pounds)) in (?:a|one|two|three|\d+) days?\b",
         r"\bbmi (?:is |of |at |down to |dropped to |now )?(?:1[0-5]|[5-9])(?:\.\d)?\b",
         r"\b(?:haven't|havent|not|didn't|hasn't|hasnt) (?:eaten|had anything to eat|had any food) (?:anything |a thing )?(?:in|for) "
         r"(?:\d+|four|five|six|seven|eight|nine|ten|a|over a|more than a) (?:days|weeks|week)\b",
