@@ -61,6 +61,11 @@ FAMILIES: dict[str, tuple[list[list[str]], tuple[str, ...]]] = {
         ["kill myself", "end it", "end my life", "take all my pills", "jump off the bridge", "hang myself", "overdose"],
         [" tonight", " tomorrow", " after work", " when everyone's asleep", " on sunday"],
     ], CRISIS),
+    "a wish to die, and when": ([
+        ["i'm going to kill myself ", "i want to die ", "i'm going to end it ", "i'm thinking about killing myself "],
+        ["later tonight", "after dinner", "when the kids are in bed", "before morning", "by the weekend",
+         "this evening", "in an hour", "at midnight", "once everyone's asleep", "on friday", "after my shift"],
+    ], CRISIS),
     "a goodbye": ([
         ["goodbye everyone", "bye everyone", "this is goodbye", "i'm saying goodbye", "so long everyone"],
         [". i'm sorry", ", i can't do this anymore", ", i love you all, i'm sorry", ". it's time",

@@ -844,6 +844,9 @@ RULES: list[Rule] = [
         r"birthday|holidays)|before (?:christmas|morning)|by (?:friday|monday|morning)|monday|tuesday|wednesday|"
         r"thursday|friday|saturday|sunday)\b",
         r"\bon (?:our|his|her|my) (?:wedding )?anniversary\b",
+        r"\b(?:this (?:evening|afternoon)|in (?:an|one|two|a few|\d+) (?:hours?|minutes?|mins?)|at midnight|after (?:dinner|tea|work|my shift|the "
+        r"kids (?:are|go) (?:in bed|to bed|to sleep))|by (?:the weekend|the end of (?:the|this) (?:day|week))|(?:when|once) (?:the kids|everyone|"
+        r"they|he|she)(?:'s|'re| are| is| go| goes)? (?:in bed|asleep|to bed|to sleep))\b",
     ),
     *_rules(
         Kind.PREPARATION,
