@@ -37,9 +37,12 @@ CHAT_HOLDOUT_J = ROOT / "tests" / "data" / "chat_holdout_j.tsv"
 CHAT_HOLDOUT_K = ROOT / "tests" / "data" / "chat_holdout_k.tsv"
 # Session 7: L at the start, before any change, in new voices; only its totals were looked at until the end. The
 # session's rounds covered some of the same themes (not eating for days, a stroke), so L is only partly clean. M was
-# written after seventeen rounds and never tuned on.
+# written after seventeen rounds and never tuned on; the sweeps of phrasing families that followed it were written
+# without looking at it. N was written at the end, in voices the session had not used (dialect, English as a second
+# language, a lorry driver, a gambler), and never tuned on.
 CHAT_HOLDOUT_L = ROOT / "tests" / "data" / "chat_holdout_l.tsv"
 CHAT_HOLDOUT_M = ROOT / "tests" / "data" / "chat_holdout_m.tsv"
+CHAT_HOLDOUT_N = ROOT / "tests" / "data" / "chat_holdout_n.tsv"
 
 # How each set's labels map onto peerbot's tiers (see SOURCE.txt in each folder for what the labels mean).
 LABEL_TIERS = {

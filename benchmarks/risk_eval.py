@@ -26,6 +26,7 @@ from benchmarks._data import (
     CHAT_HOLDOUT_K,
     CHAT_HOLDOUT_L,
     CHAT_HOLDOUT_M,
+    CHAT_HOLDOUT_N,
     chat_cases,
     posts,
     shared_sets,
@@ -89,9 +90,11 @@ def main() -> None:
             ("peerbot_chat_holdout_l (a twelfth, written at the start of session 7; see _data.py)",
              chat_cases(CHAT_HOLDOUT_L)),
             ("peerbot_chat_holdout_m (a thirteenth, written mid-session 7, never tuned on)",
-             chat_cases(CHAT_HOLDOUT_M))]
+             chat_cases(CHAT_HOLDOUT_M)),
+            ("peerbot_chat_holdout_n (a fourteenth, written at the end of session 7, never tuned on)",
+             chat_cases(CHAT_HOLDOUT_N))]
     if "--chat-only" in sys.argv:
-        sets = sets[:14]
+        sets = sets[:15]
     else:
         sets += list(shared_sets())
     for name, rows in sets:
