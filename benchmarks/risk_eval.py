@@ -93,9 +93,7 @@ def main() -> None:
              chat_cases(CHAT_HOLDOUT_M)),
             ("peerbot_chat_holdout_n (a fourteenth, written at the end of session 7, never tuned on)",
              chat_cases(CHAT_HOLDOUT_N))]
-    if "--chat-only" in sys.argv:
-        sets = sets[:15]
-    else:
+    if "--chat-only" not in sys.argv:  # every set above is hand-written chat
         sets += list(shared_sets())
     for name, rows in sets:
         result = evaluate(name.split(" ")[0], rows, screener)

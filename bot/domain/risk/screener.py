@@ -89,12 +89,6 @@ _FILLER = frozenset({
 })
 
 
-def _of_what(text: str, end: int) -> int:
-    """Where "the edge" ends, with what it is the edge of: "the edge of the car park"."""
-    following = _OF_WHAT.match(text, end)
-    return following.end() if following else end
-
-
 def _bare(norm: str, start: int, end: int) -> bool:
     """Does the message say nothing beyond the match but laughs and filler?"""
     rest = _TOKEN.findall(norm[:start]) + _TOKEN.findall(norm[end:])
@@ -336,6 +330,14 @@ _HEIGHTS = re.compile(r"(?i)\b(?:cliffs?|bridge|viaduct|roof|rooftop|multi[- ]?s
 _DESPAIR = re.compile(r"(?i)\b(?:can'?t stop crying|crying|in tears|sobbing|can'?t do this|can'?t cope|no way out"
                       r"|hopeless|can'?t go on)\b")
 _OF_WHAT = re.compile(r"(?i) of (?:the |a )?[\w-]+(?: [\w-]+)?")
+
+
+def _of_what(text: str, end: int) -> int:
+    """Where "the edge" ends, with what it is the edge of: "the edge of the car park"."""
+    following = _OF_WHAT.match(text, end)
+    return following.end() if following else end
+
+
 _OUTING = re.compile(r"(?i)\b(?:with the (?:kids|dog|family|grandkids|girls|boys|lads)|picnic|fixing|repair\w*|club"
                      r"|to meet|for (?:a|the|lunch|dinner|tea|work)|having (?:a|lunch|dinner|tea|coffee|an ice)"
                      r"|gutters?|aerial|tiles?|photos?|view|sunset|sunrise|swim\w*|fishing|cycling|walking the dog"

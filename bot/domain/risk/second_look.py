@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -26,10 +25,9 @@ from typing import Any
 
 from bot.domain.risk.model import Category, Evidence, Screening, Tier
 from bot.domain.risk.rules import Kind
-from bot.domain.risk.text import normalise
+from bot.domain.risk.text import WORD, normalise
 
 WEIGHTS = Path(__file__).with_name("second_look.json")
-_WORD = re.compile(r"[a-z0-9']+")
 MIN_COUNT = 2  # a word or pair seen once says more about the case than about risk
 # Raise only when the words make the higher tier at least e (about 2.7) times likelier than not.
 THRESHOLD = 1.0
@@ -73,22 +71,27 @@ _REASON = {Tier.URGENT: "worded like urgent messages (second look)",
 
 def words_and_pairs(text: str) -> set[str]:
     """Each word, and each pair of adjacent words."""
-    return _features(_WORD.findall(normalise(text)))
+    return _features(WORD.findall(normalise(text)))
 
 
 def _features(words: list[str]) -> set[str]:
     return {*words, *map(" ".join, pairwise(words))}
 
 
-def _too_short(words: list[str]) -> bool:
-    """Fewer than MIN_FEATURES words and pairs, told before the pairs are built: n words make at most 2n - 1."""
-    return 2 * len(words) - 1 < MIN_FEATURES
+def _weighable(norm: str) -> set[str] | None:
+    """The message's words and pairs, or None when they are too few to weigh. n words make at most 2n - 1 words and
+    pairs, so a short message is told before its pairs are built."""
+    words = WORD.findall(norm)
+    if 2 * len(words) - 1 < MIN_FEATURES:
+        return None
+    features = _features(words)
+    return features if len(features) >= MIN_FEATURES else None
 
 
 def _spans(norm: str, features: list[str]) -> list[tuple[int, int]]:
     """Where each word or pair first appears in the normalised text (found again only for the few named as
     evidence); normalising keeps offsets, so they hold for the original text too."""
-    words = list(_WORD.finditer(norm))
+    words = list(WORD.finditer(norm))
     first_seen: dict[str, tuple[int, int]] = {}
     for i, word in enumerate(words):
         first_seen.setdefault(word.group(), word.span())
@@ -145,38 +148,33 @@ class SecondLook:
                 or all(e.reason in _HINTS for e in first.evidence)):
             return first
         norm = norm or normalise(text)
-        words = _WORD.findall(norm)
-        if _too_short(words):
-            return first
-        features = _features(words)
-        if len(features) < MIN_FEATURES:
+        features = _weighable(norm)
+        if features is None:
             return first
         for tier in (Tier.CRISIS, Tier.URGENT):
             if first.tier >= tier:
                 break
             model = self._tiers[tier]
             if model.score(features) > THRESHOLD:
-                evidence = tuple(Evidence(start, end, text[start:end], _REASON[tier])
-                                 for start, end in _spans(norm, model.strongest(features, 3)))
                 categories = first.categories or (Category.GENERAL_DISTRESS,)
-                return Screening(tier, categories, first.evidence + evidence, first.method_detail, first.discounted)
+                return Screening(tier, categories, first.evidence + _evidence(text, norm, model, features, tier),
+                                 first.method_detail, first.discounted)
         return first
 
     def _unsigned(self, text: str, first: Screening, norm: str) -> Screening:
         """A message with no sign the rules know, raised to urgent only when its content words weigh far more like
         urgent messages than the rest (see UNSIGNED_THRESHOLD)."""
-        words = _WORD.findall(norm)
-        if _too_short(words):
+        features = _weighable(norm)
+        if features is None or self._content.score(features) <= UNSIGNED_THRESHOLD:
             return first
-        features = _features(words)
-        if len(features) < MIN_FEATURES:
-            return first
-        model = self._content
-        if model.score(features) <= UNSIGNED_THRESHOLD:
-            return first
-        evidence = tuple(Evidence(start, end, text[start:end], _REASON[Tier.URGENT])
-                         for start, end in _spans(norm, model.strongest(features, 3)))
-        return Screening(Tier.URGENT, (Category.GENERAL_DISTRESS,), evidence)
+        return Screening(Tier.URGENT, (Category.GENERAL_DISTRESS,),
+                         _evidence(text, norm, self._content, features, Tier.URGENT))
+
+
+def _evidence(text: str, norm: str, model: _Weights, features: set[str], tier: Tier) -> tuple[Evidence, ...]:
+    """The three words or pairs that weighed most, as evidence for the raised tier."""
+    return tuple(Evidence(start, end, text[start:end], _REASON[tier])
+                 for start, end in _spans(norm, model.strongest(features, 3)))
 
 
 @cache

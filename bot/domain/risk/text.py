@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+# A word of normalised text, as the second look weighs it and text-speak is looked up
+WORD = re.compile(r"[a-z0-9']+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 # Contractions typed with a space for the apostrophe ("can t", "i m", "it s"), which some keyboards and copied text
 # produce. The space becomes the apostrophe, so offsets stay the same.

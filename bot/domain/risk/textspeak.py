@@ -8,10 +8,10 @@ text-speak at all, and `spell_out` returns None for them after one set lookup.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from bot.domain.risk.model import Evidence, Screening
+from bot.domain.risk.text import WORD
 
 # Words that mean one thing whatever surrounds them.
 _WORDS = {
@@ -103,7 +103,6 @@ _YOU_ARE_BEFORE = frozenset({
 _OWN = {"wishes": "wish", "wants": "want", "hopes": "hope", "thinks": "think"}
 _CONTEXTUAL = frozenset({"2", "b", "r", "c", "y", "ur", *_OWN})
 KEYS = frozenset(_SPELLING) | _CONTEXTUAL
-_TOKEN = re.compile(r"[a-z0-9']+")
 _SEPARATORS = str.maketrans({c: " " for c in ".,!?;:()[]\"/\\-*~_…"})
 
 
@@ -159,12 +158,11 @@ def spell_out(norm: str) -> Spelled | None:
     """`norm` (normalise(text)) with its text-speak spelled out; None when it has none."""
     if KEYS.isdisjoint(norm.translate(_SEPARATORS).split()):
         return None
-    tokens = list(_TOKEN.finditer(norm))
+    tokens = list(WORD.finditer(norm))
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     at = 0
-    changed = False
     for i, match in enumerate(tokens):
         token = match.group()
         word = _SPELLING.get(token)
@@ -183,8 +181,7 @@ def spell_out(norm: str) -> Spelled | None:
         starts.extend([start] * len(word))
         ends.extend([end] * len(word))
         at = end
-        changed = True
-    if not changed:
+    if not pieces:  # nothing was spelled out
         return None
     pieces.append(norm[at:])
     starts.extend(range(at, len(norm)))
