@@ -43,6 +43,9 @@ CHAT_HOLDOUT_K = ROOT / "tests" / "data" / "chat_holdout_k.tsv"
 CHAT_HOLDOUT_L = ROOT / "tests" / "data" / "chat_holdout_l.tsv"
 CHAT_HOLDOUT_M = ROOT / "tests" / "data" / "chat_holdout_m.tsv"
 CHAT_HOLDOUT_N = ROOT / "tests" / "data" / "chat_holdout_n.tsv"
+# Session 8: O at the start, before any change, in voices no session had used (a farmer, a veteran, a night-shift
+# nurse, a refugee, a fisherman, a musician, someone just out of prison); only its totals are looked at.
+CHAT_HOLDOUT_O = ROOT / "tests" / "data" / "chat_holdout_o.tsv"
 
 # How each set's labels map onto peerbot's tiers (see SOURCE.txt in each folder for what the labels mean).
 LABEL_TIERS = {

@@ -27,6 +27,7 @@ from benchmarks._data import (
     CHAT_HOLDOUT_L,
     CHAT_HOLDOUT_M,
     CHAT_HOLDOUT_N,
+    CHAT_HOLDOUT_O,
     chat_cases,
     posts,
     shared_sets,
@@ -92,7 +93,9 @@ def main() -> None:
             ("peerbot_chat_holdout_m (a thirteenth, written mid-session 7, never tuned on)",
              chat_cases(CHAT_HOLDOUT_M)),
             ("peerbot_chat_holdout_n (a fourteenth, written at the end of session 7, never tuned on)",
-             chat_cases(CHAT_HOLDOUT_N))]
+             chat_cases(CHAT_HOLDOUT_N)),
+            ("peerbot_chat_holdout_o (a fifteenth, written at the start of session 8; see _data.py)",
+             chat_cases(CHAT_HOLDOUT_O))]
     if "--chat-only" not in sys.argv:  # every set above is hand-written chat
         sets += list(shared_sets())
     for name, rows in sets:
