@@ -129,6 +129,26 @@ FAMILIES: dict[str, tuple[list[list[str]], tuple[str, ...]]] = {
          "at the cliffs with the kids", "cutting the grass", "taking my tablets"],
         ["", " tonight", ", love you all", ", bye everyone"],
     ], QUIET),
+    "the edge of a bed or a bath": ([
+        ["", "i'm ", "been "],
+        ["sat ", "sitting ", "standing ", "stood "],
+        ["on the edge of ", "at the edge of "],
+        ["the bed", "the sofa", "the bath", "the pool", "the stage", "my bed"],
+        ["", " waiting for the doctor to call", " lol", " crying"],
+    ], QUIET),
+    "the edge of a drop": ([
+        ["", "i'm ", "been "],
+        ["sat ", "sitting ", "standing ", "stood "],
+        ["on the edge of the ", "at the edge of the "],
+        ["bridge", "cliff", "roof", "car park roof", "platform"],
+        [", can't do this anymore", " and i want to jump"],
+    ], CRISIS),
+    "devotion, not a wish": ([
+        ["i'd ", "i would ", "honestly i would "],
+        ["jump off a cliff for ", "take a bullet for ", "die for ", "walk through fire for "],
+        ["my kids", "you", "any of you", "her"],
+        ["", ", they're my world", " lol"],
+    ], QUIET),
 }
 
 

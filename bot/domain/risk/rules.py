@@ -106,10 +106,13 @@ _DOSE = (
     r"\d+ of|the rest of|what(?:ever)?(?: was|'s| is) left of|(?:a|two|the) (?:week|month)'s|loads of|too many|a (?:bunch|handful|bottle|box|load|lot|pack|"
     r"packet|strip|tub) of)"
 )
+# The edge of a bed or a bath is not a drop
+_FURNITURE = r"bed|sofa|couch|chair|seat|bath|bathtub|tub|pool|table|desk|stage|kerb|curb|pavement|mattress|cot|bunk|sink"
 _PLACES = (
     r"(?:roof|rooftop|car park|multi[- ]?storey|tower block|bridge|footbridge|overpass|flyover|viaduct|cliffs?|"
     r"cliff ?top|beachy head|(?:train |railway |tube )?station|platform|tracks|level crossing|motorway|river ?bank|pier|harbour wall|quarry|"
-    r"reservoir|dam|edge|river|canal|weir|railway line|train line)"
+    r"reservoir|dam|edge(?! of (?:the |my |a |his |her )?(?:" + _FURNITURE + r"))|river|canal|weir|railway line|"
+    r"train line)"
 )
 # Blue lips from a cold swim, a slushie or lipstick are not cyanosis
 _NOT_COLD = (
@@ -1431,7 +1434,8 @@ RULES: list[Rule] = [
         r"\b(?:tried|attempted|trying) to (?:kill SELF|end (?:it|my life)|overdose|od|hang SELF|take my (?:own )?life|commit "
         r"suicide)\b"
         r"(?! (?:\w+ ){0,3}(?:before|once|in the past|years ago|when i was))",
-        r"\b(?:standing|sitting|stood) (?:on|at) (?:the |a )?(?:edge|ledge|tracks|cliff)",
+        r"\b(?:standing|sitting|stood) (?:on|at) (?:the |a )?(?:edge|ledge|tracks|cliff)(?! of (?:the |my |a |his |her )?"
+        r"(?:" + _FURNITURE + r"))",
         r"\b(?:noose|rope) (?:is )?(?:ready|around my neck|tied|set up)\b",
         r"\b(?:slit|cut) my (?:wrists?|throat)\b",
         r"\b(?:it's|its) (?:started|kicking in|working)\b.{0,40}\b(?:pills|sleepy|drowsy|goodbye)",
@@ -1448,7 +1452,7 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am) (?:\w+ ){0,5}with (?:a|the|my) (?:blade|razor|knife|noose|rope|gun)\b",
         # a bridge, a roof or a platform is also where people eat lunch, fix gutters and wait for the train to work
         r"\b(?:sat|sitting|standing|stood) (?:on|at|by) (?:the|a) (?:\w+ )?(?:edge|ledge|bridge|roof|tracks|cliff|platform|"
-        r"railway)\b(?![^.?!]{0,30}\b(?:having|eating|lunch|waiting for (?:the|my|a) (?:train|bus|lift)|to work|reading|"
+        r"railway)\b(?! of (?:the |my |a |his |her )?(?:" + _FURNITURE + r"))(?![^.?!]{0,30}\b(?:having|eating|lunch|waiting for (?:the|my|a) (?:train|bus|lift)|to work|reading|"
         r"fixing|cleaning|with (?:the|my) (?:kids|dog|family|friends))\b)",
         r"\b(?:i'm|im|i am) (?:\w+ )?(?:on|at) (?:the|a) (?:ledge|railing|tracks|railway line|edge of (?:the|a) "
         r"(?:roof|bridge|cliff|platform|building))\b",
@@ -1692,7 +1696,8 @@ RULES: list[Rule] = [
         r"\b(?:outside|at (?:my|the) (?:door|house|flat|window)|turned up|showed up|broke in|banging on)\b",
         # "he's going to kill me" alone is usually an idiom; said as a threat (below) it is danger
         r"\b(?:he|she|they|KIN|ex)(?:'s|'d|'ve)? (?:\w+ ){0,2} => (?:is|are|'s) (?:going to|gonna) hurt me\b",
-        r"\b(?:he|she|they|KIN|ex)(?:'s|'d|'ve)? (?:\w+ ){0,2} => \b(?:has|have|got|grabbed) a (?:gun|knife|weapon)\b",
+        r"\b(?:he|she|they|KIN|ex)(?:'s|'d|'ve)? (?:(?!can |could |to )\w+ ){0,2} => \b(?:has|have|got|grabbed) a (?:gun|knife|"
+        r"weapon)\b",
         r"\b(?:outside (?:my|the)|banging on (?:my|the)|breaking (?:my|the)|at (?:my|the)) (?:door|window)\b[^.?!]{0,30}\b(?:trying to|kick|break|"
         r"get in|screaming|shouting)|\b(?:trying to|going to) (?:get|break|kick the door) in\b|\bbreaking (?:in|the door"
         r" down)\b",

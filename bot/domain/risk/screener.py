@@ -60,6 +60,9 @@ _IDIOM = Check(
     r"|\b(?:telling|told|tell|tells) me (?:to (?:kill myself|kms|die)|(?:that )?i should die)\b"
     r"|\b(?:nearly|almost) killed myself\b(?=[^.!?\n]{0,30}\b(?:falling|fell|tripping|tripped|laughing|slipp\w*|"
     r"on the (?:stairs|ice|bike)|running|cycling|gym)\b)"
+    # devotion: "I'd jump off a cliff for my kids"
+    r"|\b(?:i'd|id|i would|would) (?:happily |gladly |honestly )?(?:jump off a (?:cliff|bridge)|take a bullet|die|"
+    r"walk through fire|step in front of a (?:bus|train)) for (?:my|you|them|him|her|our|any of you)\b"
 )
 _SECOND_PERSON = Check(
     # "if anyone will listen" is a request, not advice
