@@ -143,6 +143,12 @@ FAMILIES: dict[str, tuple[list[list[str]], tuple[str, ...]]] = {
         ["bridge", "cliff", "roof", "car park roof", "platform"],
         [", can't do this anymore", " and i want to jump"],
     ], CRISIS),
+    "medication collected as everyone on it does": ([
+        ["", "i've ", "just "],
+        ["got all my meds ", "got my tablets ", "collected my pills ", "bought my painkillers ", "got the tablets "],
+        ["sorted for the week", "from the pharmacy", "delivered today", "in the dosette box", "filled", "on repeat"],
+        ["", ", finally", " lol"],
+    ], QUIET),
     "devotion, not a wish": ([
         ["i'd ", "i would ", "honestly i would "],
         ["jump off a cliff for ", "take a bullet for ", "die for ", "walk through fire for "],

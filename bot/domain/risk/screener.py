@@ -164,6 +164,7 @@ _HISTORY = Check(
     r"|\b(?:clean|free) (?:from|of) (?:self[- ]?harm|cutting|drugs|alcohol|drink)\b"
     r"|\b(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\bin (?:19|20)\d\d\b|\banniversary of\b"
+    r"|\b(?:a|one|over a|nearly a|almost a|\d+|two|three|four|five|six) (?:years?|months?) since (?:i|my) last\b"
 )
 _RECOVERY = Check(
     r"\b(?:volunteers?|volunteering|mentors?|mentoring|peer supporter|run (?:a|the|our) (?:\w+ ){0,2}group)\b|"
