@@ -945,10 +945,10 @@ RULES: list[Rule] = [
         r"these |those )?(?:\w+ )?ANY_PILLS\b[^.?!]{0,30}\b(?:for (?:weeks|months|ages|a while)|enough)\b",
         r"\bPILLS\b[^\n]{0,60}\b(?:have|got) (?:over|more than|nearly|almost|about) \d{2,}\b",
         r"\b(?:saving|saved|stockpil\w*|hoard\w*|collect\w*|stash\w*|bought|buying|got) (?:up )?(?:all )?"
-        r"(?:my |some |enough |a |the )?(?:PILLS|rope|noose|gun|razor ?blades?)\b"
-        # everyday for anyone on medication: "got all my meds sorted for the week"
-        r"(?! (?:\w+ )?(?:sorted|organi[sz]ed|ready for (?:the|my|a)|in (?:the|my|a) (?:dosette|pill ?box|organi[sz]er|blister)"
-        r"|from the (?:pharmacy|chemist|gp|surgery)|(?:re)?filled|delivered|for the (?:week|month)|on repeat)\b)"
+        # medication got as everyone on it gets it: "got all my meds sorted for the week"
+        r"(?:my |some |enough |a |the )?(?:PILLS\b(?! (?:\w+ )?(?:sorted|organi[sz]ed|in (?:the|my|a) (?:dosette|pill ?box|"
+        r"organi[sz]er|blister)|from the (?:pharmacy|chemist|gp|surgery)|(?:re)?filled|delivered|for the (?:week|month)"
+        r"|on repeat)\b)|rope|noose|gun|razor ?blades?)\b"
         r"(?![^.?!]{0,20}\bfor (?:the|my|a|our) (?:dog|dogs|"
         r"cat|washing|tent|boat|swing|climbing|garden|kids|toy|camping)\b)",
         r"\b(?:research\w*|look\w* up|googl\w*|search\w*) (?:how (?:to|many|much)|ways to|the best way to)"
