@@ -5,9 +5,9 @@ people say the same thing in more ways than anyone writes down, so a real crisis
 concern, or not at all ("I can't do this anymore", "sorry, look after the kids"). The second look weighs the words
 and word pairs of such a message against the labelled chat cases (tests/data/chat_cases.tsv) with naive Bayes: each
 feature's weight is how much likelier it is in urgent (or crisis) messages than in the rest. It only ever raises a
-tier, and weighs content words only. A concern is raised when they make the higher tier likelier than not by a
-margin; a message with no sign at all only when they weigh far more (UNSIGNED_THRESHOLD), and never one whose signs
-the rules set aside as negated, advice or history. Its evidence names the words that weighed most.
+tier. A concern is raised when its words make the higher tier likelier than not by a margin; a message with no sign
+at all only when its content words weigh far more (UNSIGNED_THRESHOLD), and never one whose signs the rules set aside
+as negated, advice or history. Its evidence names the words that weighed most.
 
 The weights ship as second_look.json. Rebuild them whenever the cases change (a test checks that they are current):
     python -m bot.domain.risk.learn tests/data/chat_cases.tsv
@@ -31,13 +31,12 @@ WEIGHTS = Path(__file__).with_name("second_look.json")
 MIN_COUNT = 2  # a word or pair seen once says more about the case than about risk
 # Raise only when the words make the higher tier at least e (about 2.7) times likelier than not.
 THRESHOLD = 1.0
-# A message in which the rules found no sign at all must weigh far more, about seven times likelier urgent than not.
+# A message in which the rules found no sign at all must weigh far more, about seven times likelier urgent than not,
+# and on its content words alone: "keeps saying", "my mum" and "I wish" are in the urgent cases because people report
+# on their family and wish things, not because those words are risk ("my son keeps saying he wants a puppy"). Sleep
+# and waking are left out too: new parents and carers talk of them all day ("trying not to wake up the baby"). So are
+# places and means, which the rules weigh only in context ("a video of the sunset by the river").
 UNSIGNED_THRESHOLD = 2.0
-# Only content words are weighed. "keeps saying", "my mum" and "I wish" are in the urgent cases because people report
-# on their family and wish things, not because those words are risk ("my son keeps saying he wants a puppy"), and
-# "been" or "it anymore" say how someone writes. Sleep and waking are left out too: new parents and carers talk of
-# them all day ("trying not to wake up the baby"). So are places and means, which the rules weigh only in context
-# ("a video of the sunset by the river").
 _UNWEIGHED = frozenset({
     "i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my", "myself", "you", "your", "you're", "u", "we",
     "us", "our", "he", "him", "his", "she", "her", "they", "them", "their", "it", "it's", "its", "he's", "she's",
@@ -127,9 +126,11 @@ class SecondLook:
     """Raises a concern (or an urgent message) whose words weigh like a higher tier. Stateless once loaded."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self._tiers = {Tier[name.upper()]: _Weights(model["bias"], {
-            feature: weight for feature, weight in model["weights"].items()
-            if not _UNWEIGHED.issuperset(feature.split())}) for name, model in data["tiers"].items()}
+        self._tiers = {Tier[name.upper()]: _Weights(model["bias"], model["weights"])
+                      for name, model in data["tiers"].items()}
+        urgent = self._tiers[Tier.URGENT]
+        self._content = _Weights(urgent.bias, {feature: weight for feature, weight in urgent.weights.items()
+                                               if not _UNWEIGHED.issuperset(feature.split())})
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> SecondLook:
@@ -164,11 +165,10 @@ class SecondLook:
         """A message with no sign the rules know, raised to urgent only when its content words weigh far more like
         urgent messages than the rest (see UNSIGNED_THRESHOLD)."""
         features = _weighable(norm)
-        urgent = self._tiers[Tier.URGENT]
-        if features is None or urgent.score(features) <= UNSIGNED_THRESHOLD:
+        if features is None or self._content.score(features) <= UNSIGNED_THRESHOLD:
             return first
         return Screening(Tier.URGENT, (Category.GENERAL_DISTRESS,),
-                         _evidence(text, norm, urgent, features, Tier.URGENT))
+                         _evidence(text, norm, self._content, features, Tier.URGENT))
 
 
 def _evidence(text: str, norm: str, model: _Weights, features: set[str], tier: Tier) -> tuple[Evidence, ...]:
