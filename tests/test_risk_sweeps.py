@@ -18,6 +18,12 @@ RULES_ONLY = RiskScreener(second_look=False)
 URGENT_PLUS = ("urgent", "crisis")
 CRISIS = ("crisis",)
 QUIET = ("none", "concern")
+# Where someone sits or stands, for the two families about an edge
+AT_THE_EDGE_OF = [
+    ["", "i'm ", "been "],
+    ["sat ", "sitting ", "standing ", "stood "],
+    ["on the edge of ", "at the edge of "],
+]
 
 FAMILIES: dict[str, tuple[list[list[str]], tuple[str, ...]]] = {
     "overdose, however the amount is put": ([
@@ -130,17 +136,13 @@ FAMILIES: dict[str, tuple[list[list[str]], tuple[str, ...]]] = {
         ["", " tonight", ", love you all", ", bye everyone"],
     ], QUIET),
     "the edge of a bed or a bath": ([
-        ["", "i'm ", "been "],
-        ["sat ", "sitting ", "standing ", "stood "],
-        ["on the edge of ", "at the edge of "],
+        *AT_THE_EDGE_OF,
         ["the bed", "the sofa", "the bath", "the pool", "the stage", "my bed"],
         ["", " waiting for the doctor to call", " lol", " crying"],
     ], QUIET),
     "the edge of a drop": ([
-        ["", "i'm ", "been "],
-        ["sat ", "sitting ", "standing ", "stood "],
-        ["on the edge of the ", "at the edge of the "],
-        ["bridge", "cliff", "roof", "car park roof", "platform"],
+        *AT_THE_EDGE_OF,
+        ["the bridge", "the cliff", "the roof", "the car park roof", "the platform"],
         [", can't do this anymore", " and i want to jump"],
     ], CRISIS),
     "medication collected as everyone on it does": ([

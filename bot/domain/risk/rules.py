@@ -106,13 +106,15 @@ _DOSE = (
     r"\d+ of|the rest of|what(?:ever)?(?: was|'s| is) left of|(?:a|two|the) (?:week|month)'s|loads of|too many|a (?:bunch|handful|bottle|box|load|lot|pack|"
     r"packet|strip|tub) of)"
 )
-# The edge of a bed or a bath is not a drop
-_FURNITURE = r"bed|sofa|couch|chair|seat|bath|bathtub|tub|pool|table|desk|stage|kerb|curb|pavement|mattress|cot|bunk|sink"
+# The edge of a bed or a bath is not a drop: follows "edge"
+_NOT_FURNITURE = (
+    r"(?! of (?:the |my |a |his |her )?(?:bed|sofa|couch|chair|seat|bath|bathtub|tub|pool|table|desk|stage|kerb|curb|"
+    r"pavement|mattress|cot|bunk|sink))"
+)
 _PLACES = (
     r"(?:roof|rooftop|car park|multi[- ]?storey|tower block|bridge|footbridge|overpass|flyover|viaduct|cliffs?|"
     r"cliff ?top|beachy head|(?:train |railway |tube )?station|platform|tracks|level crossing|motorway|river ?bank|pier|harbour wall|quarry|"
-    r"reservoir|dam|edge(?! of (?:the |my |a |his |her )?(?:" + _FURNITURE + r"))|river|canal|weir|railway line|"
-    r"train line)"
+    r"reservoir|dam|edge" + _NOT_FURNITURE + r"|river|canal|weir|railway line|train line)"
 )
 # Blue lips from a cold swim, a slushie or lipstick are not cyanosis
 _NOT_COLD = (
@@ -1438,8 +1440,7 @@ RULES: list[Rule] = [
         r"\b(?:tried|attempted|trying) to (?:kill SELF|end (?:it|my life)|overdose|od|hang SELF|take my (?:own )?life|commit "
         r"suicide)\b"
         r"(?! (?:\w+ ){0,3}(?:before|once|in the past|years ago|when i was))",
-        r"\b(?:standing|sitting|stood) (?:on|at) (?:the |a )?(?:edge|ledge|tracks|cliff)(?! of (?:the |my |a |his |her )?"
-        r"(?:" + _FURNITURE + r"))",
+        r"\b(?:standing|sitting|stood) (?:on|at) (?:the |a )?(?:edge|ledge|tracks|cliff)" + _NOT_FURNITURE,
         r"\b(?:noose|rope) (?:is )?(?:ready|around my neck|tied|set up)\b",
         r"\b(?:slit|cut) my (?:wrists?|throat)\b",
         r"\b(?:it's|its) (?:started|kicking in|working)\b.{0,40}\b(?:pills|sleepy|drowsy|goodbye)",
@@ -1456,7 +1457,8 @@ RULES: list[Rule] = [
         r"\b(?:i'm|im|i am) (?:\w+ ){0,5}with (?:a|the|my) (?:blade|razor|knife|noose|rope|gun)\b",
         # a bridge, a roof or a platform is also where people eat lunch, fix gutters and wait for the train to work
         r"\b(?:sat|sitting|standing|stood) (?:on|at|by) (?:the|a) (?:\w+ )?(?:edge|ledge|bridge|roof|tracks|cliff|platform|"
-        r"railway)\b(?! of (?:the |my |a |his |her )?(?:" + _FURNITURE + r"))(?![^.?!]{0,30}\b(?:having|eating|lunch|waiting for (?:the|my|a) (?:train|bus|lift)|to work|reading|"
+        r"railway)\b" + _NOT_FURNITURE + r"(?![^.?!]{0,30}\b(?:having|eating|lunch|waiting for (?:the|my|a) (?:train|bus|"
+        r"lift)|to work|reading|"
         r"fixing|cleaning|with (?:the|my) (?:kids|dog|family|friends))\b)",
         r"\b(?:i'm|im|i am) (?:\w+ )?(?:on|at) (?:the|a) (?:ledge|railing|tracks|railway line|edge of (?:the|a) "
         r"(?:roof|bridge|cliff|platform|building))\b",
