@@ -19,7 +19,10 @@ from bot.domain.outbox import Outbox
 from bot.domain.privacy import PrivacyService
 from bot.domain.referral import ReferralService
 from bot.domain.risk import RiskScreener
+from bot.domain.risk.stages import ScreenerSetup
+from bot.domain.risk.stages import build as build_screener
 from bot.domain.roles import RoleRepository, RoleService
+from bot.domain.screening import ScreeningWorker
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.migrations import migrate
@@ -45,9 +48,12 @@ class Services:
     timeline: MeetingTimeline
     rsvps: RsvpService
     courses: CourseService
+    screener_setup: ScreenerSetup
+    screening: ScreeningWorker
 
     @classmethod
-    def build(cls, db: Database, settings: Settings, clock: Clock | None = None) -> Services:
+    def build(cls, db: Database, settings: Settings, clock: Clock | None = None,
+              screener: ScreenerSetup | None = None) -> Services:
         clock = clock or SystemClock()
         roles = RoleService(RoleRepository(db), settings.bootstrap_roles)
         audit = AuditLog(db, clock)
@@ -67,9 +73,11 @@ class Services:
         privacy = PrivacyService(
             db, clock, roles, audit, [outbox, conduct, groups, referrals, facilitators, rsvps, audit]
         )
-        return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals,
-                   RiskScreener(second_look=settings.risk_second_look),
-                   alerts, agreement, facilitators, meetings, timeline, rsvps, courses)
+        # The screener is built once per process (the model's weights are memory-mapped and shared)
+        screener = screener or build_screener(model=settings.risk_model, second_look=settings.risk_second_look)
+        screening = ScreeningWorker(screener.screener, groups, referrals, db, clock)
+        return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, screener.screener,
+                   alerts, agreement, facilitators, meetings, timeline, rsvps, courses, screener, screening)
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:

@@ -107,7 +107,7 @@ class FlagModal(discord.ui.Modal, title="Flag for professional review"):
         await services.referrals.flag(
             actor_of(interaction), self.message.author.id, self.message.channel.id, self.message.id,
             self.message.jump_url, self.message.content, self.reason.value or None,
-            services.screener.screen(self.message.content),
+            await services.screening.screen(self.message.content),
         )
         await reply(interaction, "Thank you. A member of the programme team will look at this. The person "
                     "won't be told who flagged it.")
@@ -135,31 +135,6 @@ class Referrals(commands.Cog):
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
-
-    # ---- automatic screening -------------------------------------------------------------------------
-    @commands.Cog.listener()
-    async def on_message(self, message: discord.Message) -> None:
-        if message.author.bot or message.guild is None or not message.content:
-            return
-        services = self.bot.services
-        # Screening is pure and cheap and almost always says "none", so it runs before any database lookup.
-        screening = services.screener.screen(message.content)
-        if screening.tier.label == "none":
-            return
-        if await services.groups.by_channel(message.channel.id) is None:
-            return  # only peer-support spaces are screened
-        if not (await services.referrals.config(message.guild.id)).screening_enabled:
-            return
-        context: list[dict[str, Any]] = []
-        try:
-            async for earlier in message.channel.history(limit=5, before=message):
-                context.insert(0, {"author": earlier.author.display_name, "text": earlier.content[:300]})
-        except discord.HTTPException:
-            log.info("no history access for context in %s", message.channel.id)
-        await services.referrals.from_screening(
-            message.guild.id, message.author.id, message.channel.id, message.id, message.jump_url,
-            message.content, context, screening,
-        )
 
     # ---- /refer --------------------------------------------------------------------------------------
     @app_commands.command(name="refer", description="Refer a member you support to the programme's professionals")
