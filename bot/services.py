@@ -15,6 +15,7 @@ from bot.domain.meetings.notify import Notifier
 from bot.domain.meetings.rsvp import RsvpService
 from bot.domain.meetings.schedule import SeriesService
 from bot.domain.meetings.timeline import MeetingTimeline
+from bot.domain.member_language import MemberLanguageService
 from bot.domain.outbox import Outbox
 from bot.domain.privacy import PrivacyService
 from bot.domain.referral import ReferralService
@@ -50,6 +51,7 @@ class Services:
     courses: CourseService
     screener_setup: ScreenerSetup
     screening: ScreeningWorker
+    languages: MemberLanguageService
 
     @classmethod
     def build(cls, db: Database, settings: Settings, clock: Clock | None = None,
@@ -70,14 +72,16 @@ class Services:
         timeline = MeetingTimeline(db, clock, meetings, notifier, alerts)
         rsvps = RsvpService(db, clock, meetings)
         courses = CourseService(db, clock, roles, meetings, notifier)
+        languages = MemberLanguageService(db, clock)
         privacy = PrivacyService(
-            db, clock, roles, audit, [outbox, conduct, groups, referrals, facilitators, rsvps, audit]
+            db, clock, roles, audit, [outbox, conduct, groups, referrals, facilitators, rsvps, languages, audit]
         )
         # The screener is built once per process (the model's weights are memory-mapped and shared)
         screener = screener or build_screener(model=settings.risk_model, second_look=settings.risk_second_look)
         screening = ScreeningWorker(screener.screener, groups, referrals, db, clock)
         return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, screener.screener,
-                   alerts, agreement, facilitators, meetings, timeline, rsvps, courses, screener, screening)
+                   alerts, agreement, facilitators, meetings, timeline, rsvps, courses, screener, screening,
+                   languages)
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:

@@ -11,7 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.domain.crisis_resources import support_message
+from bot.domain.crisis_resources import LANGUAGES, note_language, resources_for, support_message
 from bot.domain.outbox import DeliveryError, OutboxItem
 from bot.domain.referral import Referral, ReferReason
 from bot.domain.roles import PeerRole
@@ -168,24 +168,33 @@ class Referrals(commands.Cog):
     @app_commands.guild_only()
     @app_commands.describe(queue="A private channel only professionals and leaders can see",
                            oncall="The role pinged when a referral is not claimed in time",
-                           country="Two-letter code for the crisis lines to give (US, CA, GB, IE, AU, NZ)",
+                           country="Two-letter code for the crisis lines (US, CA, GB, IE, AU, NZ, ES, MX, FR, DE, AT, "
+                                   "CH, IT, PT, BR)",
                            hide_methods="Hide messages that describe a method in detail (kept for professionals)",
-                           screening="Screen group messages automatically")
+                           screening="Screen group messages automatically",
+                           language="The language of the private note to a member (default: the country's)")
+    @app_commands.choices(language=[app_commands.Choice(name=name, value=code) for code, name in LANGUAGES.items()])
     async def setup_referrals(self, interaction: discord.Interaction, queue: discord.TextChannel | None = None,
                               oncall: discord.Role | None = None, country: str | None = None,
-                              hide_methods: bool | None = None, screening: bool | None = None) -> None:
+                              hide_methods: bool | None = None, screening: bool | None = None,
+                              language: app_commands.Choice[str] | None = None) -> None:
         config = await self.bot.services.referrals.configure(
             actor_of(interaction), queue_channel_id=queue.id if queue else None,
             oncall_role_id=oncall.id if oncall else None, country=country, hide_method_messages=hide_methods,
-            screening_enabled=screening,
+            screening_enabled=screening, language=language.value if language else None,
         )
+        lines = resources_for(config.country)
         intent = self.bot.intents.message_content
         await reply(interaction, (
             f"Queue: {f'<#{config.queue_channel_id}>' if config.queue_channel_id else 'not set'} · on call: "
             f"{f'<@&{config.oncall_role_id}>' if config.oncall_role_id else 'not set'} · crisis lines for "
-            f"{config.country} (please check they are right for your community) · automatic screening: "
+            f"{config.country}"
+            + (f", last checked {lines.verified}" if lines.verified else " (none known: a world-wide list is given)")
+            + " (please check they are right for your community) · note to members in "
+            f"{LANGUAGES[note_language(config.country, config.language)]} · automatic screening: "
             f"{'on' if config.screening_enabled and intent else 'off'}"
-            + ("" if intent else " (the Message Content intent is off, so only manual flags work)")))
+            + ("" if intent else " (the Message Content intent is off, so only manual flags work)")
+            + f"\n{self.bot.services.screener_setup.describe()}"))
 
     # ---- outbox handlers -----------------------------------------------------------------------------
     async def _queue_channel(self, guild_id: int) -> discord.TextChannel:
@@ -244,7 +253,7 @@ class Referrals(commands.Cog):
 
     async def support_author(self, item: OutboxItem) -> dict[str, Any] | None:
         """A private, caring note to the author: DM first, then a private thread; never in the group."""
-        text = support_message(str(item.payload.get("country", "US")))
+        text = support_message(str(item.payload.get("country", "US")), item.payload.get("language"))
         user_id = int(item.payload["user_id"])
         try:
             user = self.bot.get_user(user_id) or await self.bot.fetch_user(user_id)

@@ -66,6 +66,7 @@ class ScreeningWorker:
         self._dirty: dict[int, int] = {}  # channel -> guild, for watermarks not yet written
         self._lookups: dict[tuple[str, int], tuple[bool, float]] = {}
         self._last_flush = 0.0
+        self._flushing = asyncio.Lock()
         self.on_stored: Callable[[Incoming], None] | None = None  # the latency benchmark's hook
 
     # ---- lifecycle -------------------------------------------------------------------------------------
@@ -119,20 +120,18 @@ class ScreeningWorker:
         while True:
             message = await self._queue.get()
             try:
-                stored = await self._handle(loop, message)
+                if await self._handle(loop, message):
+                    self._advance(message)
             except Exception:
                 log.exception("screening message %s in channel %s failed; it will be screened again at start-up",
                               message.message_id, message.channel_id)
-                stored = False
-            finally:
-                self._queue.task_done()
-            if stored:
-                self._advance(message)
-            if self._queue.empty() or loop.time() - self._last_flush >= FLUSH_SECONDS:
-                try:
+            try:
+                if self._queue.qsize() == 0 or loop.time() - self._last_flush >= FLUSH_SECONDS:
                     await self.flush()
-                except Exception:
-                    log.exception("could not write the screening watermarks; trying again with the next message")
+            except Exception:
+                log.exception("could not write the screening watermarks; trying again with the next message")
+            finally:
+                self._queue.task_done()  # after its watermark, so that drain() sees it written
 
     async def _handle(self, loop: asyncio.AbstractEventLoop, message: Incoming) -> bool:
         """Screen one message; True when it is done with (screened, and stored if flagged)."""
@@ -181,6 +180,10 @@ class ScreeningWorker:
             self._dirty[channel] = guild
 
     async def flush(self) -> None:
+        async with self._flushing:  # one write at a time, so that a flush returns only once the marks are written
+            await self._flush()
+
+    async def _flush(self) -> None:
         self._last_flush = asyncio.get_running_loop().time()
         if not self._dirty:
             return
