@@ -41,6 +41,19 @@ MODEL_CHARS = 600
 _GAP = " … "
 
 
+# Words nearly every English message has. The rules read English only, and the first stage learned mostly from
+# English, so a message with none of them (another language) always goes to the model.
+_ENGLISH = frozenset("i i'm im me my you your it it's its the a an and or but so to of in on at for with is are was "
+                     "be been have has had do don't not no just this that he she they we what all".split())
+
+
+def english(text: str) -> bool:
+    """Does a message of three words or more use any of the commonest English words? (Shorter ones count as
+    English: there is too little to tell.)"""
+    words = [word.strip(".,!?;:\"()…") for word in text.lower().replace("’", "'").split()]
+    return len(words) < 3 or not _ENGLISH.isdisjoint(words)
+
+
 def model_text(text: str) -> str:
     """The part of a message that the model reads (the same in training and in the bot)."""
     if len(text) <= MODEL_CHARS:
@@ -173,10 +186,10 @@ class LearnedStage:
 
     def needed(self, text: str, first: Screening) -> bool:
         """The cascade: is the model worth running? Not when the rules already say crisis, nor when the first
-        stage finds nothing worded like risk and the rules found no sign either."""
+        stage finds nothing worded like risk in an English message in which the rules found no sign either."""
         if first.tier is Tier.CRISIS:
             return False
-        if first.tier is not Tier.NONE:
+        if first.tier is not Tier.NONE or not english(text):
             return True
         return self.head.cheap_score(text) >= self.head.thresholds.cascade
 
