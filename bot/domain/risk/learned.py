@@ -43,7 +43,11 @@ _GAP = " … "
 
 # Words nearly every English message has. The rules read English only, and the first stage learned mostly from
 # English, so a message with none of them (another language) always goes to the model.
-_ENGLISH = frozenset(["i", "i'm", "im", "me", "my", "you", "your", "it", "it's", "its", "the", "a", "an", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "with", "is", "are", "was", "be", "been", "have", "has", "had", "do", "don't", "not", "no", "just", "this", "that", "he", "she", "they", "we", "what", "all"])
+_ENGLISH = frozenset((
+    "i", "i'm", "im", "me", "my", "you", "your", "it", "it's", "its", "the", "a", "an", "and", "or", "but", "so",
+    "to", "of", "in", "on", "at", "for", "with", "is", "are", "was", "be", "been", "have", "has", "had", "do",
+    "don't", "not", "no", "just", "this", "that", "he", "she", "they", "we", "what", "all",
+))
 
 
 def english(text: str) -> bool:
