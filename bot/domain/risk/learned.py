@@ -20,6 +20,7 @@ is numpy arithmetic.
 from __future__ import annotations
 
 import json
+import logging
 import zlib
 from dataclasses import dataclass
 from functools import cache
@@ -32,6 +33,7 @@ from numpy.typing import NDArray
 from bot.domain.risk.embedder import Embedder, Vectors
 from bot.domain.risk.model import Category, Evidence, Screening, Tier
 
+log = logging.getLogger(__name__)
 HEAD = Path(__file__).with_name("head.json")
 CASES = Path(__file__).with_name("head_cases.npz")
 BUCKETS = 1 << 15  # the first stage's hashed features
@@ -73,9 +75,10 @@ def cheap_features(text: str) -> list[int]:
         word = word.strip(".,!?;:\"'()[]…")
         if not word:
             continue
-        buckets.append(zlib.crc32(word.encode()) % BUCKETS)
+        buckets.append(zlib.crc32(word.encode("utf-8", "surrogatepass")) % BUCKETS)
         padded = f"<{word}>"
-        buckets.extend(zlib.crc32(padded[i:i + 3].encode()) % BUCKETS for i in range(len(padded) - 2))
+        buckets.extend(zlib.crc32(padded[i:i + 3].encode("utf-8", "surrogatepass")) % BUCKETS
+                       for i in range(len(padded) - 2))
     return buckets
 
 
@@ -199,7 +202,12 @@ class LearnedStage:
     def review(self, text: str, first: Screening) -> Screening:
         if not self.needed(text, first):
             return first
-        return self.combine(text, first, self.embedder.embed([model_text(text)])[0])
+        try:
+            vector = self.embedder.embed([model_text(text)])[0]
+        except Exception:  # the model failing must never cost the rules' own result
+            log.exception("the embedder failed; this message was screened by the rules alone")
+            return first
+        return self.combine(text, first, vector)
 
     def combine(self, text: str, first: Screening, vector: Vectors) -> Screening:
         """max(rules, model), with the model's evidence when it raised the tier."""
