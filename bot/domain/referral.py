@@ -30,6 +30,30 @@ REMINDER_EVERY = {Tier.CRISIS: timedelta(minutes=5), Tier.URGENT: timedelta(minu
                   Tier.CONCERN: timedelta(hours=4)}
 CONTEXT_MESSAGES = 5
 REPEAT_WINDOW = timedelta(days=30)
+MAX_EVIDENCE = 12  # spans kept per referral, after overlapping ones are merged
+MAX_EVIDENCE_TEXT = 200
+
+
+def compact_evidence(evidence: list[dict[str, Any]], content: str | None) -> list[dict[str, Any]]:
+    """Merge spans that overlap (one span, its reasons joined) and keep the first MAX_EVIDENCE in reading
+    order. A message dense with matches gave hundreds of items, many over the same words."""
+    merged: list[dict[str, Any]] = []
+    for item in sorted(evidence, key=lambda e: (int(e["start"]), int(e["end"]))):
+        last = merged[-1] if merged else None
+        if last is not None and int(item["start"]) < last["end"]:
+            last["end"] = max(last["end"], int(item["end"]))
+            if item["reason"] not in last["reasons"]:
+                last["reasons"].append(item["reason"])
+            if content is None:
+                last["text"] = max(last["text"], str(item["text"]), key=len)
+            continue
+        if len(merged) == MAX_EVIDENCE:
+            break
+        merged.append({"start": int(item["start"]), "end": int(item["end"]), "text": str(item["text"]),
+                       "reasons": [item["reason"]]})
+    return [{"start": m["start"], "end": m["end"],
+             "text": (content[m["start"]:m["end"]] if content is not None else m["text"])[:MAX_EVIDENCE_TEXT],
+             "reason": "; ".join(m["reasons"])[:MAX_EVIDENCE_TEXT]} for m in merged]
 
 
 class ReferReason(StrEnum):
@@ -176,19 +200,22 @@ class ReferralService:
     ) -> Referral:
         """A member's "Flag for professional review". The author is never told who flagged them."""
         reason = clean_text(reason, field="reason", max_len=500, multiline=True) if reason else None
-        since = to_db(self.clock.now() - timedelta(hours=1))
-        recent = await self.db.fetch_value(
-            "SELECT COUNT(*) FROM referral_events e JOIN referrals r ON r.id = e.referral_id"
-            " WHERE r.guild_id = ? AND e.actor_id = ? AND e.action = 'flagged' AND e.at > ?",
-            (actor.guild_id, actor.user_id, since),
-        )
-        if int(recent) >= self.settings.flags_per_hour:
-            raise RateLimited(
-                "You've flagged several messages in the last hour, so I've paused flagging for a little while. "
-                "If someone is in danger right now, please contact a moderator or emergency services directly."
-            )
         tier = max(screening.tier, Tier.CONCERN)
         async with self.db.transaction():
+            # Counted inside the transaction that records the flag, so simultaneous flags queue behind one
+            # another and each sees the ones before it.
+            since = to_db(self.clock.now() - timedelta(hours=1))
+            recent = await self.db.fetch_value(
+                "SELECT COUNT(*) FROM referral_events e JOIN referrals r ON r.id = e.referral_id"
+                " WHERE r.guild_id = ? AND e.actor_id = ? AND e.action = 'flagged' AND e.at > ?",
+                (actor.guild_id, actor.user_id, since),
+            )
+            if int(recent) >= self.settings.flags_per_hour:
+                raise RateLimited(
+                    "You've flagged several messages in the last hour, so I've paused flagging for a little "
+                    "while. If someone is in danger right now, please contact a moderator or emergency services "
+                    "directly."
+                )
             existing = await self.db.fetch_value(
                 "SELECT id FROM referrals WHERE guild_id = ? AND message_id = ?", (actor.guild_id, message_id)
             )
@@ -228,6 +255,7 @@ class ReferralService:
     ) -> int:
         now = self.clock.now()
         due = now + self.ack_deadline(tier)
+        evidence = compact_evidence(evidence, content)
         referral_id = await self.db.execute(
             "INSERT OR IGNORE INTO referrals (guild_id, source, tier, categories, evidence, reason, subject_id,"
             " flagger_id, channel_id, message_id, jump_url, content, context, created_at, ack_due_at,"

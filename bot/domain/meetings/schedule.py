@@ -36,6 +36,7 @@ from bot.domain.meetings.recurrence import (
     overlaps,
     parse_date,
     parse_time,
+    within_reach,
     zone,
 )
 from bot.domain.roles import Actor, PeerRole, RoleService
@@ -346,6 +347,7 @@ class SeriesService:
             raise Conflict("Only a meeting that hasn't started yet can be moved.")
         tz = zone(occurrence.time_zone)
         local = datetime.combine(parse_date(day), parse_time(at))
+        within_reach(local, self.clock.now())
         if not exists(local, tz):
             raise InvalidInput(f"{local:%H:%M} on {local:%d %B %Y} doesn't exist in {tz.key}: the clocks go "
                                "forward then. Please pick another time.")
