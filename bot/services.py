@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.clock import Clock, SystemClock
 from bot.domain.alerts import LeaderAlerts
+from bot.domain.assignment import AssignmentService
 from bot.domain.audit import AuditLog
 from bot.domain.conduct import ConductService
 from bot.domain.facilitator import FacilitatorAgreement, FacilitatorService
@@ -45,6 +46,7 @@ class Services:
     timeline: MeetingTimeline
     rsvps: RsvpService
     courses: CourseService
+    assignments: AssignmentService
 
     @classmethod
     def build(cls, db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -60,16 +62,17 @@ class Services:
         agreement = FacilitatorAgreement(db, clock, roles)
         facilitators = FacilitatorService(db, clock, roles, outbox, alerts, agreement)
         notifier = Notifier(db, outbox)
-        meetings = SeriesService(db, clock, roles, groups, facilitators, notifier)
+        assignments = AssignmentService(db, clock, roles, groups, facilitators, notifier, alerts)
+        meetings = SeriesService(db, clock, roles, groups, facilitators, notifier, assignments)
         timeline = MeetingTimeline(db, clock, meetings, notifier, alerts)
         rsvps = RsvpService(db, clock, meetings)
         courses = CourseService(db, clock, roles, meetings, notifier)
         privacy = PrivacyService(
-            db, clock, roles, audit, [outbox, conduct, groups, referrals, facilitators, rsvps, audit]
+            db, clock, roles, audit, [outbox, conduct, groups, referrals, facilitators, rsvps, assignments, audit]
         )
         return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals,
                    RiskScreener(second_look=settings.risk_second_look),
-                   alerts, agreement, facilitators, meetings, timeline, rsvps, courses)
+                   alerts, agreement, facilitators, meetings, timeline, rsvps, courses, assignments)
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:

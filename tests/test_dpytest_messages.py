@@ -72,6 +72,7 @@ async def test_posting_during_an_open_meeting_counts_as_attendance(
     await services.agreement.publish(admin, "Confidentiality. No medical advice.")
     await services.facilitators.set_status(admin, facilitator.user_id, CertStatus.CERTIFIED)
     await services.agreement.accept(admin.guild_id, facilitator.user_id, 1)
+    await services.assignments.assign(admin, facilitator.user_id, GROUP)
     _, upcoming = await services.meetings.schedule(facilitator, GROUP, weekly_draft())
 
     await dpytest.message("before the meeting")  # not counted: the room isn't open

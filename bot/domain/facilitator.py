@@ -208,10 +208,9 @@ class FacilitatorService:
         rows = await self.db.fetch_all(
             f"{self._SELECT} WHERE f.guild_id = ? ORDER BY f.status, f.user_id", (guild_id,)
         )
-        group_rows = await self.db.fetch_all(
-            "SELECT DISTINCT sf.user_id, g.name FROM series_facilitators sf"
-            " JOIN meeting_series s ON s.id = sf.series_id JOIN groups g ON g.id = s.group_id"
-            " WHERE s.guild_id = ? AND s.status = 'active' ORDER BY g.name_key",
+        group_rows = await self.db.fetch_all(  # the groups each is assigned to (bot/domain/assignment.py)
+            "SELECT a.user_id, g.name FROM facilitator_assignments a JOIN groups g ON g.id = a.group_id"
+            " WHERE a.guild_id = ? ORDER BY g.name_key",
             (guild_id,),
         )
         groups: dict[int, list[str]] = {}
