@@ -46,6 +46,12 @@ CHAT_HOLDOUT_N = ROOT / "tests" / "data" / "chat_holdout_n.tsv"
 # Session 8: O at the start, before any change, in voices no session had used (a farmer, a veteran, a night-shift
 # nurse, a refugee, a fisherman, a musician, someone just out of prison); only its totals are looked at.
 CHAT_HOLDOUT_O = ROOT / "tests" / "data" / "chat_holdout_o.tsv"
+# Session 9 (issue 16): P at the start, before any change, in voices no earlier set used (a chef, a taxi driver, a
+# pharmacist, an IVF patient, a stoma patient, a deaf member, a vicar, a beekeeper, a trans teenager, a grandmother
+# raising grandchildren), and 50 of its 138 messages in Spanish, French, German, Portuguese and Italian (10 each). A
+# third column gives each message's language. Written without looking at the rules or the model; only its totals were
+# looked at until the end of the session.
+CHAT_HOLDOUT_P = ROOT / "tests" / "data" / "chat_holdout_p.tsv"
 
 # How each set's labels map onto peerbot's tiers (see SOURCE.txt in each folder for what the labels mean).
 LABEL_TIERS = {
