@@ -56,7 +56,6 @@ class Services:
         outbox = Outbox(db, clock)
         conduct = ConductService(db, clock, roles)
         groups = GroupService(db, clock, roles, conduct, outbox)
-        # Order matters for delete: finished outbox items first, then areas that may queue new effects.
         referrals = ReferralService(db, clock, roles, audit, outbox, settings)
         alerts = LeaderAlerts(db, clock, roles, outbox)
         agreement = FacilitatorAgreement(db, clock, roles)
@@ -68,7 +67,7 @@ class Services:
         rsvps = RsvpService(db, clock, meetings)
         courses = CourseService(db, clock, roles, meetings, notifier)
         privacy = PrivacyService(
-            db, clock, roles, audit, [outbox, conduct, groups, referrals, facilitators, rsvps, assignments, audit]
+            db, clock, roles, audit, [conduct, groups, referrals, facilitators, assignments, rsvps, audit], outbox
         )
         return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals,
                    RiskScreener(second_look=settings.risk_second_look),

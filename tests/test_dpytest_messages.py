@@ -6,6 +6,7 @@ the fixture turns it on for the simulated client only.
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
@@ -87,3 +88,15 @@ async def test_posting_during_an_open_meeting_counts_as_attendance(
     for table in ("meeting_attendance", "outbox", "audit_log", "referrals"):
         stored += [str(tuple(r)) for r in await services.db.fetch_all(f"SELECT * FROM {table}")]
     assert not any("glad to be here" in row for row in stored)  # the fact of posting is kept, never the words
+
+
+async def test_context_lines_carry_their_authors_id_so_erasure_can_find_them(
+    bot: PeerBot, services: Services
+) -> None:
+    admin, member_id = await group_on_dpytest_channel(services)
+    await dpytest.message("my words before")
+    await dpytest.message("honestly I just want to die")
+    context = await services.db.fetch_value("SELECT context FROM referrals WHERE guild_id = ?", (admin.guild_id,))
+    assert {"author_id": member_id, "text": "my words before"}.items() <= json.loads(context)[-1].items()
+    await services.privacy.delete(Actor(guild_id=admin.guild_id, user_id=member_id), member_id)
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM referrals WHERE instr(context, 'my words')") == 0

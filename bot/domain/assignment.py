@@ -20,6 +20,7 @@ from typing import Any
 
 from bot.clock import Clock, to_db
 from bot.domain.alerts import LeaderAlerts
+from bot.domain.erasure import ERASED_ID, redact_column
 from bot.domain.facilitator import CertStatus, FacilitatorService
 from bot.domain.group import Group, GroupService
 from bot.domain.meetings.notify import Notifier
@@ -27,8 +28,6 @@ from bot.domain.roles import Actor, PeerRole, RoleService
 from bot.domain.text import clean_text
 from bot.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from bot.storage.db import Database
-
-ERASED = 0  # the id left where an erased member (or peerbot itself) acted
 
 
 @dataclass(frozen=True)
@@ -115,7 +114,7 @@ class AssignmentService:
             if not removed:
                 raise NotFound(f"They aren't assigned to “{group.name}”.")
             history_id = await self._record(actor, user_id, group, "unassigned", reason)
-            handed, uncovered = await self._release(group, user_id)
+            handed, uncovered = await self._release(group.guild_id, group.id, user_id)
             await self.notifier.facilitator_access(actor.guild_id, group.id, user_id, grant=False,
                                                    key=f"unassign:{history_id}")
             await self._alert(actor, group, user_id, reason, handed, uncovered, history_id)
@@ -128,10 +127,10 @@ class AssignmentService:
             (actor.guild_id, user_id, group.id, group.name, action, reason, actor.user_id,
              to_db(self.clock.now())))
 
-    async def _release(self, group: Group, user_id: int) -> tuple[dict[str, int], dict[str, int]]:
+    async def _release(self, guild_id: int, group_id: int, user_id: int) -> tuple[dict[str, int], dict[str, int]]:
         """Hand the facilitator's part in the group's active series to whoever is still assigned. Call inside
         the unassigning transaction. Returns (series handed over → new lead, series left uncovered → count)."""
-        assigned = set(await self.assigned(group.id))
+        assigned = set(await self.assigned(group_id)) - {user_id}
         handed: dict[str, int] = {}
         uncovered: dict[str, int] = {}
         series_rows = await self.db.fetch_all(
@@ -139,7 +138,7 @@ class AssignmentService:
             " AND (s.lead_id = ? OR s.id IN (SELECT series_id FROM series_facilitators WHERE user_id = ?)"
             " OR s.id IN (SELECT series_id FROM meeting_occurrences WHERE facilitator_id = ?"
             " AND state = 'scheduled')) ORDER BY s.id",
-            (group.id, user_id, user_id, user_id))
+            (group_id, user_id, user_id, user_id))
         for row in series_rows:
             await self.db.execute("DELETE FROM series_facilitators WHERE series_id = ? AND user_id = ?",
                                   (row["id"], user_id))
@@ -157,7 +156,7 @@ class AssignmentService:
                     "UPDATE meeting_occurrences SET facilitator_id = ? WHERE series_id = ? AND facilitator_id = ?"
                     " AND state = 'scheduled'", (runner, row["id"], user_id))
                 if runner != int(row["lead_id"]):
-                    await self.notifier.facilitator_access(group.guild_id, group.id, runner, grant=True,
+                    await self.notifier.facilitator_access(guild_id, group_id, runner, grant=True,
                                                            key=f"handover:{row['id']}:{runner}")
             else:
                 left = int(await self.db.fetch_value(
@@ -169,14 +168,10 @@ class AssignmentService:
 
     async def _alert(self, actor: Actor, group: Group, user_id: int, reason: str, handed: dict[str, int],
                      uncovered: dict[str, int], history_id: int) -> None:
-        if not handed and not uncovered:
-            return
-        lines = [f"<@{user_id}> no longer facilitates “{group.name}” (unassigned by <@{actor.user_id}>: {reason})."]
-        lines += [f"**{title}** now runs with <@{lead}>." for title, lead in handed.items()]
-        lines += [f"**{title}** has nobody to run its {count} upcoming meeting(s). Give it to an assigned "
-                  "facilitator with /meeting hand-over, or end it with /meeting stop-series."
-                  for title, count in uncovered.items()]
-        await self.alerts.send(group.guild_id, "\n".join(lines)[:1900], dedupe_key=f"unassign:{history_id}")
+        if handed or uncovered:
+            await self.alerts.send(group.guild_id, _handover_report(
+                f"<@{user_id}> no longer facilitates “{group.name}” (unassigned by <@{actor.user_id}>: {reason}).",
+                handed, uncovered), dedupe_key=f"unassign:{history_id}")
 
     # ---- privacy -------------------------------------------------------------------------------------
     async def export_member(self, guild_id: int, user_id: int) -> dict[str, Any]:
@@ -189,15 +184,37 @@ class AssignmentService:
         return {"groups": [dict(r) for r in current], "history": [dict(r) for r in history]}
 
     async def delete_member(self, guild_id: int, user_id: int) -> int:
-        """Their assignments and history go; where they assigned someone else, the record stays without them."""
+        """An erased facilitator is released from every group as if unassigned (access withdrawn, meetings handed
+        on, leaders told what is left, without naming them). Their assignments and history go; where they
+        assigned someone else, the record stays without them."""
+        groups = await self.db.fetch_all(
+            "SELECT id, name FROM groups WHERE guild_id = ? AND (id IN (SELECT group_id FROM facilitator_assignments"
+            " WHERE user_id = ?) OR id IN (SELECT s.group_id FROM series_facilitators sf JOIN meeting_series s"
+            " ON s.id = sf.series_id WHERE sf.user_id = ?)) ORDER BY id", (guild_id, user_id, user_id))
+        for group in groups:
+            await self.notifier.facilitator_access(guild_id, group["id"], user_id, grant=False, key="erased")
+            handed, uncovered = await self._release(guild_id, group["id"], user_id)
+            if handed or uncovered:
+                await self.alerts.send(guild_id, _handover_report(
+                    f"A facilitator of “{group['name']}” has erased their data.", handed, uncovered),
+                    dedupe_key=f"erased:{group['id']}:{to_db(self.clock.now())}")
         count = await self.db.execute(
             "DELETE FROM facilitator_assignments WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
         count += await self.db.execute(
             "DELETE FROM assignment_history WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
         count += await self.db.execute(
             "UPDATE facilitator_assignments SET assigned_by = ? WHERE guild_id = ? AND assigned_by = ?",
-            (ERASED, guild_id, user_id))
+            (ERASED_ID, guild_id, user_id))
         count += await self.db.execute(
             "UPDATE assignment_history SET actor_id = ? WHERE guild_id = ? AND actor_id = ?",
-            (ERASED, guild_id, user_id))
-        return count
+            (ERASED_ID, guild_id, user_id))
+        return count + await redact_column(self.db, "assignment_history", "reason", user_id, "guild_id = ?",
+                                           (guild_id,))
+
+
+def _handover_report(opening: str, handed: dict[str, int], uncovered: dict[str, int]) -> str:
+    lines = [opening]
+    lines += [f"**{title}** now runs with <@{lead}>." for title, lead in handed.items()]
+    lines += [f"**{title}** has nobody to run its {count} upcoming meeting(s). Give it to an assigned facilitator "
+              "with /meeting hand-over, or end it with /meeting stop-series." for title, count in uncovered.items()]
+    return "\n".join(lines)[:1900]

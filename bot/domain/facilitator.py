@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.clock import Clock, from_db, to_db
 from bot.domain.alerts import LeaderAlerts
+from bot.domain.erasure import ERASED_ID, redact_column
 from bot.domain.outbox import Outbox
 from bot.domain.roles import Actor, PeerRole, RoleService
 from bot.domain.text import clean_text
@@ -271,10 +272,18 @@ class FacilitatorService:
                 "agreement_acceptances": await self.agreement.export_member(guild_id, user_id)}
 
     async def delete_member(self, guild_id: int, user_id: int) -> int:
+        """Their certification and history go; where they certified others, the record stays without them."""
         count = await self.db.execute(
             "DELETE FROM facilitators WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
         )
         count += await self.db.execute(
             "DELETE FROM facilitator_history WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
         )
+        count += await self.db.execute("UPDATE facilitators SET updated_by = ? WHERE guild_id = ? AND updated_by = ?",
+                                       (ERASED_ID, guild_id, user_id))
+        count += await self.db.execute(
+            "UPDATE facilitator_history SET actor_id = ? WHERE guild_id = ? AND actor_id = ?",
+            (ERASED_ID, guild_id, user_id))
+        for table in ("facilitators", "facilitator_history"):
+            count += await redact_column(self.db, table, "reason", user_id, "guild_id = ?", (guild_id,))
         return count + await self.agreement.delete_member(guild_id, user_id)

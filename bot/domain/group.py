@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.clock import Clock, from_db, to_db
 from bot.domain.conduct import ConductService
+from bot.domain.erasure import ERASED_ID
 from bot.domain.outbox import Outbox
 from bot.domain.roles import Actor, PeerRole, RoleService
 from bot.domain.text import clean_text, echo, name_key, slug
@@ -474,4 +475,5 @@ class GroupService:
         )
         for row in rows:
             await self._advance_waitlist(Group(**dict(row)))
-        return removed
+        return removed + await self.db.execute(
+            "UPDATE groups SET created_by = ? WHERE guild_id = ? AND created_by = ?", (ERASED_ID, guild_id, user_id))
