@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.clock import Clock, SystemClock
 from bot.domain.alerts import LeaderAlerts
+from bot.domain.assignment import AssignmentService
 from bot.domain.audit import AuditLog
 from bot.domain.conduct import ConductService
 from bot.domain.facilitator import FacilitatorAgreement, FacilitatorService
@@ -52,6 +53,7 @@ class Services:
     screener_setup: ScreenerSetup
     screening: ScreeningWorker
     languages: MemberLanguageService
+    assignments: AssignmentService
 
     @classmethod
     def build(cls, db: Database, settings: Settings, clock: Clock | None = None,
@@ -62,26 +64,27 @@ class Services:
         outbox = Outbox(db, clock)
         conduct = ConductService(db, clock, roles)
         groups = GroupService(db, clock, roles, conduct, outbox)
-        # Order matters for delete: finished outbox items first, then areas that may queue new effects.
         referrals = ReferralService(db, clock, roles, audit, outbox, settings)
         alerts = LeaderAlerts(db, clock, roles, outbox)
         agreement = FacilitatorAgreement(db, clock, roles)
         facilitators = FacilitatorService(db, clock, roles, outbox, alerts, agreement)
         notifier = Notifier(db, outbox)
-        meetings = SeriesService(db, clock, roles, groups, facilitators, notifier)
+        assignments = AssignmentService(db, clock, roles, groups, facilitators, notifier, alerts)
+        meetings = SeriesService(db, clock, roles, groups, facilitators, notifier, assignments)
         timeline = MeetingTimeline(db, clock, meetings, notifier, alerts)
         rsvps = RsvpService(db, clock, meetings)
         courses = CourseService(db, clock, roles, meetings, notifier)
         languages = MemberLanguageService(db, clock)
         privacy = PrivacyService(
-            db, clock, roles, audit, [outbox, conduct, groups, referrals, facilitators, rsvps, languages, audit]
+            db, clock, roles, audit,
+            [conduct, groups, referrals, facilitators, assignments, rsvps, languages, audit], outbox,
         )
         # The screener is built once per process (the model's weights are memory-mapped and shared)
         screener = screener or build_screener(model=settings.risk_model, second_look=settings.risk_second_look)
         screening = ScreeningWorker(screener.screener, groups, referrals, db, clock)
         return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, screener.screener,
                    alerts, agreement, facilitators, meetings, timeline, rsvps, courses, screener, screening,
-                   languages)
+                   languages, assignments)
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:

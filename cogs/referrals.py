@@ -46,7 +46,8 @@ def referral_card(referral: Referral) -> discord.Embed:
     if referral.content:
         embed.add_field(name="Message", value=referral.content[:1024], inline=False)
     if referral.context:
-        context = "\n".join(f"{c.get('author', '?')}: {c.get('text', '')[:120]}" for c in referral.context)
+        context = "\n".join(f"{c.get('author', '?')}: {c['text'][:120]}" if c.get("text") else c.get("author", "?")
+                            for c in referral.context)
         embed.add_field(name="Just before", value=context[:1024], inline=False)
     if referral.reason:
         embed.add_field(name="Reason given", value=referral.reason[:1024], inline=False)

@@ -25,7 +25,9 @@ async def _context(message: discord.Message) -> list[dict[str, Any]]:
     context: list[dict[str, Any]] = []
     try:
         async for earlier in message.channel.history(limit=5, before=message):
-            context.insert(0, {"author": earlier.author.display_name, "text": earlier.content[:300]})
+            # The author's id lets an erasure find the lines they wrote (bot/domain/referral.py).
+            context.insert(0, {"author_id": earlier.author.id, "author": earlier.author.display_name,
+                               "text": earlier.content[:300]})
     except discord.HTTPException:
         log.info("no history access for context in %s", message.channel.id)
     return context

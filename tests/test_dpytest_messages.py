@@ -6,6 +6,7 @@ the fixture turns it on for the simulated client only.
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
@@ -74,6 +75,7 @@ async def test_posting_during_an_open_meeting_counts_as_attendance(
     await services.agreement.publish(admin, "Confidentiality. No medical advice.")
     await services.facilitators.set_status(admin, facilitator.user_id, CertStatus.CERTIFIED)
     await services.agreement.accept(admin.guild_id, facilitator.user_id, 1)
+    await services.assignments.assign(admin, facilitator.user_id, GROUP)
     _, upcoming = await services.meetings.schedule(facilitator, GROUP, weekly_draft())
 
     await dpytest.message("before the meeting")  # not counted: the room isn't open
@@ -89,3 +91,16 @@ async def test_posting_during_an_open_meeting_counts_as_attendance(
     for table in ("meeting_attendance", "outbox", "audit_log", "referrals"):
         stored += [str(tuple(r)) for r in await services.db.fetch_all(f"SELECT * FROM {table}")]
     assert not any("glad to be here" in row for row in stored)  # the fact of posting is kept, never the words
+
+
+async def test_context_lines_carry_their_authors_id_so_erasure_can_find_them(
+    bot: PeerBot, services: Services
+) -> None:
+    admin, member_id = await group_on_dpytest_channel(services)
+    await dpytest.message("my words before")
+    await dpytest.message("honestly I just want to die")
+    await services.screening.drain()
+    context = await services.db.fetch_value("SELECT context FROM referrals WHERE guild_id = ?", (admin.guild_id,))
+    assert {"author_id": member_id, "text": "my words before"}.items() <= json.loads(context)[-1].items()
+    await services.privacy.delete(Actor(guild_id=admin.guild_id, user_id=member_id), member_id)
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM referrals WHERE instr(context, 'my words')") == 0
