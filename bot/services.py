@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bot.clock import Clock, SystemClock
 from bot.domain.alerts import LeaderAlerts
 from bot.domain.audit import AuditLog
-from bot.domain.conduct import ConductService
+from bot.domain.conduct.code import ConductService
 from bot.domain.facilitator import FacilitatorAgreement, FacilitatorService
 from bot.domain.group import GroupService
 from bot.domain.meetings.course import CourseService

@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.domain.conduct import ConductVersion
+from bot.domain.conduct.code import ConductVersion
 from bot.domain.roles import PeerRole
 from bot.domain.versioned import MAX_TEXT_LEN, TextVersion, VersionedText
 from cogs._common import actor_of, bot_of, kind_message, reply
