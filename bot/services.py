@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from bot.clock import Clock, SystemClock
 from bot.domain.alerts import LeaderAlerts
 from bot.domain.audit import AuditLog
+from bot.domain.conduct.cases import CaseService
 from bot.domain.conduct.code import ConductService
+from bot.domain.conduct.distress import DistressGate
+from bot.domain.conduct.enforcement import Enforcement
+from bot.domain.conduct.policy import PolicyService
+from bot.domain.conduct.screener import ConductScreener
+from bot.domain.conduct.spaces import GroupSpaces, ScreenedSpaces
 from bot.domain.facilitator import FacilitatorAgreement, FacilitatorService
 from bot.domain.group import GroupService
 from bot.domain.meetings.course import CourseService
@@ -45,6 +51,9 @@ class Services:
     timeline: MeetingTimeline
     rsvps: RsvpService
     courses: CourseService
+    conduct_policy: PolicyService
+    conduct_cases: CaseService
+    enforcement: Enforcement
 
     @classmethod
     def build(cls, db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -64,12 +73,20 @@ class Services:
         timeline = MeetingTimeline(db, clock, meetings, notifier, alerts)
         rsvps = RsvpService(db, clock, meetings)
         courses = CourseService(db, clock, roles, meetings, notifier)
+        screener = RiskScreener(second_look=settings.risk_second_look)
+        # Conduct: rules as data over a pure screener; the distress gate reads the risk screener's tier.
+        conduct_screener = ConductScreener()
+        conduct_policy = PolicyService(db, clock, roles, conduct_screener)
+        conduct_cases = CaseService(db, clock, roles, audit, outbox, conduct_policy)
+        spaces = ScreenedSpaces(GroupSpaces(groups))  # other kinds of space register here (spaces.py)
+        enforcement = Enforcement(db, clock, roles, outbox, conduct_policy, conduct_cases, conduct, conduct_screener,
+                                  DistressGate(screener), spaces, meetings, timeline)
         privacy = PrivacyService(
-            db, clock, roles, audit, [outbox, conduct, groups, referrals, facilitators, rsvps, audit]
+            db, clock, roles, audit, [outbox, conduct, groups, referrals, facilitators, rsvps, conduct_cases, audit]
         )
-        return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals,
-                   RiskScreener(second_look=settings.risk_second_look),
-                   alerts, agreement, facilitators, meetings, timeline, rsvps, courses)
+        return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, screener,
+                   alerts, agreement, facilitators, meetings, timeline, rsvps, courses, conduct_policy, conduct_cases,
+                   enforcement)
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:
