@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.clock import Clock, SystemClock
 from bot.domain.alerts import LeaderAlerts
 from bot.domain.audit import AuditLog
+from bot.domain.conduct.automod import AutoModRegistry
 from bot.domain.conduct.cases import CaseService
 from bot.domain.conduct.code import ConductService
 from bot.domain.conduct.distress import DistressGate
@@ -54,6 +55,7 @@ class Services:
     conduct_policy: PolicyService
     conduct_cases: CaseService
     enforcement: Enforcement
+    conduct_automod: AutoModRegistry
 
     @classmethod
     def build(cls, db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -86,7 +88,7 @@ class Services:
         )
         return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, screener,
                    alerts, agreement, facilitators, meetings, timeline, rsvps, courses, conduct_policy, conduct_cases,
-                   enforcement)
+                   enforcement, AutoModRegistry(db, clock))
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:

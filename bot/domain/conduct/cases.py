@@ -204,6 +204,18 @@ class CaseService:
     async def effect_done(self, case_id: int, action: str, detail: str | None = None) -> None:
         await self._event(case_id, None, f"{action}_done", detail)
 
+    async def forget_content(self, case_id: int) -> None:
+        """The hidden message has been given back to its author: peerbot need not keep it any longer."""
+        await self.db.execute("UPDATE conduct_cases SET content = NULL WHERE id = ?", (case_id,))
+
+    async def timeout(self, timeout_id: int) -> dict[str, Any] | None:
+        row = await self.db.fetch_one("SELECT * FROM conduct_timeouts WHERE id = ?", (timeout_id,))
+        if row is None:
+            return None
+        data = dict(row)
+        data["ends_at"] = from_db(data["ends_at"])
+        return data
+
     # ---- reading -----------------------------------------------------------------------------------------
     async def get(self, case_id: int) -> ConductCase:
         row = await self.db.fetch_one("SELECT * FROM conduct_cases WHERE id = ?", (case_id,))

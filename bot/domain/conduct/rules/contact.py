@@ -74,8 +74,8 @@ class ContactDetails(RuleType):
     name = "contact_details"
     title = "Personal contact details"
     reminder = ("For everyone's safety and privacy, personal contact details (phone numbers, emails, addresses, "
-                "social media) aren't shared in the group, yours or anyone else's. I've taken the message down and "
-                "sent you a copy. Public helplines and official services are always fine to share.")
+                "social media) aren't shared in the group, yours or anyone else's. Public helplines and official "
+                "services are always fine to share.")
     defaults = ResolvedSettings(ladder=((A.HIDE, A.NUDGE), (A.HIDE, A.NUDGE), (A.HIDE, A.WARN)))
     cues = (("@*", "whatsapp", "whats app", "snap*", "insta*", "ig", "tiktok", "tik tok", "twitter", "telegram",
              "kik", "facebook", "fb", "signal", "messenger", "wechat", "skype", "viber", "threads", "bluesky",

@@ -203,8 +203,8 @@ _ABOUT_ME = re.compile(r"\b(?:i'm|im|i am|am|i feel|i felt|me|myself)\b")
 class Slur(RuleType):
     name = "slur"
     title = "Slurs"
-    reminder = ("That word hurts people in this community, whoever it is aimed at, so I've taken the message "
-                "down. Thank you for keeping this a safe place for everyone.")
+    reminder = ("That word hurts people in this community, whoever it is aimed at. Thank you for keeping this a "
+                "safe place for everyone.")
     defaults = ResolvedSettings(ladder=((A.HIDE, A.WARN), (A.HIDE, A.WARN, A.ESCALATE)))
     cues = (SLURS,)
 

@@ -60,9 +60,8 @@ def _asked(text: str, match: re.Match[str]) -> bool:
 class Solicitation(RuleType):
     name = "solicitation"
     title = "Selling, MLM, crypto, fundraising and referral links"
-    reminder = ("The group is a place for support, not for selling, recruiting or fundraising, so I've taken "
-                "the message down and sent you a copy. If you think it would genuinely help people, a moderator can "
-                "tell you whether it can be shared.")
+    reminder = ("The group is a place for support, not for selling, recruiting or fundraising. If you think "
+                "something would genuinely help people, a moderator can tell you whether it can be shared.")
     defaults = ResolvedSettings(ladder=((A.HIDE, A.NUDGE), (A.HIDE, A.WARN), (A.HIDE, A.WARN, A.ESCALATE)))
     cues = (("selling", "sell", "offering", "sale", "buy", "discount", "promo", "coupon", "voucher", "referral",
              "affiliate", "code", "off", "offer", "order", "shop", "bio", "check", "dm", "pm", "message", "msg",
