@@ -8,7 +8,14 @@ from bot.clock import Clock, SystemClock
 from bot.domain.alerts import LeaderAlerts
 from bot.domain.assignment import AssignmentService
 from bot.domain.audit import AuditLog
-from bot.domain.conduct import ConductService
+from bot.domain.conduct.automod import AutoModRegistry
+from bot.domain.conduct.cases import CaseService
+from bot.domain.conduct.code import ConductService
+from bot.domain.conduct.distress import DistressGate
+from bot.domain.conduct.enforcement import Enforcement
+from bot.domain.conduct.policy import PolicyService
+from bot.domain.conduct.screener import ConductScreener
+from bot.domain.conduct.spaces import GroupSpaces, ScreenedSpaces
 from bot.domain.facilitator import FacilitatorAgreement, FacilitatorService
 from bot.domain.group import GroupService
 from bot.domain.meetings.course import CourseService
@@ -54,6 +61,10 @@ class Services:
     screening: ScreeningWorker
     languages: MemberLanguageService
     assignments: AssignmentService
+    conduct_policy: PolicyService
+    conduct_cases: CaseService
+    enforcement: Enforcement
+    conduct_automod: AutoModRegistry
 
     @classmethod
     def build(cls, db: Database, settings: Settings, clock: Clock | None = None,
@@ -75,16 +86,23 @@ class Services:
         rsvps = RsvpService(db, clock, meetings)
         courses = CourseService(db, clock, roles, meetings, notifier)
         languages = MemberLanguageService(db, clock)
-        privacy = PrivacyService(
-            db, clock, roles, audit,
-            [conduct, groups, referrals, facilitators, assignments, rsvps, languages, audit], outbox,
-        )
         # The screener is built once per process (the model's weights are memory-mapped and shared)
         screener = screener or build_screener(model=settings.risk_model, second_look=settings.risk_second_look)
         screening = ScreeningWorker(screener.screener, groups, referrals, db, clock)
+        # Conduct: rules as data over a pure screener; the distress gate reads the risk screener's tier.
+        conduct_screener = ConductScreener()
+        conduct_policy = PolicyService(db, clock, roles, conduct_screener)
+        conduct_cases = CaseService(db, clock, roles, audit, outbox, conduct_policy)
+        spaces = ScreenedSpaces(GroupSpaces(groups))  # other kinds of space register here (spaces.py)
+        enforcement = Enforcement(db, clock, roles, outbox, conduct_policy, conduct_cases, conduct, conduct_screener,
+                                  DistressGate(screener.screener), spaces, meetings, timeline)
+        privacy = PrivacyService(
+            db, clock, roles, audit,
+            [conduct, groups, referrals, facilitators, assignments, rsvps, languages, conduct_cases, audit], outbox,
+        )
         return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, screener.screener,
                    alerts, agreement, facilitators, meetings, timeline, rsvps, courses, screener, screening,
-                   languages, assignments)
+                   languages, assignments, conduct_policy, conduct_cases, enforcement, AutoModRegistry(db, clock))
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:
