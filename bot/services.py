@@ -10,6 +10,7 @@ from bot.domain.audit import AuditLog
 from bot.domain.conduct import ConductService
 from bot.domain.facilitator import FacilitatorAgreement, FacilitatorService
 from bot.domain.group import GroupService
+from bot.domain.intake import ReferralIntake
 from bot.domain.meetings.course import CourseService
 from bot.domain.meetings.notify import Notifier
 from bot.domain.meetings.rsvp import RsvpService
@@ -27,6 +28,7 @@ from bot.domain.screening import ScreeningWorker
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.migrations import migrate
+from bot.storage.spool import Spool
 
 
 @dataclass
@@ -52,6 +54,7 @@ class Services:
     screener_setup: ScreenerSetup
     screening: ScreeningWorker
     languages: MemberLanguageService
+    intake: ReferralIntake
 
     @classmethod
     def build(cls, db: Database, settings: Settings, clock: Clock | None = None,
@@ -59,7 +62,9 @@ class Services:
         clock = clock or SystemClock()
         roles = RoleService(RoleRepository(db), settings.bootstrap_roles)
         audit = AuditLog(db, clock)
-        outbox = Outbox(db, clock)
+        # What the database could not take while it was locked waits in a file beside it (bot/storage/spool.py).
+        spool = Spool.beside(settings.database_path)
+        outbox = Outbox(db, clock, spool)
         conduct = ConductService(db, clock, roles)
         groups = GroupService(db, clock, roles, conduct, outbox)
         # Order matters for delete: finished outbox items first, then areas that may queue new effects.
@@ -78,10 +83,11 @@ class Services:
         )
         # The screener is built once per process (the model's weights are memory-mapped and shared)
         screener = screener or build_screener(model=settings.risk_model, second_look=settings.risk_second_look)
-        screening = ScreeningWorker(screener.screener, groups, referrals, db, clock)
+        intake = ReferralIntake(referrals, spool, clock)
+        screening = ScreeningWorker(screener.screener, groups, referrals, db, clock, intake=intake)
         return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, screener.screener,
                    alerts, agreement, facilitators, meetings, timeline, rsvps, courses, screener, screening,
-                   languages)
+                   languages, intake)
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:
