@@ -142,7 +142,8 @@ class ReferralService:
 
     async def configure(self, actor: Actor, **changes: Any) -> ReferralConfig:
         await self.roles.require(actor, PeerRole.ADMIN)
-        if "country" in changes and (len(changes["country"]) != 2 or not changes["country"].isalpha()):
+        country = changes.get("country")
+        if country is not None and (len(country) != 2 or not country.isascii() or not country.isalpha()):
             raise InvalidInput("Please give the country as a two-letter code, such as US, GB, IE, AU or NZ.")
         current = (await self.config(actor.guild_id)).model_dump()
         current.update({k: (v.upper() if k == "country" else v) for k, v in changes.items() if v is not None})
