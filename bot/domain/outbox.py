@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.clock import Clock, from_db, to_db
-from bot.domain.erasure import names, redact
+from bot.domain.erasure import ERASED_NAME, names
 from bot.storage.db import Database, is_unavailable
 from bot.storage.spool import Spool
 
@@ -369,9 +369,11 @@ class Outbox:
         )
         changed = 0
         for row in rows:
-            if not any(names(row[c], user_id) for c in ("payload", "dedupe_key", "subject_id", "last_error", "result")):
-                continue  # the digits were part of a longer number
             payload = json.loads(row["payload"])
+            if not (row["subject_id"] == user_id or _in_payload(payload, user_id)
+                    or str(user_id) in row["dedupe_key"].split(":")
+                    or names(row["last_error"], user_id) or names(row["result"], user_id)):
+                continue  # the digits were part of something else (a longer number, a time)
             owed = row["subject_id"] == user_id and row["kind"] in self.OWED_KINDS and (
                 row["kind"] != "facilitator_access" or not payload.get("grant"))
             if row["state"] != "pending" or (row["subject_id"] == user_id and not owed):
@@ -379,17 +381,28 @@ class Outbox:
                 continue
             if not owed:
                 payload = _without_member(payload, user_id)
-                if names(json.dumps(payload), user_id):
+                if _in_payload(payload, user_id):
                     changed += await self.db.execute("DELETE FROM outbox WHERE id = ?", (row["id"],))
                     continue
             changed += await self.db.execute(
                 "UPDATE outbox SET payload = ?, last_error = NULL, erase_when_done = ? WHERE id = ?",
-                (json.dumps(payload), int(owed or names(row["dedupe_key"], user_id)), row["id"]))
+                (json.dumps(payload), int(owed or str(user_id) in row["dedupe_key"].split(":")), row["id"]))
         return changed
 
     async def purge_erased(self) -> int:
         """Periodic: delete delivered (or failed) effects that were owed to a member who has since been erased."""
         return await self.db.execute("DELETE FROM outbox WHERE erase_when_done = 1 AND state != 'pending'")
+
+
+def _in_payload(payload: Any, user_id: int) -> bool:
+    """The member in a payload: as an id value, or mentioned in a text."""
+    if isinstance(payload, dict):
+        return any(_in_payload(v, user_id) for v in payload.values())
+    if isinstance(payload, list):
+        return any(_in_payload(v, user_id) for v in payload)
+    if isinstance(payload, str):
+        return f"<@{user_id}>" in payload or f"<@!{user_id}>" in payload
+    return type(payload) is int and payload == user_id
 
 
 def _without_member(payload: Any, user_id: int) -> Any:
@@ -402,5 +415,5 @@ def _without_member(payload: Any, user_id: int) -> Any:
     if isinstance(payload, list):
         return [_without_member(v, user_id) for v in payload if not (type(v) is int and v == user_id)]
     if isinstance(payload, str):
-        return redact(payload, user_id)
+        return payload.replace(f"<@!{user_id}>", ERASED_NAME).replace(f"<@{user_id}>", ERASED_NAME)
     return payload
