@@ -10,6 +10,7 @@ from bot.domain.audit import AuditLog
 from bot.domain.conduct import ConductService
 from bot.domain.facilitator import FacilitatorAgreement, FacilitatorService
 from bot.domain.group import GroupService
+from bot.domain.matching import Matching
 from bot.domain.meetings.course import CourseService
 from bot.domain.meetings.notify import Notifier
 from bot.domain.meetings.rsvp import RsvpService
@@ -20,6 +21,7 @@ from bot.domain.privacy import PrivacyService
 from bot.domain.referral import ReferralService
 from bot.domain.risk import RiskScreener
 from bot.domain.roles import RoleRepository, RoleService
+from bot.domain.screened import ScreenedChannels
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.migrations import migrate
@@ -45,6 +47,8 @@ class Services:
     timeline: MeetingTimeline
     rsvps: RsvpService
     courses: CourseService
+    matching: Matching
+    screened: ScreenedChannels
 
     @classmethod
     def build(cls, db: Database, settings: Settings, clock: Clock | None = None) -> Services:
@@ -64,12 +68,14 @@ class Services:
         timeline = MeetingTimeline(db, clock, meetings, notifier, alerts)
         rsvps = RsvpService(db, clock, meetings)
         courses = CourseService(db, clock, roles, meetings, notifier)
+        matching = Matching.build(db, clock, roles, outbox, alerts)
         privacy = PrivacyService(
-            db, clock, roles, audit, [outbox, conduct, groups, referrals, facilitators, rsvps, audit]
+            db, clock, roles, audit, [outbox, conduct, groups, referrals, facilitators, rsvps, matching.privacy, audit]
         )
         return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals,
                    RiskScreener(second_look=settings.risk_second_look),
-                   alerts, agreement, facilitators, meetings, timeline, rsvps, courses)
+                   alerts, agreement, facilitators, meetings, timeline, rsvps, courses, matching,
+                   ScreenedChannels(groups, matching.spaces))
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:

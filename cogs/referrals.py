@@ -146,8 +146,8 @@ class Referrals(commands.Cog):
         screening = services.screener.screen(message.content)
         if screening.tier.label == "none":
             return
-        if await services.groups.by_channel(message.channel.id) is None:
-            return  # only peer-support spaces are screened
+        if not await services.screened.covers(message.channel.id):
+            return  # only peer-support spaces (group channels, match spaces) are screened
         if not (await services.referrals.config(message.guild.id)).screening_enabled:
             return
         context: list[dict[str, Any]] = []
