@@ -100,3 +100,11 @@ class IntakeService:
             "SELECT * FROM match_requests WHERE programme_id = ? AND state IN ('waiting','held','offered')"
             " ORDER BY queued_at, id", (programme.id,))
         return [(Request.from_row(r), i + 1) for i, r in enumerate(rows)]
+
+    async def live_in_guild(self, guild_id: int) -> list[tuple[Request, str]]:
+        """Every live request in the server with its programme's name, oldest first, for choosing one."""
+        rows = await self.db.fetch_all(
+            "SELECT r.*, p.name AS programme FROM match_requests r JOIN match_programmes p ON p.id = r.programme_id"
+            " WHERE r.guild_id = ? AND r.state IN ('waiting','held','offered') ORDER BY r.queued_at LIMIT 200",
+            (guild_id,))
+        return [(Request.from_row(r), str(r["programme"])) for r in rows]
