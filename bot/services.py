@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.clock import Clock, SystemClock
 from bot.domain.alerts import LeaderAlerts
+from bot.domain.assignment import AssignmentService
 from bot.domain.audit import AuditLog
 from bot.domain.conduct.automod import AutoModRegistry
 from bot.domain.conduct.cases import CaseService
@@ -22,11 +23,15 @@ from bot.domain.meetings.notify import Notifier
 from bot.domain.meetings.rsvp import RsvpService
 from bot.domain.meetings.schedule import SeriesService
 from bot.domain.meetings.timeline import MeetingTimeline
+from bot.domain.member_language import MemberLanguageService
 from bot.domain.outbox import Outbox
 from bot.domain.privacy import PrivacyService
 from bot.domain.referral import ReferralService
 from bot.domain.risk import RiskScreener
+from bot.domain.risk.stages import ScreenerSetup
+from bot.domain.risk.stages import build as build_screener
 from bot.domain.roles import RoleRepository, RoleService
+from bot.domain.screening import ScreeningWorker
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.migrations import migrate
@@ -52,43 +57,52 @@ class Services:
     timeline: MeetingTimeline
     rsvps: RsvpService
     courses: CourseService
+    screener_setup: ScreenerSetup
+    screening: ScreeningWorker
+    languages: MemberLanguageService
+    assignments: AssignmentService
     conduct_policy: PolicyService
     conduct_cases: CaseService
     enforcement: Enforcement
     conduct_automod: AutoModRegistry
 
     @classmethod
-    def build(cls, db: Database, settings: Settings, clock: Clock | None = None) -> Services:
+    def build(cls, db: Database, settings: Settings, clock: Clock | None = None,
+              screener: ScreenerSetup | None = None) -> Services:
         clock = clock or SystemClock()
         roles = RoleService(RoleRepository(db), settings.bootstrap_roles)
         audit = AuditLog(db, clock)
         outbox = Outbox(db, clock)
         conduct = ConductService(db, clock, roles)
         groups = GroupService(db, clock, roles, conduct, outbox)
-        # Order matters for delete: finished outbox items first, then areas that may queue new effects.
         referrals = ReferralService(db, clock, roles, audit, outbox, settings)
         alerts = LeaderAlerts(db, clock, roles, outbox)
         agreement = FacilitatorAgreement(db, clock, roles)
         facilitators = FacilitatorService(db, clock, roles, outbox, alerts, agreement)
         notifier = Notifier(db, outbox)
-        meetings = SeriesService(db, clock, roles, groups, facilitators, notifier)
+        assignments = AssignmentService(db, clock, roles, groups, facilitators, notifier, alerts)
+        meetings = SeriesService(db, clock, roles, groups, facilitators, notifier, assignments)
         timeline = MeetingTimeline(db, clock, meetings, notifier, alerts)
         rsvps = RsvpService(db, clock, meetings)
         courses = CourseService(db, clock, roles, meetings, notifier)
-        screener = RiskScreener(second_look=settings.risk_second_look)
+        languages = MemberLanguageService(db, clock)
+        # The screener is built once per process (the model's weights are memory-mapped and shared)
+        screener = screener or build_screener(model=settings.risk_model, second_look=settings.risk_second_look)
+        screening = ScreeningWorker(screener.screener, groups, referrals, db, clock)
         # Conduct: rules as data over a pure screener; the distress gate reads the risk screener's tier.
         conduct_screener = ConductScreener()
         conduct_policy = PolicyService(db, clock, roles, conduct_screener)
         conduct_cases = CaseService(db, clock, roles, audit, outbox, conduct_policy)
         spaces = ScreenedSpaces(GroupSpaces(groups))  # other kinds of space register here (spaces.py)
         enforcement = Enforcement(db, clock, roles, outbox, conduct_policy, conduct_cases, conduct, conduct_screener,
-                                  DistressGate(screener), spaces, meetings, timeline)
+                                  DistressGate(screener.screener), spaces, meetings, timeline)
         privacy = PrivacyService(
-            db, clock, roles, audit, [outbox, conduct, groups, referrals, facilitators, rsvps, conduct_cases, audit]
+            db, clock, roles, audit,
+            [conduct, groups, referrals, facilitators, assignments, rsvps, languages, conduct_cases, audit], outbox,
         )
-        return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, screener,
-                   alerts, agreement, facilitators, meetings, timeline, rsvps, courses, conduct_policy, conduct_cases,
-                   enforcement, AutoModRegistry(db, clock))
+        return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, screener.screener,
+                   alerts, agreement, facilitators, meetings, timeline, rsvps, courses, screener, screening,
+                   languages, assignments, conduct_policy, conduct_cases, enforcement, AutoModRegistry(db, clock))
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:

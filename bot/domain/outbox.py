@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.clock import Clock, from_db, to_db
+from bot.domain.erasure import names, redact
 from bot.storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -135,8 +136,16 @@ class Outbox:
         value = await self.db.fetch_value("SELECT state FROM outbox WHERE dedupe_key = ?", (dedupe_key,))
         return str(value) if value is not None else None
 
-    # Privacy: delivered or failed items about a member are dropped (their payloads may quote the member);
-    # pending ones are left to finish, since they carry out a decision the member is owed (e.g. a role removal).
+    # ---- privacy ---------------------------------------------------------------------------------------
+    # On erasure (PrivacyService runs this after every other area, so it also sees the effects they queued):
+    # - finished items that name the member (payload, key, subject, error) are deleted;
+    # - pending effects the member is owed (OWED_KINDS: their roles and channel access removed, a hidden message,
+    #   the crisis note) are kept, marked erase_when_done, and deleted once delivered (purge_erased);
+    # - other pending items about them (a reminder DM, an invitation) are deleted;
+    # - pending items for others that name them (a channel reminder's mention, an alert) lose the mention; one
+    #   whose key still holds the id is deleted once delivered.
+    OWED_KINDS = frozenset({"role_remove", "facilitator_access", "hide_message", "author_support"})
+
     async def export_member(self, guild_id: int, user_id: int) -> list[dict[str, Any]]:
         rows = await self.db.fetch_all(
             "SELECT kind, created_at, state FROM outbox WHERE guild_id = ? AND subject_id = ? ORDER BY id",
@@ -145,6 +154,46 @@ class Outbox:
         return [dict(row) for row in rows]
 
     async def delete_member(self, guild_id: int, user_id: int) -> int:
-        return await self.db.execute(
-            "DELETE FROM outbox WHERE guild_id = ? AND subject_id = ? AND state != 'pending'", (guild_id, user_id)
+        rows = await self.db.fetch_all(
+            "SELECT id, kind, payload, dedupe_key, subject_id, state, last_error, result FROM outbox"
+            " WHERE guild_id = ? AND (subject_id = ? OR instr(payload, ?) OR instr(dedupe_key, ?)"
+            " OR instr(COALESCE(last_error, ''), ?) OR instr(COALESCE(result, ''), ?))",
+            (guild_id, user_id, *[str(user_id)] * 4),
         )
+        changed = 0
+        for row in rows:
+            if not any(names(row[c], user_id) for c in ("payload", "dedupe_key", "subject_id", "last_error", "result")):
+                continue  # the digits were part of a longer number
+            payload = json.loads(row["payload"])
+            owed = row["subject_id"] == user_id and row["kind"] in self.OWED_KINDS and (
+                row["kind"] != "facilitator_access" or not payload.get("grant"))
+            if row["state"] != "pending" or (row["subject_id"] == user_id and not owed):
+                changed += await self.db.execute("DELETE FROM outbox WHERE id = ?", (row["id"],))
+                continue
+            if not owed:
+                payload = _without_member(payload, user_id)
+                if names(json.dumps(payload), user_id):
+                    changed += await self.db.execute("DELETE FROM outbox WHERE id = ?", (row["id"],))
+                    continue
+            changed += await self.db.execute(
+                "UPDATE outbox SET payload = ?, last_error = NULL, erase_when_done = ? WHERE id = ?",
+                (json.dumps(payload), int(owed or names(row["dedupe_key"], user_id)), row["id"]))
+        return changed
+
+    async def purge_erased(self) -> int:
+        """Periodic: delete delivered (or failed) effects that were owed to a member who has since been erased."""
+        return await self.db.execute("DELETE FROM outbox WHERE erase_when_done = 1 AND state != 'pending'")
+
+
+def _without_member(payload: Any, user_id: int) -> Any:
+    """A payload for someone else with the member taken out: off a list of people to ping (and their ping out
+    of the text), and elsewhere in text written as "(erased member)"."""
+    if isinstance(payload, dict):
+        pinged = user_id in payload.get("mention_ids", ())
+        return {k: _without_member(v.replace(f" <@{user_id}>", "") if pinged and isinstance(v, str) else v, user_id)
+                for k, v in payload.items()}
+    if isinstance(payload, list):
+        return [_without_member(v, user_id) for v in payload if not (type(v) is int and v == user_id)]
+    if isinstance(payload, str):
+        return redact(payload, user_id)
+    return payload

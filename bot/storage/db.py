@@ -14,12 +14,33 @@ from typing import Any
 
 import aiosqlite
 
+from bot.errors import InvalidInput
+
 Params = Iterable[Any] | Mapping[str, Any]
 
 
+SQLITE_INT_MIN, SQLITE_INT_MAX = -(2**63), 2**63 - 1
+
+
+def _safe(value: Any) -> Any:
+    """A value SQLite can store. An integer outside 64 bits can only be a mistyped id, so the person is told;
+    a lone surrogate (which UTF-8 can't encode) becomes U+FFFD, so a flagged message is never lost over it."""
+    if type(value) is int and not SQLITE_INT_MIN <= value <= SQLITE_INT_MAX:
+        raise InvalidInput("That number is too large to be anything peerbot knows; please check it.")
+    if type(value) is str and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # UTF-16 joins a split pair back into its character and replaces what is left alone.
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value
+
+
 def _bind(params: Params) -> tuple[Any, ...] | Mapping[str, Any]:
-    """Positional parameters as a tuple; named ones (:name) as the mapping itself."""
-    return params if isinstance(params, Mapping) else tuple(params)
+    """Positional parameters as a tuple; named ones (:name) as a mapping; each made storable (`_safe`)."""
+    if isinstance(params, Mapping):
+        return {key: _safe(value) for key, value in params.items()}
+    return tuple(_safe(value) for value in params)
 
 
 class Database:

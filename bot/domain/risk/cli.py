@@ -6,11 +6,11 @@ import json
 from typing import TextIO
 
 from bot.domain.conduct.check import ConductCheck
-from bot.domain.risk.screener import RiskScreener
+from bot.domain.risk.stages import build
 
 
 def screen_stream(source: TextIO, sink: TextIO, *, jsonl: bool = False) -> int:
-    screener = RiskScreener()
+    screener = build().screener  # the rules, and the learned stage where it loads
     conduct = ConductCheck(screener)  # code-of-conduct matches, never on a message that shows distress
     status = 0
     for number, line in enumerate(source, start=1):
