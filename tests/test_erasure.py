@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from bot.domain.conduct.enforcement import Incoming
 from bot.domain.erasure import ERASED_NAME
 from bot.domain.facilitator import CertStatus
 from bot.domain.group import Audience, GroupDraft
@@ -26,7 +27,7 @@ from bot.domain.referral import ReferReason
 from bot.domain.risk import RiskScreener
 from bot.services import Services
 from bot.settings import Settings
-from tests.conftest import ADMIN, GUILD, LEADER, LEADER_ROLE, PEER_ROLE, FakeClock, FakeProvisioner, actor
+from tests.conftest import ADMIN, GUILD, LEADER, LEADER_ROLE, MOD_ROLE, PEER_ROLE, FakeClock, FakeProvisioner, actor
 from tests.db_helpers import find_traces, tables
 from tests.meeting_helpers import FAC, FAC2, FAC3, GROUP, MEMBER, certify, join, make_group, weekly_draft
 
@@ -117,6 +118,14 @@ async def everything_about_v(services: Services, clock: FakeClock) -> dict[str, 
     clock.current = datetime(2026, 3, 11, 19, 0, tzinfo=UTC)
     await services.timeline.run_due()
     await services.conduct.publish(actor(V, admin=True), "Version two of the code.")
+    # Conduct: V breaks a rule in the group (the words kept until given back), is warned by a moderator in words
+    # naming them, appeals; and, as an admin, warns MEMBER.
+    channel = int(await services.db.fetch_value("SELECT channel_id FROM groups WHERE name = ?", (GROUP,)))
+    await services.enforcement.on_message(Incoming(GUILD, channel, 7101, V, f"you absolute moron, {QUOTED}",
+                                                   clock.now()))
+    warned = await services.enforcement.warn(actor(3, MOD_ROLE), V, f"<@{V}> was rude to Sam")
+    await services.conduct_cases.appeal(V, warned.id, f"{NAME} here: I was quoting someone")
+    await services.enforcement.warn(actor(V, admin=True), MEMBER.user_id, "rude to Vesper")
     return {"about_v": about_v.id, "quoting_v": quoting_v.id, "flagged_by_v": flagged_by_v.id,
             "referred": referred.id}
 
@@ -167,6 +176,9 @@ async def test_after_erasure_no_table_holds_their_id_or_words(
     reminder = json.loads(await services.db.fetch_value(
         "SELECT payload FROM outbox WHERE dedupe_key LIKE 'post:remind:%' ORDER BY id DESC LIMIT 1"))
     assert reminder["mention_ids"] == [MEMBER.user_id] and reminder["text"].endswith(f"<@{MEMBER.user_id}>")
+    # Conduct keeps anonymous cases for the rules' statistics, and MEMBER's case with the erased moderator as 0.
+    cases = await services.db.fetch_all("SELECT member_id, actor_id, rule FROM conduct_cases ORDER BY id")
+    assert [tuple(r) for r in cases] == [(None, None, "insult"), (None, 3, None), (MEMBER.user_id, 0, None)]
     # Leaders were told the Tuesday series now runs with the co-facilitator.
     alert = await services.db.fetch_value("SELECT payload FROM outbox WHERE dedupe_key LIKE 'alert:erased:%'")
     assert "has erased their data" in alert and f"<@{FAC2.user_id}>" in alert
