@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.clock import Clock, SystemClock
 from bot.domain.alerts import LeaderAlerts
 from bot.domain.audit import AuditLog
+from bot.domain.channel_health import ChannelHealth
 from bot.domain.conduct import ConductService
 from bot.domain.facilitator import FacilitatorAgreement, FacilitatorService
 from bot.domain.group import GroupService
@@ -19,12 +20,14 @@ from bot.domain.meetings.timeline import MeetingTimeline
 from bot.domain.member_language import MemberLanguageService
 from bot.domain.outbox import Outbox
 from bot.domain.privacy import PrivacyService
+from bot.domain.private_threads import PrivateThreads
 from bot.domain.referral import ReferralService
 from bot.domain.risk import RiskScreener
 from bot.domain.risk.stages import ScreenerSetup
 from bot.domain.risk.stages import build as build_screener
 from bot.domain.roles import RoleRepository, RoleService
 from bot.domain.screening import ScreeningWorker
+from bot.domain.staff_directory import StaffDirectory
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.migrations import migrate
@@ -55,6 +58,9 @@ class Services:
     screening: ScreeningWorker
     languages: MemberLanguageService
     intake: ReferralIntake
+    health: ChannelHealth
+    threads: PrivateThreads
+    staff: StaffDirectory
 
     @classmethod
     def build(cls, db: Database, settings: Settings, clock: Clock | None = None,
@@ -78,8 +84,11 @@ class Services:
         rsvps = RsvpService(db, clock, meetings)
         courses = CourseService(db, clock, roles, meetings, notifier)
         languages = MemberLanguageService(db, clock)
+        threads = PrivateThreads(db, clock)
+        staff = StaffDirectory(db, clock, roles)
         privacy = PrivacyService(
-            db, clock, roles, audit, [outbox, conduct, groups, referrals, facilitators, rsvps, languages, audit]
+            db, clock, roles, audit,
+            [outbox, conduct, groups, referrals, facilitators, rsvps, languages, threads, staff, audit],
         )
         # The screener is built once per process (the model's weights are memory-mapped and shared)
         screener = screener or build_screener(model=settings.risk_model, second_look=settings.risk_second_look)
@@ -87,7 +96,7 @@ class Services:
         screening = ScreeningWorker(screener.screener, groups, referrals, db, clock, intake=intake)
         return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, screener.screener,
                    alerts, agreement, facilitators, meetings, timeline, rsvps, courses, screener, screening,
-                   languages, intake)
+                   languages, intake, ChannelHealth(db, clock), threads, staff)
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:

@@ -36,3 +36,13 @@ CREATE TABLE member_threads (
     created_at  TEXT NOT NULL,
     PRIMARY KEY (guild_id, user_id)
 );
+
+-- Programme leaders and on-call members, learned from their own use of peerbot (peerbot asks for no member list):
+-- whom to DM when a referral can't reach the queue channel, and at every escalation.
+CREATE TABLE staff_contacts (
+    guild_id    INTEGER NOT NULL,
+    user_id     INTEGER NOT NULL,
+    role_ids    TEXT NOT NULL,                               -- JSON: their leader / on-call roles when last seen
+    seen_at     TEXT NOT NULL,
+    PRIMARY KEY (guild_id, user_id)
+);
