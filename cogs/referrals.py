@@ -16,6 +16,7 @@ from bot.domain.crisis_resources import LANGUAGES, note_language, resources_for
 from bot.domain.referral import Referral, ReferReason
 from cogs._common import actor_of, bot_of, kind_message, reply
 from cogs.effects import register_handlers
+from cogs.status import queue_warning
 
 if TYPE_CHECKING:
     from cogs.runtime import PeerBot
@@ -209,6 +210,10 @@ class Referrals(commands.Cog):
         )
         lines = resources_for(config.country)
         intent = self.bot.intents.message_content
+        await self.delivery.recheck_queue(actor_of(interaction).guild_id)  # a new or fixed queue: heal
+        warning = await queue_warning(self.bot, actor_of(interaction).guild_id)
+        extra: dict[str, Any] = {"embed": discord.Embed(colour=discord.Colour.red(), description=f"🔴 {warning}")} \
+            if warning else {}
         await reply(interaction, (
             f"Queue: {f'<#{config.queue_channel_id}>' if config.queue_channel_id else 'not set'} · on call: "
             f"{f'<@&{config.oncall_role_id}>' if config.oncall_role_id else 'not set'} · crisis lines for "
@@ -218,7 +223,7 @@ class Referrals(commands.Cog):
             f"{LANGUAGES[note_language(config.country, config.language)]} · automatic screening: "
             f"{'on' if config.screening_enabled and intent else 'off'}"
             + ("" if intent else " (the Message Content intent is off, so only manual flags work)")
-            + f"\n{self.bot.services.screener_setup.describe()}"))
+            + f"\n{self.bot.services.screener_setup.describe()}"), **extra)
 
 
 async def setup(bot: PeerBot) -> None:

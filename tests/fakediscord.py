@@ -140,6 +140,11 @@ class FakeDiscord:
     def messages(self, channel_id: int | None = None) -> list[dict[str, Any]]:
         return self.created("message", channel_id)
 
+    def member_message(self, channel_id: int, message_id: int, text: str) -> None:
+        """A message a member posted (which peerbot may hide)."""
+        self.db.execute("INSERT INTO created (id, kind, place, body, at) VALUES (?, 'member_message', ?, ?, ?)",
+                        (message_id, channel_id, json.dumps({"content": text}), self.clock().timestamp()))
+
     def refuse(self, kind: str, target: int) -> None:
         self.db.execute("INSERT OR IGNORE INTO refused VALUES (?, ?)", (kind, target))
 
@@ -212,10 +217,13 @@ class FakeDiscord:
         if path.startswith("/channels/") and (path.endswith("/messages") or path.endswith("/threads")):
             channel = ids[0]
             if channel in self._dm_owner and self.refused("dm", self._dm_owner[channel]):
+                self._count("forbidden_answers")
                 raise http_error(403, "Cannot send messages to this user", code=50007)
             if self.refused("channel", channel):
+                self._count("forbidden_answers")
                 raise http_error(403, "Missing Permissions", code=50013)
         if "/roles/" in path and self.refused("role", ids[-1]):
+            self._count("forbidden_answers")
             raise http_error(403, "Missing Permissions", code=50013)
 
     # ---- routes ------------------------------------------------------------------------------------------

@@ -66,3 +66,22 @@ def test_newer_database_is_refused_with_a_sentence(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args", [["--help"], ["run", "--help"]])
 def test_help(tmp_path: Path, args: list[str]) -> None:
     assert peerbot(tmp_path, *args).returncode == 0
+
+
+async def test_run_without_network_prints_one_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    import aiohttp
+    import discord
+
+    from bot.settings import Settings
+    from cogs.runtime import run_bot
+
+    async def offline(self: discord.Client, token: str) -> None:
+        raise aiohttp.ClientConnectionError("Cannot connect to host discord.com:443 [Name or service not known]")
+
+    monkeypatch.setattr(discord.Client, "login", offline)
+    settings = Settings(_env_file=None, token="abc", database_path=tmp_path / "peerbot.db",  # type: ignore[call-arg]
+                        risk_model=False)
+    assert await run_bot(settings) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "could not reach Discord" in err and "Traceback" not in err

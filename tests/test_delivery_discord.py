@@ -314,3 +314,33 @@ async def test_group_join_while_the_database_is_locked_says_try_again_and_change
     assert "try again in a minute" in helpers.last_reply(call)["content"]
     assert await services.db.fetch_value("SELECT COUNT(*) FROM group_members") == 0
     assert await services.db.fetch_value("SELECT COUNT(*) FROM outbox WHERE kind = 'role_add'") == 0
+
+
+# ---- /setup status -----------------------------------------------------------------------------------------
+async def test_setup_status_is_red_while_the_queue_fails_and_lists_refused_actions(
+    services: Services, bot: PeerBot, fake: FakeDiscord, clock: FakeClock,
+) -> None:
+    import discord
+
+    from cogs.status import status_embed
+
+    assert (await status_embed(bot, GUILD)).colour == discord.Colour.green()
+    fake.refuse("channel", QUEUE_CHANNEL)
+    await refer(services, "i want to die")
+    await deliver(services, clock)
+    embed = await status_embed(bot, GUILD)
+    assert embed.colour == discord.Colour.red()
+    assert f"The referral queue <#{QUEUE_CHANNEL}> can't be used" in (embed.description or "")
+
+    # Any other action Discord refuses for a permission: the admins are told once, and it is listed.
+    fake.refuse("channel", GROUP_CHANNEL)
+    for key in ("a", "b"):
+        await services.outbox.enqueue(GUILD, "group_post", {"channel_id": GROUP_CHANNEL, "text": "hi"},
+                                      dedupe_key=key)
+    await deliver(services, clock)
+    told = [m for m in fake.messages(ALERTS_CHANNEL) if f"refused peerbot in <#{GROUP_CHANNEL}>" in m["content"]]
+    assert len(told) == 1
+    fake.heal("channel", QUEUE_CHANNEL)
+    await bot.get_cog("Referrals").delivery.recheck_queue(GUILD)  # type: ignore[union-attr]
+    text = (await status_embed(bot, GUILD)).description or ""
+    assert "can't be used" not in text and "2 Discord action(s) failed" in text and "group post (refused" in text
