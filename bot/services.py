@@ -8,6 +8,7 @@ from bot.clock import Clock, SystemClock
 from bot.domain.alerts import LeaderAlerts
 from bot.domain.assignment import AssignmentService
 from bot.domain.audit import AuditLog
+from bot.domain.channel_health import ChannelHealth
 from bot.domain.conduct.automod import AutoModRegistry
 from bot.domain.conduct.cases import CaseService
 from bot.domain.conduct.code import ConductService
@@ -27,6 +28,7 @@ from bot.domain.meetings.timeline import MeetingTimeline
 from bot.domain.member_language import MemberLanguageService
 from bot.domain.outbox import Outbox
 from bot.domain.privacy import PrivacyService
+from bot.domain.private_threads import PrivateThreads
 from bot.domain.referral import ReferralService
 from bot.domain.risk import RiskScreener
 from bot.domain.risk.stages import ScreenerSetup
@@ -34,6 +36,7 @@ from bot.domain.risk.stages import build as build_screener
 from bot.domain.roles import RoleRepository, RoleService
 from bot.domain.screening import ScreeningWorker
 from bot.domain.spaces import GroupSpaces, ScreenedSpaces
+from bot.domain.staff_directory import StaffDirectory
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.migrations import migrate
@@ -71,6 +74,9 @@ class Services:
     intake: ReferralIntake
     matching: Matching
     spaces: ScreenedSpaces
+    health: ChannelHealth
+    threads: PrivateThreads
+    staff: StaffDirectory
 
     @classmethod
     def build(cls, db: Database, settings: Settings, clock: Clock | None = None,
@@ -97,6 +103,8 @@ class Services:
         matching = Matching.build(db, clock, roles, outbox, alerts)
         # The peer-support spaces screening and conduct read: group channels and match spaces (spaces.py).
         spaces = ScreenedSpaces(GroupSpaces(groups), matching.spaces)
+        threads = PrivateThreads(db, clock)
+        staff = StaffDirectory(db, clock, roles)
         # The screener is built once per process (the model's weights are memory-mapped and shared)
         screener = screener or build_screener(model=settings.risk_model, second_look=settings.risk_second_look)
         intake = ReferralIntake(referrals, spool, clock)
@@ -109,13 +117,13 @@ class Services:
                                   DistressGate(screener.screener), spaces, meetings, timeline)
         privacy = PrivacyService(
             db, clock, roles, audit,
-            [conduct, groups, referrals, facilitators, assignments, rsvps, languages, conduct_cases, matching.privacy,
-             audit], outbox,
+            [conduct, groups, referrals, facilitators, assignments, rsvps, languages, threads, staff, conduct_cases,
+             matching.privacy, audit], outbox,
         )
         return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, screener.screener,
                    alerts, agreement, facilitators, meetings, timeline, rsvps, courses, screener, screening,
                    languages, assignments, conduct_policy, conduct_cases, enforcement,
-                   AutoModRegistry(db, clock), intake, matching, spaces)
+                   AutoModRegistry(db, clock), intake, matching, spaces, ChannelHealth(db, clock), threads, staff)
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:

@@ -4,7 +4,8 @@
 
 ALTER TABLE outbox ADD COLUMN started_at TEXT;               -- when the latest attempt began, before any Discord call
 ALTER TABLE outbox ADD COLUMN faults INTEGER NOT NULL DEFAULT 0;  -- failures that were not a Discord outage
-ALTER TABLE outbox ADD COLUMN dead_at TEXT;                  -- set aside after too many faults (state 'failed')
+ALTER TABLE outbox ADD COLUMN failure TEXT;                  -- why it failed: set_aside (too many faults), forbidden,
+                                                             -- dms_closed, not_found
 
 -- What one delivery attempt already did on Discord, keyed by step (e.g. 'msg:<channel id>#0'). A later attempt of
 -- the same item looks here before creating anything; rows go when the item is done.
@@ -34,5 +35,15 @@ CREATE TABLE member_threads (
     channel_id  INTEGER NOT NULL,                            -- the parent channel
     thread_id   INTEGER NOT NULL,
     created_at  TEXT NOT NULL,
+    PRIMARY KEY (guild_id, user_id)
+);
+
+-- Programme leaders and on-call members, learned from their own use of peerbot (peerbot asks for no member list):
+-- whom to DM when a referral can't reach the queue channel, and at every escalation.
+CREATE TABLE staff_contacts (
+    guild_id    INTEGER NOT NULL,
+    user_id     INTEGER NOT NULL,
+    role_ids    TEXT NOT NULL,                               -- JSON: their leader / on-call roles when last seen
+    seen_at     TEXT NOT NULL,
     PRIMARY KEY (guild_id, user_id)
 );

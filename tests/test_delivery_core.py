@@ -161,12 +161,12 @@ async def test_a_handler_that_keeps_failing_is_set_aside_and_the_admins_told(ser
     for _ in range(MAX_FAULTS + 3):
         await services.outbox.run_due()
         clock.advance(hours=1)
-    row = await services.db.fetch_one("SELECT state, attempts, dead_at FROM outbox WHERE dedupe_key = 'k'")
-    assert row["state"] == "failed" and row["attempts"] == MAX_FAULTS and row["dead_at"]
+    row = await services.db.fetch_one("SELECT state, attempts, failure FROM outbox WHERE dedupe_key = 'k'")
+    assert row["state"] == "failed" and row["attempts"] == MAX_FAULTS and row["failure"] == "set_aside"
     alert = await services.db.fetch_one("SELECT payload FROM outbox WHERE kind = 'leader_alert'")
     assert "set aside" in json.loads(alert["payload"])["text"]
-    count, letters = await services.outbox.dead_letters(GUILD)
-    assert count == 1 and letters[0].kind == "dm" and "oops" in letters[0].error
+    count, failures = await services.outbox.failures(GUILD)
+    assert count == 1 and failures[0].kind == "dm" and "oops" in failures[0].error
 
 
 async def test_stop_lets_the_delivery_in_flight_finish_and_takes_no_other(services: Services) -> None:

@@ -73,9 +73,12 @@ class OutboxItem:
 
 
 @dataclass(frozen=True)
-class DeadLetter:
+class Failure:
+    """An item an admin should know about: set aside after too many faults, or refused for a permission."""
+
     kind: str
-    dead_at: datetime
+    why: str  # 'set_aside' or 'forbidden'
+    at: datetime
     error: str
 
 
@@ -219,10 +222,13 @@ class Outbox:
         message = str(error)[:500]
         if error.permanent:
             log.warning("outbox %s (%s) failed permanently: %s", item.id, item.kind, error)
-            await self.db.execute(
-                "UPDATE outbox SET state = 'failed', last_error = ?, done_at = ? WHERE id = ?",
-                (message, to_db(now), item.id),
-            )
+            async with self.db.transaction():
+                await self.db.execute(
+                    "UPDATE outbox SET state = 'failed', failure = ?, last_error = ?, done_at = ? WHERE id = ?",
+                    (error.reason, message, to_db(now), item.id),
+                )
+                if error.reason == "forbidden" and item.kind != "leader_alert":
+                    await self._permission_alert(item, message)
             return
         faults = item.faults + (0 if error.outage else 1)
         if faults >= MAX_FAULTS:
@@ -246,8 +252,8 @@ class Outbox:
         now = to_db(self.clock.now())
         async with self.db.transaction():
             await self.db.execute(
-                "UPDATE outbox SET state = 'failed', faults = ?, last_error = ?, done_at = ?, dead_at = ?"
-                " WHERE id = ?", (faults, message, now, now, item.id),
+                "UPDATE outbox SET state = 'failed', failure = 'set_aside', faults = ?, last_error = ?, done_at = ?"
+                " WHERE id = ?", (faults, message, now, item.id),
             )
             if item.kind != "leader_alert":  # an alert that can't be delivered can't announce itself
                 await self.enqueue(
@@ -258,6 +264,19 @@ class Outbox:
                              "setting."},
                     dedupe_key=f"alert:dead_letter:{item.id}",
                 )
+
+    async def _permission_alert(self, item: OutboxItem, message: str) -> None:
+        """Discord refused for want of a permission: an admin can fix that, so tell them (once a day per action
+        and place). A member's closed DMs are their own choice, and are not reported."""
+        where = item.payload.get("channel_id") or item.payload.get("role_id") or ""
+        place = f" in <#{where}>" if item.payload.get("channel_id") else ""
+        await self.enqueue(
+            item.guild_id, "leader_alert",
+            {"text": f"Admins: Discord refused peerbot{place} when it tried to do a "
+                     f"{item.kind.replace('_', ' ')} ({message[:200]}). This is usually a missing permission, or "
+                     "peerbot's role sitting below a role it manages. /setup status lists what failed."},
+            dedupe_key=f"alert:forbidden:{item.kind}:{where}:{self.clock.now().date().isoformat()}",
+        )
 
     # ---- steps: what an attempt already did on Discord -----------------------------------------------
     async def step_result(self, item_id: int, step: str) -> dict[str, Any] | None:
@@ -331,17 +350,17 @@ class Outbox:
         value = await self.db.fetch_value("SELECT state FROM outbox WHERE dedupe_key = ?", (dedupe_key,))
         return str(value) if value is not None else None
 
-    async def dead_letters(self, guild_id: int, *, limit: int = 5) -> tuple[int, list[DeadLetter]]:
-        """Items set aside in the last 30 days: how many, and the latest few."""
-        since = to_db(self.clock.now() - timedelta(days=30))
-        count = await self.db.fetch_value(
-            "SELECT COUNT(*) FROM outbox WHERE guild_id = ? AND dead_at >= ?", (guild_id, since)
-        )
+    async def failures(self, guild_id: int, *, limit: int = 5) -> tuple[int, list[Failure]]:
+        """Items set aside or refused for a permission in the last 7 days: how many, and the latest few."""
+        since = to_db(self.clock.now() - timedelta(days=7))
+        where = "guild_id = ? AND state = 'failed' AND failure IN ('set_aside', 'forbidden') AND done_at >= ?"
+        count = await self.db.fetch_value(f"SELECT COUNT(*) FROM outbox WHERE {where}", (guild_id, since))
         rows = await self.db.fetch_all(
-            "SELECT kind, dead_at, last_error FROM outbox WHERE guild_id = ? AND dead_at >= ?"
-            " ORDER BY dead_at DESC, id DESC LIMIT ?", (guild_id, since, limit),
+            f"SELECT kind, failure, done_at, last_error FROM outbox WHERE {where} ORDER BY done_at DESC, id DESC"
+            " LIMIT ?", (guild_id, since, limit),
         )
-        return int(count), [DeadLetter(r["kind"], from_db(r["dead_at"]), r["last_error"] or "") for r in rows]
+        return int(count), [Failure(r["kind"], r["failure"], from_db(r["done_at"]), r["last_error"] or "")
+                            for r in rows]
 
     # ---- privacy ---------------------------------------------------------------------------------------
     # On erasure (PrivacyService runs this after every other area, so it also sees the effects they queued):

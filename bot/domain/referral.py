@@ -399,6 +399,19 @@ class ReferralService:
             (to_db(self.clock.now()), cutoff),
         )
 
+    async def repost_missing_cards(self, guild_id: int) -> int:
+        """The queue channel works again: queue a card for every referral still being handled that has none
+        there (its card went to the alerts channel meanwhile). Returns how many."""
+        rows = await self.db.fetch_all(
+            "SELECT id FROM referrals WHERE guild_id = ? AND queue_message_id IS NULL AND state != 'closed'",
+            (guild_id,))
+        stamp = to_db(self.clock.now())
+        async with self.db.transaction():
+            for row in rows:
+                await self.outbox.enqueue(guild_id, "queue_post", {"referral_id": row["id"], "repost": True},
+                                          dedupe_key=f"queue_post:{row['id']}:repost:{stamp}")
+        return len(rows)
+
     async def set_queue_message(self, referral_id: int, message_id: int) -> None:
         await self.db.execute("UPDATE referrals SET queue_message_id = ? WHERE id = ?", (message_id, referral_id))
 
