@@ -78,6 +78,9 @@ async def _check(settings: Settings) -> int:
               f"`peerbot run` creates it ({known} migrations to apply).")
     if settings.token is None:
         print("No token is set yet: `peerbot run` needs PEERBOT_TOKEN.")
+    from bot.domain.risk.stages import build
+
+    print(build(model=settings.risk_model, second_look=settings.risk_second_look).describe())
     return 0
 
 

@@ -8,7 +8,14 @@ from bot.clock import Clock, SystemClock
 from bot.domain.alerts import LeaderAlerts
 from bot.domain.assignment import AssignmentService
 from bot.domain.audit import AuditLog
-from bot.domain.conduct import ConductService
+from bot.domain.conduct.automod import AutoModRegistry
+from bot.domain.conduct.cases import CaseService
+from bot.domain.conduct.code import ConductService
+from bot.domain.conduct.distress import DistressGate
+from bot.domain.conduct.enforcement import Enforcement
+from bot.domain.conduct.policy import PolicyService
+from bot.domain.conduct.screener import ConductScreener
+from bot.domain.conduct.spaces import GroupSpaces, ScreenedSpaces
 from bot.domain.facilitator import FacilitatorAgreement, FacilitatorService
 from bot.domain.group import GroupService
 from bot.domain.meetings.course import CourseService
@@ -16,11 +23,15 @@ from bot.domain.meetings.notify import Notifier
 from bot.domain.meetings.rsvp import RsvpService
 from bot.domain.meetings.schedule import SeriesService
 from bot.domain.meetings.timeline import MeetingTimeline
+from bot.domain.member_language import MemberLanguageService
 from bot.domain.outbox import Outbox
 from bot.domain.privacy import PrivacyService
 from bot.domain.referral import ReferralService
 from bot.domain.risk import RiskScreener
+from bot.domain.risk.stages import ScreenerSetup
+from bot.domain.risk.stages import build as build_screener
 from bot.domain.roles import RoleRepository, RoleService
+from bot.domain.screening import ScreeningWorker
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.migrations import migrate
@@ -46,10 +57,18 @@ class Services:
     timeline: MeetingTimeline
     rsvps: RsvpService
     courses: CourseService
+    screener_setup: ScreenerSetup
+    screening: ScreeningWorker
+    languages: MemberLanguageService
     assignments: AssignmentService
+    conduct_policy: PolicyService
+    conduct_cases: CaseService
+    enforcement: Enforcement
+    conduct_automod: AutoModRegistry
 
     @classmethod
-    def build(cls, db: Database, settings: Settings, clock: Clock | None = None) -> Services:
+    def build(cls, db: Database, settings: Settings, clock: Clock | None = None,
+              screener: ScreenerSetup | None = None) -> Services:
         clock = clock or SystemClock()
         roles = RoleService(RoleRepository(db), settings.bootstrap_roles)
         audit = AuditLog(db, clock)
@@ -66,12 +85,24 @@ class Services:
         timeline = MeetingTimeline(db, clock, meetings, notifier, alerts)
         rsvps = RsvpService(db, clock, meetings)
         courses = CourseService(db, clock, roles, meetings, notifier)
+        languages = MemberLanguageService(db, clock)
+        # The screener is built once per process (the model's weights are memory-mapped and shared)
+        screener = screener or build_screener(model=settings.risk_model, second_look=settings.risk_second_look)
+        screening = ScreeningWorker(screener.screener, groups, referrals, db, clock)
+        # Conduct: rules as data over a pure screener; the distress gate reads the risk screener's tier.
+        conduct_screener = ConductScreener()
+        conduct_policy = PolicyService(db, clock, roles, conduct_screener)
+        conduct_cases = CaseService(db, clock, roles, audit, outbox, conduct_policy)
+        spaces = ScreenedSpaces(GroupSpaces(groups))  # other kinds of space register here (spaces.py)
+        enforcement = Enforcement(db, clock, roles, outbox, conduct_policy, conduct_cases, conduct, conduct_screener,
+                                  DistressGate(screener.screener), spaces, meetings, timeline)
         privacy = PrivacyService(
-            db, clock, roles, audit, [conduct, groups, referrals, facilitators, assignments, rsvps, audit], outbox
+            db, clock, roles, audit,
+            [conduct, groups, referrals, facilitators, assignments, rsvps, languages, conduct_cases, audit], outbox,
         )
-        return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals,
-                   RiskScreener(second_look=settings.risk_second_look),
-                   alerts, agreement, facilitators, meetings, timeline, rsvps, courses, assignments)
+        return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, screener.screener,
+                   alerts, agreement, facilitators, meetings, timeline, rsvps, courses, screener, screening,
+                   languages, assignments, conduct_policy, conduct_cases, enforcement, AutoModRegistry(db, clock))
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:

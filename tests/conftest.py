@@ -104,7 +104,8 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(_env_file=None, database_path=tmp_path / "peerbot.db")  # type: ignore[call-arg]
+    # The learned stage has its own tests (test_risk_model.py); elsewhere the rules decide, so tiers are exact.
+    return Settings(_env_file=None, database_path=tmp_path / "peerbot.db", risk_model=False)  # type: ignore[call-arg]
 
 
 @pytest.fixture

@@ -47,6 +47,9 @@ def test_migrate_builds_schema_then_check_reports_it(tmp_path: Path) -> None:
     assert (tmp_path / "data" / "peerbot.db").exists()
     check = peerbot(tmp_path, "check")
     assert check.returncode == 0 and "0 pending" in check.stdout
+    assert "Risk screening stages: rules with their second look" in check.stdout
+    off = peerbot(tmp_path, "check", env={"PEERBOT_RISK_MODEL": "false"})
+    assert "The learned model is off: PEERBOT_RISK_MODEL is false" in off.stdout
 
 
 def test_newer_database_is_refused_with_a_sentence(tmp_path: Path) -> None:

@@ -44,6 +44,7 @@ async def bot(services: Services) -> AsyncIterator[PeerBot]:
     dpytest.configure(peerbot, guilds=1, text_channels=1, members=2)
     yield peerbot
     await dpytest.empty_queue()
+    await services.screening.stop()
 
 
 async def group_on_dpytest_channel(services: Services, mode: GroupMode = GroupMode.ALWAYS_OPEN) -> tuple[Actor, int]:
@@ -60,6 +61,7 @@ async def test_a_risky_group_message_becomes_a_referral(bot: PeerBot, services: 
     admin, member_id = await group_on_dpytest_channel(services)
     await dpytest.message("see you all thursday!")
     await dpytest.message("honestly I just want to die")
+    await services.screening.drain()  # screened off the loop
     rows = await services.db.fetch_all("SELECT tier, subject_id FROM referrals WHERE guild_id = ?",
                                        (admin.guild_id,))
     assert [(r["tier"], r["subject_id"]) for r in rows] == [("urgent", member_id)]
@@ -80,6 +82,7 @@ async def test_posting_during_an_open_meeting_counts_as_attendance(
     clock.current = datetime(2026, 3, 10, 19, 0, tzinfo=UTC)
     await services.timeline.check_in(facilitator, upcoming[0].id)
     await dpytest.message("hi everyone, glad to be here")
+    await services.screening.drain()
 
     rows = await services.db.fetch_all("SELECT user_id, posted FROM meeting_attendance WHERE occurrence_id = ?",
                                        (upcoming[0].id,))
@@ -96,6 +99,7 @@ async def test_context_lines_carry_their_authors_id_so_erasure_can_find_them(
     admin, member_id = await group_on_dpytest_channel(services)
     await dpytest.message("my words before")
     await dpytest.message("honestly I just want to die")
+    await services.screening.drain()
     context = await services.db.fetch_value("SELECT context FROM referrals WHERE guild_id = ?", (admin.guild_id,))
     assert {"author_id": member_id, "text": "my words before"}.items() <= json.loads(context)[-1].items()
     await services.privacy.delete(Actor(guild_id=admin.guild_id, user_id=member_id), member_id)

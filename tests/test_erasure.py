@@ -26,7 +26,7 @@ from bot.domain.referral import ReferReason
 from bot.domain.risk import RiskScreener
 from bot.services import Services
 from bot.settings import Settings
-from tests.conftest import ADMIN, GUILD, LEADER, LEADER_ROLE, PEER_ROLE, FakeClock, FakeProvisioner, actor
+from tests.conftest import ADMIN, GUILD, LEADER, LEADER_ROLE, MOD_ROLE, PEER_ROLE, FakeClock, FakeProvisioner, actor
 from tests.db_helpers import find_traces, tables
 from tests.meeting_helpers import FAC, FAC2, FAC3, GROUP, MEMBER, certify, join, make_group, weekly_draft
 
@@ -39,6 +39,7 @@ NAME = "Vesper Quill"
 SCREENED = "I can't go on anymore, I want to die tonight, xyzzy plover"
 QUOTED = "my secret words about quartz lanterns"
 NOTE = f"<@{V}> said they stopped eating"
+BLOCKED = "you are an idiot, plover xyzzy"
 
 
 async def deliver_everything(services: Services) -> None:
@@ -102,6 +103,11 @@ async def everything_about_v(services: Services, clock: FakeClock) -> dict[str, 
     await services.referrals.act(LEADER, about_v.id, "claim", f"called <@{V}>'s GP")
     await services.referrals.view(VA, quoting_v.id)
     await services.privacy.export(VA, V)
+    # Conduct: warned by a moderator (with a reason naming them), appealed; a message AutoMod blocked.
+    case = await services.enforcement.warn(actor(8, MOD_ROLE), V, f"<@{V}> was rude in the group")
+    await services.conduct_cases.appeal(V, case.id, "I was upset that day, quartz lanterns")
+    await services.enforcement.automod_blocked(GUILD, V, "insult", 50, BLOCKED, "idiot")
+    await services.languages.choose(VA, "es", "ES")
     await deliver_everything(services)  # some of it is now "done", the rest comes below
 
     # Tuesday: V runs the meeting; MEMBER comes and leaves feedback naming V.
@@ -149,7 +155,7 @@ async def test_after_erasure_no_table_holds_their_id_or_words(
     await services.privacy.delete(VA, V)
     await deliver_everything(services)  # what they were owed: roles and channel access removed
     await services.outbox.purge_erased()
-    traces = find_traces(settings.database_path, V, (SCREENED, QUOTED, NAME, "xyzzy plover"))
+    traces = find_traces(settings.database_path, V, (SCREENED, QUOTED, NAME, BLOCKED, "xyzzy plover"))
     assert traces == [], "\n".join(traces)
     assert len(await tables(services.db)) > 20  # the search did read the whole schema
 

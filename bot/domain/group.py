@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel, ConfigDict
 
 from bot.clock import Clock, from_db, to_db
-from bot.domain.conduct import ConductService
+from bot.domain.conduct.code import ConductService
 from bot.domain.erasure import ERASED_ID
 from bot.domain.outbox import Outbox
 from bot.domain.roles import Actor, PeerRole, RoleService

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.clock import Clock, from_db, to_db
 from bot.domain.audit import AuditLog
+from bot.domain.crisis_resources import LANGUAGES, note_language
 from bot.domain.erasure import ERASED_ID, ERASED_NAME, redact_column
 from bot.domain.outbox import Outbox
 from bot.domain.risk import Screening, Tier
@@ -117,6 +118,7 @@ class ReferralConfig(BaseModel):
     country: str = "US"
     hide_method_messages: bool = False
     screening_enabled: bool = True
+    language: str | None = None  # the note to an author; None: the country's usual language
 
 
 class ReferralService:
@@ -144,19 +146,22 @@ class ReferralService:
         await self.roles.require(actor, PeerRole.ADMIN)
         country = changes.get("country")
         if country is not None and (len(country) != 2 or not country.isascii() or not country.isalpha()):
-            raise InvalidInput("Please give the country as a two-letter code, such as US, GB, IE, AU or NZ.")
+            raise InvalidInput("Please give the country as a two-letter code, such as US, GB, ES, FR, DE or BR.")
+        if changes.get("language") is not None and changes["language"] not in LANGUAGES:
+            raise InvalidInput(f"Please choose a language among: {', '.join(LANGUAGES)}.")
         current = (await self.config(actor.guild_id)).model_dump()
         current.update({k: (v.upper() if k == "country" else v) for k, v in changes.items() if v is not None})
         updated = ReferralConfig(**current)
         await self.db.execute(
             "INSERT INTO referral_config (guild_id, queue_channel_id, oncall_role_id, country,"
-            " hide_method_messages, screening_enabled, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " hide_method_messages, screening_enabled, language, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (guild_id) DO UPDATE SET queue_channel_id = excluded.queue_channel_id,"
             " oncall_role_id = excluded.oncall_role_id, country = excluded.country,"
             " hide_method_messages = excluded.hide_method_messages,"
-            " screening_enabled = excluded.screening_enabled, updated_at = excluded.updated_at",
+            " screening_enabled = excluded.screening_enabled, language = excluded.language,"
+            " updated_at = excluded.updated_at",
             (actor.guild_id, updated.queue_channel_id, updated.oncall_role_id, updated.country,
-             updated.hide_method_messages, updated.screening_enabled, to_db(self.clock.now())),
+             updated.hide_method_messages, updated.screening_enabled, updated.language, to_db(self.clock.now())),
         )
         return updated
 
@@ -174,6 +179,11 @@ class ReferralService:
         if screening.tier < Tier.CONCERN:
             return None
         config = await self.config(guild_id)
+        # the note follows the member's own choice of language and country, else the server's
+        chosen = await self.db.fetch_one("SELECT language, country FROM member_language WHERE guild_id = ? AND"
+                                         " user_id = ?", (guild_id, author_id))
+        country = (chosen["country"] if chosen else None) or config.country
+        language = note_language(country, config.language, chosen["language"] if chosen else None)
         async with self.db.transaction():
             referral_id = await self._insert(
                 guild_id, "screening", screening.tier, [c.value for c in screening.categories],
@@ -185,7 +195,8 @@ class ReferralService:
             if screening.tier >= Tier.URGENT:
                 await self.outbox.enqueue(
                     guild_id, "author_support", {"referral_id": referral_id, "user_id": author_id,
-                                                 "channel_id": channel_id, "country": config.country},
+                                                 "channel_id": channel_id, "country": country,
+                                                 "language": language},
                     dedupe_key=f"author_support:{referral_id}", subject_id=author_id,
                 )
             if screening.method_detail and config.hide_method_messages:
