@@ -18,6 +18,7 @@ from bot.domain.conduct.screener import ConductScreener
 from bot.domain.conduct.spaces import GroupSpaces, ScreenedSpaces
 from bot.domain.facilitator import FacilitatorAgreement, FacilitatorService
 from bot.domain.group import GroupService
+from bot.domain.intake import ReferralIntake
 from bot.domain.meetings.course import CourseService
 from bot.domain.meetings.notify import Notifier
 from bot.domain.meetings.rsvp import RsvpService
@@ -35,6 +36,7 @@ from bot.domain.screening import ScreeningWorker
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.migrations import migrate
+from bot.storage.spool import Spool
 
 
 @dataclass
@@ -65,6 +67,7 @@ class Services:
     conduct_cases: CaseService
     enforcement: Enforcement
     conduct_automod: AutoModRegistry
+    intake: ReferralIntake
 
     @classmethod
     def build(cls, db: Database, settings: Settings, clock: Clock | None = None,
@@ -72,7 +75,9 @@ class Services:
         clock = clock or SystemClock()
         roles = RoleService(RoleRepository(db), settings.bootstrap_roles)
         audit = AuditLog(db, clock)
-        outbox = Outbox(db, clock)
+        # What the database could not take while it was locked waits in a file beside it (bot/storage/spool.py).
+        spool = Spool.beside(settings.database_path)
+        outbox = Outbox(db, clock, spool)
         conduct = ConductService(db, clock, roles)
         groups = GroupService(db, clock, roles, conduct, outbox)
         referrals = ReferralService(db, clock, roles, audit, outbox, settings)
@@ -88,7 +93,8 @@ class Services:
         languages = MemberLanguageService(db, clock)
         # The screener is built once per process (the model's weights are memory-mapped and shared)
         screener = screener or build_screener(model=settings.risk_model, second_look=settings.risk_second_look)
-        screening = ScreeningWorker(screener.screener, groups, referrals, db, clock)
+        intake = ReferralIntake(referrals, spool, clock)
+        screening = ScreeningWorker(screener.screener, groups, referrals, db, clock, intake=intake)
         # Conduct: rules as data over a pure screener; the distress gate reads the risk screener's tier.
         conduct_screener = ConductScreener()
         conduct_policy = PolicyService(db, clock, roles, conduct_screener)
@@ -102,7 +108,8 @@ class Services:
         )
         return cls(db, clock, settings, roles, audit, outbox, conduct, groups, privacy, referrals, screener.screener,
                    alerts, agreement, facilitators, meetings, timeline, rsvps, courses, screener, screening,
-                   languages, assignments, conduct_policy, conduct_cases, enforcement, AutoModRegistry(db, clock))
+                   languages, assignments, conduct_policy, conduct_cases, enforcement,
+                   AutoModRegistry(db, clock), intake)
 
 
 async def open_services(settings: Settings, clock: Clock | None = None) -> Services:

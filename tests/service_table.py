@@ -36,6 +36,7 @@ COMMANDS = {
     "enforcement.on_message", "enforcement.automod_blocked", "conduct_cases.pardon",
     "conduct_cases.mark_false_positive", "conduct_cases.resolve", "conduct_cases.appeal",
     "conduct_cases.decide_appeal",
+    "intake.flag", "intake.from_screening",  # referrals.flag and from_screening, kept while the database is busy
 }
 
 READS = {
@@ -43,7 +44,7 @@ READS = {
     "courses.progress", "groups.get", "groups.list", "meetings.upcoming", "meetings.recent", "meetings.occurrence",
     "rsvps.prefs", "courses.active", "conduct.current", "agreement.current", "facilitators.list",
     "referrals.config", "timeline.open_in_channel", "languages.get", "conduct_cases.history",
-    "conduct_cases.stats", "conduct_policy.config", "conduct_policy.layer",
+    "conduct_cases.stats", "conduct_policy.config", "conduct_policy.layer", "outbox.dead_letters",
 }
 
 INTERNAL = {
@@ -76,7 +77,9 @@ INTERNAL = {
     "conduct_automod.record",
     # the screening worker: an in-memory queue in front of referrals.from_screening (which is fuzzed)
     "screening.submit", "screening.screen", "screening.flush", "screening.drain", "screening.stop",
-    "screening.catch_up_points",
+    "screening.catch_up_points", "intake.drain",
+    # what one delivery attempt already did on Discord, written and read by the outbox handlers
+    "outbox.record_step", "outbox.step_result",
 }
 
 

@@ -160,6 +160,10 @@ CASES = [
     # referrals
     Case("referrals.flag", flag, EVERYONE),
     Case("referrals.from_screening", screened, EVERYONE),  # the author's own message, as Discord gives it
+    Case("intake.flag", lambda s, a: s.intake.flag(a, MEMBER2.user_id, 50, 7779, "url", "i feel hopeless", None,
+                                                   SCREEN.screen("i feel hopeless")), EVERYONE),
+    Case("intake.from_screening", lambda s, a: s.intake.from_screening(
+        a.guild_id, a.user_id, 50, 7780, "url", "i want to die", [], SCREEN.screen("i want to die")), EVERYONE),
     Case("referrals.refer", lambda s, a: s.referrals.refer(a, MEMBER2.user_id, ReferReason.CRISIS, None, 50),
          EVERYONE - {"member"}),
     Case("referrals.act", lambda s, a: s.referrals.act(a, 1, "claim"), frozenset({"admin", "leader"})),

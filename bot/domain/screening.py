@@ -24,6 +24,7 @@ from typing import Any
 
 from bot.clock import Clock, to_db
 from bot.domain.group import GroupService
+from bot.domain.intake import ReferralIntake
 from bot.domain.referral import ReferralService
 from bot.domain.risk import RiskScreener, Screening, Tier
 from bot.storage.db import Database
@@ -50,10 +51,11 @@ class Incoming:
 
 class ScreeningWorker:
     def __init__(self, screener: RiskScreener, groups: GroupService, referrals: ReferralService, db: Database,
-                 clock: Clock, *, capacity: int = CAPACITY) -> None:
+                 clock: Clock, *, capacity: int = CAPACITY, intake: ReferralIntake | None = None) -> None:
         self.screener = screener
         self.groups = groups
         self.referrals = referrals
+        self.intake = intake  # stores a referral, or keeps it while the database is locked
         self.db = db
         self.clock = clock
         self._capacity = capacity
@@ -143,7 +145,7 @@ class ScreeningWorker:
         screening: Screening = await loop.run_in_executor(self._executor, self.screener.screen, message.content)
         if screening.tier >= Tier.CONCERN:
             context = await message.context()
-            await self.referrals.from_screening(
+            await (self.intake or self.referrals).from_screening(
                 message.guild_id, message.author_id, message.channel_id, message.message_id, message.jump_url,
                 message.content, context, screening,
             )
