@@ -31,13 +31,20 @@ COMMANDS = {
     "timeline.check_in", "timeline.end", "timeline.here", "timeline.submit_feedback", "timeline.note_post",
     "rsvps.rsvp", "rsvps.cancel_rsvp", "rsvps.set_time_zone", "rsvps.set_reminders",
     "courses.enroll", "courses.withdraw",
+    "languages.choose", "languages.clear",
+    "conduct_policy.configure", "conduct_policy.set_layer", "enforcement.warn", "enforcement.in_meeting",
+    "enforcement.on_message", "enforcement.automod_blocked", "conduct_cases.pardon",
+    "conduct_cases.mark_false_positive", "conduct_cases.resolve", "conduct_cases.appeal",
+    "conduct_cases.decide_appeal",
+    "intake.flag", "intake.from_screening",  # referrals.flag and from_screening, kept while the database is busy
 }
 
 READS = {
     "privacy.export", "referrals.view", "facilitators.history", "assignments.history", "timeline.attendance",
     "courses.progress", "groups.get", "groups.list", "meetings.upcoming", "meetings.recent", "meetings.occurrence",
     "rsvps.prefs", "courses.active", "conduct.current", "agreement.current", "facilitators.list",
-    "referrals.config", "timeline.open_in_channel",
+    "referrals.config", "timeline.open_in_channel", "languages.get", "conduct_cases.history",
+    "conduct_cases.stats", "conduct_policy.config", "conduct_policy.layer", "outbox.dead_letters",
 }
 
 INTERNAL = {
@@ -61,7 +68,18 @@ INTERNAL = {
     "groups.sweep_waitlists", "groups.recover_unfinished", "referrals.escalate_due",
     "referrals.purge_expired_content", "facilitators.warn_expiring", "meetings.extend_horizons",
     "timeline.run_due", "timeline.next_wake", "timeline.rebuild", "timeline.reconcile_rooms",
-    "outbox.purge_erased",
+    "outbox.purge_erased", "conduct_cases.run_due", "conduct_cases.next_due",
+    # conduct's own steps: cases opened by enforcement, effects reported back by handlers, the modlog
+    "conduct_cases.open", "conduct_cases.get", "conduct_cases.in_guild", "conduct_cases.events",
+    "conduct_cases.offences", "conduct_cases.note", "conduct_cases.queue_modlog", "conduct_cases.queue_notice",
+    "conduct_cases.effect_done", "conduct_cases.effect_failed", "conduct_cases.forget_content",
+    "conduct_cases.timeout", "conduct_policy.resolved", "conduct_automod.ids", "conduct_automod.kind_of",
+    "conduct_automod.record",
+    # the screening worker: an in-memory queue in front of referrals.from_screening (which is fuzzed)
+    "screening.submit", "screening.screen", "screening.flush", "screening.drain", "screening.stop",
+    "screening.catch_up_points", "intake.drain",
+    # what one delivery attempt already did on Discord, written and read by the outbox handlers
+    "outbox.record_step", "outbox.step_result",
 }
 
 

@@ -40,6 +40,7 @@ NAME = "Vesper Quill"
 SCREENED = "I can't go on anymore, I want to die tonight, xyzzy plover"
 QUOTED = "my secret words about quartz lanterns"
 NOTE = f"<@{V}> said they stopped eating"
+BLOCKED = "you are an idiot, plover xyzzy"
 
 
 async def deliver_everything(services: Services) -> None:
@@ -103,6 +104,11 @@ async def everything_about_v(services: Services, clock: FakeClock) -> dict[str, 
     await services.referrals.act(LEADER, about_v.id, "claim", f"called <@{V}>'s GP")
     await services.referrals.view(VA, quoting_v.id)
     await services.privacy.export(VA, V)
+    # Conduct: warned by a moderator (with a reason naming them), appealed; a message AutoMod blocked.
+    case = await services.enforcement.warn(actor(8, MOD_ROLE), V, f"<@{V}> was rude in the group")
+    await services.conduct_cases.appeal(V, case.id, "I was upset that day, quartz lanterns")
+    await services.enforcement.automod_blocked(GUILD, V, "insult", 50, BLOCKED, "idiot")
+    await services.languages.choose(VA, "es", "ES")
     await deliver_everything(services)  # some of it is now "done", the rest comes below
 
     # Tuesday: V runs the meeting; MEMBER comes and leaves feedback naming V.
@@ -158,7 +164,7 @@ async def test_after_erasure_no_table_holds_their_id_or_words(
     await services.privacy.delete(VA, V)
     await deliver_everything(services)  # what they were owed: roles and channel access removed
     await services.outbox.purge_erased()
-    traces = find_traces(settings.database_path, V, (SCREENED, QUOTED, NAME, "xyzzy plover"))
+    traces = find_traces(settings.database_path, V, (SCREENED, QUOTED, NAME, BLOCKED, "xyzzy plover"))
     assert traces == [], "\n".join(traces)
     assert len(await tables(services.db)) > 20  # the search did read the whole schema
 

@@ -25,6 +25,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.domain.conduct.enforcement import Incoming
+from bot.domain.conduct.model import Action
 from bot.domain.facilitator import CertStatus
 from bot.domain.group import Audience, GroupDraft, GroupMode
 from bot.domain.meetings.recurrence import RecurrenceSpec, Repeat
@@ -102,6 +104,7 @@ group_drafts = st.builds(
     GroupDraft, name=texts, condition=texts, audience=st.sampled_from(list(Audience)), description=texts,
     capacity=st.one_of(st.none(), st.integers(-2, 10**5), big_ints), mode=st.sampled_from(list(GroupMode)),
     with_voice=st.booleans())
+rule_names = st.one_of(st.sampled_from(["insult", "threat", "link", "flooding", "medical_advice"]), texts)
 contexts = st.one_of(st.none(), st.lists(st.fixed_dictionaries(
     {"author_id": users, "author": texts, "text": texts}), max_size=8))
 
@@ -152,6 +155,12 @@ TARGETS: dict[str, Target] = {
     "privacy.export": target(lambda s, a, u: s.privacy.export(a, u), staff, users),
     "referrals.flag": target(flag, actors, users, ids, ids, texts, texts, opt_texts, contexts),
     "referrals.from_screening": target(from_screening, users, ids, ids, texts, texts, contexts),
+    "intake.flag": target(lambda s, a, u, c, m, url, text, r: s.intake.flag(a, u, c, m, url, text, r,
+                                                                            SCREEN.screen(text)),
+                          actors, users, ids, ids, texts, texts, opt_texts),
+    "intake.from_screening": target(lambda s, u, c, m, url, text, ctx: s.intake.from_screening(
+        GUILD, u, c, m, url, text, ctx or [], SCREEN.screen(text)), users, ids, ids, texts, texts, contexts),
+    "outbox.dead_letters": target(lambda s, g, n: s.outbox.dead_letters(g, limit=n), ids, st.integers(-5, 10**6)),
     "referrals.refer": target(lambda s, a, u, r, n, c: s.referrals.refer(a, u, r, n, c), staff, users,
                               st.sampled_from(list(ReferReason)), opt_texts, st.one_of(st.none(), ids)),
     "referrals.act": target(lambda s, a, r, act, d: s.referrals.act(a, r, act, d), staff, ids,
@@ -208,6 +217,48 @@ TARGETS: dict[str, Target] = {
     "courses.active": target(lambda s, g: s.courses.active(g), ids),
     "conduct.current": target(lambda s, g: s.conduct.current(g), ids),
     "agreement.current": target(lambda s, g: s.agreement.current(g), ids),
+    "languages.choose": target(lambda s, a, lang, c: s.languages.choose(a, lang, c), actors,
+                               st.one_of(st.sampled_from(["en", "es", "fr", "de", "pt", "it"]), texts), opt_texts),
+    "languages.clear": target(lambda s, a: s.languages.clear(a), actors),
+    "languages.get": target(lambda s, g, u: s.languages.get(g, u), ids, users),
+    "conduct_policy.configure": target(
+        lambda s, a, c, d, n, h, g: s.conduct_policy.configure(a, modlog_channel_id=c, warning_days=d,
+                                                               threshold_count=n, timeout_hours=h, grace_days=g),
+        staff, st.one_of(st.none(), ids), *[st.one_of(st.none(), st.integers(-5, 10**4), big_ints)] * 4),
+    "conduct_policy.set_layer": target(
+        lambda s, a, r, g, e, ladder, allow, chans: s.conduct_policy.set_layer(
+            a, r, g, enabled=e, ladder=ladder, allow=allow, exempt_channels=chans),
+        staff, rule_names, st.one_of(st.none(), ids), st.one_of(st.none(), st.booleans()),
+        st.one_of(st.none(), st.lists(st.lists(st.sampled_from(list(Action)), max_size=4).map(tuple),
+                                      max_size=8).map(tuple)),
+        st.one_of(st.none(), st.lists(texts, max_size=4).map(tuple)),
+        st.one_of(st.none(), st.frozensets(ids, max_size=3))),
+    "conduct_policy.config": target(lambda s, g: s.conduct_policy.config(g), ids),
+    "conduct_policy.layer": target(lambda s, g, grp, r: s.conduct_policy.layer(g, grp, r), ids, ids, rule_names),
+    "enforcement.warn": target(lambda s, a, u, r, rule: s.enforcement.warn(a, u, r, rule), staff, users, texts,
+                               st.one_of(st.none(), rule_names)),
+    "enforcement.in_meeting": target(lambda s, a, c, u, act, r: s.enforcement.in_meeting(a, c, u, act, r),
+                                     st.one_of(st.just(FAC), staff), ids, users,
+                                     st.one_of(st.sampled_from(["nudge", "warn", "remove"]), texts), opt_texts),
+    "enforcement.on_message": target(
+        lambda s, g, c, m, u, text, mentions: s.enforcement.on_message(
+            Incoming(g, c, m, u, text, s.clock.now(), mentions=mentions)),
+        st.one_of(st.just(GUILD), ids), ids, ids, users, texts, st.integers(-3, 10**6)),
+    "enforcement.automod_blocked": target(
+        lambda s, g, u, r, c, text, m: s.enforcement.automod_blocked(g, u, r, c, text, m),
+        st.one_of(st.just(GUILD), ids), users, rule_names, st.one_of(st.none(), ids), texts, opt_texts),
+    "conduct_cases.pardon": target(lambda s, a, c, r: s.conduct_cases.pardon(a, c, r), staff, ids, opt_texts),
+    "conduct_cases.mark_false_positive": target(lambda s, a, c: s.conduct_cases.mark_false_positive(a, c),
+                                                staff, ids),
+    "conduct_cases.resolve": target(lambda s, a, c: s.conduct_cases.resolve(a, c), staff, ids),
+    "conduct_cases.appeal": target(lambda s, u, c, t: s.conduct_cases.appeal(u, c, t),
+                                   st.one_of(st.just(MEMBER.user_id), users), ids, texts),
+    "conduct_cases.decide_appeal": target(
+        lambda s, a, c, up, n: s.conduct_cases.decide_appeal(a, c, uphold=up, note=n), staff, ids, st.booleans(),
+        opt_texts),
+    "conduct_cases.history": target(lambda s, a, u, n: s.conduct_cases.history(a, u, n), staff, users,
+                                    st.integers(-5, 10**6)),
+    "conduct_cases.stats": target(lambda s, a: s.conduct_cases.stats(a), actors),
 }
 
 

@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 
+from bot.domain.conduct.enforcement import Incoming
 from bot.domain.facilitator import CertStatus
 from bot.domain.group import Audience, GroupDraft
 from bot.domain.referral import ReferReason
@@ -34,8 +35,8 @@ from bot.services import Services
 from tests.conftest import ADMIN_ROLE, GUILD, LEADER_ROLE, MOD_ROLE, PEER_ROLE, FakeClock, FakeProvisioner
 from tests.db_helpers import fingerprint
 from tests.meeting_helpers import FAC, FAC2, FAC3, GROUP, MEMBER, MEMBER2, weekly_draft
-from tests.service_table import COMMANDS
-from tests.world import FAC_ROLE, FULL, build_template, open_world
+from tests.service_table import COMMANDS, INTERNAL, READS, public_methods
+from tests.world import FAC_ROLE, FULL, RULE, build_template, open_world
 
 SCREEN = RiskScreener()
 FIRST = datetime(2026, 3, 10, 19, 0, tzinfo=UTC)  # the world's first meeting (occurrence 1)
@@ -103,6 +104,27 @@ async def enrolled(s: Services, a: Actor) -> None:
     await s.courses.enroll(MEMBER, 2)
 
 
+async def appealed(s: Services, a: Actor) -> None:
+    await s.conduct_cases.appeal(MEMBER.user_id, 1, "I was quoting someone else")
+
+
+async def escalated(s: Services, a: Actor) -> None:
+    await s.db.execute("UPDATE conduct_cases SET escalation = 'open' WHERE id = 1")
+
+
+async def group_channel(s: Services) -> int:
+    return int(await s.db.fetch_value("SELECT channel_id FROM groups WHERE name = ?", (GROUP,)))
+
+
+async def posted(s: Services, a: Actor) -> object:
+    return await s.enforcement.on_message(Incoming(a.guild_id, await group_channel(s), 8888, a.user_id,
+                                                   "hello everyone", s.clock.now()))
+
+
+async def in_meeting(s: Services, a: Actor) -> object:
+    return await s.enforcement.in_meeting(a, await group_channel(s), MEMBER2.user_id, "nudge", None)
+
+
 def flag(s: Services, a: Actor) -> Awaitable[object]:
     return s.referrals.flag(a, MEMBER2.user_id, 50, 7777, "url", "i feel hopeless", "worried",
                             SCREEN.screen("i feel hopeless"))
@@ -138,6 +160,10 @@ CASES = [
     # referrals
     Case("referrals.flag", flag, EVERYONE),
     Case("referrals.from_screening", screened, EVERYONE),  # the author's own message, as Discord gives it
+    Case("intake.flag", lambda s, a: s.intake.flag(a, MEMBER2.user_id, 50, 7779, "url", "i feel hopeless", None,
+                                                   SCREEN.screen("i feel hopeless")), EVERYONE),
+    Case("intake.from_screening", lambda s, a: s.intake.from_screening(
+        a.guild_id, a.user_id, 50, 7780, "url", "i want to die", [], SCREEN.screen("i want to die")), EVERYONE),
     Case("referrals.refer", lambda s, a: s.referrals.refer(a, MEMBER2.user_id, ReferReason.CRISIS, None, 50),
          EVERYONE - {"member"}),
     Case("referrals.act", lambda s, a: s.referrals.act(a, 1, "claim"), frozenset({"admin", "leader"})),
@@ -180,7 +206,37 @@ CASES = [
     Case("rsvps.set_reminders", lambda s, a: s.rsvps.set_reminders(a.guild_id, a.user_id, [60], "dm"), EVERYONE),
     Case("courses.enroll", lambda s, a: s.courses.enroll(a, 2), frozenset({"member"})),
     Case("courses.withdraw", lambda s, a: s.courses.withdraw(a, 2), frozenset({"member"}), enrolled),
+    Case("languages.choose", lambda s, a: s.languages.choose(a, "es"), EVERYONE),
+    Case("languages.clear", lambda s, a: s.languages.clear(a), EVERYONE),
+    # conduct: admins set it up, moderators act on cases, the meeting's facilitator in a meeting
+    Case("conduct_policy.configure", lambda s, a: s.conduct_policy.configure(a, warning_days=14), ADMINS),
+    Case("conduct_policy.set_layer", lambda s, a: s.conduct_policy.set_layer(a, RULE, None, enabled=False),
+         ADMINS),
+    Case("enforcement.warn", lambda s, a: s.enforcement.warn(a, MEMBER2.user_id, "Shouting at people"),
+         ADMINS | {"moderator"}),
+    Case("enforcement.in_meeting", in_meeting, frozenset({"facilitator"}), meeting_open),
+    Case("enforcement.on_message", posted, EVERYONE),  # one's own message, as Discord gives it
+    Case("enforcement.automod_blocked", lambda s, a: s.enforcement.automod_blocked(
+        a.guild_id, a.user_id, RULE, None, "you idiot", "idiot"), EVERYONE),  # from Discord's AutoMod event
+    Case("conduct_cases.pardon", lambda s, a: s.conduct_cases.pardon(a, 1, None), frozenset({"admin", "moderator"})),
+    Case("conduct_cases.mark_false_positive", lambda s, a: s.conduct_cases.mark_false_positive(a, 2),
+         frozenset({"admin", "moderator"})),
+    Case("conduct_cases.resolve", lambda s, a: s.conduct_cases.resolve(a, 1), frozenset({"admin", "moderator"}),
+         escalated),
+    Case("conduct_cases.appeal", lambda s, a: s.conduct_cases.appeal(a.user_id, 1, "It was a quote"),
+         frozenset({"member"})),  # only the member the case is about
+    Case("conduct_cases.decide_appeal", lambda s, a: s.conduct_cases.decide_appeal(a, 1, uphold=False, note=None),
+         frozenset({"admin", "moderator"}), appealed),  # a moderator other than the one who acted
+    Case("conduct_cases.history", lambda s, a: s.conduct_cases.history(a, MEMBER.user_id),
+         ADMINS | {"moderator"}),
 ]
+
+
+def test_every_public_service_method_is_classified() -> None:
+    """A new public method on any service must be placed in tests/service_table.py (and so reach both suites)."""
+    unclassified = public_methods() - (COMMANDS | READS | INTERNAL)
+    assert not unclassified, f"classify these in tests/service_table.py: {sorted(unclassified)}"
+    assert not (COMMANDS | READS | INTERNAL) - public_methods(), "tests/service_table.py names a method that is gone"
 
 
 def test_every_command_has_a_row() -> None:

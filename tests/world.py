@@ -1,5 +1,6 @@
 """A small server with some of everything, for suites that need rows to aim at: two groups (one full), members,
-certified and assigned facilitators, a meeting series, a course, referrals and a cover request.
+certified and assigned facilitators, a meeting series, a course, referrals, a cover request, and two conduct
+cases about MEMBER (a moderator's warning, #1, and an AutoMod block, #2).
 
 Small ids (1 to 6) name real rows in every table, so fuzzed and role-tested calls reach past "not found".
 """
@@ -33,6 +34,8 @@ from tests.meeting_helpers import FAC, FAC2, GROUP, MEMBER, MEMBER2, certify, jo
 SCREEN = RiskScreener()
 FULL = "Full group"
 PEER = 6  # a peer supporter's user id
+WARNER = actor(8, MOD_ROLE)  # the moderator who warned MEMBER (so another moderator may decide an appeal)
+RULE = "insult"
 FAC_ROLE = 4
 ROLE_IDS = {PeerRole.ADMIN: ADMIN_ROLE, PeerRole.LEADER: LEADER_ROLE, PeerRole.MODERATOR: MOD_ROLE,
             PeerRole.FACILITATOR: FAC_ROLE, PeerRole.PEER_SUPPORTER: PEER_ROLE}
@@ -76,3 +79,5 @@ async def populate(services: Services) -> None:
                                             SCREEN.screen(text))
     await services.referrals.flag(MEMBER2, MEMBER.user_id, 50, 901, "url", "hmm", "worried", SCREEN.screen("hmm"))
     await services.referrals.refer(actor(PEER, PEER_ROLE), MEMBER2.user_id, ReferReason.CRISIS, "note", 50)
+    await services.enforcement.warn(WARNER, MEMBER.user_id, "Rude to another member", RULE)
+    await services.enforcement.automod_blocked(GUILD, MEMBER.user_id, RULE, None, "you are an idiot", "idiot")

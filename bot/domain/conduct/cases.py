@@ -459,6 +459,10 @@ class CaseService:
         for table in ("conduct_warnings", "conduct_timeouts", "conduct_meeting_removals"):
             count += await self.db.execute(f"DELETE FROM {table} WHERE guild_id = ? AND member_id = ?",
                                            (guild_id, user_id))
+        of_guild = "case_id IN (SELECT id FROM conduct_cases WHERE guild_id = ?)"
+        count += await self.db.execute(  # their own steps on their own cases (an appeal): nobody's now
+            f"UPDATE conduct_case_events SET actor_id = NULL WHERE actor_id = ? AND {of_guild}"
+            " AND case_id IN (SELECT id FROM conduct_cases WHERE member_id = ?)", (user_id, guild_id, user_id))
         count += await self.db.execute(
             "UPDATE conduct_cases SET member_id = NULL, excerpt = NULL, content = NULL, evidence = '[]',"
             " appeal_text = NULL, message_id = NULL, channel_id = NULL, version = version + 1"
