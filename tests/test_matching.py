@@ -13,9 +13,10 @@ import pytest
 from bot.domain.matching.batch import assign, greedy, total
 from bot.domain.matching.explain import for_leaders, for_pair, reasons
 from bot.domain.matching.pool import CandidatePool, PoolEntry
+from bot.domain.matching.profile import AGE_BANDS as AGE_BANDS_FOR_TEST
 from bot.domain.matching.profile import Profile, Role, Side, Strength
 from bot.domain.matching.programme import Mode, ProgrammeSettings, parse_days, parse_weights
-from bot.domain.matching.scoring import FORBIDDEN, Seeker, rank, score_row
+from bot.domain.matching.scoring import FORBIDDEN, Seeker, rank, score_matrix, score_row
 from bot.domain.matching.taxonomy import Kind
 from bot.domain.referral import ReferReason
 from bot.domain.roles import PeerRole
@@ -628,3 +629,41 @@ async def test_export_shows_what_was_given_and_delete_leaves_nothing_that_names_
                           ("matches", "supporter_id")):
         assert await count(services, table, f"{column} = {SUP1.user_id}") == 0
     assert json.loads(await services.db.fetch_value("SELECT reasons FROM match_offers WHERE id = 1")) == []
+
+
+def test_online_ranking_and_the_batch_matrix_agree_on_random_pools() -> None:
+    """rank() scores only the plausible rows of one seeker; score_matrix() scores every pair of many. Both must
+    allow exactly the same supporters, with the same scores and the same fallback."""
+    import random
+
+    rnd = random.Random(3)
+    conditions = ["Kidney transplant", "Breast cancer", "Down syndrome", "Rare metabolic disorder"]
+
+    def random_profile(rare: float = 0.0) -> Profile:
+        culture = rnd.choice([None, "Somali", "Punjabi"])
+        preferences = {"culture": rnd.choice([Strength.MUST, Strength.NICE])} if culture and rnd.random() < 0.4 \
+            else {}
+        return prof(rnd.choice(list(Role)), tuple(rnd.sample(["English", "Spanish", "Polish"], rnd.randint(1, 2))),
+                    condition=conditions[3] if rnd.random() < rare else rnd.choice([*conditions[:3], None]),
+                    tags=tuple(rnd.sample(["living donor", "stage 2", "survivor"], rnd.randint(0, 2))),
+                    issues=tuple(rnd.sample(["rejection", "feeding", "sleep", "school"], rnd.randint(0, 3))),
+                    age_band=rnd.choice([None, *AGE_BANDS_FOR_TEST]), culture=culture, preferences=preferences,
+                    time_zone=rnd.choice([None, "Europe/London", "Asia/Tokyo"]),
+                    availability=tuple(rnd.sample(["weekday evenings", "weekend mornings"], rnd.randint(0, 2))))
+
+    pool = CandidatePool([PoolEntry(100 + i, random_profile(), rnd.randint(0, 2), rnd.random() > 0.1)
+                          for i in range(300)], NOW)
+    seekers = [Seeker(1 + i, random_profile(rare=0.2), rnd.choice(list(Role)),
+                      frozenset(rnd.sample(range(100, 400), 20))) for i in range(40)]
+    seen = fell_back = 0
+    for settings in (ProgrammeSettings(), ProgrammeSettings(issues_fallback=False, role_track=True)):
+        matrix, fallbacks = score_matrix(seekers, pool, settings)
+        for row, one in enumerate(seekers):
+            ranking = rank(one, pool, settings, k=len(pool))
+            online = {c.user_id: c.score for c in ranking.candidates}
+            batch = {int(pool.user_ids[i]): round(float(matrix[row, i]), 4) for i in np.flatnonzero(
+                (matrix[row] > FORBIDDEN) & (pool.capacity > 0))}
+            assert online == batch and ranking.fallback == bool(fallbacks[row])
+            seen += len(online)
+            fell_back += ranking.fallback and bool(online)
+    assert seen > 500 and fell_back > 0  # the comparison is not vacuous
