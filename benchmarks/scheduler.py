@@ -90,6 +90,8 @@ async def generate(path: Path, n_series: int, n_groups: int) -> None:
             con.execute("INSERT INTO facilitators (guild_id, user_id, status, updated_by, updated_at)"
                         " VALUES (?, ?, 'certified', 1, ?)", (GUILD, facilitator, now))
             con.execute("INSERT INTO agreement_acceptances VALUES (?, ?, 1, ?)", (GUILD, facilitator, now))
+            con.execute("INSERT INTO facilitator_assignments (group_id, user_id, guild_id, assigned_by, assigned_at)"
+                        " VALUES (?, ?, ?, 1, ?)", (g, facilitator, GUILD, now))
             members = [6_000_000 + g * 10 + k for k in range(5)]
             for k, member in enumerate(members):
                 con.execute("INSERT INTO group_members VALUES (?, ?, ?)", (g, member, now))

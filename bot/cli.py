@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import difflib
 import logging
 import sys
 from collections.abc import Sequence
@@ -31,9 +32,23 @@ def _load_settings() -> Settings:
 
 
 def _describe(error: ValidationError) -> str:
-    first = error.errors()[0]
+    errors = error.errors()
+    unknown = [e for e in errors if e["type"] == "extra_forbidden"]
+    if unknown:  # most often a typo, which also leaves the intended setting at its default
+        return _unknown_setting(str(unknown[0]["loc"][0]).upper())
+    first = errors[0]
     where = ".".join(str(part) for part in first["loc"]) or "settings"
     return f"the setting {where.upper()!s} is not valid: {first['msg']}."
+
+
+def _unknown_setting(name: str) -> str:
+    """Name the unknown setting and the nearest known one, instead of pydantic's "Extra inputs are not permitted"."""
+    known = [f"PEERBOT_{field.upper()}" for field in Settings.model_fields]
+    nearest = difflib.get_close_matches(name if name.startswith("PEERBOT_") else f"PEERBOT_{name}", known, n=1)
+    hint = f" Did you mean {nearest[0]}?" if nearest else " The README's Settings table lists every setting."
+    if not name.startswith("PEERBOT_"):
+        return f"{name} in .env is not a peerbot setting (peerbot's are named PEERBOT_…).{hint}"
+    return f"{name} is not a setting peerbot knows.{hint}"
 
 
 async def _migrate(settings: Settings) -> int:
@@ -47,18 +62,25 @@ async def _migrate(settings: Settings) -> int:
 
 
 async def _check(settings: Settings) -> int:
-    db = await Database.open(settings.database_path)
-    try:
-        current = await schema_version(db)
-        known = len(load_migrations())
-    finally:
-        await db.close()
-    if current > known:
-        raise SchemaTooNew(current, known)
-    pending = known - current
-    print(f"Settings are valid. Database {settings.database_path}: schema version {current}, {pending} pending.")
+    known = len(load_migrations())
+    if settings.database_path.exists():
+        db = await Database.open(settings.database_path)
+        try:
+            current = await schema_version(db)
+        finally:
+            await db.close()
+        if current > known:
+            raise SchemaTooNew(current, known)
+        print(f"Settings are valid. Database {settings.database_path}: schema version {current}, "
+              f"{known - current} pending.")
+    else:  # a check creates nothing: `migrate` or `run` makes the file and its folder
+        print(f"Settings are valid. Database {settings.database_path} doesn't exist yet; `peerbot migrate` or "
+              f"`peerbot run` creates it ({known} migrations to apply).")
     if settings.token is None:
         print("No token is set yet: `peerbot run` needs PEERBOT_TOKEN.")
+    from bot.domain.risk.stages import build
+
+    print(build(model=settings.risk_model, second_look=settings.risk_second_look).describe())
     return 0
 
 

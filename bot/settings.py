@@ -43,6 +43,10 @@ class Settings(BaseSettings):
         default=True,
         description="Let the screener's second look raise a concern worded like urgent or crisis messages.",
     )
+    risk_model: bool = Field(
+        default=True,
+        description="Run the learned, multilingual stage beside the rules (where its embedder can load).",
+    )
 
     @field_validator("bootstrap_roles")
     @classmethod

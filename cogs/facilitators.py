@@ -1,4 +1,5 @@
-"""`/facilitator set|list|history|agreement|agreement-set`, and the agreement's accept button (works in DMs)."""
+"""`/facilitator set|list|history|assign|unassign|agreement|agreement-set`, and the agreement's accept button
+(works in DMs)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from bot.domain.versioned import TextVersion
 from cogs._common import NO_MENTIONS, actor_of, bot_of, kind_message, reply
 from cogs.conduct import VersionedTextModal, versioned_embed
 from cogs.effects import register_handlers
+from cogs.groups import group_names
 from cogs.runtime import PeerBot
 
 
@@ -52,6 +54,11 @@ def agreement_view(guild_id: int, version: TextVersion) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
     view.add_item(AcceptAgreementButton(guild_id, version.version))
     return view
+
+
+def by(actor_id: int | None) -> str:
+    """Who took a step: a mention, or peerbot (0: carried over, or the person was erased)."""
+    return f"<@{actor_id}>" if actor_id else "peerbot or an erased member"
 
 
 STATUS_CHOICES = [app_commands.Choice(name=s.value, value=s.value) for s in CertStatus]
@@ -92,13 +99,46 @@ class Facilitators(commands.GroupCog, group_name="facilitator", description="Fac
                  for f in found]
         await reply(interaction, "\n".join(lines)[:1900] or "No facilitators are on record yet.")
 
-    @app_commands.command(name="history", description="A facilitator's certification history (leaders, or yourself)")
+    @app_commands.command(name="history",
+                          description="A facilitator's certification and group history (leaders, or yourself)")
     @app_commands.guild_only()
     async def history(self, interaction: discord.Interaction, member: discord.Member) -> None:
-        rows = await self.bot.services.facilitators.history(actor_of(interaction), member.id)
-        lines = [f"{r['at'][:10]} · {r['status']}" + (f" until {r['expires_at'][:10]}" if r["expires_at"] else "")
-                 + (f" · {r['reason']}" if r["reason"] else "") + f" · by <@{r['actor_id']}>" for r in rows]
-        await reply(interaction, "\n".join(lines)[:1900] or "No history on record.")
+        actor = actor_of(interaction)
+        services = self.bot.services
+        certification = await services.facilitators.history(actor, member.id)
+        assignments = await services.assignments.history(actor, member.id)
+        lines = [(r["at"], f"{r['at'][:10]} · {r['status']}"
+                  + (f" until {r['expires_at'][:10]}" if r["expires_at"] else "")
+                  + (f" · {r['reason']}" if r["reason"] else "") + f" · by {by(r['actor_id'])}")
+                 for r in certification]
+        lines += [(r["at"], f"{r['at'][:10]} · {r['action']} {'to' if r['action'] == 'assigned' else 'from'} "
+                   f"“{r['group_name']}”" + (f" · {r['reason']}" if r["reason"] else "") + f" · by {by(r['actor_id'])}")
+                  for r in assignments]
+        await reply(interaction, "\n".join(text for _, text in sorted(lines, key=lambda x: x[0]))[:1900]
+                    or "No history on record.")
+
+    @app_commands.command(name="assign", description="Let a facilitator schedule and run meetings in a group")
+    @app_commands.guild_only()
+    @app_commands.describe(member="The facilitator", group="The group", reason="Why (optional; kept in their history)")
+    @app_commands.autocomplete(group=group_names)
+    async def assign(self, interaction: discord.Interaction, member: discord.Member, group: str,
+                     reason: str | None = None) -> None:
+        found = await self.bot.services.assignments.assign(actor_of(interaction), member.id, group, reason)
+        await reply(interaction, f"{member.mention} is now a facilitator of “{found.name}”.")
+
+    @app_commands.command(name="unassign", description="Stop a facilitator running a group's meetings")
+    @app_commands.guild_only()
+    @app_commands.describe(member="The facilitator", group="The group", reason="Why (kept in their history)")
+    @app_commands.autocomplete(group=group_names)
+    async def unassign(self, interaction: discord.Interaction, member: discord.Member, group: str,
+                       reason: str) -> None:
+        result = await self.bot.services.assignments.unassign(actor_of(interaction), member.id, group, reason)
+        lines = [f"{member.mention} no longer facilitates “{result.group.name}”, and their access to its channels "
+                 "is being removed."]
+        lines += [f"**{title}** now runs with <@{lead}>." for title, lead in result.handed_over.items()]
+        lines += [f"**{title}** has nobody to run its {count} upcoming meeting(s): use /meeting hand-over."
+                  for title, count in result.uncovered.items()]
+        await reply(interaction, "\n".join(lines)[:1900])
 
     @app_commands.command(name="agreement", description="Read (and accept) the facilitator agreement")
     @app_commands.guild_only()

@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.domain.conduct import ConductAcceptanceNeeded
+from bot.domain.conduct.code import ConductAcceptanceNeeded
 from bot.domain.group import Audience, GroupDraft, GroupMode, JoinOutcome, JoinResult
 from bot.domain.roles import PeerRole
 from cogs._common import actor_of, bot_of, kind_message, reply

@@ -55,7 +55,9 @@ class Privacy(commands.GroupCog, group_name="privacy", description="Your data in
         await reply(
             interaction,
             "This erases your group memberships and waitlist places, your code-of-conduct acceptances and "
-            "everything else peerbot keeps about you here, and removes your group roles. It can't be undone.",
+            "everything else peerbot keeps about you here, and removes your group roles. Notes the programme's "
+            "professionals keep about referrals stay, without your name (/privacy export shows them first). "
+            "It can't be undone.",
             view=ConfirmErase(actor.user_id, target),
         )
 

@@ -11,7 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.domain.crisis_resources import support_message
+from bot.domain.crisis_resources import LANGUAGES, note_language, resources_for, support_message
 from bot.domain.outbox import DeliveryError, OutboxItem
 from bot.domain.referral import Referral, ReferReason
 from bot.domain.roles import PeerRole
@@ -46,7 +46,8 @@ def referral_card(referral: Referral) -> discord.Embed:
     if referral.content:
         embed.add_field(name="Message", value=referral.content[:1024], inline=False)
     if referral.context:
-        context = "\n".join(f"{c.get('author', '?')}: {c.get('text', '')[:120]}" for c in referral.context)
+        context = "\n".join(f"{c.get('author', '?')}: {c['text'][:120]}" if c.get("text") else c.get("author", "?")
+                            for c in referral.context)
         embed.add_field(name="Just before", value=context[:1024], inline=False)
     if referral.reason:
         embed.add_field(name="Reason given", value=referral.reason[:1024], inline=False)
@@ -107,7 +108,7 @@ class FlagModal(discord.ui.Modal, title="Flag for professional review"):
         await services.referrals.flag(
             actor_of(interaction), self.message.author.id, self.message.channel.id, self.message.id,
             self.message.jump_url, self.message.content, self.reason.value or None,
-            services.screener.screen(self.message.content),
+            await services.screening.screen(self.message.content),
         )
         await reply(interaction, "Thank you. A member of the programme team will look at this. The person "
                     "won't be told who flagged it.")
@@ -135,31 +136,6 @@ class Referrals(commands.Cog):
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
-
-    # ---- automatic screening -------------------------------------------------------------------------
-    @commands.Cog.listener()
-    async def on_message(self, message: discord.Message) -> None:
-        if message.author.bot or message.guild is None or not message.content:
-            return
-        services = self.bot.services
-        # Screening is pure and cheap and almost always says "none", so it runs before any database lookup.
-        screening = services.screener.screen(message.content)
-        if screening.tier.label == "none":
-            return
-        if not await services.screened.covers(message.channel.id):
-            return  # only peer-support spaces (group channels, match spaces) are screened
-        if not (await services.referrals.config(message.guild.id)).screening_enabled:
-            return
-        context: list[dict[str, Any]] = []
-        try:
-            async for earlier in message.channel.history(limit=5, before=message):
-                context.insert(0, {"author": earlier.author.display_name, "text": earlier.content[:300]})
-        except discord.HTTPException:
-            log.info("no history access for context in %s", message.channel.id)
-        await services.referrals.from_screening(
-            message.guild.id, message.author.id, message.channel.id, message.id, message.jump_url,
-            message.content, context, screening,
-        )
 
     # ---- /refer --------------------------------------------------------------------------------------
     @app_commands.command(name="refer", description="Refer a member you support to the programme's professionals")
@@ -193,24 +169,33 @@ class Referrals(commands.Cog):
     @app_commands.guild_only()
     @app_commands.describe(queue="A private channel only professionals and leaders can see",
                            oncall="The role pinged when a referral is not claimed in time",
-                           country="Two-letter code for the crisis lines to give (US, CA, GB, IE, AU, NZ)",
+                           country="Two-letter code for the crisis lines (US, CA, GB, IE, AU, NZ, ES, MX, FR, DE, AT, "
+                                   "CH, IT, PT, BR)",
                            hide_methods="Hide messages that describe a method in detail (kept for professionals)",
-                           screening="Screen group messages automatically")
+                           screening="Screen group messages automatically",
+                           language="The language of the private note to a member (default: the country's)")
+    @app_commands.choices(language=[app_commands.Choice(name=name, value=code) for code, name in LANGUAGES.items()])
     async def setup_referrals(self, interaction: discord.Interaction, queue: discord.TextChannel | None = None,
                               oncall: discord.Role | None = None, country: str | None = None,
-                              hide_methods: bool | None = None, screening: bool | None = None) -> None:
+                              hide_methods: bool | None = None, screening: bool | None = None,
+                              language: app_commands.Choice[str] | None = None) -> None:
         config = await self.bot.services.referrals.configure(
             actor_of(interaction), queue_channel_id=queue.id if queue else None,
             oncall_role_id=oncall.id if oncall else None, country=country, hide_method_messages=hide_methods,
-            screening_enabled=screening,
+            screening_enabled=screening, language=language.value if language else None,
         )
+        lines = resources_for(config.country)
         intent = self.bot.intents.message_content
         await reply(interaction, (
             f"Queue: {f'<#{config.queue_channel_id}>' if config.queue_channel_id else 'not set'} · on call: "
             f"{f'<@&{config.oncall_role_id}>' if config.oncall_role_id else 'not set'} · crisis lines for "
-            f"{config.country} (please check they are right for your community) · automatic screening: "
+            f"{config.country}"
+            + (f", last checked {lines.verified}" if lines.verified else " (none known: a world-wide list is given)")
+            + " (please check they are right for your community) · note to members in "
+            f"{LANGUAGES[note_language(config.country, config.language)]} · automatic screening: "
             f"{'on' if config.screening_enabled and intent else 'off'}"
-            + ("" if intent else " (the Message Content intent is off, so only manual flags work)")))
+            + ("" if intent else " (the Message Content intent is off, so only manual flags work)")
+            + f"\n{self.bot.services.screener_setup.describe()}"))
 
     # ---- outbox handlers -----------------------------------------------------------------------------
     async def _queue_channel(self, guild_id: int) -> discord.TextChannel:
@@ -269,7 +254,7 @@ class Referrals(commands.Cog):
 
     async def support_author(self, item: OutboxItem) -> dict[str, Any] | None:
         """A private, caring note to the author: DM first, then a private thread; never in the group."""
-        text = support_message(str(item.payload.get("country", "US")))
+        text = support_message(str(item.payload.get("country", "US")), item.payload.get("language"))
         user_id = int(item.payload["user_id"])
         try:
             user = self.bot.get_user(user_id) or await self.bot.fetch_user(user_id)

@@ -20,7 +20,8 @@ from cogs.effects import DiscordGroupProvisioner, OutboxHandlers, register_handl
 log = logging.getLogger(__name__)
 
 EXTENSIONS = ("cogs.setup", "cogs.conduct", "cogs.groups", "cogs.privacy", "cogs.referrals", "cogs.facilitators",
-              "cogs.meetings", "cogs.matching")
+              "cogs.meetings", "cogs.screening", "cogs.language",
+              "cogs.matching")
 MEETINGS_WAKE = "meetings:wake"
 OUTBOX_IDLE_SECONDS = 30.0
 
@@ -61,6 +62,7 @@ class PeerBot(commands.Bot):
         self.scheduler.every("referrals:escalate", 30, self.services.referrals.escalate_due)
         self.scheduler.every("referrals:retention", 3600, self.services.referrals.purge_expired_content)
         self.scheduler.every("facilitators:expiry", 3600, self.services.facilitators.warn_expiring)
+        self.scheduler.every("privacy:erase-delivered", 300, self.services.outbox.purge_erased)
         # Meetings: rebuild every timeline from the database, then wake exactly when the next step is due.
         # The minute sweep is a safety net. Horizons are extended right after start-up, then hourly.
         await self.services.timeline.rebuild()

@@ -8,6 +8,7 @@ from discord.ext import commands
 
 from bot.domain.roles import PeerRole
 from cogs._common import actor_of, bot_of, reply
+from cogs.conduct.automod import sync_automod
 
 ROLE_CHOICES = [app_commands.Choice(name=role.label, value=role.value) for role in PeerRole]
 
@@ -36,6 +37,15 @@ class Setup(commands.GroupCog, group_name="setup", description="Configure peerbo
     async def alerts(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
         await bot_of(interaction).services.alerts.set_channel(actor_of(interaction), channel.id)
         await reply(interaction, f"Leader alerts will go to {channel.mention}.")
+
+    @app_commands.command(name="automod", description="Create or update the Discord AutoMod rules peerbot owns")
+    @app_commands.guild_only()
+    async def automod(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        lines = await sync_automod(bot_of(interaction), interaction.guild, actor_of(interaction))
+        await reply(interaction, "Discord's AutoMod now runs these rules for peerbot, even while it is offline:\n"
+                    + "\n".join(f"· {line}" for line in lines))
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -25,7 +25,9 @@ async def make_group(services: Services, name: str = GROUP, mode: GroupMode = Gr
     return group.id
 
 
-async def certify(services: Services, *user_ids: int, expires: date | None = None) -> None:
+async def certify(services: Services, *user_ids: int, expires: date | None = None,
+                  groups: tuple[str, ...] = (GROUP,)) -> None:
+    """Certify (with the agreement accepted) and assign to each of `groups` that exists."""
     if await services.agreement.current(GUILD) is None:
         await services.agreement.publish(LEADER, "Confidentiality. No medical advice. Boundaries. When to refer.")
     current = await services.agreement.current(GUILD)
@@ -33,6 +35,9 @@ async def certify(services: Services, *user_ids: int, expires: date | None = Non
     for user_id in user_ids:
         await services.facilitators.set_status(LEADER, user_id, CertStatus.CERTIFIED, expires=expires)
         await services.agreement.accept(GUILD, user_id, current.version)
+        for name in groups:
+            if await services.db.fetch_value("SELECT 1 FROM groups WHERE name = ?", (name,)):
+                await services.assignments.assign(LEADER, user_id, name)
 
 
 async def join(services: Services, *user_ids: int, group: str = GROUP) -> None:

@@ -47,6 +47,9 @@ def test_migrate_builds_schema_then_check_reports_it(tmp_path: Path) -> None:
     assert (tmp_path / "data" / "peerbot.db").exists()
     check = peerbot(tmp_path, "check")
     assert check.returncode == 0 and "0 pending" in check.stdout
+    assert "Risk screening stages: rules with their second look" in check.stdout
+    off = peerbot(tmp_path, "check", env={"PEERBOT_RISK_MODEL": "false"})
+    assert "The learned model is off: PEERBOT_RISK_MODEL is false" in off.stdout
 
 
 def test_newer_database_is_refused_with_a_sentence(tmp_path: Path) -> None:
@@ -63,3 +66,22 @@ def test_newer_database_is_refused_with_a_sentence(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args", [["--help"], ["run", "--help"]])
 def test_help(tmp_path: Path, args: list[str]) -> None:
     assert peerbot(tmp_path, *args).returncode == 0
+
+
+def test_check_creates_nothing(tmp_path: Path) -> None:
+    result = peerbot(tmp_path, "check")
+    assert result.returncode == 0, result.stderr
+    assert "doesn't exist yet" in result.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("PEERBOT_TOKNE=abc", "PEERBOT_TOKNE is not a setting peerbot knows. Did you mean PEERBOT_TOKEN?"),
+    ("PEERBOT_DATABSE_PATH=x.db", "Did you mean PEERBOT_DATABASE_PATH?"),
+    ("PEERBOT_FLAGS_PER_HOURS=3", "Did you mean PEERBOT_FLAGS_PER_HOUR?"),
+])
+def test_a_typo_in_dotenv_names_the_nearest_setting(tmp_path: Path, line: str, said: str) -> None:
+    (tmp_path / ".env").write_text(line + "\n")
+    result = peerbot(tmp_path, "check")
+    assert result.returncode == 2 and said in result.stderr
+    assert "Extra inputs" not in result.stderr and result.stderr.count("\n") == 1

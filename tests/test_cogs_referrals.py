@@ -22,6 +22,19 @@ async def bot(services: Services) -> AsyncIterator[PeerBot]:
     peerbot = PeerBot(services)
     await peerbot.install()
     yield peerbot
+    await services.screening.stop()
+
+
+def screening_cog(bot: PeerBot) -> Any:
+    found = bot.get_cog("Screening")
+    assert found is not None
+    return found
+
+
+async def post(bot: PeerBot, message: Any) -> None:
+    """A message through the listener, screened off the loop by the worker."""
+    await screening_cog(bot).on_message(message)
+    await bot.services.screening.drain()
 
 
 def cog(bot: PeerBot) -> Any:
@@ -62,15 +75,15 @@ async def test_group_message_is_screened_into_the_queue(bot: PeerBot, services: 
     message.id = 321
     message.jump_url = "https://discord.com/channels/1000/1/321"
     message.content = "honestly I just want to die"
-    await cog(bot).on_message(message)
+    await post(bot, message)
     assert await referred(services) == [("urgent", 321)]
 
     message.id, message.content = 322, "see you all on thursday!"
-    await cog(bot).on_message(message)
+    await post(bot, message)
     assert len(await referred(services)) == 1
     # Messages outside peer-support groups are not screened.
     message.id, message.channel.id, message.content = 323, 999, "i want to die"
-    await cog(bot).on_message(message)
+    await post(bot, message)
     assert len(await referred(services)) == 1
 
 

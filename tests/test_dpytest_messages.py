@@ -6,6 +6,7 @@ the fixture turns it on for the simulated client only.
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
@@ -43,6 +44,7 @@ async def bot(services: Services) -> AsyncIterator[PeerBot]:
     dpytest.configure(peerbot, guilds=1, text_channels=1, members=2)
     yield peerbot
     await dpytest.empty_queue()
+    await services.screening.stop()
 
 
 async def group_on_dpytest_channel(services: Services, mode: GroupMode = GroupMode.ALWAYS_OPEN) -> tuple[Actor, int]:
@@ -59,6 +61,7 @@ async def test_a_risky_group_message_becomes_a_referral(bot: PeerBot, services: 
     admin, member_id = await group_on_dpytest_channel(services)
     await dpytest.message("see you all thursday!")
     await dpytest.message("honestly I just want to die")
+    await services.screening.drain()  # screened off the loop
     rows = await services.db.fetch_all("SELECT tier, subject_id FROM referrals WHERE guild_id = ?",
                                        (admin.guild_id,))
     assert [(r["tier"], r["subject_id"]) for r in rows] == [("urgent", member_id)]
@@ -72,12 +75,14 @@ async def test_posting_during_an_open_meeting_counts_as_attendance(
     await services.agreement.publish(admin, "Confidentiality. No medical advice.")
     await services.facilitators.set_status(admin, facilitator.user_id, CertStatus.CERTIFIED)
     await services.agreement.accept(admin.guild_id, facilitator.user_id, 1)
+    await services.assignments.assign(admin, facilitator.user_id, GROUP)
     _, upcoming = await services.meetings.schedule(facilitator, GROUP, weekly_draft())
 
     await dpytest.message("before the meeting")  # not counted: the room isn't open
     clock.current = datetime(2026, 3, 10, 19, 0, tzinfo=UTC)
     await services.timeline.check_in(facilitator, upcoming[0].id)
     await dpytest.message("hi everyone, glad to be here")
+    await services.screening.drain()
 
     rows = await services.db.fetch_all("SELECT user_id, posted FROM meeting_attendance WHERE occurrence_id = ?",
                                        (upcoming[0].id,))
@@ -86,3 +91,16 @@ async def test_posting_during_an_open_meeting_counts_as_attendance(
     for table in ("meeting_attendance", "outbox", "audit_log", "referrals"):
         stored += [str(tuple(r)) for r in await services.db.fetch_all(f"SELECT * FROM {table}")]
     assert not any("glad to be here" in row for row in stored)  # the fact of posting is kept, never the words
+
+
+async def test_context_lines_carry_their_authors_id_so_erasure_can_find_them(
+    bot: PeerBot, services: Services
+) -> None:
+    admin, member_id = await group_on_dpytest_channel(services)
+    await dpytest.message("my words before")
+    await dpytest.message("honestly I just want to die")
+    await services.screening.drain()
+    context = await services.db.fetch_value("SELECT context FROM referrals WHERE guild_id = ?", (admin.guild_id,))
+    assert {"author_id": member_id, "text": "my words before"}.items() <= json.loads(context)[-1].items()
+    await services.privacy.delete(Actor(guild_id=admin.guild_id, user_id=member_id), member_id)
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM referrals WHERE instr(context, 'my words')") == 0

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.conduct import ConductAcceptanceNeeded
+from bot.domain.conduct.code import ConductAcceptanceNeeded
 from bot.domain.group import Audience, GroupDraft, GroupMode, JoinOutcome, ProvisioningError
 from bot.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from bot.services import Services

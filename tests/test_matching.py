@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 
+from bot.domain.conduct.spaces import Space
 from bot.domain.matching.batch import assign, greedy, total
 from bot.domain.matching.explain import for_leaders, for_pair, reasons
 from bot.domain.matching.pool import CandidatePool, PoolEntry
@@ -384,7 +385,7 @@ async def test_a_seeker_who_leaves_the_server_closes_everything_kindly(services:
     texts = [o["text"] for o in await outbox(services, "match_dm") if o["user_id"] == SUP1.user_id]
     assert any("has left the server" in t for t in texts)
     assert await count(services, "outbox", "kind = 'match_space_archive'") == 1
-    assert not await services.screened.covers(7000 + match_id)
+    assert await services.screened_spaces.space_of(7000 + match_id) is None
 
 
 async def test_a_match_space_deleted_by_hand_is_noticed_and_can_be_reopened(services: Services) -> None:
@@ -394,8 +395,8 @@ async def test_a_match_space_deleted_by_hand_is_noticed_and_can_be_reopened(serv
     await ask(services, programme)
     match_id = await accept_first(services)
     space_id = await open_space(services, match_id)
-    assert await services.screened.covers(space_id)  # screening and referral cover the space
-    assert not await services.screened.covers(123)
+    assert await services.screened_spaces.space_of(space_id) == Space("match")  # screening covers it
+    assert await services.screened_spaces.space_of(123) is None
     assert await services.matching.spaces.missing(space_id) == match_id
     assert await services.matching.spaces.missing(space_id) is None  # a second delete event changes nothing
     row = await match_row(services, match_id)
@@ -408,7 +409,7 @@ async def test_a_match_space_deleted_by_hand_is_noticed_and_can_be_reopened(serv
     spec = await services.matching.spaces.spec(match_id, 2)
     assert spec is not None and spec.seeker_id == SEEKER.user_id and spec.staff_role_ids == {1, 2, 3}
     assert await services.matching.spaces.record(match_id, 2, 9100)
-    assert await services.screened.covers(9100)
+    assert await services.screened_spaces.space_of(9100) is not None
 
 
 # ---- the life of a match -----------------------------------------------------------------------------------
@@ -517,7 +518,7 @@ async def test_time_limited_match_ends_with_closing_ratings_and_archive(services
         await services.matching.lifecycle.rate(SEEKER, match_id, 1, None)
     with pytest.raises(InvalidInput):
         await services.matching.lifecycle.rate(SEEKER, match_id, 6, None)
-    assert not await services.screened.covers(space)
+    assert await services.screened_spaces.space_of(space) is None
     request = await services.db.fetch_one("SELECT state, closed_reason, challenges FROM match_requests")
     assert request is not None and tuple(request) == ("closed", "completed", None)
     programme = await services.matching.programmes.resolve(GUILD, None)

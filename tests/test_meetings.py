@@ -273,7 +273,7 @@ async def test_cover_goes_to_the_first_who_accepts(services: Services) -> None:
 
 async def test_always_open_groups_are_never_locked(services: Services, clock: FakeClock) -> None:
     await make_group(services, "Recovery 24/7", GroupMode.ALWAYS_OPEN)
-    await certify(services, FAC.user_id)
+    await certify(services, FAC.user_id, groups=("Recovery 24/7",))
     _, upcoming = await services.meetings.schedule(FAC, "Recovery 24/7", weekly_draft())
     await at(services, clock, FIRST)
     await services.timeline.check_in(FAC, upcoming[0].id)
@@ -395,7 +395,8 @@ async def test_an_archived_groups_meetings_stop_quietly(services: Services, cloc
 
 async def test_cover_is_only_for_the_groups_own_facilitators(services: Services) -> None:
     await make_group(services)
-    await certify(services, FAC.user_id, FAC2.user_id, 23)
+    await certify(services, FAC.user_id, FAC2.user_id)
+    await certify(services, 23, groups=())  # certified, but not assigned to this group
     _, upcoming = await services.meetings.schedule(FAC, GROUP, weekly_draft(co_facilitator_ids=(FAC2.user_id,)))
     await services.meetings.request_cover(FAC, upcoming[0].id)
     request_id = (await outbox(services, "cover_ask"))[0]["request_id"]
@@ -407,7 +408,7 @@ async def test_a_failing_step_does_not_block_other_meetings(services: Services, 
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     await make_group(services)
     await make_group(services, "Second group")
-    await certify(services, FAC.user_id)
+    await certify(services, FAC.user_id, groups=(GROUP, "Second group"))
     await services.meetings.schedule(FAC, GROUP, weekly_draft())
     await services.meetings.schedule(FAC, "Second group", weekly_draft())
     real_step = services.timeline._step

@@ -188,5 +188,5 @@ async def test_member_export_and_delete(services: Services) -> None:
     erased = await services.referrals.get(referral.id)
     assert erased.subject_id is None and erased.content is None
     assert (await services.privacy.export(actor(8), 8))["referrals"]["raised_by_you"] == [
-        {"id": 2, "action": "flagged", "at": "2026-03-02T12:00:00+00:00"}
+        {"id": 2, "action": "flagged", "at": "2026-03-02T12:00:00+00:00", "detail": None}
     ]

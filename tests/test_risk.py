@@ -125,7 +125,7 @@ GATE_TEXTS = [
     "(kms)", "😭kms", "—want to die", "ékms tonight", "self-harm again", "i’m gonna kill myself, i’m gonna kill myself",
     "wantwant to die", "my mentee's 15 yo said she's been cutting herself",
 ]
-HOLDOUT_SUFFIXES = ("", "_b", "_c", "_d", "_e", "_f", "_g", "_h", "_i", "_j", "_k", "_l", "_m", "_n", "_o")
+HOLDOUT_SUFFIXES = ("", "_b", "_c", "_d", "_e", "_f", "_g", "_h", "_i", "_j", "_k", "_l", "_m", "_n", "_o", "_p")
 HOLDOUTS = [Path(__file__).parent / "data" / f"chat_holdout{suffix}.tsv" for suffix in HOLDOUT_SUFFIXES]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.clock import Clock, to_db
+from bot.domain.erasure import ERASED_ID, redact_column
 from bot.storage.db import Database
 
 
@@ -33,8 +34,9 @@ class AuditLog:
         )
         return [dict(row) for row in rows]
 
-    # Privacy: a member's own actions are theirs to see. They are kept on delete, because the log is the
-    # programme's accountability record and holds no health data (only ids and action names).
+    # Privacy: a member's own actions are theirs to see. On erasure the entries stay, as the programme's
+    # accountability record (what was done, viewed or exported, and when), but without the member: where they
+    # acted the actor becomes ERASED_ID, and where they were the subject the id goes.
     async def export_member(self, guild_id: int, user_id: int) -> list[dict[str, Any]]:
         rows = await self.db.fetch_all(
             "SELECT action, subject_type, subject_id, at FROM audit_log WHERE guild_id = ? AND actor_id = ?"
@@ -44,4 +46,9 @@ class AuditLog:
         return [dict(row) for row in rows]
 
     async def delete_member(self, guild_id: int, user_id: int) -> int:
-        return 0
+        changed = await self.db.execute("UPDATE audit_log SET actor_id = ? WHERE guild_id = ? AND actor_id = ?",
+                                        (ERASED_ID, guild_id, user_id))
+        changed += await self.db.execute(
+            "UPDATE audit_log SET subject_id = NULL WHERE guild_id = ? AND subject_type = 'member' AND subject_id = ?",
+            (guild_id, user_id))
+        return changed + await redact_column(self.db, "audit_log", "detail", user_id, "guild_id = ?", (guild_id,))

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.clock import Clock, from_db, to_db
 from bot.domain.alerts import LeaderAlerts
+from bot.domain.erasure import ERASED_ID, redact_column
 from bot.domain.outbox import Outbox
 from bot.domain.roles import Actor, PeerRole, RoleService
 from bot.domain.text import clean_text
@@ -208,10 +209,9 @@ class FacilitatorService:
         rows = await self.db.fetch_all(
             f"{self._SELECT} WHERE f.guild_id = ? ORDER BY f.status, f.user_id", (guild_id,)
         )
-        group_rows = await self.db.fetch_all(
-            "SELECT DISTINCT sf.user_id, g.name FROM series_facilitators sf"
-            " JOIN meeting_series s ON s.id = sf.series_id JOIN groups g ON g.id = s.group_id"
-            " WHERE s.guild_id = ? AND s.status = 'active' ORDER BY g.name_key",
+        group_rows = await self.db.fetch_all(  # the groups each is assigned to (bot/domain/assignment.py)
+            "SELECT a.user_id, g.name FROM facilitator_assignments a JOIN groups g ON g.id = a.group_id"
+            " WHERE a.guild_id = ? ORDER BY g.name_key",
             (guild_id,),
         )
         groups: dict[int, list[str]] = {}
@@ -272,10 +272,18 @@ class FacilitatorService:
                 "agreement_acceptances": await self.agreement.export_member(guild_id, user_id)}
 
     async def delete_member(self, guild_id: int, user_id: int) -> int:
+        """Their certification and history go; where they certified others, the record stays without them."""
         count = await self.db.execute(
             "DELETE FROM facilitators WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
         )
         count += await self.db.execute(
             "DELETE FROM facilitator_history WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
         )
+        count += await self.db.execute("UPDATE facilitators SET updated_by = ? WHERE guild_id = ? AND updated_by = ?",
+                                       (ERASED_ID, guild_id, user_id))
+        count += await self.db.execute(
+            "UPDATE facilitator_history SET actor_id = ? WHERE guild_id = ? AND actor_id = ?",
+            (ERASED_ID, guild_id, user_id))
+        for table in ("facilitators", "facilitator_history"):
+            count += await redact_column(self.db, table, "reason", user_id, "guild_id = ?", (guild_id,))
         return count + await self.agreement.delete_member(guild_id, user_id)

@@ -16,10 +16,11 @@ from typing import Any, Protocol
 from pydantic import BaseModel, ConfigDict
 
 from bot.clock import Clock, from_db, to_db
-from bot.domain.conduct import ConductService
+from bot.domain.conduct.code import ConductService
+from bot.domain.erasure import ERASED_ID
 from bot.domain.outbox import Outbox
 from bot.domain.roles import Actor, PeerRole, RoleService
-from bot.domain.text import clean_text, name_key, slug
+from bot.domain.text import clean_text, echo, name_key, slug
 from bot.errors import Conflict, DomainError, InvalidInput, NotFound
 from bot.storage.db import Database
 
@@ -129,10 +130,10 @@ class GroupService:
         row = await self.db.fetch_one(
             f"SELECT {_GROUP_COLUMNS} FROM groups g WHERE g.guild_id = ? AND g.name_key = ?"
             " AND g.status != 'provisioning'",
-            (guild_id, name_key(" ".join(name.split()))),
+            (guild_id, name_key(name)),
         )
         if row is None:
-            raise NotFound(f"I couldn't find a group called “{name[:100]}”. /group list shows the groups here.")
+            raise NotFound(f"I couldn't find a group called “{echo(name)}”. /group list shows the groups here.")
         return Group(**dict(row))
 
     async def by_channel(self, channel_id: int) -> Group | None:
@@ -474,4 +475,5 @@ class GroupService:
         )
         for row in rows:
             await self._advance_waitlist(Group(**dict(row)))
-        return removed
+        return removed + await self.db.execute(
+            "UPDATE groups SET created_by = ? WHERE guild_id = ? AND created_by = ?", (ERASED_ID, guild_id, user_id))

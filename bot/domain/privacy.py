@@ -6,6 +6,7 @@ from typing import Any, Protocol
 
 from bot.clock import Clock
 from bot.domain.audit import AuditLog
+from bot.domain.erasure import ERASED_ID
 from bot.domain.roles import Actor, PeerRole, RoleService
 from bot.storage.db import Database
 
@@ -18,14 +19,18 @@ class MemberData(Protocol):
 
 
 class PrivacyService:
+    """`areas` are erased in order; the outbox goes last, so it also sees the effects they queued while
+    erasing (role removals, access withdrawn) and keeps those until they are done (bot/domain/outbox.py)."""
+
     def __init__(
-        self, db: Database, clock: Clock, roles: RoleService, audit: AuditLog, areas: list[MemberData]
+        self, db: Database, clock: Clock, roles: RoleService, audit: AuditLog, areas: list[MemberData],
+        outbox: MemberData,
     ) -> None:
         self.db = db
         self.clock = clock
         self.roles = roles
         self.audit = audit
-        self.areas = areas
+        self.areas = [*areas, outbox]
 
     async def _authorise(self, actor: Actor, user_id: int) -> None:
         if actor.user_id != user_id:
@@ -48,5 +53,7 @@ class PrivacyService:
         async with self.db.transaction():
             for area in self.areas:
                 counts[area.area] = await area.delete_member(actor.guild_id, user_id)
-            await self.audit.record(actor.guild_id, actor.user_id, "privacy_delete", "member", user_id)
+            # The erasure is on record, but not whose: that would undo it.
+            await self.audit.record(actor.guild_id, ERASED_ID if actor.user_id == user_id else actor.user_id,
+                                    "privacy_delete", "member", None)
         return counts

@@ -18,6 +18,8 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.clock import Clock, from_db, to_db
 from bot.domain.audit import AuditLog
+from bot.domain.crisis_resources import LANGUAGES, note_language
+from bot.domain.erasure import ERASED_ID, ERASED_NAME, redact_column
 from bot.domain.outbox import Outbox
 from bot.domain.risk import Screening, Tier
 from bot.domain.roles import Actor, PeerRole, RoleService
@@ -30,6 +32,30 @@ REMINDER_EVERY = {Tier.CRISIS: timedelta(minutes=5), Tier.URGENT: timedelta(minu
                   Tier.CONCERN: timedelta(hours=4)}
 CONTEXT_MESSAGES = 5
 REPEAT_WINDOW = timedelta(days=30)
+MAX_EVIDENCE = 12  # spans kept per referral, after overlapping ones are merged
+MAX_EVIDENCE_TEXT = 200
+
+
+def compact_evidence(evidence: list[dict[str, Any]], content: str | None) -> list[dict[str, Any]]:
+    """Merge spans that overlap (one span, its reasons joined) and keep the first MAX_EVIDENCE in reading
+    order. A message dense with matches gave hundreds of items, many over the same words."""
+    merged: list[dict[str, Any]] = []
+    for item in sorted(evidence, key=lambda e: (int(e["start"]), int(e["end"]))):
+        last = merged[-1] if merged else None
+        if last is not None and int(item["start"]) < last["end"]:
+            last["end"] = max(last["end"], int(item["end"]))
+            if item["reason"] not in last["reasons"]:
+                last["reasons"].append(item["reason"])
+            if content is None:
+                last["text"] = max(last["text"], str(item["text"]), key=len)
+            continue
+        if len(merged) == MAX_EVIDENCE:
+            break
+        merged.append({"start": int(item["start"]), "end": int(item["end"]), "text": str(item["text"]),
+                       "reasons": [item["reason"]]})
+    return [{"start": m["start"], "end": m["end"],
+             "text": (content[m["start"]:m["end"]] if content is not None else m["text"])[:MAX_EVIDENCE_TEXT],
+             "reason": "; ".join(m["reasons"])[:MAX_EVIDENCE_TEXT]} for m in merged]
 
 
 class ReferReason(StrEnum):
@@ -92,6 +118,7 @@ class ReferralConfig(BaseModel):
     country: str = "US"
     hide_method_messages: bool = False
     screening_enabled: bool = True
+    language: str | None = None  # the note to an author; None: the country's usual language
 
 
 class ReferralService:
@@ -117,20 +144,24 @@ class ReferralService:
 
     async def configure(self, actor: Actor, **changes: Any) -> ReferralConfig:
         await self.roles.require(actor, PeerRole.ADMIN)
-        if "country" in changes and (len(changes["country"]) != 2 or not changes["country"].isalpha()):
-            raise InvalidInput("Please give the country as a two-letter code, such as US, GB, IE, AU or NZ.")
+        country = changes.get("country")
+        if country is not None and (len(country) != 2 or not country.isascii() or not country.isalpha()):
+            raise InvalidInput("Please give the country as a two-letter code, such as US, GB, ES, FR, DE or BR.")
+        if changes.get("language") is not None and changes["language"] not in LANGUAGES:
+            raise InvalidInput(f"Please choose a language among: {', '.join(LANGUAGES)}.")
         current = (await self.config(actor.guild_id)).model_dump()
         current.update({k: (v.upper() if k == "country" else v) for k, v in changes.items() if v is not None})
         updated = ReferralConfig(**current)
         await self.db.execute(
             "INSERT INTO referral_config (guild_id, queue_channel_id, oncall_role_id, country,"
-            " hide_method_messages, screening_enabled, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " hide_method_messages, screening_enabled, language, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (guild_id) DO UPDATE SET queue_channel_id = excluded.queue_channel_id,"
             " oncall_role_id = excluded.oncall_role_id, country = excluded.country,"
             " hide_method_messages = excluded.hide_method_messages,"
-            " screening_enabled = excluded.screening_enabled, updated_at = excluded.updated_at",
+            " screening_enabled = excluded.screening_enabled, language = excluded.language,"
+            " updated_at = excluded.updated_at",
             (actor.guild_id, updated.queue_channel_id, updated.oncall_role_id, updated.country,
-             updated.hide_method_messages, updated.screening_enabled, to_db(self.clock.now())),
+             updated.hide_method_messages, updated.screening_enabled, updated.language, to_db(self.clock.now())),
         )
         return updated
 
@@ -148,6 +179,11 @@ class ReferralService:
         if screening.tier < Tier.CONCERN:
             return None
         config = await self.config(guild_id)
+        # the note follows the member's own choice of language and country, else the server's
+        chosen = await self.db.fetch_one("SELECT language, country FROM member_language WHERE guild_id = ? AND"
+                                         " user_id = ?", (guild_id, author_id))
+        country = (chosen["country"] if chosen else None) or config.country
+        language = note_language(country, config.language, chosen["language"] if chosen else None)
         async with self.db.transaction():
             referral_id = await self._insert(
                 guild_id, "screening", screening.tier, [c.value for c in screening.categories],
@@ -159,7 +195,8 @@ class ReferralService:
             if screening.tier >= Tier.URGENT:
                 await self.outbox.enqueue(
                     guild_id, "author_support", {"referral_id": referral_id, "user_id": author_id,
-                                                 "channel_id": channel_id, "country": config.country},
+                                                 "channel_id": channel_id, "country": country,
+                                                 "language": language},
                     dedupe_key=f"author_support:{referral_id}", subject_id=author_id,
                 )
             if screening.method_detail and config.hide_method_messages:
@@ -176,19 +213,22 @@ class ReferralService:
     ) -> Referral:
         """A member's "Flag for professional review". The author is never told who flagged them."""
         reason = clean_text(reason, field="reason", max_len=500, multiline=True) if reason else None
-        since = to_db(self.clock.now() - timedelta(hours=1))
-        recent = await self.db.fetch_value(
-            "SELECT COUNT(*) FROM referral_events e JOIN referrals r ON r.id = e.referral_id"
-            " WHERE r.guild_id = ? AND e.actor_id = ? AND e.action = 'flagged' AND e.at > ?",
-            (actor.guild_id, actor.user_id, since),
-        )
-        if int(recent) >= self.settings.flags_per_hour:
-            raise RateLimited(
-                "You've flagged several messages in the last hour, so I've paused flagging for a little while. "
-                "If someone is in danger right now, please contact a moderator or emergency services directly."
-            )
         tier = max(screening.tier, Tier.CONCERN)
         async with self.db.transaction():
+            # Counted inside the transaction that records the flag, so simultaneous flags queue behind one
+            # another and each sees the ones before it.
+            since = to_db(self.clock.now() - timedelta(hours=1))
+            recent = await self.db.fetch_value(
+                "SELECT COUNT(*) FROM referral_events e JOIN referrals r ON r.id = e.referral_id"
+                " WHERE r.guild_id = ? AND e.actor_id = ? AND e.action = 'flagged' AND e.at > ?",
+                (actor.guild_id, actor.user_id, since),
+            )
+            if int(recent) >= self.settings.flags_per_hour:
+                raise RateLimited(
+                    "You've flagged several messages in the last hour, so I've paused flagging for a little "
+                    "while. If someone is in danger right now, please contact a moderator or emergency services "
+                    "directly."
+                )
             existing = await self.db.fetch_value(
                 "SELECT id FROM referrals WHERE guild_id = ? AND message_id = ?", (actor.guild_id, message_id)
             )
@@ -228,6 +268,7 @@ class ReferralService:
     ) -> int:
         now = self.clock.now()
         due = now + self.ack_deadline(tier)
+        evidence = compact_evidence(evidence, content)
         referral_id = await self.db.execute(
             "INSERT OR IGNORE INTO referrals (guild_id, source, tier, categories, evidence, reason, subject_id,"
             " flagger_id, channel_id, message_id, jump_url, content, context, created_at, ack_due_at,"
@@ -363,31 +404,72 @@ class ReferralService:
 
     # ---- privacy -------------------------------------------------------------------------------------
     async def export_member(self, guild_id: int, user_id: int) -> dict[str, Any]:
-        about = await self.db.fetch_all(
-            "SELECT id, source, tier, state, created_at, content FROM referrals WHERE guild_id = ?"
-            " AND subject_id = ? ORDER BY id", (guild_id, user_id),
-        )
+        """Everything recorded about the member (reasons, notes, evidence, each step), except who flagged them;
+        their own words quoted in other referrals; and the flags and referrals they raised."""
+        about: list[dict[str, Any]] = []
+        for row in await self.db.fetch_all(
+            "SELECT id, source, tier, categories, evidence, reason, state, outcome, created_at, closed_at,"
+            " channel_id, message_id, jump_url, content FROM referrals WHERE guild_id = ? AND subject_id = ?"
+            " ORDER BY id", (guild_id, user_id),
+        ):
+            item = dict(row)
+            item["categories"] = json.loads(item["categories"])
+            item["evidence"] = json.loads(item["evidence"])
+            # Steps without who took them: a flagger's identity is never part of this export.
+            item["events"] = [dict(e) for e in await self.db.fetch_all(
+                "SELECT action, at, detail FROM referral_events WHERE referral_id = ? ORDER BY id", (row["id"],))]
+            about.append(item)
+        quoted = [line.get("text", "") for context, in await self.db.fetch_all(
+            "SELECT context FROM referrals WHERE guild_id = ? AND instr(context, ?) > 0", (guild_id, str(user_id)))
+            for line in json.loads(context) if line.get("author_id") == user_id]
         raised = await self.db.fetch_all(
-            "SELECT r.id, e.action, e.at FROM referral_events e JOIN referrals r ON r.id = e.referral_id"
+            "SELECT r.id, e.action, e.at, e.detail FROM referral_events e JOIN referrals r ON r.id = e.referral_id"
             " WHERE r.guild_id = ? AND e.actor_id = ? AND e.action IN ('flagged', 'referred') ORDER BY e.id",
             (guild_id, user_id),
         )
-        # Who flagged a member is never part of that member's export.
-        return {"about_you": [dict(r) for r in about], "raised_by_you": [dict(r) for r in raised]}
+        return {"about_you": about, "your_words_in_other_referrals": quoted,
+                "raised_by_you": [dict(r) for r in raised]}
 
     async def delete_member(self, guild_id: int, user_id: int) -> int:
-        """Erase the member's words and identity; keep the anonymous record that a referral happened."""
+        """Erase the member's words and identity; keep the anonymous record that a referral happened, and the
+        notes and reasons about them (the professionals' record), with any mention of them taken out."""
+        now = to_db(self.clock.now())
+        touched: set[int] = set()
+        own = [int(r[0]) for r in await self.db.fetch_all(
+            "SELECT id FROM referrals WHERE guild_id = ? AND subject_id = ?", (guild_id, user_id))]
         changed = await self.db.execute(
             "UPDATE referrals SET content = NULL, context = NULL, evidence = '[]', subject_id = NULL,"
-            " content_purged_at = ? WHERE guild_id = ? AND subject_id = ?",
-            (to_db(self.clock.now()), guild_id, user_id),
+            " message_id = NULL, jump_url = NULL, channel_id = NULL, content_purged_at = ?"
+            " WHERE guild_id = ? AND subject_id = ?",
+            (now, guild_id, user_id),
         )
+        touched.update(own)
+        # Lines they wrote in the context of other members' referrals.
+        for referral_id, context in await self.db.fetch_all(
+            "SELECT id, context FROM referrals WHERE guild_id = ? AND instr(context, ?) > 0", (guild_id, str(user_id))
+        ):
+            lines = json.loads(context)
+            if any(line.get("author_id") == user_id for line in lines):
+                kept = [{"author": ERASED_NAME, "text": ""} if line.get("author_id") == user_id else line
+                        for line in lines]
+                changed += await self.db.execute("UPDATE referrals SET context = ? WHERE id = ?",
+                                                 (json.dumps(kept), referral_id))
+                touched.add(int(referral_id))
+        in_guild = "referral_id IN (SELECT id FROM referrals WHERE guild_id = ?)"
         changed += await self.db.execute(
             "UPDATE referrals SET flagger_id = NULL WHERE guild_id = ? AND flagger_id = ?", (guild_id, user_id)
         )
         changed += await self.db.execute(
-            "UPDATE referral_events SET actor_id = NULL WHERE actor_id = ? AND referral_id IN"
-            " (SELECT id FROM referrals WHERE guild_id = ?) AND action IN ('flagged', 'referred')",
-            (user_id, guild_id),
-        )
+            "UPDATE referrals SET claimed_by = ? WHERE guild_id = ? AND claimed_by = ?",
+            (ERASED_ID, guild_id, user_id))
+        # Who flagged or referred stays unknown (NULL, as for the bot); steps they took as staff keep the step.
+        changed += await self.db.execute(
+            f"UPDATE referral_events SET actor_id = CASE WHEN action IN ('flagged', 'referred') THEN NULL ELSE ? END"
+            f" WHERE actor_id = ? AND {in_guild}", (ERASED_ID, user_id, guild_id))
+        for table, column in (("referrals", "reason"), ("referrals", "outcome")):
+            changed += await redact_column(self.db, table, column, user_id, "guild_id = ?", (guild_id,))
+        changed += await redact_column(self.db, "referral_events", "detail", user_id, in_guild, (guild_id,))
+        for referral_id in sorted(touched):  # the queue card is shown again without them
+            await self._event(referral_id, None, "erased", "a member's data was erased")
+            await self._enqueue_card(guild_id, referral_id)
         return changed

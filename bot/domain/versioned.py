@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from bot.clock import Clock, from_db, to_db
+from bot.domain.erasure import ERASED_ID
 from bot.domain.roles import Actor, PeerRole, RoleService
 from bot.domain.text import clean_text
 from bot.errors import Conflict, NotFound
@@ -108,6 +109,10 @@ class VersionedText:
         return [{"version": r["version"], "accepted_at": from_db(r["accepted_at"]).isoformat()} for r in rows]
 
     async def delete_member(self, guild_id: int, user_id: int) -> int:
-        return await self.db.execute(
+        """Their acceptances go; versions they published stay (the text is the server's), without them."""
+        deleted = await self.db.execute(
             f"DELETE FROM {self.acceptances_table} WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
         )
+        return deleted + await self.db.execute(
+            f"UPDATE {self.versions_table} SET created_by = ? WHERE guild_id = ? AND created_by = ?",
+            (ERASED_ID, guild_id, user_id))

@@ -7,6 +7,8 @@ interleave statements inside one transaction on the shared connection, and a fai
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sqlite3
 from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,12 +16,33 @@ from typing import Any
 
 import aiosqlite
 
+from bot.errors import InvalidInput
+
 Params = Iterable[Any] | Mapping[str, Any]
 
 
+SQLITE_INT_MIN, SQLITE_INT_MAX = -(2**63), 2**63 - 1
+
+
+def _safe(value: Any) -> Any:
+    """A value SQLite can store. An integer outside 64 bits can only be a mistyped id, so the person is told;
+    a lone surrogate (which UTF-8 can't encode) becomes U+FFFD, so a flagged message is never lost over it."""
+    if type(value) is int and not SQLITE_INT_MIN <= value <= SQLITE_INT_MAX:
+        raise InvalidInput("That number is too large to be anything peerbot knows; please check it.")
+    if type(value) is str and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # UTF-16 joins a split pair back into its character and replaces what is left alone.
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value
+
+
 def _bind(params: Params) -> tuple[Any, ...] | Mapping[str, Any]:
-    """Positional parameters as a tuple; named ones (:name) as the mapping itself."""
-    return params if isinstance(params, Mapping) else tuple(params)
+    """Positional parameters as a tuple; named ones (:name) as a mapping; each made storable (`_safe`)."""
+    if isinstance(params, Mapping):
+        return {key: _safe(value) for key, value in params.items()}
+    return tuple(_safe(value) for value in params)
 
 
 class Database:
@@ -61,7 +84,14 @@ class Database:
                 await self._conn.execute("ROLLBACK")
                 raise
             else:
-                await self._conn.execute("COMMIT")
+                try:
+                    await self._conn.execute("COMMIT")
+                except BaseException:
+                    # A failed COMMIT (the file is locked, the disk is full) leaves the transaction open on the
+                    # connection; end it, or every later BEGIN would fail.
+                    with contextlib.suppress(sqlite3.Error):
+                        await self._conn.execute("ROLLBACK")
+                    raise
             finally:
                 self._owner = None
 
@@ -115,10 +145,17 @@ class Database:
             await self._conn.execute("COMMIT")
 
 
+_UNAVAILABLE = ("locked", "busy", "disk i/o", "unable to open", "database or disk is full")
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """True when SQLite refused for a while (another process holds the lock, a backup, a full disk), as opposed
+    to a mistake in the SQL: the work is worth keeping and trying again."""
+    return isinstance(error, sqlite3.OperationalError) and any(word in str(error).lower() for word in _UNAVAILABLE)
+
+
 def split_sql(script: str) -> list[str]:
     """Split a migration into statements, using sqlite3's own completeness test (handles triggers)."""
-    import sqlite3
-
     statements: list[str] = []
     buffer = ""
     for line in script.splitlines(keepends=True):

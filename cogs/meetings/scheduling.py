@@ -1,4 +1,4 @@
-"""`/meeting schedule`, `course`, `cancel`, `move`, `cover`, `agenda` and `stop-series`: planning meetings.
+"""`/meeting schedule`, `course`, `cancel`, `move`, `hand-over`, `cover`, `agenda` and `stop-series`: planning.
 
 After a change that moves a meeting's timeline, the command re-arms the scheduler's wake-up.
 """
@@ -98,6 +98,15 @@ class SchedulingCommands(commands.Cog):
         o = await self.bot.services.meetings.move(actor_of(interaction), meeting, date, time)
         await self.bot.rearm_meetings()
         await reply(interaction, f"**{o.label}** is now {starts_text(o)}. Members who RSVP'd are being told.")
+
+    @app_commands.command(name="hand-over", description="Give a meeting's series to another facilitator (leaders)")
+    @app_commands.guild_only()
+    @app_commands.autocomplete(meeting=meeting_choices)
+    @app_commands.describe(meeting="Any meeting of the series", to="A facilitator assigned to the group")
+    async def hand_over(self, interaction: discord.Interaction, meeting: int, to: discord.Member) -> None:
+        series = await self.bot.services.meetings.hand_over(actor_of(interaction), meeting, to.id)
+        await self.bot.rearm_meetings()
+        await reply(interaction, f"**{series.title}** now runs with {to.mention}, who is being told.")
 
     @app_commands.command(name="cover", description="Ask the group's other facilitators to cover a meeting")
     @app_commands.guild_only()

@@ -1,7 +1,8 @@
 """The match space: a private channel or thread for the pair, visible to leaders and moderators.
 
 It is opened through the outbox when a supporter accepts, recorded as soon as it exists, and archived when the
-match ends. Screening and referral cover it like a group channel (`is_match_space`). If someone deletes it by
+match ends. Screening, referral and conduct cover it like a group channel (`space_of`, registered with
+ScreenedSpaces in bot/services.py). If someone deletes it by
 hand, the match carries on without it: both are told, leaders are alerted, and a leader can open a new one.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.clock import Clock
+from bot.domain.conduct.spaces import Space
 from bot.domain.matching.explain import for_pair
 from bot.domain.matching.match import MatchRecords
 from bot.domain.matching.notify import MatchNotifier
@@ -65,9 +67,9 @@ class MatchSpaces:
         assert self._open is not None
         return self._open.get(channel_id)
 
-    async def is_match_space(self, channel_id: int) -> bool:
-        """Screening asks this: is the channel a pair's space? Any space still open counts."""
-        return await self.match_in(channel_id) is not None
+    async def space_of(self, channel_id: int) -> Space | None:
+        """Screening and conduct ask this (bot/domain/conduct/spaces.py): is the channel a pair's open space?"""
+        return Space("match") if await self.match_in(channel_id) is not None else None
 
     async def spec(self, match_id: int, rev: int) -> SpaceSpec | None:
         """None when there is nothing to open: the match ended, or a newer request for a space replaced this."""

@@ -24,7 +24,9 @@ from bot.errors import InvalidInput
 MAX_PER_DAY = 3  # more meetings than this in one local day is a typing mistake, not a programme
 MIN_DURATION, MAX_DURATION = 15, 8 * 60
 MAX_COUNT = 520  # ten years of weekly meetings
+MAX_INTERVAL = 366  # "every N" periods: a year of days is the longest gap that makes sense
 CHECK_WINDOW = timedelta(days=366 * 2)
+MAX_AHEAD = timedelta(days=366 * 2)  # how far ahead a meeting may be placed (also keeps dates far from year 9999)
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _DAY_NAMES = {name: i for i, names in enumerate(
     (("mon", "monday", "mo"), ("tue", "tues", "tuesday", "tu"), ("wed", "wednesday", "we"),
@@ -100,6 +102,13 @@ def parse_time(text: str) -> time:
     return time(int(match[1]), int(match[2]))
 
 
+def within_reach(local: datetime, now: datetime) -> None:
+    """Refuse a meeting further ahead than anyone plans one (9999-12-31 would also overflow date arithmetic)."""
+    if local.date() > (now + MAX_AHEAD).date():
+        raise InvalidInput(f"That date is too far ahead; please choose one before "
+                           f"{(now + MAX_AHEAD).date():%d %B %Y}.")
+
+
 def localize(local: datetime, tz: ZoneInfo) -> datetime:
     """A naive local time as an aware UTC instant. A time in a gap moves forward by the gap."""
     return local.replace(tzinfo=tz, fold=0).astimezone(UTC)
@@ -168,6 +177,12 @@ def _clean_rule(text: str) -> str:
         raise InvalidInput("Please give a single RRULE (not a set of rules).")
     if re.search(r"FREQ=(SECONDLY|MINUTELY)", rule, re.IGNORECASE):
         raise InvalidInput("A meeting can't repeat every minute or second. Please use a daily or weekly rule.")
+    parts = dict(part.partition("=")[::2] for part in rule.upper().split(";") if part)
+    # dateutil accepts these and then fails or runs away while expanding, so they are checked here.
+    if "INTERVAL" in parts and not (parts["INTERVAL"].isdigit() and 1 <= int(parts["INTERVAL"]) <= MAX_INTERVAL):
+        raise InvalidInput(f"The RRULE's INTERVAL must be a whole number from 1 to {MAX_INTERVAL}.")
+    if "COUNT" in parts and not (parts["COUNT"].isdigit() and 1 <= int(parts["COUNT"]) <= MAX_COUNT):
+        raise InvalidInput(f"The RRULE's COUNT (the number of meetings) must be between 1 and {MAX_COUNT}.")
     return rule
 
 
@@ -231,6 +246,7 @@ def build_schedule(
     if not MIN_DURATION <= duration_minutes <= MAX_DURATION:
         raise InvalidInput(f"A meeting lasts between {MIN_DURATION} minutes and {MAX_DURATION // 60} hours.")
     dtstart = datetime.combine(day, at)
+    within_reach(dtstart, now)
     if not exists(dtstart, tz):
         raise InvalidInput(
             f"{at:%H:%M} on {day:%d %B %Y} doesn't exist in {tz.key}: the clocks go forward then. "
@@ -239,7 +255,11 @@ def build_schedule(
     if localize(dtstart, tz) <= now:
         raise InvalidInput("That start time has already passed. Please choose a time in the future.")
     schedule = Schedule(tz.key, dtstart, timedelta(minutes=duration_minutes), to_rrule(spec, dtstart))
-    _check_sane(schedule)
+    try:
+        _check_sane(schedule)
+    except (ValueError, OverflowError):  # a rule dateutil parsed but cannot expand
+        raise InvalidInput("I couldn't work out the meetings from that rule. Please check it, or use the weekly "
+                           "or monthly options.") from None
     return schedule
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.clock import Clock, to_db
+from bot.domain.erasure import ERASED_ID, redact_column
 from bot.domain.meetings.model import REMINDER_MENU, OccurrenceState
 from bot.domain.meetings.recurrence import zone
 from bot.domain.meetings.schedule import SeriesService
@@ -135,12 +136,16 @@ class RsvpService:
             f"DELETE FROM cover_requests WHERE {in_guild_occ} AND (requested_by = ? OR taken_by = ?)",
             (guild_id, user_id, user_id))
         count += await self.db.execute(
-            "UPDATE meeting_occurrences SET facilitator_id = 0 WHERE guild_id = ? AND facilitator_id = ?",
-            (guild_id, user_id))
+            "UPDATE meeting_occurrences SET facilitator_id = ? WHERE guild_id = ? AND facilitator_id = ?",
+            (ERASED_ID, guild_id, user_id))
         count += await self.db.execute(
             "UPDATE meeting_occurrences SET checked_in_by = NULL WHERE guild_id = ? AND checked_in_by = ?",
             (guild_id, user_id))
         for column in ("lead_id", "created_by"):
             count += await self.db.execute(
-                f"UPDATE meeting_series SET {column} = 0 WHERE guild_id = ? AND {column} = ?", (guild_id, user_id))
-        return count
+                f"UPDATE meeting_series SET {column} = ? WHERE guild_id = ? AND {column} = ?",
+                (ERASED_ID, guild_id, user_id))
+        for column in ("title", "agenda"):
+            count += await redact_column(self.db, "meeting_series", column, user_id, "guild_id = ?", (guild_id,))
+        return count + await redact_column(self.db, "meeting_feedback", "comment", user_id,
+                                           "group_id IN (SELECT id FROM groups WHERE guild_id = ?)", (guild_id,))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from bot.clock import Clock, from_db, to_db
+from bot.domain.assignment import AssignmentService
 from bot.domain.facilitator import FacilitatorService
 from bot.domain.group import GroupService
 from bot.domain.meetings.calendar import group_calendar
@@ -36,6 +37,7 @@ from bot.domain.meetings.recurrence import (
     overlaps,
     parse_date,
     parse_time,
+    within_reach,
     zone,
 )
 from bot.domain.roles import Actor, PeerRole, RoleService
@@ -104,13 +106,14 @@ def _occurrence_rows(series: Series, until: datetime, last: tuple[int, str | Non
 
 class SeriesService:
     def __init__(self, db: Database, clock: Clock, roles: RoleService, groups: GroupService,
-                 facilitators: FacilitatorService, notifier: Notifier) -> None:
+                 facilitators: FacilitatorService, notifier: Notifier, assignments: AssignmentService) -> None:
         self.db = db
         self.clock = clock
         self.roles = roles
         self.groups = groups
         self.facilitators = facilitators
         self.notifier = notifier
+        self.assignments = assignments
 
     # ---- scheduling ----------------------------------------------------------------------------------
     async def schedule(self, actor: Actor, group_name: str, draft: SeriesDraft) -> tuple[Series, list[Occurrence]]:
@@ -119,8 +122,10 @@ class SeriesService:
             raise Conflict(f"“{group.name}” is archived, so it can't hold meetings.")
         lead_id = await self._lead_for(actor, draft.facilitator_id)
         co_ids = tuple(dict.fromkeys(i for i in draft.co_facilitator_ids if i != lead_id))
-        for co_id in co_ids:
-            await self.facilitators.require_active(actor.guild_id, co_id, you=co_id == actor.user_id)
+        for user_id in (lead_id, *co_ids):
+            if user_id != lead_id:
+                await self.facilitators.require_active(actor.guild_id, user_id, you=user_id == actor.user_id)
+            await self.assignments.require_assigned(group.id, user_id, you=user_id == actor.user_id)
         title = clean_text(draft.title, field="meeting title", max_len=100)
         agenda = clean_text(draft.agenda, field="agenda", max_len=1500, min_len=0, multiline=True)
         syllabus = [clean_text(t, field="session title", max_len=100) for t in draft.syllabus]
@@ -136,6 +141,9 @@ class SeriesService:
         schedule = await _validated(draft.time_zone, parse_date(draft.day), parse_time(draft.at),
                                     draft.duration_minutes, recurrence, now=self.clock.now())
         async with self.db.transaction():
+            # Again inside the transaction, so an unassignment at the same moment can't be overtaken.
+            for user_id in (lead_id, *co_ids):
+                await self.assignments.require_assigned(group.id, user_id, you=user_id == actor.user_id)
             await self._check_overlap(group.id, schedule)
             now = self.clock.now()
             series_id = await self.db.execute(
@@ -308,10 +316,11 @@ class SeriesService:
         return {int(r["user_id"]) for r in rows} | {occurrence.facilitator_id}
 
     async def require_runner(self, actor: Actor, occurrence: Occurrence) -> None:
-        """Only an active, certified facilitator of this meeting may run it."""
+        """Only an active, certified facilitator of this meeting, assigned to its group, may run it."""
         if actor.user_id not in await self.facilitator_ids(occurrence):
             raise PermissionDenied("Only a facilitator of this meeting can do that.")
         await self.facilitators.require_active(actor.guild_id, actor.user_id)
+        await self.assignments.require_assigned(occurrence.group_id, actor.user_id)
 
     async def require_manager(self, actor: Actor, occurrence: Occurrence) -> None:
         """A programme leader, or a facilitator of the meeting, may change it."""
@@ -346,6 +355,7 @@ class SeriesService:
             raise Conflict("Only a meeting that hasn't started yet can be moved.")
         tz = zone(occurrence.time_zone)
         local = datetime.combine(parse_date(day), parse_time(at))
+        within_reach(local, self.clock.now())
         if not exists(local, tz):
             raise InvalidInput(f"{local:%H:%M} on {local:%d %B %Y} doesn't exist in {tz.key}: the clocks go "
                                "forward then. Please pick another time.")
@@ -413,6 +423,33 @@ class SeriesService:
                                          "who came.", key=f"series_end:{series.id}")
         return len(ids)
 
+    async def hand_over(self, actor: Actor, occurrence_id: int, user_id: int) -> Series:
+        """A leader gives the series of a meeting to a facilitator assigned to its group: they lead it, and
+        every upcoming meeting whose facilitator can no longer run it (unassigned, or the old lead) is theirs."""
+        await self.roles.require(actor, PeerRole.LEADER)
+        occurrence = await self.occurrence(actor.guild_id, occurrence_id)
+        series = await self.series(actor.guild_id, occurrence.series_id)
+        if series.status != "active":
+            raise Conflict("That series has ended.")
+        await self.facilitators.require_active(actor.guild_id, user_id, you=user_id == actor.user_id)
+        async with self.db.transaction():
+            await self.assignments.require_assigned(series.group_id, user_id, you=user_id == actor.user_id)
+            assigned = set(await self.assignments.assigned(series.group_id))
+            await self.db.execute("UPDATE meeting_series SET lead_id = ? WHERE id = ?", (user_id, series.id))
+            await self.db.execute("INSERT OR IGNORE INTO series_facilitators (series_id, user_id) VALUES (?, ?)",
+                                  (series.id, user_id))
+            await self.db.execute(
+                "UPDATE meeting_occurrences SET facilitator_id = ? WHERE series_id = ? AND state = 'scheduled'"
+                f" AND (facilitator_id = ? OR facilitator_id NOT IN ({','.join('?' * len(assigned))}))",
+                (user_id, series.id, series.lead_id, *sorted(assigned)))
+            await self.notifier.facilitator_access(actor.guild_id, series.group_id, user_id, grant=True,
+                                                   key=f"handover:{series.id}:{user_id}:{to_db(self.clock.now())}")
+            await self.notifier.dm(actor.guild_id, user_id,
+                                   f"A programme leader has given you the meeting series **{series.title}**. "
+                                   "/meeting next shows its meetings.",
+                                   key=f"handover:{series.id}:{to_db(self.clock.now())}")
+        return await self.series(actor.guild_id, series.id)
+
     # ---- cover ---------------------------------------------------------------------------------------
     async def request_cover(self, actor: Actor, occurrence_id: int) -> int:
         """Ask the group's other certified facilitators to take a meeting; returns how many were asked."""
@@ -421,14 +458,10 @@ class SeriesService:
             raise PermissionDenied("Only the facilitator running a meeting can ask for cover for it.")
         if occurrence.state is not OccurrenceState.SCHEDULED:
             raise Conflict("Cover can only be found for a meeting that hasn't started yet.")
-        rows = await self.db.fetch_all(
-            "SELECT DISTINCT sf.user_id FROM series_facilitators sf JOIN meeting_series s ON s.id = sf.series_id"
-            " WHERE s.group_id = ? AND s.status = 'active' AND sf.user_id != ?",
-            (occurrence.group_id, actor.user_id),
-        )
         now = self.clock.now()
         active = {f.user_id for f in await self.facilitators.list(actor.guild_id) if f.active_at(now)}
-        candidates = [int(r["user_id"]) for r in rows if int(r["user_id"]) in active]
+        candidates = [u for u in await self.assignments.assigned(occurrence.group_id)
+                      if u != actor.user_id and u in active]
         if not candidates:
             raise NotFound("This group has no other certified facilitator to ask. Please tell your programme "
                            "leader, or cancel the meeting with /meeting cancel.")
@@ -458,13 +491,12 @@ class SeriesService:
         await self.facilitators.require_active(actor.guild_id, actor.user_id)
         if row["requested_by"] == actor.user_id:
             raise Conflict("You asked for this cover yourself.")
-        if not await self.db.fetch_value(
-            "SELECT 1 FROM series_facilitators sf JOIN meeting_series s ON s.id = sf.series_id"
-            " JOIN meeting_occurrences o ON o.group_id = s.group_id WHERE o.id = ? AND sf.user_id = ?",
-            (row["occurrence_id"], actor.user_id),
-        ):
-            raise PermissionDenied("Only the group's own facilitators can cover its meetings.")
         async with self.db.transaction():
+            group_id = await self.db.fetch_value("SELECT group_id FROM meeting_occurrences WHERE id = ?",
+                                                 (row["occurrence_id"],))
+            if not await self.assignments.is_assigned(group_id, actor.user_id):
+                raise PermissionDenied("Only the group's own facilitators (those assigned to it) can cover its "
+                                       "meetings.")
             taken = await self.db.execute(
                 "UPDATE cover_requests SET taken_by = ?, taken_at = ? WHERE id = ? AND taken_by IS NULL",
                 (actor.user_id, to_db(self.clock.now()), request_id),

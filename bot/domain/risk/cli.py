@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from bot.domain.risk.screener import RiskScreener
+from bot.domain.risk.stages import build
 
 
 def screen_stream(source: TextIO, sink: TextIO, *, jsonl: bool = False) -> int:
-    screener = RiskScreener()
+    screener = build().screener  # the rules, and the learned stage where it loads
     status = 0
     for number, line in enumerate(source, start=1):
         text = line.rstrip("\n")

@@ -1,4 +1,5 @@
-"""`/conduct show` and `/conduct set`, and the button that records a member's acceptance."""
+"""`/conduct show` and `/conduct set`, the buttons that record a member's acceptance (in the server, or in the
+DM that prompts for a new version once its grace period is over), and the modal for publishing a version."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.domain.conduct import ConductVersion
+from bot.domain.conduct.code import ConductVersion
 from bot.domain.roles import PeerRole
 from bot.domain.versioned import MAX_TEXT_LEN, TextVersion, VersionedText
-from cogs._common import actor_of, bot_of, kind_message, reply
+from cogs._common import NO_MENTIONS, actor_of, bot_of, kind_message, reply
 
 
 def versioned_embed(noun: str, version: TextVersion) -> discord.Embed:
@@ -58,6 +59,41 @@ def accept_view(version: ConductVersion) -> discord.ui.View:
     return view
 
 
+class AcceptConductInDm(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                        template=r"peerbot:conduct-dm:(?P<g>\d+):(?P<v>\d+)"):
+    """The same acceptance from a DM, where there is no server to read: the server is in the custom id."""
+
+    def __init__(self, guild_id: int, version: int) -> None:
+        super().__init__(discord.ui.Button(label="I accept", style=discord.ButtonStyle.success,
+                                           custom_id=f"peerbot:conduct-dm:{guild_id}:{version}"))
+        self.guild_id = guild_id
+        self.version = version
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> AcceptConductInDm:
+        return cls(int(match["g"]), int(match["v"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            await bot_of(interaction).services.conduct.accept(self.guild_id, interaction.user.id, self.version)
+        except Exception as error:
+            await reply(interaction, kind_message(error))
+            return
+        await reply(interaction, "Thank you: you've accepted the new code of conduct.")
+
+
+async def send_code_prompt(user: discord.abc.Messageable, guild_id: int, version: ConductVersion) -> int:
+    """The private prompt after a new version's grace period: the text and an I accept button. Not a sanction."""
+    view = discord.ui.View(timeout=None)
+    view.add_item(AcceptConductInDm(guild_id, version.version))
+    sent = await user.send("The group's code of conduct has a new version. Please read it and press **I accept** "
+                           "when you're ready; nothing else changes for you.", embed=conduct_embed(version),
+                           view=view, allowed_mentions=NO_MENTIONS)
+    return sent.id
+
+
 class VersionedTextModal(discord.ui.Modal):
     """Edit a versioned text (the code of conduct, the facilitator agreement); each save is a new version."""
 
@@ -79,7 +115,9 @@ class VersionedTextModal(discord.ui.Modal):
         await reply(interaction, kind_message(error))
 
 
-class Conduct(commands.GroupCog, group_name="conduct", description="The server's code of conduct"):
+class CodeCommands(commands.Cog):
+    """Part of the `/conduct` group (see cogs/conduct/__init__.py)."""
+
     @app_commands.command(name="show", description="Read the current code of conduct")
     @app_commands.guild_only()
     async def show(self, interaction: discord.Interaction) -> None:
@@ -105,8 +143,3 @@ class Conduct(commands.GroupCog, group_name="conduct", description="The server's
         await interaction.response.send_modal(VersionedTextModal(
             services.conduct, current.text if current else "",
             "Members will be asked to accept it before joining another group."))
-
-
-async def setup(bot: commands.Bot) -> None:
-    bot.add_dynamic_items(AcceptConductButton)
-    await bot.add_cog(Conduct())
