@@ -668,3 +668,28 @@ def test_online_ranking_and_the_batch_matrix_agree_on_random_pools() -> None:
             seen += len(online)
             fell_back += ranking.fallback and bool(online)
     assert seen > 500 and fell_back > 0  # the comparison is not vacuous
+
+
+async def test_screening_reads_the_match_space(services: Services) -> None:
+    from bot.domain.screening import Incoming
+
+    async def no_context() -> list[dict[str, object]]:
+        return []
+
+    match_id, space = await matched(services)
+    services.screening.start()
+    await services.screening.submit(Incoming(GUILD, space, 10, SEEKER.user_id, "url", "honestly I just want to die",
+                                             no_context))
+    await services.screening.drain()
+    await services.screening.stop()
+    row = await services.db.fetch_one("SELECT subject_id, channel_id, tier FROM referrals")
+    assert row is not None and tuple(row) == (SEEKER.user_id, space, "urgent")
+    assert (await match_row(services, match_id))["state"] == "active"  # the match goes on; a leader now knows
+
+
+def test_ties_go_to_the_supporter_with_more_room_then_the_longest_approved() -> None:
+    me = Seeker(1, prof(condition="Kidney transplant"), Role.PATIENT)
+    same = prof(condition="Kidney transplant")
+    pool = pool_of(*(PoolEntry(100 + i, same, room) for i, room in enumerate((1, 2, 3, 2, 3, 1, 1))))
+    assert [c.user_id for c in rank(me, pool, ProgrammeSettings(), k=1).candidates] == [102]
+    assert [c.user_id for c in rank(me, pool, ProgrammeSettings(), k=3).candidates] == [102, 104, 101]

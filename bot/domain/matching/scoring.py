@@ -262,8 +262,10 @@ def rank(seeker: Seeker, pool: CandidatePool, settings: ProgrammeSettings, k: in
         return Ranking([], bool(fallback[0]), 0)
     scores, parts = similarity(q, pool, settings, idx, keep_parts=True)
     row = scores[0]
-    top = np.argpartition(-row, k - 1)[:k] if idx.size > k else np.arange(idx.size)
-    top = top[np.lexsort((idx[top], -pool.capacity[idx[top]], -row[top]))]
+    top = np.arange(idx.size)
+    if idx.size > k:  # the k best, and everyone tied with the last of them, so ties are broken below
+        top = np.flatnonzero(row >= -np.partition(-row, k - 1)[k - 1])
+    top = top[np.lexsort((idx[top], -pool.capacity[idx[top]], -row[top]))][:k]
     return Ranking([Candidate(int(pool.user_ids[idx[t]]), round(float(row[t]), 4),
                               {name: round(float(part[0, t]), 3) for name, part in parts.items()}) for t in top],
                    bool(fallback[0]), int(idx.size))
