@@ -44,7 +44,7 @@ READS = {
     "courses.progress", "groups.get", "groups.list", "meetings.upcoming", "meetings.recent", "meetings.occurrence",
     "rsvps.prefs", "courses.active", "conduct.current", "agreement.current", "facilitators.list",
     "referrals.config", "timeline.open_in_channel", "languages.get", "conduct_cases.history",
-    "conduct_cases.stats", "conduct_policy.config", "conduct_policy.layer", "outbox.dead_letters",
+    "conduct_cases.stats", "conduct_policy.config", "conduct_policy.layer", "outbox.failures",
 }
 
 INTERNAL = {
@@ -80,6 +80,11 @@ INTERNAL = {
     "screening.catch_up_points", "intake.drain",
     # what one delivery attempt already did on Discord, written and read by the outbox handlers
     "outbox.record_step", "outbox.step_result",
+    # which channels are peer-support spaces (screening and conduct ask it of every flagged message)
+    "spaces.space_of",
+    # delivery: the queue channel's health, the staff to reach when it fails, each member's private thread
+    "health.failed", "health.failing", "health.get", "health.worked", "referrals.repost_missing_cards",
+    "staff.contacts", "staff.seen", "staff.staff_roles", "threads.forget", "threads.get", "threads.remember",
 }
 
 

@@ -85,6 +85,8 @@ async def everything_about_v(services: Services, clock: FakeClock) -> dict[str, 
         day="2026-03-14", title="Course", syllabus=("One", "Two"), recurrence=RecurrenceSpec(Repeat.WEEKLY)))
     await services.courses.enroll(VA, course[0].series_id)
 
+    await matching_about_v(services, clock)  # before the referrals: a member at risk is not matched
+
     # Referrals: about V (screened, then flagged too), about MEMBER with V's words as context, raised by V.
     about_v = await services.referrals.from_screening(
         GUILD, V, 50, 7001, f"https://discord.com/channels/{GUILD}/50/7001", SCREENED,
@@ -136,6 +138,43 @@ async def everything_about_v(services: Services, clock: FakeClock) -> dict[str, 
             "referred": referred.id}
 
 
+async def matching_about_v(services: Services, clock: FakeClock) -> None:
+    """Matching: V leads a programme (its taxonomy, a supporter's approval, a batch), seeks support in another
+    (a profile, a request in their words, a match with a space, contacts, a check-in answer, a rating), and
+    supports someone there too."""
+    from bot.domain.matching.profile import Role, Side
+    from bot.domain.matching.programme import Mode
+    from bot.domain.matching.taxonomy import Kind
+    from tests.matching_helpers import SEEKER, SUP1, draft, intake, make_programme, seeker, supporter
+
+    led = await services.matching.programmes.create(VA, "Led by V", {"mode": Mode.BATCH})
+    await services.matching.taxonomy.add(VA, Kind.ISSUE, "quartz lanterns")
+    await services.matching.supporters.approve(VA, led, SUP1.user_id, "Mentor course", "2026-01-01")
+    programme = await make_programme(services, "Transplant mentors", mode=Mode.AUTO, checkin_days=[1])
+    await services.matching.profiles.save(VA, programme, Side.SEEKER, draft(
+        condition="Kidney transplant", issues="rejection", culture=NAME, preferences="culture=nice"))
+    await supporter(services, programme, SUP1)
+    await services.matching.intake.submit(VA, programme, Role.PATIENT, intake(challenges=QUOTED))
+    offer_id = await services.db.fetch_value("SELECT id FROM match_offers WHERE state = 'pending'")
+    match_id = await services.matching.matchmaker.accept(SUP1, offer_id)
+    assert await services.matching.spaces.record(match_id, 1, 8800)
+    await services.matching.lifecycle.note_post(8800, V)
+    await services.matching.lifecycle.spoken(VA, match_id)
+    # V supports SEEKER as well.
+    await services.matching.profiles.save(VA, programme, Side.SUPPORTER, draft(condition="Kidney transplant"))
+    await services.matching.supporters.approve(LEADER, programme, V, "Mentor course", "2026-01-01")
+    await seeker(services, programme, who=SEEKER, issues="rejection")
+    await services.matching.intake.submit(SEEKER, programme, Role.PATIENT, intake())
+    offer_id = await services.db.fetch_value("SELECT id FROM match_offers WHERE state = 'pending'")
+    await services.matching.matchmaker.accept(VA, offer_id)
+    clock.advance(days=1)
+    await services.matching.timeline.run_due()
+    await services.matching.lifecycle.answer_checkin(VA, match_id, 1, happened=True, good_fit=False)
+    await services.matching.lifecycle.end(VA, match_id)
+    await services.matching.lifecycle.rate(VA, match_id, 4, f"thanks to <@{SUP1.user_id}>")
+    await services.matching.batches.preview(VA, led)
+
+
 async def test_export_has_everything_recorded_about_them_except_who_flagged(
     services: Services, clock: FakeClock
 ) -> None:
@@ -184,7 +223,8 @@ async def test_after_erasure_no_table_holds_their_id_or_words(
     assert reminder["mention_ids"] == [MEMBER.user_id] and reminder["text"].endswith(f"<@{MEMBER.user_id}>")
     # Conduct keeps anonymous cases for the rules' statistics, and MEMBER's case with the erased moderator as 0.
     cases = await services.db.fetch_all("SELECT member_id, actor_id, rule FROM conduct_cases ORDER BY id")
-    assert [tuple(r) for r in cases] == [(None, None, "insult"), (None, 3, None), (MEMBER.user_id, 0, None)]
+    assert [tuple(r) for r in cases] == [(None, 8, None), (None, None, "insult"), (None, None, "insult"), (None, 3, None),
+                                         (MEMBER.user_id, 0, None)]
     # Leaders were told the Tuesday series now runs with the co-facilitator.
     alert = await services.db.fetch_value("SELECT payload FROM outbox WHERE dedupe_key LIKE 'alert:erased:%'")
     assert "has erased their data" in alert and f"<@{FAC2.user_id}>" in alert

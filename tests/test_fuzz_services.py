@@ -160,7 +160,7 @@ TARGETS: dict[str, Target] = {
                           actors, users, ids, ids, texts, texts, opt_texts),
     "intake.from_screening": target(lambda s, u, c, m, url, text, ctx: s.intake.from_screening(
         GUILD, u, c, m, url, text, ctx or [], SCREEN.screen(text)), users, ids, ids, texts, texts, contexts),
-    "outbox.dead_letters": target(lambda s, g, n: s.outbox.dead_letters(g, limit=n), ids, st.integers(-5, 10**6)),
+    "outbox.failures": target(lambda s, g, n: s.outbox.failures(g, limit=n), ids, st.integers(-5, 10**6)),
     "referrals.refer": target(lambda s, a, u, r, n, c: s.referrals.refer(a, u, r, n, c), staff, users,
                               st.sampled_from(list(ReferReason)), opt_texts, st.one_of(st.none(), ids)),
     "referrals.act": target(lambda s, a, r, act, d: s.referrals.act(a, r, act, d), staff, ids,

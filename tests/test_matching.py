@@ -13,12 +13,14 @@ import pytest
 from bot.domain.matching.batch import assign, greedy, total
 from bot.domain.matching.explain import for_leaders, for_pair, reasons
 from bot.domain.matching.pool import CandidatePool, PoolEntry
+from bot.domain.matching.profile import AGE_BANDS as AGE_BANDS_FOR_TEST
 from bot.domain.matching.profile import Profile, Role, Side, Strength
 from bot.domain.matching.programme import Mode, ProgrammeSettings, parse_days, parse_weights
-from bot.domain.matching.scoring import FORBIDDEN, Seeker, rank, score_row
+from bot.domain.matching.scoring import FORBIDDEN, Seeker, rank, score_matrix, score_row
 from bot.domain.matching.taxonomy import Kind
 from bot.domain.referral import ReferReason
 from bot.domain.roles import PeerRole
+from bot.domain.spaces import Space
 from bot.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from bot.services import Services, open_services
 from bot.settings import Settings
@@ -393,7 +395,7 @@ async def test_a_match_space_deleted_by_hand_is_noticed_and_can_be_reopened(serv
     await ask(services, programme)
     match_id = await accept_first(services)
     space_id = await open_space(services, match_id)
-    assert await services.spaces.space_of(space_id) is not None  # screening and referral cover the space
+    assert await services.spaces.space_of(space_id) == Space("match")  # screening covers it
     assert await services.spaces.space_of(123) is None
     assert await services.matching.spaces.missing(space_id) == match_id
     assert await services.matching.spaces.missing(space_id) is None  # a second delete event changes nothing
@@ -628,3 +630,66 @@ async def test_export_shows_what_was_given_and_delete_leaves_nothing_that_names_
                           ("matches", "supporter_id")):
         assert await count(services, table, f"{column} = {SUP1.user_id}") == 0
     assert json.loads(await services.db.fetch_value("SELECT reasons FROM match_offers WHERE id = 1")) == []
+
+
+def test_online_ranking_and_the_batch_matrix_agree_on_random_pools() -> None:
+    """rank() scores only the plausible rows of one seeker; score_matrix() scores every pair of many. Both must
+    allow exactly the same supporters, with the same scores and the same fallback."""
+    import random
+
+    rnd = random.Random(3)
+    conditions = ["Kidney transplant", "Breast cancer", "Down syndrome", "Rare metabolic disorder"]
+
+    def random_profile(rare: float = 0.0) -> Profile:
+        culture = rnd.choice([None, "Somali", "Punjabi"])
+        preferences = {"culture": rnd.choice([Strength.MUST, Strength.NICE])} if culture and rnd.random() < 0.4 \
+            else {}
+        return prof(rnd.choice(list(Role)), tuple(rnd.sample(["English", "Spanish", "Polish"], rnd.randint(1, 2))),
+                    condition=conditions[3] if rnd.random() < rare else rnd.choice([*conditions[:3], None]),
+                    tags=tuple(rnd.sample(["living donor", "stage 2", "survivor"], rnd.randint(0, 2))),
+                    issues=tuple(rnd.sample(["rejection", "feeding", "sleep", "school"], rnd.randint(0, 3))),
+                    age_band=rnd.choice([None, *AGE_BANDS_FOR_TEST]), culture=culture, preferences=preferences,
+                    time_zone=rnd.choice([None, "Europe/London", "Asia/Tokyo"]),
+                    availability=tuple(rnd.sample(["weekday evenings", "weekend mornings"], rnd.randint(0, 2))))
+
+    pool = CandidatePool([PoolEntry(100 + i, random_profile(), rnd.randint(0, 2), rnd.random() > 0.1)
+                          for i in range(300)], NOW)
+    seekers = [Seeker(1 + i, random_profile(rare=0.2), rnd.choice(list(Role)),
+                      frozenset(rnd.sample(range(100, 400), 20))) for i in range(40)]
+    seen = fell_back = 0
+    for settings in (ProgrammeSettings(), ProgrammeSettings(issues_fallback=False, role_track=True)):
+        matrix, fallbacks = score_matrix(seekers, pool, settings)
+        for row, one in enumerate(seekers):
+            ranking = rank(one, pool, settings, k=len(pool))
+            online = {c.user_id: c.score for c in ranking.candidates}
+            batch = {int(pool.user_ids[i]): round(float(matrix[row, i]), 4) for i in np.flatnonzero(
+                (matrix[row] > FORBIDDEN) & (pool.capacity > 0))}
+            assert online == batch and ranking.fallback == bool(fallbacks[row])
+            seen += len(online)
+            fell_back += ranking.fallback and bool(online)
+    assert seen > 500 and fell_back > 0  # the comparison is not vacuous
+
+
+async def test_screening_reads_the_match_space(services: Services) -> None:
+    from bot.domain.screening import Incoming
+
+    async def no_context() -> list[dict[str, object]]:
+        return []
+
+    match_id, space = await matched(services)
+    services.screening.start()
+    await services.screening.submit(Incoming(GUILD, space, 10, SEEKER.user_id, "url", "honestly I just want to die",
+                                             no_context))
+    await services.screening.drain()
+    await services.screening.stop()
+    row = await services.db.fetch_one("SELECT subject_id, channel_id, tier FROM referrals")
+    assert row is not None and tuple(row) == (SEEKER.user_id, space, "urgent")
+    assert (await match_row(services, match_id))["state"] == "active"  # the match goes on; a leader now knows
+
+
+def test_ties_go_to_the_supporter_with_more_room_then_the_longest_approved() -> None:
+    me = Seeker(1, prof(condition="Kidney transplant"), Role.PATIENT)
+    same = prof(condition="Kidney transplant")
+    pool = pool_of(*(PoolEntry(100 + i, same, room) for i, room in enumerate((1, 2, 3, 2, 3, 1, 1))))
+    assert [c.user_id for c in rank(me, pool, ProgrammeSettings(), k=1).candidates] == [102]
+    assert [c.user_id for c in rank(me, pool, ProgrammeSettings(), k=3).candidates] == [102, 104, 101]

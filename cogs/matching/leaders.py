@@ -58,6 +58,8 @@ class LeaderCommands(commands.Cog):
         contact_gap_hours="Posts closer than this are one contact", issues_fallback="Rare conditions: match on issues",
         role_track="Patients with patients, caregivers with caregivers", parallel_offers="Offers out at once (auto)",
         review_candidates="Candidates a coordinator sees", caseload_default="Default caseload cap",
+        deadline_alert_hours="Alert leaders this long before a request's “needed by” date",
+        over_cap_days="Check in with a supporter over their cap for this many days",
         boundaries="The boundaries reminder in each welcome post")
     @app_commands.choices(mode=MODES, space=SPACES)
     @app_commands.autocomplete(programme=programme_choices)
@@ -71,6 +73,7 @@ class LeaderCommands(commands.Cog):
                        contact_gap_hours: int | None = None, issues_fallback: bool | None = None,
                        role_track: bool | None = None, parallel_offers: int | None = None,
                        review_candidates: int | None = None, caseload_default: int | None = None,
+                       deadline_alert_hours: int | None = None, over_cap_days: int | None = None,
                        space: app_commands.Choice[str] | None = None, space_parent: Parent | None = None,
                        boundaries: str | None = None) -> None:
         matching = self.bot.services.matching
@@ -86,6 +89,7 @@ class LeaderCommands(commands.Cog):
             "expected_weeks": expected_weeks, "contact_gap_hours": contact_gap_hours,
             "issues_fallback": issues_fallback, "role_track": role_track, "parallel_offers": parallel_offers,
             "review_candidates": review_candidates, "caseload_default": caseload_default,
+            "deadline_alert_hours": deadline_alert_hours, "over_cap_checkin_days": over_cap_days,
             "space_kind": space.value if space else None, "space_parent_id": space_parent.id if space_parent else None,
             "boundaries": boundaries}
         changes = {k: v for k, v in given.items() if v is not None}

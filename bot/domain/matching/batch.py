@@ -22,7 +22,7 @@ from bot.domain.matching.matchmaker import Matchmaker
 from bot.domain.matching.offer import Via
 from bot.domain.matching.programme import Programme
 from bot.domain.matching.request import Request, RequestState, load_request
-from bot.domain.matching.scoring import FORBIDDEN, score_row
+from bot.domain.matching.scoring import FORBIDDEN, Seeker, score_matrix
 from bot.domain.roles import Actor, PeerRole, RoleService
 from bot.errors import Conflict, DomainError, NotFound
 from bot.storage.db import Database
@@ -97,11 +97,11 @@ class BatchService:
             (programme.id,))
         requests = [Request.from_row(r) for r in rows]
         pool = await self.matchmaker.pool(programme)
+        found = [(i, await self.matchmaker.seeker(programme, request)) for i, request in enumerate(requests)]
+        seekers: list[Seeker] = [s for _, s in found if s is not None]
+        scored = [i for i, s in found if s is not None]
         scores = np.full((len(requests), len(pool)), FORBIDDEN)
-        for i, request in enumerate(requests):
-            seeker = await self.matchmaker.seeker(programme, request)
-            if seeker is not None and len(pool):
-                scores[i], _ = score_row(seeker, pool, programme.settings)
+        scores[scored], _ = score_matrix(seekers, pool, programme.settings)
         capacity = np.where(pool.eligible, pool.capacity.clip(min=0), 0)
         best = assign(scores, capacity)
         baseline = greedy(scores, capacity)

@@ -99,8 +99,10 @@ class CandidatePool:
         self.has_tz = np.fromiter((o is not None for o in offsets), np.bool_, n)
         self.tz = np.fromiter((o or 0 for o in offsets), np.int32, n)
         self.availability = np.fromiter((availability_mask(e.profile.availability) for e in entries), np.uint8, n)
+        self.open = self.eligible & (self.capacity > 0)  # may take an offer now
         self.must = {field: np.fromiter((e.profile.wants(field) is Strength.MUST for e in entries), np.bool_, n)
                      for field in ("role", "age_band", "culture", "gender")}
+        self.anyone_must = {field: bool(column.any()) for field, column in self.must.items()}
         self.tags = self._matrix(entries, "tags")
         self.issues = self._matrix(entries, "issues")
         self.languages = self._matrix(entries, "languages")

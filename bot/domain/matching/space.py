@@ -1,7 +1,8 @@
 """The match space: a private channel or thread for the pair, visible to leaders and moderators.
 
 It is opened through the outbox when a supporter accepts, recorded as soon as it exists, and archived when the
-match ends. Screening and referral cover it like a group channel (`space_of`). If someone deletes it by
+match ends. Screening, referral and conduct cover it like a group channel (`space_of`, registered with
+ScreenedSpaces in bot/services.py). If someone deletes it by
 hand, the match carries on without it: both are told, leaders are alerted, and a leader can open a new one.
 """
 
@@ -67,8 +68,7 @@ class MatchSpaces:
         return self._open.get(channel_id)
 
     async def space_of(self, channel_id: int) -> Space | None:
-        """Screening and conduct ask this (bot/domain/spaces.py): is the channel a pair's space? Any space still
-        open counts."""
+        """Screening and conduct ask this (bot/domain/spaces.py): is the channel a pair's open space?"""
         return Space("match") if await self.match_in(channel_id) is not None else None
 
     async def spec(self, match_id: int, rev: int) -> SpaceSpec | None:
