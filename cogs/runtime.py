@@ -20,7 +20,7 @@ from cogs.effects import DiscordGroupProvisioner, OutboxHandlers, register_handl
 log = logging.getLogger(__name__)
 
 EXTENSIONS = ("cogs.setup", "cogs.conduct", "cogs.groups", "cogs.privacy", "cogs.referrals", "cogs.facilitators",
-              "cogs.meetings", "cogs.screening", "cogs.language")
+              "cogs.meetings", "cogs.screening", "cogs.language", "cogs.matching")
 MEETINGS_WAKE = "meetings:wake"
 OUTBOX_IDLE_SECONDS = 30.0
 

@@ -144,7 +144,8 @@ class ReferralService:
 
     async def configure(self, actor: Actor, **changes: Any) -> ReferralConfig:
         await self.roles.require(actor, PeerRole.ADMIN)
-        if "country" in changes and (len(changes["country"]) != 2 or not changes["country"].isalpha()):
+        country = changes.get("country")
+        if country is not None and (len(country) != 2 or not country.isascii() or not country.isalpha()):
             raise InvalidInput("Please give the country as a two-letter code, such as US, GB, ES, FR, DE or BR.")
         if changes.get("language") is not None and changes["language"] not in LANGUAGES:
             raise InvalidInput(f"Please choose a language among: {', '.join(LANGUAGES)}.")

@@ -20,12 +20,12 @@ from bot.domain.conduct.distress import DistressGate
 from bot.domain.conduct.model import Action, Match, MessageContext
 from bot.domain.conduct.policy import PolicyService
 from bot.domain.conduct.screener import ConductScreener
-from bot.domain.conduct.spaces import ScreenedSpaces
 from bot.domain.meetings.model import OccurrenceState
 from bot.domain.meetings.schedule import SeriesService
 from bot.domain.meetings.timeline import MeetingTimeline
 from bot.domain.outbox import Outbox
 from bot.domain.roles import Actor, PeerRole, RoleService
+from bot.domain.spaces import ScreenedSpaces
 from bot.domain.text import clean_text
 from bot.errors import Conflict, InvalidInput
 from bot.storage.db import Database
