@@ -77,7 +77,8 @@ class Enforcement:
         space = await self.spaces.space_of(message.channel_id)
         if space is None:
             return None
-        await self._prompt_new_version(message.guild_id, message.author_id)
+        if self.gate.family(message.content) is None:  # never a prompt in reply to someone's distress
+            await self._prompt_new_version(message.guild_id, message.author_id)
         config = await self.policy.config(message.guild_id)
         if not config.screening_enabled:
             return Outcome()
