@@ -223,8 +223,8 @@ async def test_after_erasure_no_table_holds_their_id_or_words(
     assert reminder["mention_ids"] == [MEMBER.user_id] and reminder["text"].endswith(f"<@{MEMBER.user_id}>")
     # Conduct keeps anonymous cases for the rules' statistics, and MEMBER's case with the erased moderator as 0.
     cases = await services.db.fetch_all("SELECT member_id, actor_id, rule FROM conduct_cases ORDER BY id")
-    assert [tuple(r) for r in cases] == [(None, 8, None), (None, None, "insult"), (None, None, "insult"), (None, 3, None),
-                                         (MEMBER.user_id, 0, None)]
+    assert [tuple(r) for r in cases] == [
+        (None, 8, None), (None, None, "insult"), (None, None, "insult"), (None, 3, None), (MEMBER.user_id, 0, None)]
     # Leaders were told the Tuesday series now runs with the co-facilitator.
     alert = await services.db.fetch_value("SELECT payload FROM outbox WHERE dedupe_key LIKE 'alert:erased:%'")
     assert "has erased their data" in alert and f"<@{FAC2.user_id}>" in alert
