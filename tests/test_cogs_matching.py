@@ -210,3 +210,38 @@ async def test_checkin_buttons_offer_a_rematch_to_the_seeker(bot: PeerBot, servi
     again = helpers.interaction(bot, helpers.member(SEEKER.user_id), None)
     await CheckinButton(GUILD, 1, 1, "good").callback(again)
     assert "already answered" in helpers.last_reply(again)["content"]
+
+
+async def test_a_space_made_by_a_failed_attempt_is_found_not_made_twice(bot: PeerBot, services: Services,
+                                                                       clock: Any,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    await offered(services)
+    monkeypatch.setattr(bot, "get_user", dm_user)
+    guild = helpers.guild(GUILD)
+    monkeypatch.setattr(bot, "get_guild", lambda _id: guild)
+    guild.get_member.side_effect = helpers.member
+    space = create_autospec(discord.TextChannel, instance=True)
+    space.id, space.name, space.topic = 9300, "match-1", "peerbot match #1 · Support parents"
+    guild.text_channels = []
+
+    def made_then_lost(*args: Any, **kwargs: Any) -> Any:
+        guild.text_channels = [space]  # Discord made it, but the answer never came back
+        raise helpers.http_error(discord.HTTPException, 503, "Service Unavailable")
+
+    guild.create_text_channel.side_effect = made_then_lost
+    await services.matching.matchmaker.accept(SUP1, 1)
+    await services.outbox.run_due()
+    assert await services.outbox.state_of("mspace:open:1:1") == "pending"  # a 503 is retried
+    clock.advance(minutes=5)
+    await services.outbox.run_due()
+    assert guild.create_text_channel.call_count == 1
+    assert (await match_row(services, 1))["space_id"] == 9300
+
+
+def test_long_posts_are_split_between_paragraphs() -> None:
+    from cogs.matching.handlers import chunks
+
+    text = "a" * 1500 + "\n\n" + "b" * 800 + "\n\n" + "c" * 4100
+    parts = chunks(text)
+    assert [len(p) for p in parts] == [1500, 800, 2000, 2000, 100] and all(len(p) <= 2000 for p in parts)
+    assert chunks("hello") == ["hello"]

@@ -21,6 +21,27 @@ log = logging.getLogger(__name__)
 Space = discord.TextChannel | discord.Thread
 
 
+def chunks(text: str, limit: int = 2000) -> list[str]:
+    """A text in pieces Discord accepts, split between paragraphs where it can."""
+    parts: list[str] = []
+    current = ""
+    for paragraph in text.split("\n\n"):
+        while len(paragraph) > limit:
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(paragraph[:limit])
+            paragraph = paragraph[limit:]
+        joined = f"{current}\n\n{paragraph}" if current else paragraph
+        if len(joined) > limit:
+            parts.append(current)
+            current = paragraph
+        else:
+            current = joined
+    parts.append(current)
+    return [part for part in parts if part] or [""]
+
+
 class MatchingHandlers:
     def __init__(self, bot: PeerBot) -> None:
         self.bot = bot
@@ -84,8 +105,10 @@ class MatchingHandlers:
             pair = [discord.Object(u) for u in (match.seeker_id, match.supporter_id) if u] if match else []
             mentions = discord.AllowedMentions(everyone=False, roles=False, users=pair)
             view = space_view(match_id)
-        sent = await channel.send(str(item.payload["text"])[:2000], view=view or discord.utils.MISSING,
-                                  allowed_mentions=mentions)
+        parts = chunks(str(item.payload["text"]))
+        for part in parts[:-1]:  # a long welcome (a long boundaries text) goes in pieces, the buttons last
+            await channel.send(part, allowed_mentions=mentions)
+        sent = await channel.send(parts[-1], view=view or discord.utils.MISSING, allowed_mentions=mentions)
         return {"message_id": sent.id}
 
     async def open_space(self, item: OutboxItem) -> dict[str, Any] | None:

@@ -170,12 +170,12 @@ class LeaderCommands(commands.Cog):
                               + (f" · needed by {r.needed_by}" if r.needed_by else ""))
         for label, text in (("Challenges", r.challenges), ("Why now", r.why_now), ("Wants", r.wants),
                             ("Anything special", r.special)):
-            if text:
-                embed.add_field(name=label, value=text[:1024], inline=False)
+            if text:  # the embed's 6,000 characters hold four answers and ten candidates
+                embed.add_field(name=label, value=text[:500], inline=False)
         view = discord.ui.View(timeout=None)
         for n, c in enumerate(found.candidates, start=1):
             embed.add_field(name=f"#{n} · score {c.candidate.score:.2f} · load {c.live}/{c.cap}",
-                            value=f"<@{c.candidate.user_id}>: {c.why}"[:1024], inline=False)
+                            value=f"<@{c.candidate.user_id}>: {c.why}"[:250], inline=False)
             view.add_item(ReviewButton(r.id, c.candidate.user_id, n))
         if found.fallback:
             embed.set_footer(text="Nobody available shares the condition: these share issues instead.")

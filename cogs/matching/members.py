@@ -67,8 +67,8 @@ class MemberCommands(commands.Cog):
         extra = ""
         if side.value == Side.SUPPORTER.value:
             extra = "\nA programme leader approves supporters (with your training) before any offer comes."
-        await reply(interaction, f"Saved your {side.value} profile for **{chosen.name}**:\n• "
-                    + "\n• ".join(saved.lines()) + f"\n{PRIVACY_NOTE}{extra}")
+        await reply(interaction, (f"Saved your {side.value} profile for **{chosen.name}**:\n• "
+                                  + "\n• ".join(saved.lines()))[:1500] + f"\n{PRIVACY_NOTE}{extra}")
 
     @app_commands.command(name="profile-show", description="See exactly what you gave for matching")
     @app_commands.guild_only()

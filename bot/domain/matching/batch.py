@@ -20,7 +20,7 @@ from scipy.optimize import linear_sum_assignment
 from bot.clock import Clock, to_db
 from bot.domain.matching.matchmaker import Matchmaker
 from bot.domain.matching.offer import Via
-from bot.domain.matching.programme import Programme
+from bot.domain.matching.programme import Programme, same_server
 from bot.domain.matching.request import Request, RequestState, load_request
 from bot.domain.matching.scoring import FORBIDDEN, Seeker, score_matrix
 from bot.domain.roles import Actor, PeerRole, RoleService
@@ -92,6 +92,7 @@ class BatchService:
 
     async def preview(self, actor: Actor, programme: Programme) -> BatchPreview:
         await self.roles.require(actor, PeerRole.LEADER)
+        same_server(actor, programme)
         rows = await self.db.fetch_all(
             "SELECT * FROM match_requests WHERE programme_id = ? AND state = 'waiting' ORDER BY queued_at, id",
             (programme.id,))

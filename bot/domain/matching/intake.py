@@ -8,7 +8,7 @@ from bot.clock import Clock, to_db
 from bot.domain.matching.matchmaker import Matchmaker
 from bot.domain.matching.offer import OfferState
 from bot.domain.matching.profile import ProfileService, Role, Side
-from bot.domain.matching.programme import Programme
+from bot.domain.matching.programme import Programme, same_server
 from bot.domain.matching.request import LIVE, Intake, Request, RequestState, expectation, load_request
 from bot.domain.roles import Actor, PeerRole, RoleService
 from bot.errors import Conflict, NotFound
@@ -34,6 +34,7 @@ class IntakeService:
 
     async def submit(self, actor: Actor, programme: Programme, role: Role, intake: Intake) -> Submitted:
         """Join the waitlist. Needs a seeker profile in the programme; one live request per programme."""
+        same_server(actor, programme)
         await self.profiles.require(programme, actor.user_id, Side.SEEKER)
         now = to_db(self.clock.now())
         async with self.db.transaction():
@@ -69,6 +70,7 @@ class IntakeService:
             (request.programme_id, to_db(request.queued_at), to_db(request.queued_at), request.id)))
 
     async def live(self, actor: Actor, programme: Programme) -> Request | None:
+        same_server(actor, programme)
         row = await self.db.fetch_one(
             "SELECT * FROM match_requests WHERE programme_id = ? AND seeker_id = ? AND state != 'closed'",
             (programme.id, actor.user_id))
@@ -96,6 +98,7 @@ class IntakeService:
     async def queue(self, actor: Actor, programme: Programme) -> list[tuple[Request, int]]:
         """The waitlist for leaders, in order: each live request with its place."""
         await self.roles.require(actor, PeerRole.LEADER)
+        same_server(actor, programme)
         rows = await self.db.fetch_all(
             "SELECT * FROM match_requests WHERE programme_id = ? AND state IN ('waiting','held','offered')"
             " ORDER BY queued_at, id", (programme.id,))

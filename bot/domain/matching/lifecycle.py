@@ -18,7 +18,7 @@ from bot.domain.matching.matchmaker import Matchmaker
 from bot.domain.matching.notify import MatchNotifier, button
 from bot.domain.matching.offer import OfferState
 from bot.domain.matching.profile import Side
-from bot.domain.matching.programme import Programme, ProgrammeService
+from bot.domain.matching.programme import Programme, ProgrammeService, same_server
 from bot.domain.matching.request import load_request
 from bot.domain.matching.space import MatchSpaces
 from bot.domain.matching.supporter import refresh_load
@@ -416,6 +416,7 @@ class MatchLifecycle:
     async def overview(self, actor: Actor, programme: Programme) -> list[MatchSummary]:
         """Active matches with their contacts in the first weeks against the programme's expectation."""
         await self.roles.require(actor, PeerRole.LEADER)
+        same_server(actor, programme)
         rows = await self.db.fetch_all("SELECT * FROM matches WHERE programme_id = ? AND state = 'active'"
                                        " ORDER BY created_at", (programme.id,))
         s = programme.settings
@@ -431,6 +432,7 @@ class MatchLifecycle:
     async def outcomes(self, actor: Actor, programme: Programme) -> dict[str, Any]:
         """The figures a report is built from, aggregated: nothing here names a member."""
         await self.roles.require(actor, PeerRole.LEADER)
+        same_server(actor, programme)
         pid = (programme.id,)
 
         async def value(sql: str) -> Any:

@@ -358,7 +358,7 @@ class Matchmaker:
         for label, text in (("In their words", request.challenges), ("Why now", request.why_now),
                             ("What they'd like in a supporter", request.wants)):
             if text:
-                lines.append(f"**{label}:** {text}")
+                lines.append(f"**{label}:** {text if len(text) <= 500 else text[:500] + '…'}")
         lines.append("**Why you:** " + for_pair(offer.reasons, seeker.show, supporter.show))
         lines.append(f"Their name is shared only if you accept. This offer expires "
                      f"<t:{int(offer.expires_at.timestamp())}:R>; declining is always fine.")

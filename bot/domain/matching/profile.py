@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from bot.clock import Clock, to_db
-from bot.domain.matching.programme import Programme
+from bot.domain.matching.programme import Programme, same_server
 from bot.domain.matching.taxonomy import Kind, TaxonomyService
 from bot.domain.meetings.recurrence import zone
 from bot.domain.roles import Actor
@@ -193,6 +193,7 @@ class ProfileService:
 
     async def save(self, actor: Actor, programme: Programme, side: Side, draft: ProfileDraft) -> Profile:
         """Store the profile; giving it is the member's consent to its use for matching in this programme."""
+        same_server(actor, programme)
         profile = await self.build(actor.guild_id, draft)
         now = to_db(self.clock.now())
         await self.db.execute(
@@ -227,6 +228,7 @@ class ProfileService:
 
     async def remove(self, actor: Actor, programme: Programme, side: Side) -> None:
         """Withdraw a profile (and with it, consent). Not while a request or match depends on it."""
+        same_server(actor, programme)
         live = await self.db.fetch_value(
             "SELECT 1 FROM match_requests WHERE programme_id = ? AND seeker_id = ? AND state != 'closed'"
             if side is Side.SEEKER else

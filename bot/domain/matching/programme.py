@@ -112,6 +112,12 @@ class Programme:
         return cls(row["id"], row["guild_id"], row["name"], ProgrammeSettings.model_validate_json(row["settings"]))
 
 
+def same_server(actor: Actor, programme: Programme) -> None:
+    """Every method handed a Programme checks it is the actor's server's: another server's looks like none."""
+    if programme.guild_id != actor.guild_id:
+        raise NotFound("There is no such programme in this server.")
+
+
 def validated(base: ProgrammeSettings, changes: dict[str, Any]) -> ProgrammeSettings:
     """The settings with `changes` applied, or a sentence naming the first setting that is wrong."""
     data = base.model_dump()
@@ -171,6 +177,10 @@ class ProgrammeService:
 
     async def configure(self, actor: Actor, programme: Programme, changes: dict[str, Any]) -> Programme:
         await self.roles.require(actor, PeerRole.LEADER)
+        same_server(actor, programme)
+        if isinstance(changes.get("boundaries"), str):
+            changes = {**changes, "boundaries": clean_text(changes["boundaries"], field="boundaries reminder",
+                                                           max_len=1500, multiline=True)}
         if "weights" in changes:
             changes = {**changes, "weights": {**programme.settings.weights.model_dump(), **changes["weights"]}}
         settings = validated(programme.settings, changes)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot.clock import Clock, from_db, to_db
 from bot.domain.matching.notify import MatchNotifier, button
 from bot.domain.matching.profile import Side
-from bot.domain.matching.programme import Programme, ProgrammeService
+from bot.domain.matching.programme import Programme, ProgrammeService, same_server
 from bot.domain.roles import Actor, PeerRole, RoleService
 from bot.domain.text import clean_text
 from bot.errors import InvalidInput, NotFound, PermissionDenied
@@ -75,6 +75,7 @@ class SupporterService:
                       cap: int | None = None) -> None:
         """A leader approves a supporter and records their training (what, when)."""
         await self.roles.require(actor, PeerRole.LEADER)
+        same_server(actor, programme)
         training = clean_text(training, field="training", max_len=200)
         try:
             when = date.fromisoformat(trained_on.strip())
@@ -99,6 +100,7 @@ class SupporterService:
     async def revoke(self, actor: Actor, programme: Programme, user_id: int) -> None:
         """A leader withdraws an approval; pending offers move on, and live matches carry on until they end."""
         await self.roles.require(actor, PeerRole.LEADER)
+        same_server(actor, programme)
         async with self.db.transaction():
             await self.matchmaker.withdraw_for_supporter(actor.guild_id, user_id, "off_duty", programme.id)
             removed = await self.db.execute("DELETE FROM match_supporters WHERE programme_id = ? AND user_id = ?",
@@ -113,6 +115,7 @@ class SupporterService:
 
     async def set_cap(self, actor: Actor, programme: Programme, cap: int, user_id: int | None = None) -> None:
         """A supporter sets their own cap; a leader may set anyone's."""
+        same_server(actor, programme)
         target = user_id or actor.user_id
         if target != actor.user_id:
             await self.roles.require(actor, PeerRole.LEADER)
@@ -172,6 +175,7 @@ class SupporterService:
     async def load(self, actor: Actor, programme: Programme) -> list[Load]:
         """Leaders (and moderators) see every supporter's load, duty and training."""
         await self.roles.require(actor, PeerRole.LEADER, PeerRole.MODERATOR)
+        same_server(actor, programme)
         rows = await self.db.fetch_all(
             f"SELECT s.*, {LIVE_SQL} AS live, (SELECT COUNT(*) FROM match_offers o WHERE o.programme_id ="
             " s.programme_id AND o.supporter_id = s.user_id AND o.state = 'pending') AS pending"
