@@ -94,6 +94,11 @@ async def within(attempt: Attempt, call: Callable[[], Awaitable[Any]]) -> Any:
         _current.reset(token)
 
 
+async def dm_channel(bot: PeerBot, user_id: int) -> discord.DMChannel:
+    """The DM channel with a member: from the cache, else opened (one call, no user lookup)."""
+    return await bot.create_dm(discord.Object(user_id))
+
+
 def _unknown_outcome(error: BaseException) -> bool:
     """Discord may have done the work even though this call failed: a 5xx, a timeout, a dropped connection."""
     if isinstance(error, discord.HTTPException):
@@ -148,8 +153,12 @@ class ExactlyOnce:
 
     def _remember_echo(self, nonce: str, item_id: int, step: str, channel_id: int) -> None:
         now = time.monotonic()
-        for old in [n for n, (*_, sent) in self._echoes.items() if now - sent > ECHO_MEMORY_SECONDS]:
-            del self._echoes[old]
+        while self._echoes:  # oldest first: forget what is past the echo's time
+            oldest = next(iter(self._echoes))
+            if now - self._echoes[oldest][3] <= ECHO_MEMORY_SECONDS:
+                break
+            del self._echoes[oldest]
+        self._echoes.pop(nonce, None)  # a retry: remembered again as the newest
         self._echoes[nonce] = (item_id, step, channel_id, now)
 
     async def on_message(self, message: discord.Message) -> None:

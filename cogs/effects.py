@@ -3,8 +3,9 @@
 `register_handlers` is the one way to register an outbox handler. It runs the handler inside an `Attempt`
 (cogs/delivery.py), so that each message, thread or event it creates is created once however often the item is
 tried, and turns discord.py's exceptions into DeliveryError: 429, 5xx and network errors are an outage, retried
-for as long as it lasts (soon, when Discord may have done the work anyway); 403 and 404 are permanent (retrying
-will not grant a permission or bring back a deleted member); any other refusal is a fault, set aside after a few.
+for as long as it lasts (soon, when Discord may have done the work anyway); a refusal for a missing permission (403)
+is retried for about a day while the admins, who are told, fix it; closed DMs and 404 are permanent; any other
+refusal is a fault, set aside after a few.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import discord
 from bot.domain.group import ProvisioningError
 from bot.domain.outbox import DeliveryError, Outbox, OutboxItem
 from cogs._common import NO_MENTIONS
-from cogs.delivery import Attempt, within
+from cogs.delivery import Attempt, dm_channel, within
 from cogs.private_thread import post_privately
 
 if TYPE_CHECKING:
@@ -38,7 +39,9 @@ DMS_CLOSED = 50007  # Discord's code for "Cannot send messages to this user"
 def delivery_error(error: discord.HTTPException, *, in_doubt: bool = False) -> DeliveryError:
     text = f"{error.status} {error.text}"
     if isinstance(error, discord.Forbidden):
-        return DeliveryError(text, permanent=True, reason="dms_closed" if error.code == DMS_CLOSED else "forbidden")
+        if error.code == DMS_CLOSED:
+            return DeliveryError(text, permanent=True, reason="dms_closed")
+        return DeliveryError(text, reason="forbidden")  # an admin can fix it: retried, and they are told
     if isinstance(error, discord.NotFound):
         return DeliveryError(text, permanent=True, reason="not_found")
     if error.status == 429 or error.status >= 500:
@@ -215,8 +218,8 @@ class OutboxHandlers:
         """A DM; with `private_thread_in` (a channel id), closed DMs fall back to the member's private thread."""
         user_id = int(item.payload["user_id"])
         try:
-            user = self.bot.get_user(user_id) or await self.bot.fetch_user(user_id)
-            message = await user.send(item.payload["text"], allowed_mentions=NO_MENTIONS)
+            message = await (await dm_channel(self.bot, user_id)).send(item.payload["text"],
+                                                                       allowed_mentions=NO_MENTIONS)
         except discord.Forbidden:
             if not item.payload.get("private_thread_in"):
                 raise

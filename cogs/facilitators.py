@@ -177,7 +177,8 @@ class Facilitators(commands.GroupCog, group_name="facilitator", description="Fac
                 embed=agreement_embed(current), view=agreement_view(item.guild_id, current),
                 allowed_mentions=NO_MENTIONS)
         except discord.Forbidden as error:
-            raise DeliveryError("DMs closed; they can accept with /facilitator agreement", permanent=True) from error
+            raise DeliveryError("DMs closed; they can accept with /facilitator agreement", permanent=True,
+                                reason="dms_closed") from error
         return {"message_id": sent.id}
 
 

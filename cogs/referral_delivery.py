@@ -27,6 +27,7 @@ from bot.domain.intake import Waiting
 from bot.domain.outbox import DeliveryError, OutboxItem
 from bot.domain.referral import Referral
 from cogs._common import NO_MENTIONS
+from cogs.delivery import dm_channel
 from cogs.private_thread import post_privately
 from cogs.referrals import card_view, referral_card
 
@@ -124,9 +125,9 @@ class ReferralDelivery:
                 embed=referral_card(referral), view=card_view(referral))
         except discord.NotFound:
             return {"skipped": "the card was deleted"}
-        except (QueueUnusable, discord.Forbidden) as error:
+        except (QueueUnusable, discord.Forbidden) as error:  # retried: the card changes once the queue works
             await self._queue_failed(item.guild_id, None, _why(error))
-            return {"skipped": f"the queue can't be used: {_why(error)}"}
+            raise DeliveryError(f"the queue can't be used: {_why(error)}", reason="forbidden") from error
         return {"message_id": referral.queue_message_id}
 
     async def _card_elsewhere(self, item: OutboxItem, referral: Referral, queue_id: int | None,
@@ -149,9 +150,11 @@ class ReferralDelivery:
         told = await self._dm_staff(item.guild_id, (
             f"Referral #{referral.id} ({referral.tier.label}) in {guild.name if guild else 'your server'} needs "
             f"someone, and the referral queue channel can't be used ({why}). Open it with /referral {referral.id}."))
-        if posted is None and not told:
+        if posted is None and not told:  # keep trying for as long as it takes; never set aside
+            log.error("referral #%s reached nobody: the queue can't be used (%s), nor the alerts channel or a "
+                      "leader's DMs", referral.id, why)
             raise DeliveryError(f"the queue can't be used ({why}) and neither the alerts channel nor any leader "
-                                "could be reached")
+                                "could be reached", outage=True)
         return {"fallback": {"alerts_message_id": posted, "dms": told}}
 
     async def _dm_staff(self, guild_id: int, text: str) -> int:
@@ -160,8 +163,7 @@ class ReferralDelivery:
         told = 0
         for user_id in sorted(await staff_to_tell(self.bot, guild_id)):
             try:
-                user = self.bot.get_user(user_id) or await self.bot.fetch_user(user_id)
-                await user.send(text, allowed_mentions=NO_MENTIONS)
+                await (await dm_channel(self.bot, user_id)).send(text, allowed_mentions=NO_MENTIONS)
                 told += 1
             except REFUSED:
                 log.info("could not DM staff member %s (DMs closed or unknown)", user_id)
@@ -201,8 +203,9 @@ class ReferralDelivery:
         told = await self._dm_staff(item.guild_id, (
             f"Referral #{referral.id} ({referral.tier.label}) in {guild.name if guild else 'your server'} is "
             f"waiting to be claimed (reminder {item.payload['count']}). Open it with /referral {referral.id}."))
-        if where is None and not told:
-            raise DeliveryError("no channel and no leader could be reached for an escalation")
+        if where is None and not told:  # keep trying for as long as it takes; never set aside
+            log.error("escalation of referral #%s reached nobody", referral.id)
+            raise DeliveryError("no channel and no leader could be reached for an escalation", outage=True)
         return {"pinged_in": where, "dms": told}
 
     # ---- the note to the author ------------------------------------------------------------------------
@@ -211,12 +214,22 @@ class ReferralDelivery:
         text = support_message(str(item.payload.get("country", "US")), item.payload.get("language"))
         user_id = int(item.payload["user_id"])
         try:
-            user = self.bot.get_user(user_id) or await self.bot.fetch_user(user_id)
-            sent = await user.send(text, allowed_mentions=NO_MENTIONS)
+            sent = await (await dm_channel(self.bot, user_id)).send(text, allowed_mentions=NO_MENTIONS)
             return {"via": "dm", "message_id": sent.id}
         except discord.Forbidden:
             pass  # DMs closed: their private thread instead
-        thread_id = await post_privately(self.bot, item.guild_id, user_id, item.payload.get("channel_id"), text)
+        try:
+            thread_id = await post_privately(self.bot, item.guild_id, user_id, item.payload.get("channel_id"), text)
+        except discord.Forbidden as error:
+            # Only an admin can fix this; until then keep trying, never give up on the note.
+            channel = item.payload.get("channel_id")
+            await self.bot.services.alerts.send(
+                item.guild_id, f"Admins: a member whose DMs are closed needs a private note from peerbot, and "
+                f"Discord refused a private thread in <#{channel}> ({_why(error)}). peerbot needs Create Private "
+                "Threads and Send Messages in Threads there; it keeps trying.",
+                dedupe_key=f"private_thread:{channel}:{self.bot.services.clock.now().date().isoformat()}")
+            raise DeliveryError(f"DMs closed and the private thread was refused: {_why(error)}",
+                                outage=True) from error
         return {"via": "private_thread", "thread_id": thread_id}
 
     async def hide(self, item: OutboxItem) -> dict[str, Any] | None:

@@ -9,8 +9,9 @@ so that a worker killed at any moment and restarted sees the same Discord.
 Like Discord, it returns the first message when a message with the same nonce and `enforce_nonce` comes from the
 same author within `nonce_window` seconds, and echoes each created message to the gateway (`on_message`) unless
 told to drop some echoes. `Faults` makes a share of calls fail with 429 (retry_after), 500 or 503 (half of the
-5xx after the work was done), or 403; a 403 makes its target refuse for good (a channel whose permission was
-taken away, a member who closed their DMs), until `heal()`.
+5xx after the work was done), or 403. A 403 is about its target, so the target keeps refusing: a member who
+closed their DMs for good, a channel or role whose permission was taken away until an admin gives it back
+(`refusal_minutes` later, or `heal()`).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class Faults:
     kinds: tuple[str, ...] = ("429", "500", "503", "403")
     after_work: float = 0.5
     echo_drop: float = 0.1  # share of created messages whose gateway echo is lost
+    refusal_minutes: float = 5.0  # how long a channel or role refuses after a 403
     seed: int = 13
     rng: random.Random = field(init=False)
 
@@ -73,11 +75,11 @@ class FakeDiscord:
         self.nonce_window = nonce_window
         self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
         self.db.executescript(
-            "PRAGMA journal_mode=WAL;"
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"  # a killed worker's writes are in the OS already
             "CREATE TABLE IF NOT EXISTS created (n INTEGER PRIMARY KEY, id INTEGER UNIQUE, kind TEXT, place INTEGER,"
-            " nonce TEXT,"
+            " nonce TEXT, item INTEGER,"
             " body TEXT, at REAL, deleted INTEGER DEFAULT 0);"
-            "CREATE TABLE IF NOT EXISTS refused (kind TEXT, target INTEGER, PRIMARY KEY (kind, target));"
+            "CREATE TABLE IF NOT EXISTS refused (kind TEXT, target INTEGER, until REAL, PRIMARY KEY (kind, target));"
             "CREATE TABLE IF NOT EXISTS seq (n INTEGER);")
         self.bot: Any = None
         self.channels: dict[int, dict[str, Any]] = {}
@@ -87,6 +89,7 @@ class FakeDiscord:
         self.injected: list[tuple[str, str, str]] = []  # (fault, method, path)
         self._sequence = itertools.count(int(time.time() * 1000) % 100_000 if path != ":memory:" else 0)
         self.on_created: Callable[[str, dict[str, Any]], None] | None = None
+        self._dm_owners: dict[int, int] | None = None
 
     # ---- the server --------------------------------------------------------------------------------------
     def add_channel(self, channel_id: int, name: str, *, kind: int = 0) -> None:
@@ -129,13 +132,13 @@ class FakeDiscord:
 
     # ---- what peerbot did --------------------------------------------------------------------------------
     def created(self, kind: str, place: int | None = None) -> list[dict[str, Any]]:
-        sql = "SELECT id, place, body FROM created WHERE kind = ? AND deleted = 0"
+        sql = "SELECT id, place, body, item FROM created WHERE kind = ? AND deleted = 0"
         params: list[Any] = [kind]
         if place is not None:
             sql += " AND place = ?"
             params.append(place)
-        return [{**json.loads(r[2]), "id": r[0], "place": r[1]} for r in self.db.execute(sql + " ORDER BY n",
-                                                                                         params)]
+        rows = self.db.execute(sql + " ORDER BY n", params)
+        return [{**json.loads(r[2]), "id": r[0], "place": r[1], "item": r[3]} for r in rows]
 
     def messages(self, channel_id: int | None = None) -> list[dict[str, Any]]:
         return self.created("message", channel_id)
@@ -145,8 +148,10 @@ class FakeDiscord:
         self.db.execute("INSERT INTO created (id, kind, place, body, at) VALUES (?, 'member_message', ?, ?, ?)",
                         (message_id, channel_id, json.dumps({"content": text}), self.clock().timestamp()))
 
-    def refuse(self, kind: str, target: int) -> None:
-        self.db.execute("INSERT OR IGNORE INTO refused VALUES (?, ?)", (kind, target))
+    def refuse(self, kind: str, target: int, *, minutes: float | None = None) -> None:
+        """From now on `target` refuses peerbot (403): for `minutes`, or until healed."""
+        until = self.clock().timestamp() + minutes * 60 if minutes else None
+        self.db.execute("INSERT OR REPLACE INTO refused VALUES (?, ?, ?)", (kind, target, until))
 
     def heal(self, kind: str | None = None, target: int | None = None) -> None:
         if kind is None:
@@ -155,8 +160,8 @@ class FakeDiscord:
             self.db.execute("DELETE FROM refused WHERE kind = ? AND target = ?", (kind, target))
 
     def refused(self, kind: str, target: int) -> bool:
-        return self.db.execute("SELECT 1 FROM refused WHERE kind = ? AND target = ?", (kind, target)).fetchone() \
-            is not None
+        return self.db.execute("SELECT 1 FROM refused WHERE kind = ? AND target = ? AND (until IS NULL OR until > ?)",
+                               (kind, target, self.clock().timestamp())).fetchone() is not None
 
     # ---- the transport -----------------------------------------------------------------------------------
     def _snowflake(self) -> int:
@@ -204,36 +209,47 @@ class FakeDiscord:
         return kind
 
     def _refuse_target(self, method: str, path: str, ids: list[int]) -> None:
+        """A member who closes their DMs keeps them closed; a channel or role permission taken away is given back
+        by an admin after a while (`Faults.refusal_minutes`)."""
+        minutes = self.faults.refusal_minutes if self.faults else None
         if path.startswith("/channels/") and path.endswith("/messages"):
             channel = ids[0]
             if channel in self._dm_owner:
                 self.refuse("dm", self._dm_owner[channel])
             else:
-                self.refuse("channel", channel)
+                self.refuse("channel", channel, minutes=minutes)
         elif "/roles/" in path:
-            self.refuse("role", ids[-1])
+            self.refuse("role", ids[-1], minutes=minutes)
 
     def _check_refused(self, method: str, path: str, ids: list[int]) -> None:
         if path.startswith("/channels/") and (path.endswith("/messages") or path.endswith("/threads")):
             channel = ids[0]
             if channel in self._dm_owner and self.refused("dm", self._dm_owner[channel]):
-                self._count("forbidden_answers")
+                self._forbidden("dm", channel)
                 raise http_error(403, "Cannot send messages to this user", code=50007)
             if self.refused("channel", channel):
-                self._count("forbidden_answers")
+                self._forbidden("channel", channel)
                 raise http_error(403, "Missing Permissions", code=50013)
         if "/roles/" in path and self.refused("role", ids[-1]):
-            self._count("forbidden_answers")
+            self._forbidden("role", ids[-1])
             raise http_error(403, "Missing Permissions", code=50013)
+
+    def _forbidden(self, target: str, place: int) -> None:
+        """A 403 answered: where, and to which outbox item (the suites check that each reached a fallback)."""
+        self.db.execute("INSERT INTO created (kind, place, item, body, at) VALUES ('forbidden_answers', ?, ?, ?, ?)",
+                        (place, _item(), json.dumps({"target": target}), self.clock().timestamp()))
+
+    def forbidden(self) -> list[dict[str, Any]]:
+        """Every 403 answered: {target: 'dm' | 'channel' | 'role', place, item}."""
+        return self.created("forbidden_answers")
 
     # ---- routes ------------------------------------------------------------------------------------------
     @property
     def _dm_owner(self) -> dict[int, int]:
-        return {_dm_channel(user): user for user in self._known_users()}
-
-    def _known_users(self) -> set[int]:
-        rows = self.db.execute("SELECT place FROM created WHERE kind = 'dm_channel'").fetchall()
-        return {int(r[0]) for r in rows}
+        if self._dm_owners is None:
+            rows = self.db.execute("SELECT place FROM created WHERE kind = 'dm_channel'").fetchall()
+            self._dm_owners = {_dm_channel(int(r[0])): int(r[0]) for r in rows}
+        return self._dm_owners
 
     def create_message(self, ids: list[int], body: dict[str, Any]) -> dict[str, Any]:
         channel = ids[0]
@@ -248,8 +264,9 @@ class FakeDiscord:
         message_id = self._snowflake()
         stored = {"content": body.get("content"), "embeds": body.get("embeds", []),
                   "components": body.get("components", []), "allowed_mentions": body.get("allowed_mentions")}
-        self.db.execute("INSERT INTO created (id, kind, place, nonce, body, at) VALUES (?, 'message', ?, ?, ?, ?)",
-                        (message_id, channel, nonce, json.dumps(stored), self.clock().timestamp()))
+        self.db.execute("INSERT INTO created (id, kind, place, nonce, item, body, at)"
+                        " VALUES (?, 'message', ?, ?, ?, ?, ?)",
+                        (message_id, channel, nonce, _item(), json.dumps(stored), self.clock().timestamp()))
         payload = self._message_payload(message_id, channel, stored, nonce)
         if self.on_created:
             self.on_created("message", payload)
@@ -265,15 +282,13 @@ class FakeDiscord:
                 "mentions": [], "mention_roles": [], "attachments": [], "pinned": False, "type": 0}
 
     def _echo(self, payload: dict[str, Any]) -> None:
+        """The gateway's MESSAGE_CREATE, parsed by discord.py itself (so uncached threads and DMs echo too)."""
         if self.bot is None or (self.faults and self.faults.rng.random() < self.faults.echo_drop):
             return
-        state = self.bot._connection
-        channel_id = int(payload["channel_id"])
-        channel = self.bot.get_channel(channel_id) or state._get_private_channel(channel_id)
-        if channel is None:
-            return
-        message = discord.Message(state=state, channel=channel, data=payload)  # type: ignore[arg-type]
-        self.bot.dispatch("message", message)
+        event = dict(payload)
+        if int(payload["channel_id"]) not in self._dm_owner:
+            event["guild_id"] = str(self.guild_id)
+        self.bot._connection.parse_message_create(event)
 
     def edit_message(self, ids: list[int], body: dict[str, Any]) -> dict[str, Any]:
         channel, message_id = ids
@@ -297,9 +312,10 @@ class FakeDiscord:
 
     def open_dm(self, ids: list[int], body: dict[str, Any]) -> dict[str, Any]:
         user = int(body["recipient_id"])
-        if not self.db.execute("SELECT 1 FROM created WHERE kind = 'dm_channel' AND place = ?", (user,)).fetchone():
+        if _dm_channel(user) not in self._dm_owner:
             self.db.execute("INSERT INTO created (kind, place, body, at) VALUES ('dm_channel', ?, '{}', ?)",
                             (user, self.clock().timestamp()))
+            self._dm_owner[_dm_channel(user)] = user
         return {"id": str(_dm_channel(user)), "type": 1, "recipients": [_user(user)], "last_message_id": None}
 
     def get_user(self, ids: list[int], body: dict[str, Any]) -> dict[str, Any]:
@@ -406,6 +422,14 @@ class FakeDiscord:
 
     def count(self, what: str) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM created WHERE kind = ?", (what,)).fetchone()[0])
+
+
+def _item() -> int | None:
+    """The outbox item whose handler is creating this, if any: the identity the suites count duplicates by."""
+    from cogs.delivery import current_attempt
+
+    attempt = current_attempt()
+    return attempt.item.id if attempt else None
 
 
 def _dm_channel(user_id: int) -> int:

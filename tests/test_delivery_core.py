@@ -5,11 +5,20 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
-from bot.domain.outbox import IN_DOUBT_BACKOFF, MAX_FAULTS, DeliveryError, OutboxItem
+from bot.clock import from_db
+from bot.domain.outbox import (
+    IN_DOUBT_BACKOFF,
+    MAX_FAULTS,
+    NONCE_MEMORY,
+    REFUSAL_PATIENCE,
+    DeliveryError,
+    OutboxItem,
+)
 from bot.domain.risk import RiskScreener
 from bot.services import Services, open_services
 from bot.settings import Settings
@@ -151,6 +160,37 @@ async def test_an_attempt_in_doubt_is_retried_within_discords_nonce_memory(servi
     assert await services.outbox.state_of("k") == "pending"  # an outage is never given up on
 
 
+async def test_after_an_attempt_in_doubt_every_retry_comes_soon_while_discord_remembers_the_nonce(
+        services: Services, clock: FakeClock) -> None:
+    """A 5xx after Discord did the work, then other failures (a 503 before, a 403 refusal): each retry still comes
+    within Discord's nonce memory, so the message is not sent a second time once it forgets (found by the fault
+    suite: a note posted twice in a member's private thread)."""
+    errors = iter([DeliveryError("500 after", outage=True, in_doubt=True), DeliveryError("503 before", outage=True),
+                   DeliveryError("403", reason="forbidden"), DeliveryError("503 before", outage=True)])
+
+    async def failing(item: OutboxItem) -> None:
+        raise next(errors)
+
+    services.outbox.register("dm", failing)
+    await services.outbox.enqueue(GUILD, "dm", {}, dedupe_key="k")
+    start = clock.now()
+    for _ in range(4):
+        await services.outbox.run_due()
+        due = from_db(await services.db.fetch_value("SELECT due_at FROM outbox WHERE dedupe_key = 'k'"))
+        assert due - clock.now() <= IN_DOUBT_BACKOFF
+        clock.current = due
+    assert clock.now() - start < NONCE_MEMORY
+
+    async def later(item: OutboxItem) -> None:
+        raise DeliveryError("503 before", outage=True)
+
+    services.outbox.register("dm", later)  # past the nonce memory: the usual backoff again
+    clock.current = start + NONCE_MEMORY
+    await services.outbox.run_due()
+    row = await services.db.fetch_one("SELECT attempts, due_at FROM outbox WHERE dedupe_key = 'k'")
+    assert row["attempts"] == 5 and from_db(row["due_at"]) - clock.now() > IN_DOUBT_BACKOFF
+
+
 async def test_a_handler_that_keeps_failing_is_set_aside_and_the_admins_told(services: Services,
                                                                                clock: FakeClock) -> None:
     async def buggy(item: OutboxItem) -> None:
@@ -167,6 +207,46 @@ async def test_a_handler_that_keeps_failing_is_set_aside_and_the_admins_told(ser
     assert "set aside" in json.loads(alert["payload"])["text"]
     count, failures = await services.outbox.failures(GUILD)
     assert count == 1 and failures[0].kind == "dm" and "oops" in failures[0].error
+
+
+async def test_a_refusal_for_a_permission_is_retried_while_the_admins_fix_it(services: Services,
+                                                                             clock: FakeClock) -> None:
+    """A 403 for a missing permission is not the end: the admins are told (once a day per action and place), it
+    is listed while refused, goes through once they fix it, and is set aside only after a day of refusals."""
+    fixed = False
+
+    async def refused(item: OutboxItem) -> dict[str, Any]:
+        if not fixed and item.payload["channel_id"] == 5:
+            raise DeliveryError("403 Missing Permissions", reason="forbidden")
+        return {"message_id": 1}
+
+    services.outbox.register("group_post", refused)
+    for key, channel in (("a", 5), ("b", 5), ("c", 6)):
+        await services.outbox.enqueue(GUILD, "group_post", {"channel_id": channel}, dedupe_key=key)
+    await services.outbox.run_due()
+    alerts = await services.db.fetch_all("SELECT payload FROM outbox WHERE kind = 'leader_alert'")
+    assert len(alerts) == 1 and "<#5>" in json.loads(alerts[0]["payload"])["text"]
+    assert (await services.outbox.failures(GUILD))[0] == 2
+    for _ in range(3):
+        clock.advance(minutes=10)
+        await services.outbox.run_due()
+    assert await services.outbox.state_of("a") == "pending"
+    fixed = True
+    clock.advance(minutes=10)
+    await services.outbox.run_due()
+    assert await services.outbox.state_of("a") == "done" and await services.outbox.state_of("c") == "done"
+    assert (await services.outbox.failures(GUILD))[0] == 0
+
+    fixed = False  # a refusal nobody fixes: set aside after a day, and the admins told
+    await services.outbox.enqueue(GUILD, "group_post", {"channel_id": 5}, dedupe_key="d")
+    start = clock.now()
+    while clock.now() - start <= REFUSAL_PATIENCE + timedelta(minutes=10):
+        await services.outbox.run_due()
+        clock.advance(minutes=10)
+    row = await services.db.fetch_one("SELECT state, failure FROM outbox WHERE dedupe_key = 'd'")
+    assert (row["state"], row["failure"]) == ("failed", "set_aside")
+    alert = await services.db.fetch_value("SELECT payload FROM outbox WHERE dedupe_key = 'alert:dead_letter:5'")
+    assert "(group post) was refused for a day and has been set aside" in json.loads(alert)["text"]
 
 
 async def test_stop_lets_the_delivery_in_flight_finish_and_takes_no_other(services: Services) -> None:

@@ -200,6 +200,24 @@ async def test_a_refused_queue_sends_the_card_to_alerts_and_leaders_until_it_hea
     assert len(cards(fake, QUEUE_CHANNEL, referral_id)) == 1
 
 
+async def test_a_card_still_on_its_way_is_not_posted_again_when_the_queue_heals(
+    services: Services, bot: PeerBot, fake: FakeDiscord, clock: FakeClock, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The queue refused for a moment; the card's own item posted it but Discord's answer and echo were lost. When
+    the queue is seen working again, that pending item posts (or finds) the card; no second item does (the fault
+    suite found two cards for one referral)."""
+    monkeypatch.setattr(fake, "create_message", FailOnce(fake, QUEUE_CHANNEL, "500-after", drop_echo=True))
+    referral_id = await refer(services, "I have the pills saved up and tonight is the night")
+    await services.outbox.run_due()
+    await services.health.failed(GUILD, QUEUE, QUEUE_CHANNEL, "403 a moment ago")
+    await bot.get_cog("Referrals").delivery.recheck_queue(GUILD)  # type: ignore[union-attr]
+    clock.advance(seconds=30)
+    await deliver(services, clock)
+    assert len(cards(fake, QUEUE_CHANNEL, referral_id)) == 1
+    assert (await services.referrals.get(referral_id)).queue_message_id == cards(fake, QUEUE_CHANNEL,
+                                                                                  referral_id)[0]["id"]
+
+
 async def test_with_no_queue_set_the_card_still_reaches_someone(services: Services, fake: FakeDiscord,
                                                                clock: FakeClock) -> None:
     await services.alerts.set_channel(actor(1, admin=True), ALERTS_CHANNEL)
@@ -209,6 +227,33 @@ async def test_with_no_queue_set_the_card_still_reaches_someone(services: Servic
     await deliver(services, clock)
     assert len(cards(fake, ALERTS_CHANNEL, referral_id)) == 1
     assert await services.outbox.state_of(f"queue_post:{referral_id}") == "done"
+
+
+async def test_a_leader_alert_finds_a_way_when_its_channel_refuses(
+    services: Services, bot: PeerBot, fake: FakeDiscord, clock: FakeClock,
+) -> None:
+    """The alerts channel, else the referral queue, else each leader's DMs; kept and retried while none works."""
+    async def alert(key: str) -> None:
+        await services.alerts.send(GUILD, f"Admins: {key}", dedupe_key=key)
+        await deliver(services, clock)
+
+    def said(key: str) -> set[int]:
+        return {m["place"] for m in fake.messages() if f"Admins: {key}" in (m["content"] or "")}
+
+    fake.refuse("channel", ALERTS_CHANNEL)
+    await alert("one")
+    assert said("one") == {QUEUE_CHANNEL}
+    fake.refuse("channel", QUEUE_CHANNEL)
+    await alert("two")
+    assert said("two") == {7_000_000 + LEADER_ID, 7_000_000 + ONCALL_ID}
+    for user_id in (LEADER_ID, ONCALL_ID):
+        fake.refuse("dm", user_id)
+    await alert("three")
+    assert said("three") == set() and await services.outbox.state_of("alert:three") == "pending"
+    fake.heal("channel", ALERTS_CHANNEL)
+    clock.advance(minutes=10)
+    await deliver(services, clock)
+    assert said("three") == {ALERTS_CHANNEL}
 
 
 # ---- defect 8: closed DMs ----------------------------------------------------------------------------------

@@ -14,11 +14,13 @@ up where the last process stopped. Each item is done exactly once on Discord:
   SQLite is locked, the outcome is kept in memory and in the spool file beside the database, and written when the
   database is free; the item is not handed to its handler again meanwhile.
 - **Outcomes.** Success marks the item done. A Discord outage (429, 5xx, network) is retried with capped backoff
-  for as long as it lasts, honouring `retry_after`; when Discord may have done the work anyway (`in_doubt`), the
-  retry comes within 30 s, while Discord still remembers the message's nonce. A permanent failure (a missing
-  permission, closed DMs) marks it failed; the handler's own fallback has run by then. Any other failure is a
-  fault: after `MAX_FAULTS` of them the item is set aside (a dead letter), the leaders' alerts channel is told,
-  and `/setup status` lists it.
+  for as long as it lasts, honouring `retry_after`. When Discord may have done the work anyway (`in_doubt`), that
+  is remembered (the step `in_doubt`), and every retry for `NONCE_MEMORY` after it comes within 30 s, whatever
+  fails meanwhile, so that it reaches Discord while Discord still remembers the message's nonce. A refusal for a
+  missing permission (`reason='forbidden'`) tells the admins (once a day per action and place) and is retried for
+  about a day, so that it goes through once they fix it. A permanent failure (closed DMs, a deleted member) marks
+  it failed; the handler's own fallback has run by then. Any other failure is a fault: after `MAX_FAULTS` of them
+  the item is set aside (a dead letter), the leaders' alerts channel is told, and `/setup status` lists it.
 - **Shutdown.** `stop()` lets the delivery in flight finish and takes no further item.
 """
 
@@ -39,14 +41,18 @@ from bot.storage.spool import Spool
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(minutes=10)
-IN_DOUBT_BACKOFF = timedelta(seconds=30)  # Discord keeps a message nonce "for a few minutes"
+IN_DOUBT_BACKOFF = timedelta(seconds=30)
+NONCE_MEMORY = timedelta(minutes=2)  # a safe reading of Discord's "the past few minutes" for `enforce_nonce`
+IN_DOUBT = "in_doubt"  # the step that says when an attempt last may have done more than it could record
 MAX_FAULTS = 8  # failures that are not an outage (a bug, a missing setting) before an item is set aside
+REFUSAL_PATIENCE = timedelta(days=1)  # how long a refusal for a missing permission is retried, for an admin to fix
 
 
 class DeliveryError(Exception):
     """Raised by a handler.
 
-    `permanent` failures are not retried; `reason` says why ('forbidden', 'dms_closed', 'not_found').
+    `permanent` failures are not retried. `reason` says why: 'dms_closed', 'not_found' (permanent), or 'forbidden'
+    (a missing permission: the admins are told, and it is retried for about a day while they fix it).
     `outage`: Discord or the network was unavailable; retried for as long as it lasts, never set aside.
     `in_doubt`: Discord may have done the work even so (a 5xx or a lost response); retried soon.
     """
@@ -212,7 +218,8 @@ class Outbox:
     async def _mark_done(self, item_id: int, result: dict[str, Any] | None) -> None:
         async with self.db.transaction():
             await self.db.execute(
-                "UPDATE outbox SET state = 'done', done_at = ?, result = ?, last_error = NULL WHERE id = ?",
+                "UPDATE outbox SET state = 'done', done_at = ?, result = ?, last_error = NULL, failure = NULL"
+                " WHERE id = ?",
                 (to_db(self.clock.now()), json.dumps(result) if result else None, item_id),
             )
             await self.db.execute("DELETE FROM outbox_steps WHERE item_id = ?", (item_id,))
@@ -222,33 +229,43 @@ class Outbox:
         message = str(error)[:500]
         if error.permanent:
             log.warning("outbox %s (%s) failed permanently: %s", item.id, item.kind, error)
-            async with self.db.transaction():
-                await self.db.execute(
-                    "UPDATE outbox SET state = 'failed', failure = ?, last_error = ?, done_at = ? WHERE id = ?",
-                    (error.reason, message, to_db(now), item.id),
-                )
-                if error.reason == "forbidden" and item.kind != "leader_alert":
-                    await self._permission_alert(item, message)
+            await self.db.execute(
+                "UPDATE outbox SET state = 'failed', failure = ?, last_error = ?, done_at = ? WHERE id = ?",
+                (error.reason, message, to_db(now), item.id),
+            )
             return
-        faults = item.faults + (0 if error.outage else 1)
-        if faults >= MAX_FAULTS:
-            await self._dead_letter(item, faults, message)
+        refused = error.reason == "forbidden"
+        faults = item.faults + (0 if error.outage or refused else 1)
+        waited = now - from_db(item.created_at) if item.created_at else timedelta(0)
+        if faults >= MAX_FAULTS or (refused and waited >= REFUSAL_PATIENCE):
+            await self._dead_letter(item, faults, message,
+                                    "was refused for a day" if refused else f"failed {faults} times")
             return
+        if error.in_doubt:
+            await self.record_step(item.id, IN_DOUBT, {"at": to_db(now)})
         if error.retry_after:
             backoff = timedelta(seconds=error.retry_after)
         else:
             backoff = min(timedelta(seconds=5 * 2 ** min(item.attempts, 12)), MAX_BACKOFF)
-            if error.in_doubt:
+            if await self._in_doubt_since(item.id, now):
                 backoff = min(backoff, IN_DOUBT_BACKOFF)
         if not quiet:
             log.info("outbox %s (%s) will be retried in %s: %s", item.id, item.kind, backoff, message)
-        await self.db.execute(
-            "UPDATE outbox SET faults = ?, last_error = ?, due_at = ? WHERE id = ?",
-            (faults, message, to_db(now + backoff), item.id),
-        )
+        async with self.db.transaction():
+            await self.db.execute(
+                "UPDATE outbox SET faults = ?, failure = ?, last_error = ?, due_at = ? WHERE id = ?",
+                (faults, error.reason if refused else None, message, to_db(now + backoff), item.id),
+            )
+            if refused and item.kind != "leader_alert":
+                await self._permission_alert(item, message)
 
-    async def _dead_letter(self, item: OutboxItem, faults: int, message: str) -> None:
-        log.error("outbox %s (%s) failed %s times and is set aside: %s", item.id, item.kind, faults, message)
+    async def _in_doubt_since(self, item_id: int, now: datetime) -> bool:
+        """An attempt in the last `NONCE_MEMORY` may have created something it could not record."""
+        found = await self.step_result(item_id, IN_DOUBT)
+        return found is not None and now - from_db(found["at"]) < NONCE_MEMORY
+
+    async def _dead_letter(self, item: OutboxItem, faults: int, message: str, what: str) -> None:
+        log.error("outbox %s (%s) %s and is set aside: %s", item.id, item.kind, what, message)
         now = to_db(self.clock.now())
         async with self.db.transaction():
             await self.db.execute(
@@ -258,8 +275,8 @@ class Outbox:
             if item.kind != "leader_alert":  # an alert that can't be delivered can't announce itself
                 await self.enqueue(
                     item.guild_id, "leader_alert",
-                    {"text": f"Admins: a Discord action peerbot had to do ({item.kind.replace('_', ' ')}) failed "
-                             f"{faults} times and has been set aside. The last error was: {message[:300]}. "
+                    {"text": f"Admins: a Discord action peerbot had to do ({item.kind.replace('_', ' ')}) {what} "
+                             "and has been set aside. The last error was: {message[:300]}. "
                              "/setup status lists what is set aside; the cause is often a missing permission or "
                              "setting."},
                     dedupe_key=f"alert:dead_letter:{item.id}",
@@ -351,15 +368,17 @@ class Outbox:
         return str(value) if value is not None else None
 
     async def failures(self, guild_id: int, *, limit: int = 5) -> tuple[int, list[Failure]]:
-        """Items set aside or refused for a permission in the last 7 days: how many, and the latest few."""
+        """What an admin should see: items being refused for a permission now, and items set aside in the last
+        7 days. How many, and the latest few."""
         since = to_db(self.clock.now() - timedelta(days=7))
-        where = "guild_id = ? AND state = 'failed' AND failure IN ('set_aside', 'forbidden') AND done_at >= ?"
+        where = ("guild_id = ? AND ((state = 'pending' AND failure = 'forbidden')"
+                 " OR (state = 'failed' AND failure = 'set_aside' AND done_at >= ?))")
         count = await self.db.fetch_value(f"SELECT COUNT(*) FROM outbox WHERE {where}", (guild_id, since))
         rows = await self.db.fetch_all(
-            f"SELECT kind, failure, done_at, last_error FROM outbox WHERE {where} ORDER BY done_at DESC, id DESC"
-            " LIMIT ?", (guild_id, since, limit),
+            f"SELECT kind, failure, COALESCE(done_at, started_at) AS at, last_error FROM outbox WHERE {where}"
+            " ORDER BY at DESC, id DESC LIMIT ?", (guild_id, since, limit),
         )
-        return int(count), [Failure(r["kind"], r["failure"], from_db(r["done_at"]), r["last_error"] or "")
+        return int(count), [Failure(r["kind"], r["failure"], from_db(r["at"]), r["last_error"] or "")
                             for r in rows]
 
     # ---- privacy ---------------------------------------------------------------------------------------

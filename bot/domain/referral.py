@@ -401,9 +401,14 @@ class ReferralService:
 
     async def repost_missing_cards(self, guild_id: int) -> int:
         """The queue channel works again: queue a card for every referral still being handled that has none
-        there (its card went to the alerts channel meanwhile). Returns how many."""
+        there (its card went to the alerts channel meanwhile). Returns how many.
+
+        A referral whose card is still on its way (a pending `queue_post`, perhaps retrying after an answer
+        Discord lost) gets no second one: two items posting one card would post it twice."""
         rows = await self.db.fetch_all(
-            "SELECT id FROM referrals WHERE guild_id = ? AND queue_message_id IS NULL AND state != 'closed'",
+            "SELECT r.id FROM referrals r WHERE r.guild_id = ? AND r.queue_message_id IS NULL AND r.state != 'closed'"
+            " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.guild_id = r.guild_id AND o.kind = 'queue_post'"
+            " AND o.state = 'pending' AND json_extract(o.payload, '$.referral_id') = r.id)",
             (guild_id,))
         stamp = to_db(self.clock.now())
         async with self.db.transaction():

@@ -10,6 +10,7 @@ import discord
 from bot.domain.meetings.model import Occurrence
 from bot.domain.outbox import DeliveryError, OutboxItem
 from cogs._common import NO_MENTIONS
+from cogs.alerts import deliver_alert
 from cogs.meetings.choices import starts_text
 from cogs.meetings.views import CoverButton, FeedbackButton, opening_view, single_button_view
 from cogs.runtime import PeerBot
@@ -44,11 +45,7 @@ class MeetingHandlers:
         return {"message_id": sent.id}
 
     async def leader_alert(self, item: OutboxItem) -> dict[str, Any] | None:
-        channel_id = await self.bot.services.alerts.channel_for(item.guild_id)
-        if channel_id is None:
-            raise DeliveryError("no alerts channel (/setup alerts) or referral queue is set")  # retried once set
-        sent = await self._text_channel(channel_id).send(item.payload["text"], allowed_mentions=NO_MENTIONS)
-        return {"message_id": sent.id}
+        return await deliver_alert(self.bot, item)  # the alerts channel, else the queue, else DMs
 
     async def opening(self, item: OutboxItem) -> dict[str, Any] | None:
         found = await self.bot.services.timeline.opening(int(item.payload["occurrence_id"]))
