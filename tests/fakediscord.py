@@ -21,7 +21,6 @@ import json
 import random
 import re
 import sqlite3
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -80,14 +79,15 @@ class FakeDiscord:
             " nonce TEXT, item INTEGER,"
             " body TEXT, at REAL, deleted INTEGER DEFAULT 0);"
             "CREATE TABLE IF NOT EXISTS refused (kind TEXT, target INTEGER, until REAL, PRIMARY KEY (kind, target));"
-            "CREATE TABLE IF NOT EXISTS seq (n INTEGER);")
+            "CREATE TABLE IF NOT EXISTS member_roles (user INTEGER, role INTEGER, PRIMARY KEY (user, role));")
         self.bot: Any = None
         self.channels: dict[int, dict[str, Any]] = {}
         self.roles: dict[int, dict[str, Any]] = {}
         self.members: dict[int, list[int]] = {}  # user -> role ids
         self.calls: list[tuple[str, str, dict[str, Any] | None]] = []
         self.injected: list[tuple[str, str, str]] = []  # (fault, method, path)
-        self._sequence = itertools.count(int(time.time() * 1000) % 100_000 if path != ":memory:" else 0)
+        last = self.db.execute("SELECT COALESCE(MAX(n), 0) FROM created").fetchone()[0]
+        self._sequence = itertools.count(int(last) + 1)  # snowflakes stay unique across restarts
         self.on_created: Callable[[str, dict[str, Any]], None] | None = None
         self._dm_owners: dict[int, int] | None = None
 
@@ -103,7 +103,10 @@ class FakeDiscord:
                                "color": 0, "hoist": False, "managed": False, "mentionable": False}
 
     def add_member(self, user_id: int, *role_ids: int) -> None:
-        self.members[user_id] = list(role_ids)
+        """A member of the server, with `role_ids` and whatever roles peerbot gave them before a restart."""
+        self.db.executemany("INSERT OR IGNORE INTO member_roles VALUES (?, ?)", [(user_id, r) for r in role_ids])
+        self.members[user_id] = [int(r[0]) for r in self.db.execute(
+            "SELECT role FROM member_roles WHERE user = ? ORDER BY rowid", (user_id,))]
 
     def attach(self, bot: Any, *, cache_members: bool = False) -> None:
         """Point the bot's HTTP client at this fake and fill its cache with the server."""
@@ -332,6 +335,7 @@ class FakeDiscord:
         self.members.setdefault(user, [])
         if role not in self.members[user]:
             self.members[user].append(role)
+        self.db.execute("INSERT OR IGNORE INTO member_roles VALUES (?, ?)", (user, role))
         self.db.execute("INSERT INTO created (kind, place, body, at) VALUES ('role_add', ?, ?, ?)",
                         (user, json.dumps({"role": role}), self.clock().timestamp()))
 
@@ -339,6 +343,7 @@ class FakeDiscord:
         _, user, role = ids
         if role in self.members.get(user, []):
             self.members[user].remove(role)
+        self.db.execute("DELETE FROM member_roles WHERE user = ? AND role = ?", (user, role))
 
     def set_overwrite(self, ids: list[int], body: dict[str, Any]) -> None:
         self.db.execute("INSERT INTO created (kind, place, body, at) VALUES ('overwrite', ?, ?, ?)",

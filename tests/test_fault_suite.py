@@ -15,11 +15,10 @@ async def test_a_busy_afternoon_and_evening_with_discord_failing_a_fifth_of_call
     scenario = Scenario(tmp_path, referrals=100, members=170, faults=Faults(rate=0.2, seed=13))
     await scenario.start()
     try:
-        await scenario.plan()
-        await scenario.run(hours=12)
+        await scenario.run()
         report = await scenario.report()
     finally:
-        await scenario.services.db.close()
+        await scenario.close()
     print(report.as_dict())
     assert report.drivers >= 300
     assert sum(report.injected.values()) >= 100 and set(report.injected) >= {"429", "500-after", "503-before", "403"}
