@@ -99,7 +99,7 @@ class ReferralDelivery:
             channel = await self.queue_channel(item.guild_id)
             if referral.queue_message_id is not None:  # posted already (a re-post after the queue healed)
                 await channel.get_partial_message(referral.queue_message_id).edit(
-                    embed=referral_card(referral), view=card_view(referral))
+                    embed=referral_card(referral), view=card_view(referral), allowed_mentions=NO_MENTIONS)
                 return {"message_id": referral.queue_message_id}
             sent = await channel.send(embed=referral_card(referral), view=card_view(referral),
                                       allowed_mentions=NO_MENTIONS)
@@ -122,7 +122,7 @@ class ReferralDelivery:
         try:
             channel = await self.queue_channel(item.guild_id)
             await channel.get_partial_message(referral.queue_message_id).edit(
-                embed=referral_card(referral), view=card_view(referral))
+                embed=referral_card(referral), view=card_view(referral), allowed_mentions=NO_MENTIONS)
         except discord.NotFound:
             return {"skipped": "the card was deleted"}
         except (QueueUnusable, discord.Forbidden) as error:  # retried: the card changes once the queue works

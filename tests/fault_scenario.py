@@ -277,6 +277,8 @@ class Scenario:
             for o in occurrences:
                 for user_id in self.joiners[i::len(names)][:5]:
                     if await s.groups.is_member(o.group_id, user_id):
+                        if user_id % 2:  # reminded in the group's channel (mentioned there), the rest by DM
+                            await s.rsvps.set_reminders(GUILD, user_id, [60], "channel")
                         await s.rsvps.rsvp(member(user_id), o.id)
             if i == 0:
                 await s.meetings.request_cover(member(fac), occurrences[0].id)

@@ -39,8 +39,9 @@ class MeetingHandlers:
 
     async def group_post(self, item: OutboxItem) -> dict[str, Any] | None:
         channel = self._text_channel(int(item.payload["channel_id"]))
-        mentions = discord.AllowedMentions(everyone=False, roles=False,
-                                           users=[discord.Object(u) for u in item.payload.get("mention_ids", [])])
+        pinged = item.payload.get("mention_ids") or []  # members who asked to be reminded in the channel
+        mentions = discord.AllowedMentions(everyone=False, roles=False, users=[discord.Object(u) for u in pinged]
+                                           ) if pinged else NO_MENTIONS
         sent = await channel.send(item.payload["text"], allowed_mentions=mentions)
         return {"message_id": sent.id}
 
