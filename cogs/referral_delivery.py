@@ -81,15 +81,22 @@ class ReferralDelivery:
 
     async def recheck_queue(self, guild_id: int) -> None:
         """After an admin's change (or periodically while it fails): if Discord's cached permissions say the queue
-        works again, record it, and the cards it missed are posted (a refusal then records the failure again)."""
+        works again, the cards it missed are posted, first one: the cache can say yes while Discord still
+        refuses, and then each check costs one refused call, not one per card. That card's success records the
+        queue as working and posts the rest; with none missing, it is recorded as working at once."""
         try:
             channel = await self.queue_channel(guild_id)
         except QueueUnusable:
             return
         me = channel.guild.me
         allowed = channel.permissions_for(me) if me else discord.Permissions.none()
-        if allowed.view_channel and allowed.send_messages and allowed.embed_links:
-            await self._queue_worked(guild_id, channel.id)
+        if not (allowed.view_channel and allowed.send_messages and allowed.embed_links):
+            return
+        health = await self.bot.services.health.get(guild_id, QUEUE)
+        if health is not None and not health.ok and await self.bot.services.referrals.repost_missing_cards(
+                guild_id, limit=1):
+            return
+        await self._queue_worked(guild_id, channel.id)
 
     # ---- the queue card --------------------------------------------------------------------------------
     async def post_card(self, item: OutboxItem) -> dict[str, Any] | None:

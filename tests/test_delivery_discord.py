@@ -218,6 +218,31 @@ async def test_a_card_still_on_its_way_is_not_posted_again_when_the_queue_heals(
                                                                                   referral_id)[0]["id"]
 
 
+async def test_while_discord_still_refuses_the_queue_each_recheck_costs_one_call_not_one_per_card(
+    services: Services, bot: PeerBot, fake: FakeDiscord, clock: FakeClock,
+) -> None:
+    """Discord's cached permissions can say the queue works while Discord still refuses it. Each five-minute
+    recheck then tries one missed card, not all of them (the fault suite's baseline saw a repost of every missed
+    card every five minutes); once the queue works, every missed card is posted once."""
+    fake.refuse("channel", QUEUE_CHANNEL)
+    referrals = [await refer(services, "i want to die", message_id=900 + n, author=AUTHOR + n) for n in range(3)]
+    await deliver(services, clock)
+    tries = len([c for c in fake.calls if c[0] == "POST" and c[1] == f"/channels/{QUEUE_CHANNEL}/messages"])
+    for _ in range(3):
+        clock.advance(minutes=5)
+        await bot.get_cog("Referrals").recheck_failing_queues()  # type: ignore[union-attr]
+        await deliver(services, clock)
+    posts = [c for c in fake.calls if c[0] == "POST" and c[1] == f"/channels/{QUEUE_CHANNEL}/messages"]
+    assert len(posts) - tries == 3
+    assert not (await services.health.get(GUILD, QUEUE)).ok  # type: ignore[union-attr]
+    fake.heal("channel", QUEUE_CHANNEL)
+    clock.advance(minutes=5)
+    await bot.get_cog("Referrals").recheck_failing_queues()  # type: ignore[union-attr]
+    await deliver(services, clock)
+    assert [len(cards(fake, QUEUE_CHANNEL, r)) for r in referrals] == [1, 1, 1]
+    assert (await services.health.get(GUILD, QUEUE)).ok  # type: ignore[union-attr]
+
+
 async def test_with_no_queue_set_the_card_still_reaches_someone(services: Services, fake: FakeDiscord,
                                                                clock: FakeClock) -> None:
     await services.alerts.set_channel(actor(1, admin=True), ALERTS_CHANNEL)
@@ -387,5 +412,6 @@ async def test_setup_status_is_red_while_the_queue_fails_and_lists_refused_actio
     assert len(told) == 1
     fake.heal("channel", QUEUE_CHANNEL)
     await bot.get_cog("Referrals").delivery.recheck_queue(GUILD)  # type: ignore[union-attr]
+    await deliver(services, clock)  # the card it missed goes first; its success says the queue works
     text = (await status_embed(bot, GUILD)).description or ""
     assert "can't be used" not in text and "2 Discord action(s) failed" in text and "group post (refused" in text

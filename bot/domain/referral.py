@@ -399,22 +399,24 @@ class ReferralService:
             (to_db(self.clock.now()), cutoff),
         )
 
-    async def repost_missing_cards(self, guild_id: int) -> int:
-        """The queue channel works again: queue a card for every referral still being handled that has none
-        there (its card went to the alerts channel meanwhile). Returns how many.
+    async def repost_missing_cards(self, guild_id: int, *, limit: int | None = None) -> int:
+        """The queue channel works again: queue a card (up to `limit` of them) for every referral still being
+        handled that has none there (its card went to the alerts channel meanwhile). Returns how many referrals
+        lack a card there, including those whose card is already on its way.
 
         A referral whose card is still on its way (a pending `queue_post`, perhaps retrying after an answer
         Discord lost) gets no second one: two items posting one card would post it twice."""
         rows = await self.db.fetch_all(
-            "SELECT r.id FROM referrals r WHERE r.guild_id = ? AND r.queue_message_id IS NULL AND r.state != 'closed'"
-            " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.guild_id = r.guild_id AND o.kind = 'queue_post'"
-            " AND o.state = 'pending' AND json_extract(o.payload, '$.referral_id') = r.id)",
-            (guild_id,))
+            "SELECT r.id, EXISTS (SELECT 1 FROM outbox o WHERE o.guild_id = r.guild_id AND o.kind = 'queue_post'"
+            " AND o.state = 'pending' AND json_extract(o.payload, '$.referral_id') = r.id) AS on_its_way"
+            " FROM referrals r WHERE r.guild_id = ? AND r.queue_message_id IS NULL AND r.state != 'closed'"
+            " ORDER BY r.id", (guild_id,))
+        due = [int(row["id"]) for row in rows if not row["on_its_way"]][:limit]
         stamp = to_db(self.clock.now())
         async with self.db.transaction():
-            for row in rows:
-                await self.outbox.enqueue(guild_id, "queue_post", {"referral_id": row["id"], "repost": True},
-                                          dedupe_key=f"queue_post:{row['id']}:repost:{stamp}")
+            for referral_id in due:
+                await self.outbox.enqueue(guild_id, "queue_post", {"referral_id": referral_id, "repost": True},
+                                          dedupe_key=f"queue_post:{referral_id}:repost:{stamp}")
         return len(rows)
 
     async def set_queue_message(self, referral_id: int, message_id: int) -> None:
