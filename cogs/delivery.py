@@ -16,9 +16,12 @@ outbox item: the n-th message to a channel, the n-th thread in a channel, the n-
   server's active threads, or its events, are looked up by what identifies the step (parent channel, name,
   creator, not older than the item) and the one found is adopted.
 
-The one case left: the process dies after Discord accepted a message and before either its answer or its echo
-arrived, and is down for longer than Discord remembers nonces. The retry then sends the message again; a second
-copy is preferred to a crisis card that was never posted.
+The one case left: Discord accepted a message, and both its answer and its echo were lost (the process died, or
+a 5xx came after the work while the gateway missed the event); then no retry reaches Discord while it remembers the
+nonce (the process is down that long, or the channel refuses peerbot that long). The retry then sends the message
+again; a second copy is preferred to a crisis card that was never posted. Meanwhile every retry comes within
+Discord's memory (`Outbox.in_doubt`), and a queue card that may be in a channel that then refuses keeps trying
+there for as long as Discord may remember (cogs/referral_delivery.py).
 """
 
 from __future__ import annotations

@@ -113,9 +113,14 @@ class ReferralDelivery:
         except (QueueUnusable, *REFUSED) as error:
             queue_id = (await referrals.config(item.guild_id)).queue_channel_id
             await self._queue_failed(item.guild_id, queue_id, _why(error))
-            if item.payload.get("repost"):
-                return {"skipped": f"the queue still can't be used: {_why(error)}"}  # shown elsewhere already
-            return await self._card_elsewhere(item, referral, queue_id, _why(error))
+            elsewhere = None if item.payload.get("repost") else await self._card_elsewhere(
+                item, referral, queue_id, _why(error))  # a re-post: shown elsewhere already
+            if await self.bot.services.outbox.in_doubt(item.id):
+                # An earlier attempt may have posted the card before Discord refused: try again while Discord
+                # still remembers its nonce, or a later re-post would put a second card in the queue.
+                raise DeliveryError(f"the queue can't be used ({_why(error)}) and the card may be there",
+                                    outage=True) from error
+            return elsewhere or {"skipped": f"the queue still can't be used: {_why(error)}"}
         await referrals.set_queue_message(referral.id, sent.id)
         await self._queue_worked(item.guild_id, channel.id)
         return {"message_id": sent.id}

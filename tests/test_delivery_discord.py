@@ -218,6 +218,28 @@ async def test_a_card_still_on_its_way_is_not_posted_again_when_the_queue_heals(
                                                                                   referral_id)[0]["id"]
 
 
+async def test_a_card_that_may_be_in_a_queue_that_then_refuses_is_not_posted_there_twice(
+    services: Services, bot: PeerBot, fake: FakeDiscord, clock: FakeClock, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Discord made the card but its answer and echo were lost; then the queue refused for a minute. The card goes
+    to the alerts channel meanwhile, and the item keeps trying the queue while Discord remembers the nonce, so it
+    learns the card it made instead of a re-post making a second (the fault benchmark found one)."""
+    monkeypatch.setattr(fake, "create_message", FailOnce(fake, QUEUE_CHANNEL, "500-after", drop_echo=True))
+    referral_id = await refer(services, "I have the pills saved up and tonight is the night")
+    await services.outbox.run_due()
+    fake.refuse("channel", QUEUE_CHANNEL, minutes=1)
+    for _ in range(4):
+        clock.advance(seconds=30)
+        await deliver(services, clock)
+        await bot.get_cog("Referrals").recheck_failing_queues()  # type: ignore[union-attr]
+    await deliver(services, clock)
+    assert len(cards(fake, ALERTS_CHANNEL, referral_id)) == 1
+    assert len(cards(fake, QUEUE_CHANNEL, referral_id)) == 1
+    assert (await services.referrals.get(referral_id)).queue_message_id == cards(fake, QUEUE_CHANNEL,
+                                                                                  referral_id)[0]["id"]
+    assert await services.outbox.state_of(f"queue_post:{referral_id}") == "done"
+
+
 async def test_while_discord_still_refuses_the_queue_each_recheck_costs_one_call_not_one_per_card(
     services: Services, bot: PeerBot, fake: FakeDiscord, clock: FakeClock,
 ) -> None:

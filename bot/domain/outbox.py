@@ -247,7 +247,7 @@ class Outbox:
             backoff = timedelta(seconds=error.retry_after)
         else:
             backoff = min(timedelta(seconds=5 * 2 ** min(item.attempts, 12)), MAX_BACKOFF)
-            if await self._in_doubt_since(item.id, now):
+            if await self.in_doubt(item.id):
                 backoff = min(backoff, IN_DOUBT_BACKOFF)
         if not quiet:
             log.info("outbox %s (%s) will be retried in %s: %s", item.id, item.kind, backoff, message)
@@ -259,10 +259,11 @@ class Outbox:
             if refused and item.kind != "leader_alert":
                 await self._permission_alert(item, message)
 
-    async def _in_doubt_since(self, item_id: int, now: datetime) -> bool:
-        """An attempt in the last `NONCE_MEMORY` may have created something it could not record."""
+    async def in_doubt(self, item_id: int) -> bool:
+        """An attempt in the last `NONCE_MEMORY` may have created something on Discord it could not record: a
+        retry now still reaches Discord's memory of the nonce, and finds it instead of creating it again."""
         found = await self.step_result(item_id, IN_DOUBT)
-        return found is not None and now - from_db(found["at"]) < NONCE_MEMORY
+        return found is not None and self.clock.now() - from_db(found["at"]) < NONCE_MEMORY
 
     async def _dead_letter(self, item: OutboxItem, faults: int, message: str, what: str) -> None:
         log.error("outbox %s (%s) %s and is set aside: %s", item.id, item.kind, what, message)
