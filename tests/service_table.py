@@ -79,7 +79,7 @@ INTERNAL = {
     "screening.submit", "screening.screen", "screening.flush", "screening.drain", "screening.stop",
     "screening.catch_up_points", "intake.drain",
     # what one delivery attempt already did on Discord, written and read by the outbox handlers
-    "outbox.record_step", "outbox.step_result",
+    "outbox.record_step", "outbox.step_result", "outbox.in_doubt",
     # which channels are peer-support spaces (screening and conduct ask it of every flagged message)
     "spaces.space_of",
     # delivery: the queue channel's health, the staff to reach when it fails, each member's private thread
