@@ -24,6 +24,7 @@ import json
 import os
 import random
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -199,12 +200,15 @@ class Scenario:
         for user_id in (*FACILITATORS, *self.authors, *self.joiners):
             fake.add_member(user_id)
 
-    async def start(self) -> None:
-        """Open (or, for a resumed driver, reopen) peerbot over the files; the first time, set the server up."""
+    async def start(self, *, on_restart: Callable[[], None] | None = None) -> None:
+        """Open (or, for a resumed driver, reopen) peerbot over the files; the first time, set the server up.
+        `on_restart` runs once peerbot is open again, before its start-up recovery (the kill suite arms there)."""
         self._server()
         self.services = await open_services(self.settings, self.clock)
         await self._boot()
         if self.progress.planned:  # a new process after a kill: what the runtime does at start-up
+            if on_restart is not None:
+                on_restart()
             await self.services.timeline.rebuild()
             await self.services.timeline.reconcile_rooms()
             if self.progress.next > self._index("calm"):

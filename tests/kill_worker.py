@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import random
+import select
 import signal
 import sqlite3
 import subprocess
@@ -34,6 +35,8 @@ from typing import Any
 
 from tests.fakediscord import Faults
 from tests.fault_scenario import Scenario
+
+RUN_TIMEOUT = 600.0  # seconds: a worker that hangs fails the suite instead of stalling it
 
 
 @dataclass
@@ -90,9 +93,18 @@ async def work(directory: Path, run: int, kill_after: int, sizes: Sizes, ready: 
     faults = Faults(rate=sizes.fault_rate, kinds=("429", "500", "503"), seed=run) if sizes.fault_rate else None
     scenario = Scenario(directory, referrals=sizes.referrals, members=sizes.members, hours=sizes.hours,
                         faults=faults)
-    await scenario.start()  # the first run sets the server up, unarmed; later runs recover as at start-up
-    if kill_after:
-        arm(scenario, Countdown(kill_after))
+    countdown = Countdown(kill_after)
+    armed = False
+
+    def arm_now() -> None:
+        nonlocal armed
+        if kill_after and not armed:
+            arm(scenario, countdown)
+            armed = True
+
+    # The first run sets the server up, unarmed; later runs are armed from their start-up recovery on.
+    await scenario.start(on_restart=arm_now)
+    arm_now()
     ready()
     try:
         await scenario.run()
@@ -160,6 +172,9 @@ def kill_suite(directory: Path, *, kills: int, sizes: Sizes, seed: int = 13, spa
                        "kill_within": kill_within if how == "timed" else 0}
             helper.stdin.write(json.dumps(command) + "\n")
             helper.stdin.flush()
+            if not select.select([helper.stdout], [], [], RUN_TIMEOUT)[0]:
+                helper.kill()
+                raise RuntimeError(f"the worker did not end within {RUN_TIMEOUT} s (run {run})")
             answer = json.loads(helper.stdout.readline())
             if answer["ended"] == "failed":
                 raise RuntimeError(f"the worker failed in run {run}:\n{answer['error']}")
@@ -170,7 +185,7 @@ def kill_suite(directory: Path, *, kills: int, sizes: Sizes, seed: int = 13, spa
                     setattr(report, key, answer[key])
     finally:
         helper.stdin.close()
-        helper.wait(timeout=60)
+        helper.wait(timeout=RUN_TIMEOUT)
     report.integrity_ok = all(_integrity(directory / name) for name in ("peerbot.db", "discord.db"))
     return report
 
