@@ -195,6 +195,7 @@ def main() -> None:
         "integrity_ok": killed.integrity_ok,
         **locked,
         "fault_effects": report.effects,
+        "fault_referrals": report.referrals,
         "fault_drivers": report.drivers,
         "fault_injected": sum(report.injected.values()),
         "fault_injected_by_kind": report.injected,
@@ -218,7 +219,7 @@ def main() -> None:
 
 
 def _kills(killed: KillReport, unharmed: KillReport, seconds: float, unharmed_seconds: float) -> dict[str, Any]:
-    return {"kill_effects": killed.effects, "kill_restarts": killed.restarts,
+    return {"kill_effects": killed.effects, "kill_referrals": killed.referrals, "kill_restarts": killed.restarts,
             "kill_lost_duplicated_stuck": [killed.lost, killed.duplicated, killed.stuck],
             "kill_seconds": round(seconds, 1), "kill_baseline_effects": unharmed.effects,
             "kill_baseline_seconds": round(unharmed_seconds, 1),

@@ -100,6 +100,7 @@ class Provisioner:
 @dataclass
 class Report:
     effects: int = 0  # outbox items: every Discord effect peerbot decided on
+    referrals: int = 0  # stored; one per risky message or /refer driven (a driver that skipped one would show)
     drivers: int = 0  # referrals, group joins and meeting steps driven
     lost: int = 0
     duplicated: int = 0
@@ -431,6 +432,7 @@ class Scenario:
                         nonce_dedupes=fake.count("nonce_dedupes"), history_reads=fake.count("history_reads"))
         items = [dict(r) for r in await s.db.fetch_all("SELECT * FROM outbox ORDER BY id")]
         report.effects = len(items)
+        report.referrals = int(await s.db.fetch_value("SELECT COUNT(*) FROM referrals"))
         messages = fake.messages()
         ids = {m["id"] for m in messages}
         lost: list[str] = []

@@ -50,6 +50,7 @@ class Sizes:
 @dataclass
 class KillReport:
     effects: int = 0
+    referrals: int = 0
     kills: int = 0
     restarts: int = 0
     lost: int = 0
@@ -111,8 +112,8 @@ async def work(directory: Path, run: int, kill_after: int, sizes: Sizes, ready: 
         report = await scenario.report()
     finally:
         await scenario.close()
-    return {"effects": report.effects, "lost": report.lost, "duplicated": report.duplicated, "stuck": report.stuck,
-            "details": report.details}
+    return {"effects": report.effects, "referrals": report.referrals, "lost": report.lost,
+            "duplicated": report.duplicated, "stuck": report.stuck, "details": report.details}
 
 
 def _fork_worker(directory: Path, command: dict[str, Any]) -> dict[str, Any]:
@@ -181,7 +182,7 @@ def kill_suite(directory: Path, *, kills: int, sizes: Sizes, seed: int = 13, spa
             report.kills += answer["ended"] == "killed"
             report.restarts = run - 1
             if how == "finish":
-                for key in ("effects", "lost", "duplicated", "stuck", "details"):
+                for key in ("effects", "referrals", "lost", "duplicated", "stuck", "details"):
                     setattr(report, key, answer[key])
     finally:
         helper.stdin.close()

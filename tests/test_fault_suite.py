@@ -20,7 +20,7 @@ async def test_a_busy_afternoon_and_evening_with_discord_failing_a_fifth_of_call
     finally:
         await scenario.close()
     print(report.as_dict())
-    assert report.drivers >= 300
+    assert report.drivers >= 300 and report.referrals == 100
     assert sum(report.injected.values()) >= 100 and set(report.injected) >= {"429", "500-after", "503-before", "403"}
     assert (report.lost, report.duplicated, report.stuck) == (0, 0, 0), report.details
     assert report.unhandled_403 == 0, report.details

@@ -13,6 +13,6 @@ from tests.kill_worker import Sizes, kill_suite
 def test_a_worker_killed_at_random_moments_loses_and_repeats_nothing(tmp_path: Path) -> None:
     report = kill_suite(tmp_path, kills=4, sizes=Sizes(), spacing=1000)
     print(report)
-    assert report.kills == 4 and report.effects >= 150
+    assert report.kills == 4 and report.effects >= 150 and report.referrals == Sizes().referrals
     assert (report.lost, report.duplicated, report.stuck) == (0, 0, 0), report.details
     assert report.integrity_ok
