@@ -79,12 +79,14 @@ class MatchLifecycle:
                 found.append((match, side, (await self.programmes.get(match.programme_id)).name))
         return found
 
-    async def active(self, guild_id: int, user_id: int | None = None) -> list[tuple[Match, str]]:
-        """Active matches in the server (or the member's), each with its programme's name, for choosing one."""
+    async def active(self, actor: Actor) -> list[tuple[Match, str]]:
+        """Active matches to choose from, each with its programme's name: every one in the server for a leader,
+        the member's own for anyone else."""
+        user_id = None if await self.roles.has(actor, PeerRole.LEADER) else actor.user_id
         rows = await self.db.fetch_all(
             "SELECT m.*, p.name AS programme FROM matches m JOIN match_programmes p ON p.id = m.programme_id"
             " WHERE m.guild_id = ? AND m.state = 'active' AND (? IS NULL OR ? IN (m.seeker_id, m.supporter_id))"
-            " ORDER BY m.id DESC LIMIT 200", (guild_id, user_id, user_id))
+            " ORDER BY m.id DESC LIMIT 200", (actor.guild_id, user_id, user_id))
         return [(Match.from_row(r), str(r["programme"])) for r in rows]
 
     # ---- contacts ------------------------------------------------------------------------------------
