@@ -3,13 +3,33 @@ input, and erasure mid-match. Each test here failed before the fix it names."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from typing import Any
+from unittest.mock import MagicMock, create_autospec
+
+import discord
 import pytest
 
 from bot.domain.matching.programme import Mode
 from bot.errors import InvalidInput, PermissionDenied
 from bot.services import Services
-from tests.conftest import LEADER
-from tests.matching_helpers import SEEKER, SEEKER2, SUP1, accept_first, ask, make_programme, seeker, supporter
+from cogs.runtime import PeerBot
+from tests import helpers
+from tests.conftest import GUILD, LEADER, FakeClock
+from tests.matching_helpers import (
+    SEEKER,
+    SEEKER2,
+    SUP1,
+    SUP2,
+    accept_first,
+    ask,
+    make_programme,
+    open_space,
+    pending_offers,
+    seeker,
+    supporter,
+)
+from tests.meeting_helpers import count, outbox
 
 
 async def test_settings_that_are_not_a_mapping_of_weights_are_refused_kindly(services: Services) -> None:
@@ -32,3 +52,103 @@ async def test_choosing_a_match_or_a_request_is_checked_in_the_service(services:
     with pytest.raises(PermissionDenied):
         await services.matching.intake.live_in_guild(SEEKER)
     assert [r.id for r, _ in await services.matching.intake.live_in_guild(LEADER)] == [2]
+
+
+# ---- Discord refusing the outbox's effects ------------------------------------------------------------------
+@pytest.fixture
+async def bot(services: Services) -> AsyncIterator[PeerBot]:
+    peerbot = PeerBot(services)
+    await peerbot.install()
+    yield peerbot
+
+
+def dms_closed() -> discord.Forbidden:
+    return discord.Forbidden(MagicMock(status=403, reason="Forbidden"),
+                             {"message": "Cannot send messages to this user", "code": 50007})
+
+
+def dm_user(user_id: int, error: Exception | None = None) -> Any:
+    user = create_autospec(discord.User, instance=True)
+    user.id = user_id
+    sent = create_autospec(discord.Message, instance=True)
+    sent.id = 8100 + user_id
+    user.send.side_effect = error
+    user.send.return_value = sent
+    return user
+
+
+async def test_an_offer_to_a_supporter_whose_dms_are_closed_moves_on_at_once(
+        bot: PeerBot, services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    programme = await make_programme(services, mode=Mode.AUTO)
+    await supporter(services, programme, SUP1, issues="rejection")  # the best candidate, who can't be reached
+    await supporter(services, programme, SUP2)
+    await seeker(services, programme, issues="rejection")
+    await ask(services, programme)
+    assert await pending_offers(services) == [(1, SUP1.user_id)]
+    users = {SUP1.user_id: dm_user(SUP1.user_id, dms_closed()), SUP2.user_id: dm_user(SUP2.user_id)}
+    monkeypatch.setattr(bot, "get_user", users.get)
+    await services.outbox.run_due()
+    await services.outbox.run_due()
+    # Not left pending for two days: the next supporter has it, and the first gets no further offers.
+    assert await pending_offers(services) == [(2, SUP2.user_id)]
+    users[SUP2.user_id].send.assert_called_once()
+    assert await services.db.fetch_value("SELECT on_duty FROM match_supporters WHERE user_id = ?",
+                                         (SUP1.user_id,)) == 0
+    alerts = [o["text"] for o in await outbox(services, "leader_alert")]
+    assert any(f"<@{SUP1.user_id}>" in a and "/match duty on" in a for a in alerts)
+    assert await count(services, "match_offers") == 2  # offered once, not again and again
+
+
+def discord_error(cls: type[discord.HTTPException], status: int, text: str, code: int = 0) -> discord.HTTPException:
+    return cls(MagicMock(status=status, reason=text), {"message": text, "code": code})
+
+
+@pytest.mark.parametrize("error", [discord_error(discord.NotFound, 404, "Unknown Channel", 10003),
+                                   discord_error(discord.Forbidden, 403, "Missing Permissions", 50013)])
+async def test_a_space_that_cannot_be_opened_is_never_a_silent_failure(
+        bot: PeerBot, services: Services, monkeypatch: pytest.MonkeyPatch, error: discord.HTTPException) -> None:
+    programme = await make_programme(services, mode=Mode.AUTO)
+    await supporter(services, programme, SUP1)
+    await seeker(services, programme)
+    await ask(services, programme)
+    monkeypatch.setattr(bot, "get_user", dm_user)
+    guild = helpers.guild(GUILD)
+    monkeypatch.setattr(bot, "get_guild", lambda _id: guild)
+    guild.get_member.side_effect = helpers.member
+    guild.create_text_channel.side_effect = error  # e.g. the category chosen for spaces was deleted
+    await accept_first(services)
+    await services.outbox.run_due()
+    assert await services.outbox.state_of("mspace:open:1:1") == "failed"
+    assert any("couldn't open a private space for match #1" in o["text"] and "/match reopen" in o["text"]
+               for o in await outbox(services, "leader_alert"))
+
+
+async def test_a_check_in_for_a_member_whose_dms_are_closed_reaches_them_privately(
+        bot: PeerBot, services: Services, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    programme = await make_programme(services, mode=Mode.AUTO, checkin_days=[7])
+    await supporter(services, programme, SUP1)
+    await seeker(services, programme)
+    await ask(services, programme)
+    match_id = await accept_first(services)
+    space_id = await open_space(services, match_id)
+    space = create_autospec(discord.TextChannel, instance=True)
+    space.id = space_id
+    thread = create_autospec(discord.Thread, instance=True)
+    thread.id = 9400
+    space.create_thread.return_value = thread
+    monkeypatch.setattr(bot, "get_channel", lambda cid: space if cid == space_id else None)
+    users = {SEEKER.user_id: dm_user(SEEKER.user_id, dms_closed()), SUP1.user_id: dm_user(SUP1.user_id)}
+    monkeypatch.setattr(bot, "get_user", users.get)
+    await services.db.execute("UPDATE outbox SET state = 'done'")  # what accepting and the welcome queued
+    clock.advance(days=7)
+    await services.matching.timeline.run_due()
+    await services.outbox.run_due()
+    assert await services.outbox.state_of(f"mdm:checkin:{match_id}:1:{SEEKER.user_id}") == "done"
+    space.create_thread.assert_called_once()
+    assert space.create_thread.call_args.kwargs["type"] is discord.ChannelType.private_thread
+    posted = thread.send.call_args
+    assert posted.args[0].startswith(f"<@{SEEKER.user_id}> A private check-in")
+    assert [u.id for u in posted.kwargs["allowed_mentions"].users] == [SEEKER.user_id]  # never the supporter
+    assert next(b.custom_id for b in posted.kwargs["view"].children) == f"peerbot:mcheck:{GUILD}:1:1:good"
+    sent_to_supporter = [c.args[0] for c in users[SUP1.user_id].send.call_args_list]
+    assert any(t.startswith("A private check-in") for t in sent_to_supporter)  # by DM, as usual

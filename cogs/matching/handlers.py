@@ -13,6 +13,7 @@ from bot.domain.matching.programme import SpaceKind
 from bot.domain.outbox import DeliveryError, OutboxItem
 from cogs._common import NO_MENTIONS
 from cogs.matching.views import buttons_view, offer_view, space_view
+from cogs.private_thread import member_thread
 
 if TYPE_CHECKING:
     from cogs.runtime import PeerBot
@@ -75,16 +76,46 @@ class MatchingHandlers:
         offer = await matchmaker.offers.get(offer_id)
         if text is None or offer is None or offer.supporter_id is None:
             return {"skipped": "no longer pending"}
-        user = await self._user(offer.supporter_id)
-        sent = await user.send(text[:2000], view=offer_view(item.guild_id, offer_id), allowed_mentions=NO_MENTIONS)
+        try:
+            user = await self._user(offer.supporter_id)
+            sent = await user.send(text[:2000], view=offer_view(item.guild_id, offer_id),
+                                   allowed_mentions=NO_MENTIONS)
+        except (discord.Forbidden, discord.NotFound):
+            # Closed DMs (or a deleted account): an offer nobody sees would hold the seeker for days.
+            await matchmaker.unreachable(offer_id)
+            return {"skipped": "the supporter can't be reached by DM; the offer moved on"}
         return {"message_id": sent.id}
 
     async def dm(self, item: OutboxItem) -> dict[str, Any] | None:
-        user = await self._user(int(item.payload["user_id"]))
+        user_id = int(item.payload["user_id"])
         view = buttons_view(item.guild_id, item.payload.get("buttons", []))
-        sent = await user.send(str(item.payload["text"])[:2000], view=view or discord.utils.MISSING,
-                               allowed_mentions=NO_MENTIONS)
+        text = str(item.payload["text"])[:2000]
+        try:
+            user = await self._user(user_id)
+            sent = await user.send(text, view=view or discord.utils.MISSING, allowed_mentions=NO_MENTIONS)
+        except discord.Forbidden:
+            match_id = item.payload.get("match_id")
+            if match_id is None:
+                raise
+            return await self._in_private_thread(item.guild_id, int(match_id), user_id, text, view)
         return {"message_id": sent.id}
+
+    async def _in_private_thread(self, guild_id: int, match_id: int, user_id: int, text: str,
+                                 view: discord.ui.View | None) -> dict[str, Any]:
+        """Closed DMs: the member's own private thread (cogs/private_thread.py), made in their match space when
+        they have none yet. Only they and staff see it, never the other person of the pair."""
+        space_id, state = await self.bot.services.matching.spaces.target(match_id)
+        space = await self._space(space_id) if space_id is not None and state == "open" else None
+        parent = space.parent if isinstance(space, discord.Thread) else space
+        if parent is None:
+            raise DeliveryError("their DMs are closed and the match has no open space", permanent=True,
+                                reason="dms_closed")
+        thread = await member_thread(self.bot, guild_id, user_id, parent.id)
+        await thread.add_user(discord.Object(user_id))  # idempotent
+        await thread.send(f"<@{user_id}> {text}"[:2000], view=view or discord.utils.MISSING,
+                          allowed_mentions=discord.AllowedMentions(everyone=False, roles=False,
+                                                                   users=[discord.Object(user_id)]))
+        return {"via": "private_thread", "thread_id": thread.id}
 
     async def post(self, item: OutboxItem) -> dict[str, Any] | None:
         matching = self.bot.services.matching
@@ -129,11 +160,15 @@ class MatchingHandlers:
                 if item.attempts else None
             space = space or await self._create(guild, spec.name, spec.topic, spec.kind, spec.parent_id,
                                                 members, spec.staff_role_ids)
-        except discord.Forbidden as error:
+        except (discord.Forbidden, discord.NotFound) as error:
+            # Retrying won't help: a leader must fix it, so they are told, or the pair waits with no space.
+            why = ("I need the Manage Channels permission (and Create Private Threads for threads)"
+                   if isinstance(error, discord.Forbidden) else
+                   "the category or channel set for match spaces (or one of the pair) is gone; check the "
+                   "programme's `space_parent` in /match settings")
             await self.bot.services.alerts.send(
-                guild.id, f"I couldn't open a private space for match #{spec.match_id}: I need the Manage Channels "
-                "permission (and Create Private Threads for threads). `/match reopen` tries again once that's "
-                "fixed.", dedupe_key=f"match:space_forbidden:{spec.match_id}:{spec.rev}")
+                guild.id, f"I couldn't open a private space for match #{spec.match_id}: {why}. `/match reopen` "
+                "tries again once that's fixed.", dedupe_key=f"match:space_failed:{spec.match_id}:{spec.rev}")
             raise DeliveryError(f"{error.status} {error.text}", permanent=True) from error
         if not await matching.spaces.record(spec.match_id, spec.rev, space.id):
             await self._close(space, members)  # the match ended while the space was being made

@@ -39,6 +39,8 @@ SETTLED = {
     "held": "The programme team has paused this request for now, so there's nothing to do. Thank you.",
     "closed": "This request was withdrawn or closed, so there's nothing to do. Thank you.",
     "unavailable": "I can't complete this just now, so the offer has moved on. A programme leader may be in touch.",
+    "unreachable": "I couldn't reach you by private message, so this offer moved on and offers to you are paused. "
+                   "Once your DMs from this server are open, /match duty on brings them back.",
 }
 
 
@@ -335,6 +337,26 @@ class Matchmaker:
         for offer in offers:
             await self._lapse(offer, OfferState.WITHDRAWN, reason)
         return len(offers)
+
+    async def unreachable(self, offer_id: int) -> bool:
+        """The offer could not be delivered (the supporter's DMs are closed, or their account is gone). Nobody
+        would see it for days, so it moves on now; offers to them pause (off duty, without the messages going
+        off duty sends), so the next candidate is someone else; and leaders are told. False if it was settled."""
+        async with self.db.transaction():
+            offer = await self.offers.get(offer_id)
+            if offer is None or offer.state is not OfferState.PENDING or offer.supporter_id is None:
+                return False
+            supporter_id = offer.supporter_id
+            await self.db.execute(
+                "UPDATE match_supporters SET on_duty = 0, duty_changed_at = ? WHERE guild_id = ? AND user_id = ?",
+                (to_db(self.clock.now()), offer.guild_id, supporter_id))
+            moved = await self.withdraw_for_supporter(offer.guild_id, supporter_id, "unreachable")
+            await self.notifier.alert(
+                offer.guild_id, f"I couldn't send <@{supporter_id}> a match offer: their private messages from this "
+                f"server are closed. {moved} offer(s) to them moved on, and offers to them are paused (off duty) "
+                "until they open their DMs and use `/match duty on`. Their current matches are unaffected.",
+                key=f"unreachable:{offer.id}")
+            return True
 
     async def offer_text(self, offer_id: int) -> str | None:
         """The private offer: what the seeker chose to share, and no identity. None once it is settled."""
