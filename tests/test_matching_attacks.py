@@ -3,6 +3,7 @@ input, and erasure mid-match. Each test here failed before the fix it names."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 from unittest.mock import MagicMock, create_autospec
@@ -11,11 +12,12 @@ import discord
 import pytest
 
 from bot.domain.matching.programme import Mode
-from bot.errors import InvalidInput, PermissionDenied
+from bot.domain.referral import ReferReason
+from bot.errors import Conflict, InvalidInput, PermissionDenied
 from bot.services import Services
 from cogs.runtime import PeerBot
 from tests import helpers
-from tests.conftest import GUILD, LEADER, FakeClock
+from tests.conftest import GUILD, LEADER, PEER_ROLE, FakeClock, actor
 from tests.matching_helpers import (
     SEEKER,
     SEEKER2,
@@ -152,3 +154,80 @@ async def test_a_check_in_for_a_member_whose_dms_are_closed_reaches_them_private
     assert next(b.custom_id for b in posted.kwargs["view"].children) == f"peerbot:mcheck:{GUILD}:1:1:good"
     sent_to_supporter = [c.args[0] for c in users[SUP1.user_id].send.call_args_list]
     assert any(t.startswith("A private check-in") for t in sent_to_supporter)  # by DM, as usual
+
+
+# ---- races --------------------------------------------------------------------------------------------------
+async def test_a_leader_offering_twice_at_once_sends_one_offer_and_says_why_not_two(services: Services) -> None:
+    programme = await make_programme(services)
+    await supporter(services, programme, SUP1)
+    await seeker(services, programme)
+    request_id = await ask(services, programme)
+    results = await asyncio.gather(*(services.matching.matchmaker.approve(LEADER, request_id, SUP1.user_id)
+                                     for _ in range(2)), return_exceptions=True)
+    refused = [r for r in results if isinstance(r, Conflict)]
+    assert len(refused) == 1 and "already with that supporter" in refused[0].message
+    assert await pending_offers(services) == [(1, SUP1.user_id)]
+
+
+async def test_offering_to_a_member_at_risk_keeps_them_on_hold(services: Services) -> None:
+    programme = await make_programme(services)
+    await supporter(services, programme, SUP1)
+    await seeker(services, programme)
+    request_id = await ask(services, programme)
+    await services.referrals.refer(actor(9, PEER_ROLE), SEEKER.user_id, ReferReason.CRISIS, None, None)
+    with pytest.raises(Conflict, match="on hold"):
+        await services.matching.matchmaker.approve(LEADER, request_id, SUP1.user_id)
+    # What the leader was told is true: the request is held, the seeker and leaders were told.
+    assert await services.db.fetch_value("SELECT state FROM match_requests") == "held"
+    assert any(o["key"] == "alert:match:held:1:0" for o in await outbox(services, "leader_alert"))
+    assert await pending_offers(services) == []
+
+
+async def test_a_supporter_who_leaves_is_not_offered_the_room_their_leaving_freed(services: Services) -> None:
+    programme = await make_programme(services, mode=Mode.AUTO)
+    await supporter(services, programme, SUP1, cap=1)
+    for who in (SEEKER, SEEKER2):
+        await seeker(services, programme, who=who)
+        await ask(services, programme, who=who)
+    await accept_first(services)  # SEEKER with SUP1, who is now full; SEEKER2 waits
+    await services.matching.lifecycle.member_left(GUILD, SUP1.user_id)
+    offers = await services.db.fetch_all("SELECT supporter_id, state FROM match_offers ORDER BY id")
+    assert [tuple(o) for o in offers] == [(SUP1.user_id, "accepted")]  # no offer made and withdrawn at once
+    assert await count(services, "match_events", "kind = 'offer_withdrawn'") == 0
+
+
+async def test_a_revoked_supporter_is_not_offered_again_the_request_just_taken_from_them(
+        services: Services) -> None:
+    programme = await make_programme(services, mode=Mode.AUTO)
+    await supporter(services, programme, SUP1, issues="rejection")
+    await supporter(services, programme, SUP2)
+    await seeker(services, programme, issues="rejection")
+    await ask(services, programme)
+    assert await pending_offers(services) == [(1, SUP1.user_id)]
+    await services.matching.supporters.revoke(LEADER, programme, SUP1.user_id)
+    assert await pending_offers(services) == [(2, SUP2.user_id)]
+
+
+# ---- restarts -----------------------------------------------------------------------------------------------
+async def test_after_a_long_outage_each_side_gets_one_check_in_not_every_missed_one(
+        services: Services, clock: FakeClock) -> None:
+    programme = await make_programme(services, mode=Mode.AUTO, checkin_days=[7, 14], supporter_reminder_days=[15, 16])
+    await supporter(services, programme, SUP1)
+    await seeker(services, programme)
+    await ask(services, programme)
+    match_id = await accept_first(services)
+    await services.matching.spaces.record(match_id, 1, 7001)
+    await services.matching.lifecycle.note_post(7001, SUP1.user_id)  # first contact on time
+    clock.advance(days=17)  # down for all of it
+    await services.matching.timeline.rebuild()
+    fired = [f.action for f in await services.matching.timeline.run_due()]
+    assert fired.count("checkin") == 1 and fired.count("supporter_reminder") == 1
+    keys = [o["key"] for o in await outbox(services, "match_dm")]
+    assert [k for k in keys if k.startswith("mdm:checkin")] == [f"mdm:checkin:{match_id}:2:{SEEKER.user_id}",
+                                                                 f"mdm:checkin:{match_id}:2:{SUP1.user_id}"]
+    assert [k for k in keys if k.startswith("mdm:reminder")] == [f"mdm:reminder:{match_id}:2:{SUP1.user_id}"]
+    clock.advance(days=1)
+    assert "checkin" not in [f.action for f in await services.matching.timeline.run_due()]
+    # The answer buttons of the one check-in sent work.
+    assert await services.matching.lifecycle.answer_checkin(SEEKER, match_id, 2, happened=True,
+                                                            good_fit=True) == "thanks"

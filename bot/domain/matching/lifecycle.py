@@ -46,6 +46,11 @@ class MatchSummary:
     first_contact: str  # on time, late, or none yet
 
 
+def _rounds_due(start: datetime, days: list[int], now: datetime) -> int:
+    """How many of these days after `start` have come by `now`."""
+    return sum(1 for day in days if start + timedelta(days=day) <= now)
+
+
 class MatchLifecycle:
     def __init__(self, db: Database, clock: Clock, roles: RoleService, programmes: ProgrammeService,
                  records: MatchRecords, matchmaker: Matchmaker, spaces: MatchSpaces, notifier: MatchNotifier) -> None:
@@ -280,6 +285,12 @@ class MatchLifecycle:
         erased = reason == "erased"
         changed = 0
         async with self.db.transaction():
+            # Off duty and their offers withdrawn first: ending their matches below frees room, and the queue
+            # is tried again then, which must not offer that room to them.
+            changed += await self.db.execute(
+                "UPDATE match_supporters SET on_duty = 0, duty_changed_at = ? WHERE guild_id = ? AND user_id = ?"
+                " AND on_duty = 1", (to_db(self.clock.now()), guild_id, user_id))
+            changed += await self.matchmaker.withdraw_for_supporter(guild_id, user_id, "unavailable")
             rows = await self.db.fetch_all(
                 "SELECT id FROM match_requests WHERE guild_id = ? AND seeker_id = ? AND state IN"
                 " ('waiting','held','offered')", (guild_id, user_id))
@@ -297,10 +308,6 @@ class MatchLifecycle:
                 await self.finish(match, EndReason.SUPPORTER_ERASED if erased else EndReason.SUPPORTER_LEFT,
                                   "system")
                 changed += 1
-            changed += await self.matchmaker.withdraw_for_supporter(guild_id, user_id, "unavailable")
-            changed += await self.db.execute(
-                "UPDATE match_supporters SET on_duty = 0, duty_changed_at = ? WHERE guild_id = ? AND user_id = ?"
-                " AND on_duty = 1", (to_db(self.clock.now()), guild_id, user_id))
         return changed
 
     # ---- ratings -------------------------------------------------------------------------------------
@@ -363,7 +370,8 @@ class MatchLifecycle:
                 f"{s.first_contact_hours + s.first_contact_alert_hours} hours after matching, although the "
                 f"supporter <@{m.supporter_id}> was reminded.", key=f"fc:{m.id}")
         elif step is Step.CHECKIN:
-            round_ = m.checkins_sent + 1
+            # After an outage, only the latest check-in that is due: the same question twice at once helps nobody.
+            round_ = max(m.checkins_sent + 1, _rounds_due(m.created_at, s.checkin_days, now))
             await self.db.execute("UPDATE matches SET checkins_sent = ? WHERE id = ?", (round_, m.id))
             for side in Side:
                 user = m.user(side)
@@ -378,7 +386,8 @@ class MatchLifecycle:
                     key=f"checkin:{m.id}:{round_}", match_id=m.id,
                     buttons=[button("checkin", match=m.id, round=round_)])
         elif step is Step.SUPPORTER_REMINDER:
-            await self.db.execute("UPDATE matches SET reminders_sent = reminders_sent + 1 WHERE id = ?", (m.id,))
+            sent = max(m.reminders_sent + 1, _rounds_due(m.created_at, s.supporter_reminder_days, now))
+            await self.db.execute("UPDATE matches SET reminders_sent = ? WHERE id = ?", (sent, m.id))
             weeks = (now - m.created_at).days // 7
             contacts = await self._contacts_in_window(m, s.expected_weeks)
             await self.notifier.dm(
@@ -387,7 +396,7 @@ class MatchLifecycle:
                 f"far; the programme hopes for about {s.expected_contacts} in the first {s.expected_weeks} weeks. "
                 "A reminder: share your own experience rather than medical advice, keep to the programme's "
                 "boundaries, and if you're ever worried about them, /refer brings in a professional.",
-                key=f"reminder:{m.id}:{m.reminders_sent + 1}", match_id=m.id)
+                key=f"reminder:{m.id}:{sent}", match_id=m.id)
         elif step is Step.STALLED:
             await self.db.execute("UPDATE matches SET stalled_at = ? WHERE id = ?", (to_db(now), m.id))
             await self.records.event(m, "stalled", "no_contact")

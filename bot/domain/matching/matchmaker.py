@@ -44,6 +44,10 @@ SETTLED = {
 }
 
 
+HELD_FOR_SAFETY = ("This member has an open urgent or crisis referral, so the request is on hold for a leader's "
+                   "check-in first.")
+
+
 @dataclass(frozen=True)
 class ReviewCandidate:
     candidate: Candidate
@@ -418,8 +422,13 @@ class Matchmaker:
             programme = await self.programmes.get(request.programme_id)
             if request.state not in (RequestState.WAITING, RequestState.OFFERED):
                 raise Conflict(f"Request #{request_id} is {request.state.value}, so it can't be offered now.")
-            candidate, fallback = await self.check(programme, request, supporter_id)
-            return await self.make_offer(programme, request, candidate, fallback, Via.COORDINATOR, actor.user_id)
+            if request.seeker_id is None or not await at_risk(self.db, request.guild_id, [request.seeker_id]):
+                candidate, fallback = await self.check(programme, request, supporter_id)
+                return await self.make_offer(programme, request, candidate, fallback, Via.COORDINATOR,
+                                             actor.user_id)
+            await self._hold(request, programme)
+        # After the commit, so the hold (and the seeker's and leaders' messages) is kept.
+        raise Conflict(HELD_FOR_SAFETY)
 
     async def check(self, programme: Programme, request: Request, supporter_id: int) -> tuple[Candidate, bool]:
         """This pairing as the rules see it now, or a sentence saying which rule it breaks."""
@@ -428,8 +437,10 @@ class Matchmaker:
             raise Conflict("The member who asked has no profile any more, so the request can't be matched.")
         if request.seeker_id is not None and await at_risk(self.db, request.guild_id, [request.seeker_id]):
             await self._hold(request, programme)
-            raise Conflict("This member has an open urgent or crisis referral, so the request is on hold for a "
-                           "leader's check-in first.")
+            raise Conflict(HELD_FOR_SAFETY)
+        if any(o.supporter_id == supporter_id for o in await self.offers.pending(request_id=request.id)):
+            raise Conflict(f"An offer for request #{request.id} is already with that supporter, waiting for their "
+                           "answer.")
         pool = await self.pool(programme)
         at = pool.index.get(supporter_id)
         if at is None:

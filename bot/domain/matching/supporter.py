@@ -102,11 +102,12 @@ class SupporterService:
         await self.roles.require(actor, PeerRole.LEADER)
         same_server(actor, programme)
         async with self.db.transaction():
-            await self.matchmaker.withdraw_for_supporter(actor.guild_id, user_id, "off_duty", programme.id)
+            # Removed first, so the requests their offers held are not offered straight back to them.
             removed = await self.db.execute("DELETE FROM match_supporters WHERE programme_id = ? AND user_id = ?",
                                             (programme.id, user_id))
-        if not removed:
-            raise NotFound("That member isn't an approved supporter in this programme.")
+            if not removed:
+                raise NotFound("That member isn't an approved supporter in this programme.")
+            await self.matchmaker.withdraw_for_supporter(actor.guild_id, user_id, "off_duty", programme.id)
 
     @staticmethod
     def _check_cap(cap: int) -> None:
