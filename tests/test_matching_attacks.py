@@ -4,6 +4,7 @@ input, and erasure mid-match. Each test here failed before the fix it names."""
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from typing import Any
 from unittest.mock import MagicMock, create_autospec
@@ -11,13 +12,18 @@ from unittest.mock import MagicMock, create_autospec
 import discord
 import pytest
 
-from bot.domain.matching.programme import Mode
+from bot.domain.erasure import ERASED_NAME
+from bot.domain.matching.profile import Role, Side
+from bot.domain.matching.programme import Mode, Programme
+from bot.domain.outbox import OutboxItem
 from bot.domain.referral import ReferReason
 from bot.errors import Conflict, InvalidInput, PermissionDenied
 from bot.services import Services
+from bot.settings import Settings
 from cogs.runtime import PeerBot
 from tests import helpers
 from tests.conftest import GUILD, LEADER, PEER_ROLE, FakeClock, actor
+from tests.db_helpers import find_traces
 from tests.matching_helpers import (
     SEEKER,
     SEEKER2,
@@ -25,6 +31,8 @@ from tests.matching_helpers import (
     SUP2,
     accept_first,
     ask,
+    draft,
+    intake,
     make_programme,
     open_space,
     pending_offers,
@@ -231,3 +239,94 @@ async def test_after_a_long_outage_each_side_gets_one_check_in_not_every_missed_
     # The answer buttons of the one check-in sent work.
     assert await services.matching.lifecycle.answer_checkin(SEEKER, match_id, 2, happened=True,
                                                             good_fit=True) == "thanks"
+
+
+# ---- erasure ------------------------------------------------------------------------------------------------
+V = 412345678901234567  # seeks support (mid-match) and supports someone (mid-match), then erases their data
+VA = actor(V)
+NAME = "Vesper Quill"
+WORDS = "quartz lanterns at the clinic"
+
+
+async def deliver_everything(services: Services) -> None:
+    async def done(item: OutboxItem) -> dict[str, Any]:
+        return {"message_id": 1}
+
+    for (kind,) in await services.db.fetch_all("SELECT DISTINCT kind FROM outbox"):
+        services.outbox.register(kind, done)
+    while await services.outbox.run_due(limit=500):
+        pass
+
+
+async def v_mid_match(services: Services, clock: FakeClock) -> Programme:
+    programme = await make_programme(services, mode=Mode.AUTO, offer_expiry_hours=336, checkin_days=[1])
+    await supporter(services, programme, SUP1, issues="rejection")
+    await supporter(services, programme, SUP2)
+    await services.matching.profiles.save(VA, programme, Side.SEEKER, draft(
+        condition="Kidney transplant", issues="rejection", culture=NAME, preferences="culture=nice"))
+    await services.matching.intake.submit(VA, programme, Role.PATIENT, intake(challenges=WORDS, special=NAME))
+    first = await accept_first(services)  # V with SUP1 ...
+    await services.matching.spaces.record(first, 1, 7001)
+    for who in (V, SUP1.user_id):
+        await services.matching.lifecycle.note_post(7001, who)
+    await services.matching.lifecycle.end(VA, first, rematch=True)  # ... then, in their place, with SUP2
+    await services.matching.lifecycle.rate(SUP1, first, 5, f"<@{V}> was lovely to talk to")
+    second = await accept_first(services)
+    await services.matching.spaces.record(second, 1, 7002)
+    await services.matching.lifecycle.note_post(7002, V)
+    # V supports SEEKER (matched) and has an offer waiting for SEEKER2.
+    await services.matching.profiles.save(VA, programme, Side.SUPPORTER, draft(condition="Kidney transplant"))
+    await services.matching.supporters.approve(LEADER, programme, V, f"Mentor course with {NAME}", "2026-01-01")
+    for busy in (SUP1, SUP2):
+        await services.matching.supporters.set_duty(busy, False)
+    await seeker(services, programme)
+    await ask(services, programme)
+    third = await accept_first(services)
+    await services.matching.spaces.record(third, 1, 7003)
+    await seeker(services, programme, who=SEEKER2)
+    await ask(services, programme, who=SEEKER2)
+    assert await pending_offers(services) == [(4, V)]
+    clock.advance(days=1)
+    await services.matching.timeline.run_due()
+    await services.matching.lifecycle.answer_checkin(VA, third, 1, happened=True, good_fit=True)
+    await services.matching.lifecycle.answer_checkin(SEEKER, third, 1, happened=True, good_fit=False)
+    await services.matching.lifecycle.spoken(VA, third)
+    return programme
+
+
+async def test_the_export_lists_everything_matching_recorded_about_them(services: Services,
+                                                                          clock: FakeClock) -> None:
+    await v_mid_match(services, clock)
+    data = (await services.privacy.export(VA, V))["matching"]
+    assert [(c["match_id"], c["kind"], c["by"]) for c in data["contacts"]] == [
+        (1, "post", "you"), (2, "post", "you"), (3, "spoken", "you")]
+    assert {(x["side"], x["reason"]) for x in data["not_offered_again"]} == {
+        ("seeker", "matched_before"), ("supporter", "matched_before")}
+    kinds = [(e["kind"], e["reason"]) for e in data["events"]]
+    assert ("rematch", "rematch_requested") in kinds and ("checkin", "supporter:good") in kinds
+    assert ("checkin", "seeker:not_a_good_fit") not in kinds  # SEEKER's private answer is not V's to take
+    assert [o["state"] for o in data["offers_received"]] == ["accepted", "pending"]
+    assert data["supporter"][0]["duty_changed_at"] is not None
+    assert str(SUP1.user_id) not in json.dumps(data["matches"] + data["not_offered_again"] + data["contacts"])
+
+
+async def test_erasing_a_seeker_and_supporter_mid_match_leaves_no_trace(
+        services: Services, clock: FakeClock, settings: Settings) -> None:
+    await v_mid_match(services, clock)
+    await deliver_everything(services)  # most of it delivered; what comes next stays pending
+    await services.matching.lifecycle.note_post(7003, SEEKER.user_id)
+    assert find_traces(settings.database_path, V, (WORDS, NAME))
+    await services.privacy.delete(VA, V)
+    # Both matches ended kindly; SEEKER is looking again, in their place; SEEKER2's offer moved on, not to V.
+    ended = await services.db.fetch_all("SELECT end_reason FROM matches WHERE id IN (2, 3) ORDER BY id")
+    assert [r[0] for r in ended] == ["erased", "supporter_erased"]
+    texts = {o["user_id"]: o["text"] for o in await outbox(services, "match_dm", prefix="mdm:end:")}
+    assert "has left the programme" in texts[SUP2.user_id] and "has left the programme" in texts[SEEKER.user_id]
+    assert await count(services, "match_offers", "state = 'pending'") == 0
+    await deliver_everything(services)
+    await services.outbox.purge_erased()
+    traces = find_traces(settings.database_path, V, (WORDS, NAME))
+    assert traces == [], "\n".join(traces)
+    # SUP1's private rating stays theirs, without V's mention.
+    assert await services.db.fetch_value("SELECT comment FROM match_ratings") == \
+        f"{ERASED_NAME} was lovely to talk to"
