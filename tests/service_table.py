@@ -110,8 +110,9 @@ INTERNAL = {
     "matching.spaces.target", "matching.spaces.welcome_text", "matching.spaces.refresh", "matching.spaces.match_in",
     "matching.spaces.space_of",
     # matching: Discord's events (a space deleted, a member gone) and the timeline's passes
-    "matching.spaces.missing", "matching.lifecycle.member_left", "matching.matchmaker.expire",
-    "matching.matchmaker.request_due", "matching.lifecycle.advance", "matching.supporters.over_cap_due",
+    "matching.spaces.missing", "matching.lifecycle.member_left", "matching.lifecycle.catch_up_points",
+    "matching.matchmaker.expire", "matching.matchmaker.request_due", "matching.lifecycle.advance",
+    "matching.supporters.over_cap_due",
     "matching.timeline.run_due", "matching.timeline.next_wake", "matching.timeline.rebuild",
 }
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
 from typing import Any
 from unittest.mock import MagicMock, create_autospec
 
@@ -20,6 +21,7 @@ from bot.domain.referral import ReferReason
 from bot.errors import Conflict, InvalidInput, PermissionDenied
 from bot.services import Services
 from bot.settings import Settings
+from cogs.matching.timing import MATCHING_SWEEP
 from cogs.runtime import PeerBot
 from tests import helpers
 from tests.conftest import GUILD, LEADER, PEER_ROLE, FakeClock, actor
@@ -330,3 +332,42 @@ async def test_erasing_a_seeker_and_supporter_mid_match_leaves_no_trace(
     # SUP1's private rating stays theirs, without V's mention.
     assert await services.db.fetch_value("SELECT comment FROM match_ratings") == \
         f"{ERASED_NAME} was lovely to talk to"
+
+
+async def test_a_hello_posted_while_peerbot_was_away_counts_before_any_reminder(
+        bot: PeerBot, services: Services, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    programme = await make_programme(services, mode=Mode.AUTO)
+    await supporter(services, programme, SUP1)
+    await seeker(services, programme)
+    await ask(services, programme)
+    match_id = await accept_first(services)
+    space_id = await open_space(services, match_id)
+    said_hello = clock.now() + timedelta(hours=3)
+    clock.advance(days=3)  # peerbot was down from just after matching: past the first-contact deadline
+    space = create_autospec(discord.TextChannel, instance=True)
+    space.id = space_id
+    posts = [posted(SUP1.user_id, said_hello), posted(9999, said_hello, bot=True),
+             posted(SEEKER.user_id, said_hello + timedelta(hours=20))]
+    space.history.side_effect = lambda **kwargs: history(p for p in posts if p.created_at > kwargs["after"])
+    monkeypatch.setattr(bot, "get_channel", lambda cid: space if cid == space_id else None)
+    cog = bot.get_cog("MatchCommands")
+    assert cog is not None and MATCHING_SWEEP not in bot.scheduler.job_ids()  # no step before the catch-up
+    await cog.on_ready()  # type: ignore[attr-defined]
+    assert MATCHING_SWEEP in bot.scheduler.job_ids()
+    row = await services.db.fetch_one("SELECT first_contact_at, first_contact_on_time, last_contact_at FROM matches")
+    assert tuple(row) == (said_hello.isoformat(), 1, (said_hello + timedelta(hours=20)).isoformat())
+    assert "first_contact_reminder" not in [f.action for f in await services.matching.timeline.run_due()]
+    await cog.on_ready()  # type: ignore[attr-defined]  # a reconnect: nothing is counted twice
+    assert await count(services, "match_contacts") == 2
+
+
+def posted(author_id: int, at: datetime, bot: bool = False) -> Any:
+    message = create_autospec(discord.Message, instance=True)
+    message.author = create_autospec(discord.Member, instance=True)
+    message.author.id, message.author.bot, message.created_at = author_id, bot, at
+    return message
+
+
+async def history(messages: Any) -> AsyncIterator[Any]:
+    for message in messages:
+        yield message

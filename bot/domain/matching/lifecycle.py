@@ -95,9 +95,10 @@ class MatchLifecycle:
         return [(Match.from_row(r), str(r["programme"])) for r in rows]
 
     # ---- contacts ------------------------------------------------------------------------------------
-    async def note_post(self, channel_id: int, user_id: int) -> bool:
+    async def note_post(self, channel_id: int, user_id: int, at: datetime | None = None) -> bool:
         """A post in a match space by one of the pair counts as contact (the words are never kept). Called for
-        every message, so it touches the database only in a match space."""
+        every message, so it touches the database only in a match space. `at` is when it was posted, for posts
+        read back after a restart (`catch_up_points`); a post no later than the last contact counted is not new."""
         match_id = await self.spaces.match_in(channel_id)
         if match_id is None:
             return False
@@ -106,8 +107,18 @@ class MatchLifecycle:
             side = match.side_of(user_id) if match else None
             if match is None or side is None or not match.active:
                 return False
-            await self._contact(match, side, "post")
+            if at is not None and (at > self.clock.now() or (match.last_contact_at or match.created_at) >= at):
+                return False
+            await self._contact(match, side, "post", at)
         return True
+
+    async def catch_up_points(self) -> list[tuple[int, int, datetime]]:
+        """(guild, space, since) for every open match space: posts made there after `since` while peerbot was
+        away are read back at start-up and counted (note_post with their time), before any step is taken."""
+        rows = await self.db.fetch_all(
+            "SELECT guild_id, space_id, COALESCE(last_contact_at, created_at) AS since FROM matches"
+            " WHERE state = 'active' AND space_state = 'open' AND space_id IS NOT NULL ORDER BY id")
+        return [(int(r["guild_id"]), int(r["space_id"]), from_db(r["since"])) for r in rows]
 
     async def spoken(self, actor: Actor, match_id: int) -> Match:
         """“We've spoken”: a call or a meeting in person counts as contact."""
@@ -120,10 +131,10 @@ class MatchLifecycle:
         assert updated is not None
         return updated
 
-    async def _contact(self, match: Match, side: Side, kind: str) -> None:
+    async def _contact(self, match: Match, side: Side, kind: str, at: datetime | None = None) -> None:
         programme = await self.programmes.get(match.programme_id)
         s = programme.settings
-        now = self.clock.now()
+        now = at or self.clock.now()
         last = await self.db.fetch_value("SELECT MAX(at) FROM match_contacts WHERE match_id = ?", (match.id,))
         if kind == "spoken" or last is None or now - from_db(last) >= s.hours("contact_gap_hours"):
             await self.db.execute("INSERT INTO match_contacts (match_id, at, kind, side) VALUES (?, ?, ?, ?)",
