@@ -61,7 +61,7 @@ def message(channel: MagicMock, server: MagicMock, text: str, message_id: int, a
     double.author = helpers.member(author)
     double.author.bot = False
     double.guild, double.channel, double.id, double.content = server, channel, message_id, text
-    double.created_at = datetime(2026, 3, 2, 12, tzinfo=UTC)
+    double.created_at, double.edited_at = datetime(2026, 3, 2, 12, tzinfo=UTC), None
     double.reference = None
     double.raw_mentions, double.raw_role_mentions, double.mention_everyone = [], [], False
     return double
@@ -103,6 +103,70 @@ async def test_distress_in_a_group_is_never_touched(
     assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 0
     channel.get_partial_message.assert_not_called()
     dm.send.assert_not_called()
+
+
+class NoHistory:
+    """channel.history(): nothing before the message."""
+
+    def __aiter__(self) -> NoHistory:
+        return self
+
+    async def __anext__(self) -> Any:
+        raise StopAsyncIteration
+
+
+def edit(message: MagicMock, text: str, *, cached: bool = True) -> MagicMock:
+    """Discord's raw edit event for `message`, now reading `text` (as when the member edits it)."""
+    before = create_autospec(discord.Message, instance=True)
+    before.content = message.content
+    message.content, message.edited_at = text, datetime(2026, 3, 2, 12, 5, tzinfo=UTC)
+    message.jump_url = f"https://discord.com/channels/{GUILD}/{message.channel.id}/{message.id}"
+    payload = create_autospec(discord.RawMessageUpdateEvent, instance=True)
+    payload.message, payload.cached_message = message, before if cached else None
+    payload.guild_id, payload.channel_id, payload.message_id = GUILD, message.channel.id, message.id
+    return payload
+
+
+async def test_an_edit_is_screened_again_and_never_doubles_an_action(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    channel = await channel_in(bot, services, monkeypatch)
+    cog = conduct_cog(bot)
+    posted = message(channel, server, "found this www.cheapmeds.biz", 510)
+    await cog.screen_conduct(posted)
+    await services.outbox.run_due()
+    assert "Links in the group" in dm.send.call_args.args[0]  # the link rule's nudge
+    preview = edit(posted, posted.content)  # a link preview arriving: the words are the same
+    await cog.screen_conduct_edit(preview)
+    await cog.screen_conduct_edit(edit(posted, "found this www.cheapmeds.biz, you moron"))
+    await cog.screen_conduct_edit(edit(posted, "found this www.cheapmeds.biz, you moron!!", cached=False))
+    for _ in range(2):
+        await services.outbox.run_due()
+    channel.get_partial_message.assert_called_once_with(510)  # taken down once
+    assert dm.send.await_count == 2  # the nudge, then the notice for the edit, about the insult
+    text = dm.send.call_args.args[0]
+    assert "with respect" in text and "you moron" in text and "I've taken the message down" in text
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 1
+
+
+async def test_distress_edited_into_a_message_goes_to_the_referral_queue_not_conduct(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    channel = await channel_in(bot, services, monkeypatch)
+    screening = bot.get_cog("Screening")
+    assert screening is not None
+    posted = message(channel, server, "morning all", 520)
+    posted.jump_url = "https://discord.com/channels/1/2/520"
+    channel.history.return_value = NoHistory()
+    for payload in (edit(posted, "you idiots, I've taken all my pills and I want to die tonight"),
+                    edit(posted, "you idiots, I've taken all my pills and I want to die tonight.", cached=False)):
+        await conduct_cog(bot).screen_conduct_edit(payload)
+        await screening.on_raw_message_edit(payload)
+    await services.screening.drain()
+    await services.screening.stop()
+    rows = await services.db.fetch_all("SELECT tier, message_id FROM referrals")
+    assert [(r["tier"], r["message_id"]) for r in rows] == [("crisis", 520)]  # one referral for the message
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 0
 
 
 async def test_missing_manage_messages_is_a_mod_log_note_not_a_crash(

@@ -20,8 +20,9 @@ from cogs.runtime import PeerBot
 log = logging.getLogger(__name__)
 
 EVENTS = {"opened": "Action taken", "pardoned": "Pardoned", "false_positive": "Marked a false positive",
-          "resolved": "Dealt with", "appealed": "Appealed: for a moderator who did not act",
-          "appeal_upheld": "Appeal decided: upheld", "appeal_overturned": "Appeal decided: overturned"}
+          "resolved": "Dealt with", "edited": "Edited into a breach",
+          "appealed": "Appealed: for a moderator who did not act", "appeal_upheld": "Appeal decided: upheld",
+          "appeal_overturned": "Appeal decided: overturned"}
 
 
 def case_embed(case: ConductCase, event: str) -> discord.Embed:
@@ -94,7 +95,8 @@ class ConductHandlers:
         async with self.bot.services.db.transaction():
             if hidden:
                 await self.cases.effect_done(case.id, "hide")
-            await self.cases.queue_notice(case.guild_id, case.id, case.member_id)
+            await self.cases.queue_notice(case.guild_id, case.id, case.member_id, str(item.payload.get("round", "")),
+                                          item.payload.get("rule"))
         return {"hidden": hidden}
 
     async def notice(self, item: OutboxItem) -> dict[str, Any] | None:
@@ -103,7 +105,7 @@ class ConductHandlers:
             return {"skipped": "the member erased their data"}
         events = {e["action"] for e in await self.cases.events(case.id)}
         hidden = "hide_done" in events or case.source == "automod"
-        rule = self.bot.services.enforcement.screener.by_name.get(case.rule or "")
+        rule = self.bot.services.enforcement.screener.by_name.get(str(item.payload.get("rule") or case.rule or ""))
         try:
             user = self.bot.get_user(case.member_id) or await self.bot.fetch_user(case.member_id)
             view = appeal_view(case)
