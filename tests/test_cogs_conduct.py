@@ -377,3 +377,61 @@ async def test_automod_events_become_cases_and_referrals_without_duplicates(
     await cog.on_automod_action(automod_action(804, alert, "suicide squad was a rubbish film", 4445))
     assert (await services.db.fetch_all("SELECT tier FROM referrals WHERE message_id = 4445"))[0]["tier"] == "concern"
     assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 1  # crisis is never a case
+
+
+async def test_one_blocked_message_reported_by_several_rules_is_one_case_and_one_mod_log_entry(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock, clock: FakeClock
+) -> None:
+    for kind, rule_id in ((Kind.SLURS, 801), (Kind.CONTACT, 802), (Kind.CRISIS, 804)):
+        await services.conduct_automod.record(GUILD, kind, rule_id)
+    cog = conduct_cog(bot)
+    block = discord.AutoModRuleAction(custom_message="no")
+    text = "you f@ggot, call me on 07700 900123"
+    # Discord reports the message once per rule, and may deliver a report twice; a blocked message has no id.
+    for rule_id in (801, 802, 801):
+        await cog.on_automod_action(automod_action(rule_id, block, text, None))
+    # An alert an admin added to our slur rule is Discord's own doing: no second case.
+    await cog.on_automod_action(automod_action(801, discord.AutoModRuleAction(channel_id=55), text, None))
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 1
+    assert len(await outbox(services, "conduct_modlog")) == 1
+    assert len(await outbox(services, "conduct_notice")) == 1
+    clock.advance(minutes=2)  # the same words sent again later are a new message
+    await cog.on_automod_action(automod_action(801, block, text, None))
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 2
+
+
+async def test_a_blocked_message_in_crisis_is_one_referral_and_no_case(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock
+) -> None:
+    for kind, rule_id in ((Kind.CONTACT, 802), (Kind.CRISIS, 804)):
+        await services.conduct_automod.record(GUILD, kind, rule_id)
+    cog = conduct_cog(bot)
+    text = "I'm going to kill myself tonight, I've got the pills, call me on 07700 900123"
+    # The contact rule blocks it, so the crisis rule's alert has no message id either.
+    for _ in range(2):
+        await cog.on_automod_action(automod_action(802, discord.AutoModRuleAction(custom_message="no"), text, None))
+        await cog.on_automod_action(automod_action(804, discord.AutoModRuleAction(channel_id=55), text, None))
+    rows = await services.db.fetch_all("SELECT tier, message_id, content FROM referrals")
+    assert [(r["tier"], r["message_id"], r["content"]) for r in rows] == [("crisis", None, text)]
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 0  # distress: never a case
+    assert await outbox(services, "hide_message") == []  # never posted: nothing to hide
+
+
+async def test_peerbots_screening_first_then_the_automod_alert_is_one_referral(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    channel = await channel_in(bot, services, monkeypatch)
+    await services.conduct_automod.record(GUILD, Kind.CRISIS, 804)
+    text = "I want to end my life tonight, I've saved up my tablets"
+    posted = message(channel, server, text, 530)
+    posted.jump_url = "https://discord.com/channels/1/2/530"
+    channel.history.return_value = NoHistory()
+    screening = bot.get_cog("Screening")
+    assert screening is not None
+    await screening.on_message(posted)
+    await services.screening.drain()
+    await services.screening.stop()
+    alert = discord.AutoModRuleAction(channel_id=55)
+    await conduct_cog(bot).on_automod_action(automod_action(804, alert, text, 530, channel_id=channel.id))
+    rows = await services.db.fetch_all("SELECT tier, message_id FROM referrals")
+    assert [(r["tier"], r["message_id"]) for r in rows] == [("crisis", 530)]
