@@ -13,13 +13,15 @@ import discord
 import pytest
 
 from bot.domain.conduct.automod import CRISIS_WORDS, MAX_REGEX_LEN, Kind, problems, specs
+from bot.domain.conduct.enforcement import Incoming
 from bot.services import Services
 from cogs.runtime import PeerBot
 from tests import helpers
-from tests.conftest import ADMIN, ADMIN_ROLE, GUILD, MOD_ROLE, MODERATOR, FakeClock
+from tests.conftest import ADMIN, ADMIN_ROLE, GUILD, MOD_ROLE, MODERATOR, FakeClock, actor
 from tests.meeting_helpers import make_group, outbox
 
 AUTHOR = 77
+MOD2 = actor(4, MOD_ROLE)
 
 
 @pytest.fixture
@@ -435,3 +437,56 @@ async def test_peerbots_screening_first_then_the_automod_alert_is_one_referral(
     await conduct_cog(bot).on_automod_action(automod_action(804, alert, text, 530, channel_id=channel.id))
     rows = await services.db.fetch_all("SELECT tier, message_id FROM referrals")
     assert [(r["tier"], r["message_id"]) for r in rows] == [("crisis", 530)]
+
+
+async def test_discord_refusing_a_timeout_its_lifting_or_a_return_is_a_mod_log_note(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock
+) -> None:
+    member = helpers.member(AUTHOR)
+    server.get_member.return_value = member
+    server.me.guild_permissions = discord.Permissions(moderate_members=True)
+    # The permission is there, but the member's role sits above peerbot's: Discord says 403.
+    member.timeout.side_effect = helpers.http_error(discord.Forbidden, 403)
+    for n in range(3):
+        case = await services.enforcement.warn(MODERATOR, AUTHOR, f"warning {n}")
+    await services.outbox.run_due()
+    assert member.timeout.await_count == 1
+    member.timed_out_until = datetime(2026, 3, 3, tzinfo=UTC)  # a moderator timed them out by hand meanwhile
+    await services.conduct_cases.pardon(MOD2, case.id, None)  # ... and lifting it is refused too
+    await services.outbox.run_due()
+    assert member.timeout.await_count == 2
+    # A facilitator's removal from a meeting, undone when it ends, refused as well.
+    room = create_autospec(discord.VoiceChannel, instance=True)
+    room.id = 66
+    room.set_permissions.side_effect = helpers.http_error(discord.Forbidden, 403)
+    server.get_channel.side_effect = lambda cid: room if cid == 66 else None
+    async with services.db.transaction():
+        await services.outbox.enqueue(GUILD, "conduct_meeting_return", {"channel_id": 66, "user_id": AUTHOR},
+                                      dedupe_key="conduct_meeting_return:1:77")
+    await services.outbox.run_due()
+    notes = [n["text"] for n in await outbox(services, "conduct_modlog_note")]
+    assert len(notes) == 3 and all("I couldn't" in n for n in notes)
+    assert "role may be above mine" in notes[0] and "lift the timeout" in notes[1] and "<#66>" in notes[2]
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM outbox WHERE state NOT IN ('done', 'pending')") == 0
+
+
+async def test_a_message_in_a_channel_peerbot_can_no_longer_see_is_a_note_and_the_member_still_hears(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await make_group(services)
+    channel_id = int(await services.db.fetch_value("SELECT channel_id FROM groups"))
+    await services.enforcement.on_message(Incoming(GUILD, channel_id, 560, AUTHOR, "you useless idiot",
+                                                   services.clock.now()))
+    fetch = MagicMock(side_effect=helpers.http_error(discord.NotFound, 404))
+
+    async def fetch_channel(channel: int) -> Any:
+        return fetch(channel)
+
+    monkeypatch.setattr(bot, "fetch_channel", fetch_channel)
+    for _ in range(2):
+        await services.outbox.run_due()
+    fetch.assert_called_once_with(channel_id)
+    (note,) = await outbox(services, "conduct_modlog_note")
+    assert "can't see" in note["text"]
+    text = dm.send.call_args.args[0]  # the member still hears why, and is not told it was taken down
+    assert "with respect" in text and "taken the message down" not in text

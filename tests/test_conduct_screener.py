@@ -10,7 +10,7 @@ import pytest
 from bot.domain.conduct.distress import DISTRESS_FAMILIES, DistressGate
 from bot.domain.conduct.model import Action, MessageContext, Screened
 from bot.domain.conduct.normalise import fold
-from bot.domain.conduct.screener import ConductScreener
+from bot.domain.conduct.screener import MAX_EVIDENCE, ConductScreener
 from bot.domain.conduct.settings import ResolvedSettings, RuleSettings, describe_ladder, parse_ladder
 from bot.domain.risk import RiskScreener, Screening, Tier
 from bot.domain.risk.stages import build as build_risk
@@ -32,7 +32,8 @@ def actioned(text: str, *, reply: bool = False, author: int = 0) -> set[str]:
 @pytest.mark.parametrize(("typed", "word"), [
     ("you 1diot", "idiot"), ("i d i o t", "idiot"), ("i.d.i.o.t", "idiot"), ("st00pid", "stoopid"),
     ("b!tch", "bitch"), ("stuuuupid", "stupid"), ("ｉｄｉｏｔ", "idiot"), ("іdіоt", "idiot"),
-    ("i\u200bd\u200bi\u200bo\u200bt", "idiot"), ("ÏDÏÖT", "idiot"), ("k y s", "kys"),
+    ("i\u200bd\u200bi\u200bo\u200bt", "idiot"), ("ÏDÏÖT", "idiot"), ("k y s", "kys"), ("ɪᴅɪᴏᴛ", "idiot"),
+    ("ι∂ισт", "idiot"), ("𝐢𝐝𝐢𝐨𝐭", "idiot"),
 ])
 def test_tricks_are_undone_for_matching_and_evidence_points_at_what_was_typed(typed: str, word: str) -> None:
     folded = fold(typed)
@@ -70,6 +71,18 @@ def test_link_evidence_leaves_out_the_punctuation_around_it() -> None:
 def test_over_long_and_odd_input_is_screened_without_error() -> None:
     for text in ("", " ", "\u200b" * 5000, "a" * 100_000, "🙂" * 3000, "\x00\x01", "<@1>" * 2000):
         SCREENER.screen(text)
+
+
+def test_a_message_of_hundreds_of_matches_keeps_a_bounded_record() -> None:
+    """One clause of 4,000 characters with hundreds of matches (benchmarks/conduct.py times these): each match
+    reads a bounded stretch around it, and a case keeps at most MAX_EVIDENCE spans per rule."""
+    for text, rule in (("you idiot " * 400, "insult"), ("call me on 07700 900123 " * 160, "contact_details"),
+                       ("www.cheapmeds.biz " * 200, "link")):
+        (match,) = ConductScreener().screen(text).matches
+        assert match.rule == rule and len(match.evidence) == MAX_EVIDENCE
+    assert not SCREENER.screen("1d10t " * 660).matches and not SCREENER.screen("14 elm road " * 330).matches
+    # the clause is still read: a reported insult far into a long message stays reported
+    assert not SCREENER.screen("a " * 1500 + "and then my ex called me a useless idiot").matches
 
 
 # ---- the rules, on the hand-written cases ----------------------------------------------------------------
@@ -177,6 +190,8 @@ GATE_CASES = (
     "my dad called me a worthless idiot and I want to die", "I relapsed last night, I'm such an idiot",
     "I'm going to kill myself, fuck you all", "call me on 07700 900123 before I do something stupid to myself, I "
     "can't cope", "you're worthless", "no one cares about you",
+    # distress in look-alike letters, beside an insult in plain ones
+    "you idiot, I ᴡᴀɴᴛ ᴛᴏ ᴅɪᴇ", "you idiot, і wаnt to kіll mysеlf", "y\u200bou idiot, I w\u200bant to d\u200bie",
     # a lash-out at everyone and everything, no one singled out
     "fuck you all. fuck you too", "screw everyone, you're all useless", "fuck my life, you idiots",
 )

@@ -82,6 +82,11 @@ class ConductHandlers:
     async def hide(self, item: OutboxItem) -> dict[str, Any] | None:
         case = await self.cases.get(int(item.payload["case_id"]))
         channel = self.bot.get_channel(case.channel_id) if case.channel_id else None
+        if channel is None and case.channel_id and case.message_id:  # not in the cache (yet): ask Discord
+            try:
+                channel = await self.bot.fetch_channel(case.channel_id)
+            except (discord.NotFound, discord.Forbidden):
+                channel = None  # deleted, or hidden from peerbot: noted below
         hidden = False
         if isinstance(channel, discord.abc.Messageable) and case.message_id:
             try:
@@ -92,6 +97,10 @@ class ConductHandlers:
             except discord.Forbidden:
                 await self.cases.effect_failed(case.id, "hide the message",
                                                f"I need the Manage Messages permission in <#{case.channel_id}>.")
+        elif case.message_id:
+            await self.cases.effect_failed(case.id, "hide the message",
+                                           f"I can't see <#{case.channel_id}> any more (deleted, or my access was "
+                                           "removed). Please check the message by hand.")
         async with self.bot.services.db.transaction():
             if hidden:
                 await self.cases.effect_done(case.id, "hide")
@@ -217,6 +226,13 @@ class ConductHandlers:
         member = await self._member(guild, int(item.payload["user_id"]))
         if channel is None or member is None:
             return {"skipped": "channel or member gone"}
-        await channel.set_permissions(member, overwrite=None, reason="peerbot: the meeting has ended")
+        try:
+            await channel.set_permissions(member, overwrite=None, reason="peerbot: the meeting has ended")
+        except discord.Forbidden:
+            await self.cases.note(item.guild_id, f"The meeting in <#{channel.id}> has ended, but I couldn't let <@"
+                                  f"{member.id}> back in: I need the Manage Channels permission. Please remove their "
+                                  "permission overwrite on that channel by hand.",
+                                  f"meeting_return:{item.payload['channel_id']}:{item.payload['user_id']}")
+            return {"skipped": "no permission"}
         return None
 

@@ -7,6 +7,8 @@ person what to do (medical advice). All functions take the folded text and a spa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 CLAUSE_END = re.compile(r"[.!?;\n]+|\bbut\b|\bbecause\b|\bcos\b|\bso that\b|\"|“|”")
 TOKEN = re.compile(r"<@[!&]?\d+>|[a-z0-9']+")
@@ -28,13 +30,26 @@ NEGATION = re.compile(
 LAUGH = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|joking|kidding|xd)\b|[😂🤣😆😜😝🙃]")
 
 
+REACH = 400  # how far around a span the words are read. A hostile message of one 4,000-character clause with
+# hundreds of matches must cost each match a bounded look, not another pass over the whole text.
+
+
+@lru_cache(maxsize=16)
+def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where each clause end starts and ends: found once per text (the rules ask about many spans in one)."""
+    spans = [m.span() for m in CLAUSE_END.finditer(text)]
+    return tuple(s for s, _ in spans), tuple(e for _, e in spans)
+
+
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around a span: from the last clause end before it to the next one after it."""
-    left = 0
-    for boundary in CLAUSE_END.finditer(text, 0, start):
-        left = boundary.end()
-    after = CLAUSE_END.search(text, end)
-    return left, after.start() if after else len(text)
+    """The clause around a span: from the last clause end before it to the next one after it, at most REACH
+    characters either side."""
+    starts, ends = _boundaries(text)
+    before_it = bisect_right(ends, start) - 1
+    after_it = bisect_left(starts, end)
+    left = ends[before_it] if before_it >= 0 else 0
+    right = starts[after_it] if after_it < len(starts) else len(text)
+    return max(left, start - REACH), min(right, end + REACH)
 
 
 def before(text: str, start: int, end: int, words: int = 8) -> list[str]:
@@ -56,9 +71,11 @@ def reported(text: str, start: int, end: int) -> bool:
     # a quotation opened earlier in the message and not yet closed ("he said: 'you idiot'")
     head = text[:start]
     return head.count('"') % 2 == 1 or head.count("“") > head.count("”") or (
-        re.search(r"\b(?:said|says|told|texted|wrote|called|shouted|yelled)\b[^.!?\n]{0,20}['\":]\s*[^'\":]*$", head)
-        is not None
+        _QUOTE_OPENED.search(head, max(0, start - REACH)) is not None
     )
+
+
+_QUOTE_OPENED = re.compile(r"\b(?:said|says|told|texted|wrote|called|shouted|yelled)\b[^.!?\n]{0,20}['\":]\s*[^'\":]*$")
 
 
 def laughing(text: str, start: int, end: int) -> bool:
