@@ -41,7 +41,8 @@ _PERSONAL_CUE = re.compile(
     r"\b(?:call|text|ring|phone|whatsapp|message|msg|reach|contact|number|mobile|cell|digits|email|e-mail|"
     r"mail|add|hmu|hit me up)\b"
 )
-EMAIL = re.compile(r"(?P<hit>[a-z0-9._%+\-]+@(?P<host>[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}))")
+# Tried only where a run of name characters begins: a long run with no "@" is then one try, not one per character.
+EMAIL = re.compile(r"(?P<hit>(?<![a-z0-9._%+\-])[a-z0-9._%+\-]+@(?P<host>[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}))")
 # "I live at 14 Elm Road", "come round to 3 the mews" with a postcode or a cue, or a capitalised street name
 STREET = re.compile(
     r"\b(?P<hit>\d{1,5}[a-z]?,? (?:[a-z'\-]+ ){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|crescent|"

@@ -45,10 +45,14 @@ URL = re.compile(
 )
 
 
+_HEALTH_ORGS = frozenset(HEALTH_ORGS)
+
+
 def allowed_host(host: str, extra: tuple[str, ...] = ()) -> bool:
-    host = host.lower().rstrip(".")
-    host = host[4:] if host.startswith("www.") else host
-    return any(host == domain or host.endswith("." + domain) for domain in (*HEALTH_ORGS, *extra))
+    """Is the host, or a domain it belongs to, on the list? One set look-up per label of the host."""
+    labels = host.lower().rstrip(".").split(".")
+    domains = {".".join(labels[n:]) for n in range(len(labels))}
+    return not domains.isdisjoint(_HEALTH_ORGS) or any(domain in domains for domain in extra)
 
 
 def hosts(folded: Folded) -> list[tuple[re.Match[str], str]]:
