@@ -490,3 +490,20 @@ async def test_a_message_in_a_channel_peerbot_can_no_longer_see_is_a_note_and_th
     assert "can't see" in note["text"]
     text = dm.send.call_args.args[0]  # the member still hears why, and is not told it was taken down
     assert "with respect" in text and "taken the message down" not in text
+
+
+async def test_an_edit_without_the_members_roles_still_honours_a_bypass_role(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    channel = await channel_in(bot, services, monkeypatch)
+    await services.conduct_policy.set_layer(ADMIN, "insult", None, bypass_roles=frozenset({MOD_ROLE}))
+    posted = message(channel, server, "thanks for the report", 540)
+    user = create_autospec(discord.User, instance=True)  # the edit carries a user, not the member
+    user.id, user.bot = AUTHOR, False
+    posted.author = user
+    server.get_member.return_value = helpers.member(AUTHOR, MOD_ROLE)
+    await conduct_cog(bot).screen_conduct_edit(edit(posted, "thanks, you useless idiot"))
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 0
+    server.get_member.return_value = None  # not in the cache either: screened as anyone's
+    await conduct_cog(bot).screen_conduct_edit(edit(posted, "thanks, you useless idiot!"))
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 1

@@ -19,6 +19,9 @@ WAKE = "conduct:wake"
 
 def incoming(message: discord.Message) -> Incoming:
     author = message.author
+    if not isinstance(author, discord.Member) and message.guild is not None:
+        # an edit can arrive without the member's roles: the cache has them, and bypass roles need them
+        author = message.guild.get_member(author.id) or author
     replied = message.reference.resolved if message.reference else None
     return Incoming(
         guild_id=message.guild.id if message.guild else 0, channel_id=message.channel.id, message_id=message.id,
