@@ -177,7 +177,8 @@ def test_the_shipped_head_is_trained_on_the_current_cases() -> None:
     shipped = json.loads(HEAD.read_text(encoding="utf-8"))
     current = {name: hashlib.sha256((DATA / name).read_bytes()).hexdigest() for name in shipped["cases_sha256"]}
     assert shipped["cases_sha256"] == current, "rebuild it: python -m bot.domain.risk.train (needs the train extra)"
-    assert set(shipped["cases_sha256"]) == {"chat_cases.tsv", "model_cases.tsv"}
+    holdouts_a_to_k = {f"chat_holdout{suffix}.tsv" for suffix in ("", *(f"_{letter}" for letter in "bcdefghijk"))}
+    assert set(shipped["cases_sha256"]) == {"chat_cases.tsv", "model_cases.tsv"} | holdouts_a_to_k
 
 
 def test_no_model_case_is_a_holdout_or_a_rule_case() -> None:

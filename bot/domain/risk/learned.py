@@ -146,8 +146,11 @@ class Head:
         self.cheap_bias = float(meta["cheap_bias"])
         # the language centres, English first (a head without them reads every message as English)
         self.languages: list[str] = meta.get("languages", ["en"])
-        self.centres = cases["centres"].astype(np.float32) if "centres" in cases else np.zeros((1, vectors.shape[1]),
-                                                                                                dtype=np.float32)
+        dim = self.coef.shape[1]
+        self.centres = cases["centres"].astype(np.float32) if "centres" in cases else np.zeros((1, dim), np.float32)
+        # The nearest cases are compared in fewer dimensions: the training vectors' principal axes, found when the
+        # head was trained (the cases' vectors are stored already projected). Without it, in all of them.
+        self.basis = cases["basis"].astype(np.float32) if "basis" in cases else np.eye(dim, dtype=np.float32)
         self._unit_centres = self.centres / np.maximum(np.linalg.norm(self.centres, axis=1, keepdims=True), 1e-9)
 
     @classmethod
@@ -202,8 +205,14 @@ class Head:
         found: NDArray[np.float64] = (regression + votes) / 2
         return found
 
+    def project(self, vectors: Vectors) -> Vectors:
+        """Aligned vectors in the nearest cases' dimensions, of unit length."""
+        projected = vectors.astype(np.float32) @ self.basis
+        found: Vectors = projected / np.maximum(np.linalg.norm(projected, axis=1, keepdims=True), 1e-9)
+        return found
+
     def _nearest(self, vectors: Vectors, k: int) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-        similarity = vectors.astype(np.float32) @ self.vectors.T
+        similarity = self.project(vectors) @ self.vectors.T
         k = min(k, similarity.shape[1])
         part = np.argpartition(-similarity, k - 1, axis=1)[:, :k]
         order = np.argsort(-np.take_along_axis(similarity, part, axis=1), axis=1, kind="stable")
@@ -212,7 +221,7 @@ class Head:
 
     def nearest_cases(self, vector: Vectors, at_least: Tier, count: int = 3) -> list[tuple[str, Tier]]:
         """The training cases at `at_least` or above that read most like the message."""
-        similarity = self.vectors @ vector.astype(np.float32)
+        similarity = self.vectors @ self.project(vector[None, :])[0]
         similarity[self.tiers < int(at_least)] = -np.inf
         best = np.argsort(-similarity, kind="stable")[:count]
         return [(self.text(int(i)), Tier(int(self.tiers[i]))) for i in best if np.isfinite(similarity[i])]
