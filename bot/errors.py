@@ -9,6 +9,9 @@ from __future__ import annotations
 
 class DomainError(Exception):
     def __init__(self, message: str) -> None:
+        # A sentence may quote what someone typed; a lone surrogate in it could not be sent, so it becomes U+FFFD.
+        if not message.isascii():
+            message = message.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
         super().__init__(message)
         self.message = message
 

@@ -10,6 +10,7 @@ from discord import app_commands
 
 from bot.domain.roles import Actor
 from bot.errors import DomainError
+from bot.storage.db import is_unavailable
 
 if TYPE_CHECKING:
     from cogs.runtime import PeerBot
@@ -18,6 +19,8 @@ log = logging.getLogger(__name__)
 
 NO_MENTIONS = discord.AllowedMentions.none()
 SORRY = "Sorry, something went wrong on my side and nothing was changed. Please try again in a minute."
+BUSY = ("The database is busy just now (a backup or maintenance may be running), so nothing was changed. "
+        "Please try again in a minute.")
 
 
 def actor_of(interaction: discord.Interaction[Any]) -> Actor:
@@ -66,6 +69,9 @@ def kind_message(error: BaseException) -> str:
                 "(see the README's permissions list). Nothing was changed.")
     if isinstance(error, discord.HTTPException):
         return "Discord had a problem just now, so nothing was changed. Please try again in a minute."
+    if is_unavailable(error):
+        log.warning("a command met a busy database: %s", error)
+        return BUSY
     log.error("unexpected error in an interaction", exc_info=error)
     return SORRY
 

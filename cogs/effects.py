@@ -1,7 +1,10 @@
 """The Discord end of the core's ports: the group provisioner and the outbox handlers.
 
-Handlers turn discord.py exceptions into DeliveryError: 429 and 5xx are transient and retried, 403 and 404 are
-permanent (retrying will not grant a permission or bring back a deleted member).
+`register_handlers` is the one way to register an outbox handler. It runs the handler inside an `Attempt`
+(cogs/delivery.py), so that each message, thread or event it creates is created once however often the item is
+tried, and turns discord.py's exceptions into DeliveryError: 429, 5xx and network errors are an outage, retried
+for as long as it lasts (soon, when Discord may have done the work anyway); 403 and 404 are permanent (retrying
+will not grant a permission or bring back a deleted member); any other refusal is a fault, set aside after a few.
 """
 
 from __future__ import annotations
@@ -10,11 +13,14 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import aiohttp
 import discord
 
 from bot.domain.group import ProvisioningError
 from bot.domain.outbox import DeliveryError, Outbox, OutboxItem
 from cogs._common import NO_MENTIONS
+from cogs.delivery import Attempt, within
+from cogs.private_thread import post_privately
 
 if TYPE_CHECKING:
     from cogs.runtime import PeerBot
@@ -26,25 +32,39 @@ CATEGORY_NAME = "Peer support groups"
 OutboxHandler = Callable[[OutboxItem], Awaitable[dict[str, Any] | None]]
 
 
-def delivery_error(error: discord.HTTPException) -> DeliveryError:
-    if isinstance(error, discord.Forbidden | discord.NotFound):
-        return DeliveryError(f"{error.status} {error.text}", permanent=True)
-    retry_after = getattr(error, "retry_after", None)
-    return DeliveryError(f"{error.status} {error.text}", retry_after=retry_after)
+DMS_CLOSED = 50007  # Discord's code for "Cannot send messages to this user"
+
+
+def delivery_error(error: discord.HTTPException, *, in_doubt: bool = False) -> DeliveryError:
+    text = f"{error.status} {error.text}"
+    if isinstance(error, discord.Forbidden):
+        return DeliveryError(text, permanent=True, reason="dms_closed" if error.code == DMS_CLOSED else "forbidden")
+    if isinstance(error, discord.NotFound):
+        return DeliveryError(text, permanent=True, reason="not_found")
+    if error.status == 429 or error.status >= 500:
+        return DeliveryError(text, outage=True, in_doubt=in_doubt, retry_after=getattr(error, "retry_after", None))
+    return DeliveryError(text)  # any other refusal (a malformed request): a fault
 
 
 def register_handlers(outbox: Outbox, handlers: Mapping[str, OutboxHandler]) -> None:
-    """Register outbox handlers, translating any Discord error that escapes one into a DeliveryError."""
+    """Register outbox handlers: each runs exactly once on Discord (cogs/delivery.py), and any Discord error
+    that escapes it becomes a DeliveryError."""
     for kind, handler in handlers.items():
-        outbox.register(kind, _translating(handler))
+        outbox.register(kind, _exactly_once(outbox, handler))
 
 
-def _translating(handler: OutboxHandler) -> OutboxHandler:
+def _exactly_once(outbox: Outbox, handler: OutboxHandler) -> OutboxHandler:
     async def run(item: OutboxItem) -> dict[str, Any] | None:
+        attempt = Attempt(outbox, item)
         try:
-            return await handler(item)
+            result: dict[str, Any] | None = await within(attempt, lambda: handler(item))
+            return result
         except discord.HTTPException as error:
-            raise delivery_error(error) from error
+            raise delivery_error(error, in_doubt=attempt.in_doubt) from error
+        except discord.RateLimited as error:
+            raise DeliveryError(str(error), retry_after=error.retry_after) from error
+        except (TimeoutError, aiohttp.ClientError, OSError) as error:
+            raise DeliveryError(f"network: {error!r}", outage=True, in_doubt=attempt.in_doubt) from error
 
     return run
 
@@ -192,10 +212,17 @@ class OutboxHandlers:
         return member
 
     async def dm(self, item: OutboxItem) -> dict[str, Any] | None:
-        user = self.bot.get_user(int(item.payload["user_id"])) or await self.bot.fetch_user(
-            int(item.payload["user_id"])
-        )
-        message = await user.send(item.payload["text"], allowed_mentions=NO_MENTIONS)
+        """A DM; with `private_thread_in` (a channel id), closed DMs fall back to the member's private thread."""
+        user_id = int(item.payload["user_id"])
+        try:
+            user = self.bot.get_user(user_id) or await self.bot.fetch_user(user_id)
+            message = await user.send(item.payload["text"], allowed_mentions=NO_MENTIONS)
+        except discord.Forbidden:
+            if not item.payload.get("private_thread_in"):
+                raise
+            thread_id = await post_privately(self.bot, item.guild_id, user_id, int(item.payload["private_thread_in"]),
+                                             item.payload["text"])
+            return {"via": "private_thread", "thread_id": thread_id}
         return {"message_id": message.id}
 
     async def _role(self, item: OutboxItem, add: bool) -> dict[str, Any] | None:

@@ -133,6 +133,8 @@ class Groups(commands.GroupCog, group_name="group", description="Peer-support gr
     async def join(self, interaction: discord.Interaction, name: str) -> None:
         services = bot_of(interaction).services
         actor = actor_of(interaction)
+        # Answer within Discord's 3 s even when the database is busy (it waits up to 5 s for a lock).
+        await interaction.response.defer(ephemeral=True, thinking=True)
         try:
             result = await services.groups.join(actor, name)
         except ConductAcceptanceNeeded as needed:

@@ -11,12 +11,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.domain.crisis_resources import LANGUAGES, note_language, resources_for, support_message
-from bot.domain.outbox import DeliveryError, OutboxItem
+from bot.domain.channel_health import QUEUE
+from bot.domain.crisis_resources import LANGUAGES, note_language, resources_for
 from bot.domain.referral import Referral, ReferReason
-from bot.domain.roles import PeerRole
-from cogs._common import NO_MENTIONS, actor_of, bot_of, kind_message, reply
+from cogs._common import actor_of, bot_of, kind_message, reply
 from cogs.effects import register_handlers
+from cogs.status import queue_warning
 
 if TYPE_CHECKING:
     from cogs.runtime import PeerBot
@@ -105,7 +105,8 @@ class FlagModal(discord.ui.Modal, title="Flag for professional review"):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         services = bot_of(interaction).services
-        await services.referrals.flag(
+        # Kept in the spool and stored later if the database is locked right now (bot/domain/intake.py).
+        await services.intake.flag(
             actor_of(interaction), self.message.author.id, self.message.channel.id, self.message.id,
             self.message.jump_url, self.message.content, self.reason.value or None,
             await services.screening.screen(self.message.content),
@@ -129,10 +130,34 @@ class Referrals(commands.Cog):
         self.menu.guild_only = True
 
     async def cog_load(self) -> None:
+        from cogs.referral_delivery import ReferralDelivery  # it renders cards with this module's functions
+
         self.bot.tree.add_command(self.menu)
-        handlers = {"queue_post": self.post_card, "queue_update": self.post_card,
-                    "author_support": self.support_author, "escalate": self.escalate, "hide_message": self.hide}
-        register_handlers(self.bot.services.outbox, handlers)
+        self.delivery = ReferralDelivery(self.bot)
+        register_handlers(self.bot.services.outbox, self.delivery.handlers())
+        self.bot.on_referrals_waiting = self.delivery.tell_about_waiting
+        self.bot.scheduler.every("referrals:queue-health", 300, self.recheck_failing_queues)
+
+    async def recheck_failing_queues(self) -> None:
+        for guild_id, _ in await self.bot.services.health.failing():
+            await self.delivery.recheck_queue(guild_id)
+
+    @commands.Cog.listener()
+    async def on_guild_channel_update(self, before: discord.abc.GuildChannel, after: discord.abc.GuildChannel) -> None:
+        """An admin may have given peerbot back its permissions in the queue channel."""
+        health = await self.bot.services.health.get(after.guild.id, QUEUE)
+        if health is not None and not health.ok:
+            await self.delivery.recheck_queue(after.guild.id)
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """Learn who the leaders and on-call members are, to DM them when the queue can't be used."""
+        if interaction.guild is None or not isinstance(interaction.user, discord.Member):
+            return
+        try:
+            await self.bot.services.staff.seen(actor_of(interaction))
+        except Exception:
+            log.warning("could not note staff member %s", interaction.user.id, exc_info=True)
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
@@ -186,6 +211,10 @@ class Referrals(commands.Cog):
         )
         lines = resources_for(config.country)
         intent = self.bot.intents.message_content
+        await self.delivery.recheck_queue(actor_of(interaction).guild_id)  # a new or fixed queue: heal
+        warning = await queue_warning(self.bot, actor_of(interaction).guild_id)
+        extra: dict[str, Any] = {"embed": discord.Embed(colour=discord.Colour.red(), description=f"🔴 {warning}")} \
+            if warning else {}
         await reply(interaction, (
             f"Queue: {f'<#{config.queue_channel_id}>' if config.queue_channel_id else 'not set'} · on call: "
             f"{f'<@&{config.oncall_role_id}>' if config.oncall_role_id else 'not set'} · crisis lines for "
@@ -195,99 +224,7 @@ class Referrals(commands.Cog):
             f"{LANGUAGES[note_language(config.country, config.language)]} · automatic screening: "
             f"{'on' if config.screening_enabled and intent else 'off'}"
             + ("" if intent else " (the Message Content intent is off, so only manual flags work)")
-            + f"\n{self.bot.services.screener_setup.describe()}"))
-
-    # ---- outbox handlers -----------------------------------------------------------------------------
-    async def _queue_channel(self, guild_id: int) -> discord.TextChannel:
-        config = await self.bot.services.referrals.config(guild_id)
-        channel = self.bot.get_channel(config.queue_channel_id) if config.queue_channel_id else None
-        if not isinstance(channel, discord.TextChannel):
-            # Not permanent: once an admin sets the queue, the referral is posted.
-            raise DeliveryError("no referral queue channel is configured yet (/setup-referrals)")
-        return channel
-
-    async def post_card(self, item: OutboxItem) -> dict[str, Any] | None:
-        referrals = self.bot.services.referrals
-        referral = await referrals.get(int(item.payload["referral_id"]))
-        channel = await self._queue_channel(item.guild_id)
-        if referral.queue_message_id is None and item.attempts:
-            # A previous attempt may have posted before the process stopped: look before posting again.
-            async for sent in channel.history(limit=50):
-                if sent.author == self.bot.user and any(
-                    e.footer.text == f"Referral #{referral.id}" for e in sent.embeds
-                ):
-                    await referrals.set_queue_message(referral.id, sent.id)
-                    referral = await referrals.get(referral.id)
-                    break
-        if referral.queue_message_id is not None:
-            message = channel.get_partial_message(referral.queue_message_id)
-            await message.edit(embed=referral_card(referral), view=card_view(referral))
-            return {"message_id": referral.queue_message_id}
-        sent = await channel.send(embed=referral_card(referral), view=card_view(referral),
-                                  allowed_mentions=NO_MENTIONS)
-        await referrals.set_queue_message(referral.id, sent.id)
-        return {"message_id": sent.id}
-
-    async def escalate(self, item: OutboxItem) -> dict[str, Any] | None:
-        referral = await self.bot.services.referrals.get(int(item.payload["referral_id"]))
-        if referral.state != "open":
-            return {"skipped": "claimed meanwhile"}
-        config = await self.bot.services.referrals.config(item.guild_id)
-        channel = await self._queue_channel(item.guild_id)
-        ping = f"<@&{config.oncall_role_id}> " if config.oncall_role_id else ""
-        text = (f"{ping}Referral #{referral.id} ({referral.tier.label}) has not been claimed "
-                f"(reminder {item.payload['count']}). {referral.jump_url or ''}")
-        await channel.send(text, allowed_mentions=discord.AllowedMentions(roles=True, users=False,
-                                                                           everyone=False))
-        guild = self.bot.get_guild(item.guild_id)
-        leader_roles = (await self.bot.services.roles.repo.mapping(item.guild_id)).get(PeerRole.LEADER, set())
-        if guild is not None:
-            for role_id in leader_roles:
-                role = guild.get_role(role_id)
-                for leader in role.members if role else []:
-                    try:
-                        await leader.send(f"Referral #{referral.id} ({referral.tier.label}) in {guild.name} is "
-                                          "waiting to be claimed.", allowed_mentions=NO_MENTIONS)
-                    except discord.HTTPException:
-                        log.info("could not DM leader %s", leader.id)
-        return None
-
-    async def support_author(self, item: OutboxItem) -> dict[str, Any] | None:
-        """A private, caring note to the author: DM first, then a private thread; never in the group."""
-        text = support_message(str(item.payload.get("country", "US")), item.payload.get("language"))
-        user_id = int(item.payload["user_id"])
-        try:
-            user = self.bot.get_user(user_id) or await self.bot.fetch_user(user_id)
-            sent = await user.send(text, allowed_mentions=NO_MENTIONS)
-            return {"via": "dm", "message_id": sent.id}
-        except discord.Forbidden:
-            pass  # DMs closed: fall back below
-        channel = self.bot.get_channel(int(item.payload["channel_id"]))
-        if not isinstance(channel, discord.TextChannel):
-            raise DeliveryError("DMs closed and the channel is gone", permanent=True)
-        thread = await channel.create_thread(name="A private check-in", type=discord.ChannelType.private_thread,
-                                             invitable=False)
-        await thread.send(f"<@{user_id}> {text}",
-                          allowed_mentions=discord.AllowedMentions(everyone=False, roles=False,
-                                                                   users=[discord.Object(user_id)]))
-        return {"via": "private_thread", "thread_id": thread.id}
-
-    async def hide(self, item: OutboxItem) -> dict[str, Any] | None:
-        channel = self.bot.get_channel(int(item.payload["channel_id"]))
-        if not isinstance(channel, discord.TextChannel):
-            return {"skipped": "channel gone"}
-        try:
-            await channel.get_partial_message(int(item.payload["message_id"])).delete()
-        except discord.NotFound:
-            return {"skipped": "already deleted"}
-        await self.bot.services.outbox.enqueue(
-            item.guild_id, "dm", {"user_id": item.payload["user_id"],
-                                  "text": "I hid a message you posted because it described a method in detail, "
-                                          "which this group's policy keeps out of the channel. You haven't done "
-                                          "anything wrong, and the programme team can still read it."},
-            dedupe_key=f"hidden_notice:{item.payload['referral_id']}", subject_id=int(item.payload["user_id"]),
-        )
-        return None
+            + f"\n{self.bot.services.screener_setup.describe()}"), **extra)
 
 
 async def setup(bot: PeerBot) -> None:

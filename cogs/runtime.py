@@ -5,24 +5,31 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
 import sys
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime
 
+import aiohttp
 import discord
 from discord.ext import commands
 
+from bot.domain.intake import Waiting
 from bot.scheduling.scheduler import JobScheduler
 from bot.services import Services, open_services
 from bot.settings import Settings
 from cogs._common import on_app_command_error
+from cogs.delivery import ExactlyOnce
 from cogs.effects import DiscordGroupProvisioner, OutboxHandlers, register_handlers
 
 log = logging.getLogger(__name__)
 
 EXTENSIONS = ("cogs.setup", "cogs.conduct", "cogs.groups", "cogs.privacy", "cogs.referrals", "cogs.facilitators",
-              "cogs.meetings", "cogs.screening", "cogs.language")
+              "cogs.meetings", "cogs.screening", "cogs.language", "cogs.matching")
 MEETINGS_WAKE = "meetings:wake"
 OUTBOX_IDLE_SECONDS = 30.0
+SHUTDOWN_GRACE_SECONDS = 20.0  # how long a shutdown waits for the Discord call in flight to finish
+RATE_LIMIT_WAIT_SECONDS = 30.0  # a longer 429 is handed back to the outbox, which retries after it
 
 
 def intents_for(settings: Settings) -> discord.Intents:
@@ -38,8 +45,12 @@ class PeerBot(commands.Bot):
             intents=intents_for(services.settings),
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
+            max_ratelimit_timeout=RATE_LIMIT_WAIT_SECONDS,
         )
         self.services = services
+        self.exactly_once = ExactlyOnce(self)
+        # Set by the referrals cog: tells leaders about referrals kept while the database is locked.
+        self.on_referrals_waiting: Callable[[list[Waiting]], Awaitable[None]] | None = None
         self.scheduler = JobScheduler()
         self.provisioner = DiscordGroupProvisioner(self)
         self._outbox_wake = asyncio.Event()
@@ -48,6 +59,8 @@ class PeerBot(commands.Bot):
     async def install(self) -> None:
         """Everything that needs no network: error handler, outbox handlers, cogs."""
         self.tree.error(on_app_command_error)
+        self.exactly_once.install()
+        self.add_listener(self.exactly_once.on_message, "on_message")
         register_handlers(self.services.outbox, OutboxHandlers(self).all())
         self.services.outbox.on_enqueue = self._outbox_wake.set
         for extension in EXTENSIONS:
@@ -108,33 +121,73 @@ class PeerBot(commands.Bot):
 
     async def _outbox_loop(self) -> None:
         await self.wait_until_ready()
-        while not self.is_closed():
+        outbox = self.services.outbox
+        while not self.is_closed() and not outbox.stopping:
             self._outbox_wake.clear()
+            delay = OUTBOX_IDLE_SECONDS
             try:
-                await self.services.outbox.run_due()
+                await self.delivery_pass()
+                next_due = await outbox.next_due_at()
+                if next_due is not None:
+                    delay = min(max((next_due - datetime.now(UTC)).total_seconds(), 0.2), OUTBOX_IDLE_SECONDS)
             except Exception:
                 log.exception("outbox pass failed; trying again shortly")
-            next_due = await self.services.outbox.next_due_at()
-            delay = OUTBOX_IDLE_SECONDS
-            if next_due is not None:
-                delay = min(max((next_due - datetime.now(UTC)).total_seconds(), 0.2), OUTBOX_IDLE_SECONDS)
+                delay = 2.0
+            if self.services.intake.waiting():
+                delay = min(delay, 2.0)  # referrals kept while the database was locked: try again soon
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._outbox_wake.wait(), timeout=delay)
 
+    async def delivery_pass(self) -> None:
+        """Store referrals kept while the database was locked (telling leaders about any that wait too long),
+        then deliver what is due."""
+        intake = self.services.intake
+        if intake.waiting():
+            await intake.drain()
+            stalled = intake.stalled()
+            if stalled and self.on_referrals_waiting is not None:
+                await self.on_referrals_waiting(stalled)
+        await self.services.outbox.run_due()
+
     async def close(self) -> None:
+        """Stop the timers, let the Discord call in flight finish (bounded), then disconnect."""
         self.scheduler.shutdown()
+        self.services.outbox.stop()
+        self._outbox_wake.set()
         if self._outbox_task:
-            self._outbox_task.cancel()
+            try:
+                await asyncio.wait_for(asyncio.shield(self._outbox_task), timeout=SHUTDOWN_GRACE_SECONDS)
+            except TimeoutError:
+                log.warning("a Discord call was still running after %.0f s; stopping anyway", SHUTDOWN_GRACE_SECONDS)
+                self._outbox_task.cancel()
+            except Exception:
+                log.exception("the outbox loop ended with an error")
         await super().close()
 
 
 async def run_bot(settings: Settings) -> int:
     services = await open_services(settings)
+    discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False  # peerbot never joins a voice call
     bot = PeerBot(services)
     assert settings.token is not None
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):  # a service manager's stop: finish the send in flight first
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signum, lambda: asyncio.ensure_future(bot.close()))
     try:
         async with bot:
-            await bot.start(settings.token.get_secret_value().strip())
+            try:
+                with _quiet("discord"):  # the first network call: if it fails, one sentence says so
+                    await bot.login(settings.token.get_secret_value().strip())
+            except (aiohttp.ClientError, OSError, TimeoutError) as error:
+                print(f"peerbot: could not reach Discord ({_reason(error)}). Check this machine's network "
+                      "connection (and any proxy or firewall), then run peerbot again.", file=sys.stderr)
+                return 3
+            except discord.DiscordServerError:
+                print("peerbot: Discord is not answering properly just now (a server error); please try again in "
+                      "a few minutes.", file=sys.stderr)
+                return 3
+            await bot.connect()
     except discord.LoginFailure:
         print("peerbot: Discord rejected the bot token; copy it again from the developer portal "
               "(Bot > Reset Token) into PEERBOT_TOKEN.", file=sys.stderr)
@@ -148,3 +201,21 @@ async def run_bot(settings: Settings) -> int:
         await services.db.close()
     return 0
 
+
+
+@contextlib.contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """Below warnings, a logger says nothing for the duration."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(max(level, logging.WARNING))
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _reason(error: BaseException) -> str:
+    cause = error.__cause__ or error.__context__ or error
+    text = str(cause) or type(cause).__name__
+    return text.split(" [", 1)[0][:120]

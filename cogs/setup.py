@@ -48,5 +48,16 @@ class Setup(commands.GroupCog, group_name="setup", description="Configure peerbo
                     + "\n".join(f"· {line}" for line in lines))
 
 
+    @app_commands.command(name="status", description="Whether referrals reach people, and what peerbot couldn't do")
+    @app_commands.guild_only()
+    async def status(self, interaction: discord.Interaction) -> None:
+        from cogs.status import status_embed
+
+        bot = bot_of(interaction)
+        actor = actor_of(interaction)
+        await bot.services.roles.require(actor, PeerRole.ADMIN, PeerRole.LEADER)
+        await reply(interaction, embed=await status_embed(bot, actor.guild_id))
+
+
 async def setup(bot: commands.Bot) -> None:
     await bot.add_cog(Setup())

@@ -5,10 +5,20 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from bot.domain.roles import Actor, PeerRole
 from bot.services import Services, open_services
 from bot.settings import Settings
+
+# Hypothesis (tests/test_fuzz_services.py): a few dozen examples a method in CI; `--hypothesis-profile=long`
+# for a thorough run. Registered here so the command-line option can find them.
+hypothesis_settings.register_profile(
+    "ci", max_examples=20, deadline=None, database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+hypothesis_settings.register_profile("long", parent=hypothesis_settings.get_profile("ci"), max_examples=2000)
+hypothesis_settings.load_profile("ci")
 
 GUILD = 1000
 ADMIN_ROLE = 1

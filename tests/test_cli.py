@@ -85,3 +85,22 @@ def test_a_typo_in_dotenv_names_the_nearest_setting(tmp_path: Path, line: str, s
     result = peerbot(tmp_path, "check")
     assert result.returncode == 2 and said in result.stderr
     assert "Extra inputs" not in result.stderr and result.stderr.count("\n") == 1
+
+
+async def test_run_without_network_prints_one_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    import aiohttp
+    import discord
+
+    from bot.settings import Settings
+    from cogs.runtime import run_bot
+
+    async def offline(self: discord.Client, token: str) -> None:
+        raise aiohttp.ClientConnectionError("Cannot connect to host discord.com:443 [Name or service not known]")
+
+    monkeypatch.setattr(discord.Client, "login", offline)
+    settings = Settings(_env_file=None, token="abc", database_path=tmp_path / "peerbot.db",  # type: ignore[call-arg]
+                        risk_model=False)
+    assert await run_bot(settings) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "could not reach Discord" in err and "Traceback" not in err

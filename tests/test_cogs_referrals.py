@@ -85,25 +85,3 @@ async def test_group_message_is_screened_into_the_queue(bot: PeerBot, services: 
     message.id, message.channel.id, message.content = 323, 999, "i want to die"
     await post(bot, message)
     assert len(await referred(services)) == 1
-
-
-async def test_closed_dms_fall_back_to_a_private_thread(bot: PeerBot, services: Services,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    user = create_autospec(discord.User, instance=True)
-    user.send.side_effect = helpers.http_error(discord.Forbidden, 403, "Cannot send messages to this user")
-    channel = create_autospec(discord.TextChannel, instance=True)
-    thread = create_autospec(discord.Thread, instance=True)
-    thread.id = 77
-    channel.create_thread.return_value = thread
-    monkeypatch.setattr(bot, "get_user", lambda _id: user)
-    monkeypatch.setattr(bot, "get_channel", lambda _id: channel)
-    await services.outbox.enqueue(GUILD, "author_support",
-                                  {"referral_id": 1, "user_id": 7, "channel_id": 50, "country": "GB"},
-                                  dedupe_key="s")
-    await services.outbox.run_due()
-    assert await services.outbox.result_of("s") == {"via": "private_thread", "thread_id": 77}
-    assert channel.create_thread.call_args.kwargs["type"] is discord.ChannelType.private_thread
-    sent = thread.send.call_args
-    assert "116 123" in sent.args[0] and "not in trouble" in sent.args[0]
-    assert sent.kwargs["allowed_mentions"].everyone is False
-    channel.send.assert_not_called()  # never in the group itself

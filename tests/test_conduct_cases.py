@@ -207,6 +207,8 @@ async def test_a_new_code_brings_one_prompt_after_the_grace_period(services: Ser
     await services.enforcement.on_message(said(services, channel, "morning all", 1))
     assert await outbox(services, "conduct_code_prompt") == []
     clock.advance(days=7, minutes=1)
+    await services.enforcement.on_message(said(services, channel, "I relapsed last night and I can't cope", 9))
+    assert await outbox(services, "conduct_code_prompt") == []  # not in reply to distress
     await services.enforcement.on_message(said(services, channel, "morning again", 2))
     await services.enforcement.on_message(said(services, channel, "still here", 3))
     assert [p["version"] for p in await outbox(services, "conduct_code_prompt")] == [2]

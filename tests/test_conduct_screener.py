@@ -185,3 +185,18 @@ def test_shared_distress_sets_are_never_actioned_except_label_noise() -> None:
     assert len(acted) <= 5, acted[:10]
     for _, text in acted:
         assert GATE.family(text) is None
+
+
+def test_peerbot_screen_reports_conduct_matches() -> None:
+    import io
+    import json
+
+    from bot.domain.risk.cli import screen_stream
+
+    sink = io.StringIO()
+    screen_stream(io.StringIO("you're a useless 1diot\nI want to die, I'm such an idiot\nsee you thursday\n"), sink)
+    insult, distress, ordinary = (json.loads(line) for line in sink.getvalue().splitlines())
+    assert [m["rule"] for m in insult["conduct"]] == ["insult"]
+    assert {e["text"] for e in insult["conduct"][0]["evidence"]} == {"useless", "1diot"}
+    assert distress["tier"] == "urgent" and distress["conduct"] == []
+    assert ordinary["conduct"] == []

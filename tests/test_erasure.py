@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from bot.domain.conduct.enforcement import Incoming
 from bot.domain.erasure import ERASED_NAME
 from bot.domain.facilitator import CertStatus
 from bot.domain.group import Audience, GroupDraft
@@ -26,7 +27,7 @@ from bot.domain.referral import ReferReason
 from bot.domain.risk import RiskScreener
 from bot.services import Services
 from bot.settings import Settings
-from tests.conftest import ADMIN, GUILD, LEADER, LEADER_ROLE, PEER_ROLE, FakeClock, FakeProvisioner, actor
+from tests.conftest import ADMIN, GUILD, LEADER, LEADER_ROLE, MOD_ROLE, PEER_ROLE, FakeClock, FakeProvisioner, actor
 from tests.db_helpers import find_traces, tables
 from tests.meeting_helpers import FAC, FAC2, FAC3, GROUP, MEMBER, certify, join, make_group, weekly_draft
 
@@ -39,6 +40,7 @@ NAME = "Vesper Quill"
 SCREENED = "I can't go on anymore, I want to die tonight, xyzzy plover"
 QUOTED = "my secret words about quartz lanterns"
 NOTE = f"<@{V}> said they stopped eating"
+BLOCKED = "you are an idiot, plover xyzzy"
 
 
 async def deliver_everything(services: Services) -> None:
@@ -83,6 +85,8 @@ async def everything_about_v(services: Services, clock: FakeClock) -> dict[str, 
         day="2026-03-14", title="Course", syllabus=("One", "Two"), recurrence=RecurrenceSpec(Repeat.WEEKLY)))
     await services.courses.enroll(VA, course[0].series_id)
 
+    await matching_about_v(services, clock)  # before the referrals: a member at risk is not matched
+
     # Referrals: about V (screened, then flagged too), about MEMBER with V's words as context, raised by V.
     about_v = await services.referrals.from_screening(
         GUILD, V, 50, 7001, f"https://discord.com/channels/{GUILD}/50/7001", SCREENED,
@@ -102,6 +106,11 @@ async def everything_about_v(services: Services, clock: FakeClock) -> dict[str, 
     await services.referrals.act(LEADER, about_v.id, "claim", f"called <@{V}>'s GP")
     await services.referrals.view(VA, quoting_v.id)
     await services.privacy.export(VA, V)
+    # Conduct: warned by a moderator (with a reason naming them), appealed; a message AutoMod blocked.
+    case = await services.enforcement.warn(actor(8, MOD_ROLE), V, f"<@{V}> was rude in the group")
+    await services.conduct_cases.appeal(V, case.id, "I was upset that day, quartz lanterns")
+    await services.enforcement.automod_blocked(GUILD, V, "insult", 50, BLOCKED, "idiot")
+    await services.languages.choose(VA, "es", "ES")
     await deliver_everything(services)  # some of it is now "done", the rest comes below
 
     # Tuesday: V runs the meeting; MEMBER comes and leaves feedback naming V.
@@ -117,8 +126,53 @@ async def everything_about_v(services: Services, clock: FakeClock) -> dict[str, 
     clock.current = datetime(2026, 3, 11, 19, 0, tzinfo=UTC)
     await services.timeline.run_due()
     await services.conduct.publish(actor(V, admin=True), "Version two of the code.")
+    # Conduct: V breaks a rule in the group (the words kept until given back), is warned by a moderator in words
+    # naming them, appeals; and, as an admin, warns MEMBER.
+    channel = int(await services.db.fetch_value("SELECT channel_id FROM groups WHERE name = ?", (GROUP,)))
+    await services.enforcement.on_message(Incoming(GUILD, channel, 7101, V, f"you absolute moron, {QUOTED}",
+                                                   clock.now()))
+    warned = await services.enforcement.warn(actor(3, MOD_ROLE), V, f"<@{V}> was rude to Sam")
+    await services.conduct_cases.appeal(V, warned.id, f"{NAME} here: I was quoting someone")
+    await services.enforcement.warn(actor(V, admin=True), MEMBER.user_id, "rude to Vesper")
     return {"about_v": about_v.id, "quoting_v": quoting_v.id, "flagged_by_v": flagged_by_v.id,
             "referred": referred.id}
+
+
+async def matching_about_v(services: Services, clock: FakeClock) -> None:
+    """Matching: V leads a programme (its taxonomy, a supporter's approval, a batch), seeks support in another
+    (a profile, a request in their words, a match with a space, contacts, a check-in answer, a rating), and
+    supports someone there too."""
+    from bot.domain.matching.profile import Role, Side
+    from bot.domain.matching.programme import Mode
+    from bot.domain.matching.taxonomy import Kind
+    from tests.matching_helpers import SEEKER, SUP1, draft, intake, make_programme, seeker, supporter
+
+    led = await services.matching.programmes.create(VA, "Led by V", {"mode": Mode.BATCH})
+    await services.matching.taxonomy.add(VA, Kind.ISSUE, "quartz lanterns")
+    await services.matching.supporters.approve(VA, led, SUP1.user_id, "Mentor course", "2026-01-01")
+    programme = await make_programme(services, "Transplant mentors", mode=Mode.AUTO, checkin_days=[1])
+    await services.matching.profiles.save(VA, programme, Side.SEEKER, draft(
+        condition="Kidney transplant", issues="rejection", culture=NAME, preferences="culture=nice"))
+    await supporter(services, programme, SUP1)
+    await services.matching.intake.submit(VA, programme, Role.PATIENT, intake(challenges=QUOTED))
+    offer_id = await services.db.fetch_value("SELECT id FROM match_offers WHERE state = 'pending'")
+    match_id = await services.matching.matchmaker.accept(SUP1, offer_id)
+    assert await services.matching.spaces.record(match_id, 1, 8800)
+    await services.matching.lifecycle.note_post(8800, V)
+    await services.matching.lifecycle.spoken(VA, match_id)
+    # V supports SEEKER as well.
+    await services.matching.profiles.save(VA, programme, Side.SUPPORTER, draft(condition="Kidney transplant"))
+    await services.matching.supporters.approve(LEADER, programme, V, "Mentor course", "2026-01-01")
+    await seeker(services, programme, who=SEEKER, issues="rejection")
+    await services.matching.intake.submit(SEEKER, programme, Role.PATIENT, intake())
+    offer_id = await services.db.fetch_value("SELECT id FROM match_offers WHERE state = 'pending'")
+    await services.matching.matchmaker.accept(VA, offer_id)
+    clock.advance(days=1)
+    await services.matching.timeline.run_due()
+    await services.matching.lifecycle.answer_checkin(VA, match_id, 1, happened=True, good_fit=False)
+    await services.matching.lifecycle.end(VA, match_id)
+    await services.matching.lifecycle.rate(VA, match_id, 4, f"thanks to <@{SUP1.user_id}>")
+    await services.matching.batches.preview(VA, led)
 
 
 async def test_export_has_everything_recorded_about_them_except_who_flagged(
@@ -149,7 +203,7 @@ async def test_after_erasure_no_table_holds_their_id_or_words(
     await services.privacy.delete(VA, V)
     await deliver_everything(services)  # what they were owed: roles and channel access removed
     await services.outbox.purge_erased()
-    traces = find_traces(settings.database_path, V, (SCREENED, QUOTED, NAME, "xyzzy plover"))
+    traces = find_traces(settings.database_path, V, (SCREENED, QUOTED, NAME, BLOCKED, "xyzzy plover"))
     assert traces == [], "\n".join(traces)
     assert len(await tables(services.db)) > 20  # the search did read the whole schema
 
@@ -167,6 +221,10 @@ async def test_after_erasure_no_table_holds_their_id_or_words(
     reminder = json.loads(await services.db.fetch_value(
         "SELECT payload FROM outbox WHERE dedupe_key LIKE 'post:remind:%' ORDER BY id DESC LIMIT 1"))
     assert reminder["mention_ids"] == [MEMBER.user_id] and reminder["text"].endswith(f"<@{MEMBER.user_id}>")
+    # Conduct keeps anonymous cases for the rules' statistics, and MEMBER's case with the erased moderator as 0.
+    cases = await services.db.fetch_all("SELECT member_id, actor_id, rule FROM conduct_cases ORDER BY id")
+    assert [tuple(r) for r in cases] == [
+        (None, 8, None), (None, None, "insult"), (None, None, "insult"), (None, 3, None), (MEMBER.user_id, 0, None)]
     # Leaders were told the Tuesday series now runs with the co-facilitator.
     alert = await services.db.fetch_value("SELECT payload FROM outbox WHERE dedupe_key LIKE 'alert:erased:%'")
     assert "has erased their data" in alert and f"<@{FAC2.user_id}>" in alert

@@ -166,3 +166,21 @@ async def test_assign_and_history_commands(services: Services) -> None:
     assert f"assigned to “{GROUP}” · by <@{LEADER.user_id}>" in lines[1]
     assert lines[2].endswith(f"assigned to “{PRIVATE}” · evening cover · by <@{LEADER.user_id}>")
     assert lines[3].endswith(f"unassigned from “{PRIVATE}” · back to days · by <@{LEADER.user_id}>")
+
+
+async def test_an_unassignment_at_the_same_moment_is_not_overtaken(services: Services) -> None:
+    import asyncio
+
+    await make_group(services)
+    await certify(services, FAC.user_id)
+    results = await asyncio.gather(services.meetings.schedule(FAC, GROUP, weekly_draft()),
+                                   services.assignments.unassign(LEADER, FAC.user_id, GROUP, "moving on"),
+                                   return_exceptions=True)
+    scheduled = not isinstance(results[0], BaseException)
+    series = await services.db.fetch_value("SELECT COUNT(*) FROM series_facilitators WHERE user_id = ?",
+                                           (FAC.user_id,))
+    assert series == 0  # either refused, or scheduled first and then released by the unassignment
+    grants = [a for a in await outbox(services, "facilitator_access") if a["grant"]]
+    revokes = [a for a in await outbox(services, "facilitator_access") if not a["grant"]]
+    assert len(revokes) == 1 and len(grants) == int(scheduled)
+    assert not isinstance(results[1], BaseException)

@@ -142,3 +142,21 @@ async def test_a_message_dense_with_matches_stores_bounded_evidence(services: Se
     spans = [(e["start"], e["end"]) for e in referral.evidence]
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     assert all(text[e["start"]:e["end"]] == e["text"] for e in referral.evidence)
+
+
+# ---- found by the fuzz suite ---------------------------------------------------------------------------------
+async def test_setup_referrals_without_a_country_keeps_the_country(services: Services) -> None:
+    """The command passes country=None when the option is left empty; that raised a TypeError."""
+    await services.referrals.configure(ADMIN, country="gb")
+    config = await services.referrals.configure(ADMIN, country=None, screening_enabled=False)
+    assert (config.country, config.screening_enabled) == ("GB", False)
+    with pytest.raises(InvalidInput, match="two-letter"):
+        await services.referrals.configure(ADMIN, country="ßx")
+
+
+def test_a_refusal_quoting_a_lone_surrogate_can_be_sent() -> None:
+    with pytest.raises(InvalidInput) as refused:
+        from bot.domain.meetings.recurrence import zone
+        zone("Europe/\ud800")
+    assert "\ufffd" in refused.value.message
+    refused.value.message.encode("utf-8")

@@ -109,7 +109,7 @@ def test_screen_command_plain_and_jsonl() -> None:
     assert screen_stream(io.StringIO("i want to die\nlovely weather\n"), out) == 0
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [line["tier"] for line in lines] == ["urgent", "none"]
-    assert set(lines[0]) == {"tier", "categories", "evidence"}
+    assert set(lines[0]) == {"tier", "categories", "evidence", "conduct"}
 
     out = io.StringIO()
     status = screen_stream(io.StringIO('{"text": "I took all my pills"}\nnot json\n\n'), out, jsonl=True)

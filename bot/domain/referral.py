@@ -144,7 +144,8 @@ class ReferralService:
 
     async def configure(self, actor: Actor, **changes: Any) -> ReferralConfig:
         await self.roles.require(actor, PeerRole.ADMIN)
-        if "country" in changes and (len(changes["country"]) != 2 or not changes["country"].isalpha()):
+        country = changes.get("country")
+        if country is not None and (len(country) != 2 or not country.isascii() or not country.isalpha()):
             raise InvalidInput("Please give the country as a two-letter code, such as US, GB, ES, FR, DE or BR.")
         if changes.get("language") is not None and changes["language"] not in LANGUAGES:
             raise InvalidInput(f"Please choose a language among: {', '.join(LANGUAGES)}.")
@@ -397,6 +398,19 @@ class ReferralService:
             " WHERE state = 'closed' AND closed_at <= ? AND content_purged_at IS NULL",
             (to_db(self.clock.now()), cutoff),
         )
+
+    async def repost_missing_cards(self, guild_id: int) -> int:
+        """The queue channel works again: queue a card for every referral still being handled that has none
+        there (its card went to the alerts channel meanwhile). Returns how many."""
+        rows = await self.db.fetch_all(
+            "SELECT id FROM referrals WHERE guild_id = ? AND queue_message_id IS NULL AND state != 'closed'",
+            (guild_id,))
+        stamp = to_db(self.clock.now())
+        async with self.db.transaction():
+            for row in rows:
+                await self.outbox.enqueue(guild_id, "queue_post", {"referral_id": row["id"], "repost": True},
+                                          dedupe_key=f"queue_post:{row['id']}:repost:{stamp}")
+        return len(rows)
 
     async def set_queue_message(self, referral_id: int, message_id: int) -> None:
         await self.db.execute("UPDATE referrals SET queue_message_id = ? WHERE id = ?", (message_id, referral_id))

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.clock import Clock, to_db
-from bot.domain.group import GroupService
+from bot.domain.intake import ReferralIntake
 from bot.domain.referral import ReferralService
 from bot.domain.risk import RiskScreener, Screening, Tier
+from bot.domain.spaces import ScreenedSpaces
 from bot.storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -55,11 +56,12 @@ class Incoming:
 
 
 class ScreeningWorker:
-    def __init__(self, screener: RiskScreener, groups: GroupService, referrals: ReferralService, db: Database,
-                 clock: Clock, *, capacity: int = CAPACITY) -> None:
+    def __init__(self, screener: RiskScreener, spaces: ScreenedSpaces, referrals: ReferralService, db: Database,
+                 clock: Clock, *, capacity: int = CAPACITY, intake: ReferralIntake | None = None) -> None:
         self.screener = screener
-        self.groups = groups
+        self.spaces = spaces
         self.referrals = referrals
+        self.intake = intake  # stores a referral, or keeps it while the database is locked
         self.db = db
         self.clock = clock
         self._capacity = capacity
@@ -143,7 +145,7 @@ class ScreeningWorker:
 
     async def _handle(self, loop: asyncio.AbstractEventLoop, message: Incoming) -> bool:
         """Screen one message; True when it is done with (screened, and stored if flagged)."""
-        if not await self._remembered("group", message.channel_id, self._is_group):
+        if not await self._remembered("space", message.channel_id, self._is_space):
             self._inflight.get(message.channel_id, set()).discard(message.message_id)
             return False  # not a peer-support space: nothing to screen, nothing to remember
         if not await self._remembered("enabled", message.guild_id, self._enabled):
@@ -151,7 +153,7 @@ class ScreeningWorker:
         screening: Screening = await loop.run_in_executor(self._executor, self.screener.screen, message.content)
         if screening.tier >= Tier.CONCERN:
             context = await message.context()
-            await self.referrals.from_screening(
+            await (self.intake or self.referrals).from_screening(
                 message.guild_id, message.author_id, message.channel_id, message.message_id, message.jump_url,
                 message.content, context, screening,
             )
@@ -159,8 +161,8 @@ class ScreeningWorker:
                 self.on_stored(message)
         return True
 
-    async def _is_group(self, channel_id: int) -> bool:
-        return await self.groups.by_channel(channel_id) is not None
+    async def _is_space(self, channel_id: int) -> bool:
+        return await self.spaces.space_of(channel_id) is not None
 
     async def _enabled(self, guild_id: int) -> bool:
         return (await self.referrals.config(guild_id)).screening_enabled
@@ -209,9 +211,9 @@ class ScreeningWorker:
             raise
 
     async def catch_up_points(self) -> list[tuple[int, int, int]]:
-        """(guild, channel, watermark) for every active group channel screened before: the adapter screens each
-        channel's messages after its watermark at start-up."""
+        """(guild, channel, watermark) for every peer-support space screened before that is still one: the adapter
+        screens each channel's messages after its watermark at start-up."""
         rows = await self.db.fetch_all(
-            "SELECT w.guild_id, w.channel_id, w.message_id FROM screening_watermarks w"
-            " JOIN groups g ON g.channel_id = w.channel_id AND g.status = 'active' ORDER BY w.channel_id")
-        return [(int(r["guild_id"]), int(r["channel_id"]), int(r["message_id"])) for r in rows]
+            "SELECT guild_id, channel_id, message_id FROM screening_watermarks ORDER BY channel_id")
+        return [(int(r["guild_id"]), int(r["channel_id"]), int(r["message_id"])) for r in rows
+                if await self.spaces.space_of(int(r["channel_id"])) is not None]

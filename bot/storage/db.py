@@ -7,6 +7,8 @@ interleave statements inside one transaction on the shared connection, and a fai
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sqlite3
 from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -82,7 +84,14 @@ class Database:
                 await self._conn.execute("ROLLBACK")
                 raise
             else:
-                await self._conn.execute("COMMIT")
+                try:
+                    await self._conn.execute("COMMIT")
+                except BaseException:
+                    # A failed COMMIT (the file is locked, the disk is full) leaves the transaction open on the
+                    # connection; end it, or every later BEGIN would fail.
+                    with contextlib.suppress(sqlite3.Error):
+                        await self._conn.execute("ROLLBACK")
+                    raise
             finally:
                 self._owner = None
 
@@ -136,10 +145,17 @@ class Database:
             await self._conn.execute("COMMIT")
 
 
+_UNAVAILABLE = ("locked", "busy", "disk i/o", "unable to open", "database or disk is full")
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """True when SQLite refused for a while (another process holds the lock, a backup, a full disk), as opposed
+    to a mistake in the SQL: the work is worth keeping and trying again."""
+    return isinstance(error, sqlite3.OperationalError) and any(word in str(error).lower() for word in _UNAVAILABLE)
+
+
 def split_sql(script: str) -> list[str]:
     """Split a migration into statements, using sqlite3's own completeness test (handles triggers)."""
-    import sqlite3
-
     statements: list[str] = []
     buffer = ""
     for line in script.splitlines(keepends=True):

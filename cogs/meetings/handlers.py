@@ -56,11 +56,7 @@ class MeetingHandlers:
             return {"skipped": "meeting deleted"}
         o, agenda = found
         channel = self._text_channel(o.channel_id)
-        footer = f"Meeting #{o.id}"
-        if item.attempts:  # a previous attempt may have posted before the process stopped
-            async for sent in channel.history(limit=30):
-                if sent.author == self.bot.user and any(e.footer.text == footer for e in sent.embeds):
-                    return {"message_id": sent.id, "found": True}
+        footer = f"Meeting #{o.id}"  # sent once however often it is tried: cogs/delivery.py
         embed = discord.Embed(title=o.label, description=(agenda or "Welcome, everyone.")[:4000])
         embed.add_field(name="Code of conduct", value=CONDUCT_REMINDER, inline=False)
         embed.add_field(name="Facilitator", value=f"<@{o.facilitator_id}>" if o.facilitator_id else "to be confirmed")

@@ -23,6 +23,7 @@ from bot.clock import Clock, from_db, to_db
 from bot.domain.audit import AuditLog
 from bot.domain.conduct.model import Action
 from bot.domain.conduct.policy import PolicyService
+from bot.domain.erasure import ERASED_ID, redact_column
 from bot.domain.outbox import Outbox
 from bot.domain.roles import Actor, PeerRole, RoleService
 from bot.domain.text import clean_text
@@ -452,13 +453,30 @@ class CaseService:
         }
 
     async def delete_member(self, guild_id: int, user_id: int) -> int:
-        """The member's words and identity go; an anonymous case stays, so a rule's stats still add up.
-        Moderators' own ids on cases they acted on are kept, like the audit log: they are accountability."""
+        """The member's words, id, message and channel go; an anonymous case stays, so a rule's stats still add up.
+        Where they acted on someone else's case (as a moderator or facilitator), the case stays with ERASED_ID."""
         count = 0
         for table in ("conduct_warnings", "conduct_timeouts", "conduct_meeting_removals"):
             count += await self.db.execute(f"DELETE FROM {table} WHERE guild_id = ? AND member_id = ?",
                                            (guild_id, user_id))
+        of_guild = "case_id IN (SELECT id FROM conduct_cases WHERE guild_id = ?)"
+        count += await self.db.execute(  # their own steps on their own cases (an appeal): nobody's now
+            f"UPDATE conduct_case_events SET actor_id = NULL WHERE actor_id = ? AND {of_guild}"
+            " AND case_id IN (SELECT id FROM conduct_cases WHERE member_id = ?)", (user_id, guild_id, user_id))
         count += await self.db.execute(
             "UPDATE conduct_cases SET member_id = NULL, excerpt = NULL, content = NULL, evidence = '[]',"
-            " appeal_text = NULL, version = version + 1 WHERE guild_id = ? AND member_id = ?", (guild_id, user_id))
+            " appeal_text = NULL, message_id = NULL, channel_id = NULL, version = version + 1"
+            " WHERE guild_id = ? AND member_id = ?", (guild_id, user_id))
+        for column in ("actor_id", "appeal_by"):
+            count += await self.db.execute(
+                f"UPDATE conduct_cases SET {column} = ? WHERE guild_id = ? AND {column} = ?",
+                (ERASED_ID, guild_id, user_id))
+        in_guild = "case_id IN (SELECT id FROM conduct_cases WHERE guild_id = ?)"
+        count += await self.db.execute(f"UPDATE conduct_case_events SET actor_id = ? WHERE actor_id = ? AND {in_guild}",
+                                       (ERASED_ID, user_id, guild_id))
+        count += await redact_column(self.db, "conduct_cases", "reason", user_id, "guild_id = ?", (guild_id,))
+        count += await redact_column(self.db, "conduct_case_events", "detail", user_id, in_guild, (guild_id,))
+        count += await self.db.execute(
+            "UPDATE conduct_rule_settings SET updated_by = ? WHERE guild_id = ? AND updated_by = ?",
+            (ERASED_ID, guild_id, user_id))
         return count

@@ -20,12 +20,12 @@ from bot.domain.conduct.distress import DistressGate
 from bot.domain.conduct.model import Action, Match, MessageContext
 from bot.domain.conduct.policy import PolicyService
 from bot.domain.conduct.screener import ConductScreener
-from bot.domain.conduct.spaces import ScreenedSpaces
 from bot.domain.meetings.model import OccurrenceState
 from bot.domain.meetings.schedule import SeriesService
 from bot.domain.meetings.timeline import MeetingTimeline
 from bot.domain.outbox import Outbox
 from bot.domain.roles import Actor, PeerRole, RoleService
+from bot.domain.spaces import ScreenedSpaces
 from bot.domain.text import clean_text
 from bot.errors import Conflict, InvalidInput
 from bot.storage.db import Database
@@ -77,7 +77,8 @@ class Enforcement:
         space = await self.spaces.space_of(message.channel_id)
         if space is None:
             return None
-        await self._prompt_new_version(message.guild_id, message.author_id)
+        if self.gate.family(message.content) is None:  # never a prompt in reply to someone's distress
+            await self._prompt_new_version(message.guild_id, message.author_id)
         config = await self.policy.config(message.guild_id)
         if not config.screening_enabled:
             return Outcome()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Action(StrEnum):
@@ -42,9 +42,9 @@ class Match:
         return {"rule": self.rule, "evidence": [e.as_dict() for e in self.evidence]}
 
 
-@dataclass(frozen=True, slots=True)
-class MessageContext:
-    """One message as the screener sees it. Only ids and counts besides the text: no Discord objects."""
+class MessageContext(NamedTuple):
+    """One message as the screener sees it. Only ids and counts besides the text: no Discord objects.
+    A named tuple: one is built for every message, and this is the cheapest immutable record."""
 
     text: str
     author_id: int = 0

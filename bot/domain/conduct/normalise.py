@@ -42,6 +42,12 @@ _TRICKS = re.compile(
     # a letter stretched to three or more
     r"|(?P<stretched>([a-z])\4{2,})"
 )
+# Cheap first looks: only a text with one of these can hold a trick, and most texts have none.
+_LEET_CHAR = re.compile(r"[0-9@$!|]")
+_LEET_PAIR = re.compile(r"[a-z][0-9@$!|]|[0-9@$!|][a-z]")
+_SEPARATOR_CHARS = " .-_*~,/"
+_SPACEABLE = "bcdefghjklmnopqrstvwxyz013457@$!"  # a single one between separators may be a spaced-out word
+_SPACED_LETTER = re.compile(r"[ .\-_*~,/][b-hj-tv-z013457@$!][ .\-_*~,/]")
 _SEPARATORS = re.compile(r"[ .\-_*~,/]")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 
@@ -156,11 +162,45 @@ class Folded:
         return self.from_plain(start, end)
 
 
-def fold(text: str) -> Folded:
+def fold_plain(text: str) -> tuple[str, _Edits | None]:
+    """The `plain` view and where it differs from the original."""
     if text.isascii():
-        plain, plain_edits = text.lower(), None
-    else:
-        folded, plain_edits = _rewrite(text, _NON_ASCII, _fold_run)
-        plain = folded.lower()
+        return text.lower(), None
+    folded, edits = _rewrite(text, _NON_ASCII, _fold_run)
+    return folded.lower(), edits
+
+
+def fold_words(text: str, plain: str, plain_edits: _Edits | None) -> Folded:
+    """Both views, the tricks undone (call when `might_trick` says so, or always: it is only slower)."""
     words, word_edits = _rewrite(plain, _TRICKS, _untrick)
     return Folded(text, plain, words, plain_edits, word_edits)
+
+
+def fold(text: str) -> Folded:
+    plain, plain_edits = fold_plain(text)
+    if not might_trick(plain):
+        return Folded(text, plain, plain, plain_edits, None)
+    return fold_words(text, plain, plain_edits)
+
+
+def might_trick(plain: str) -> bool:
+    """Could this text hold a trick? A cheap look; the screener does the same within its single pass."""
+    return (_LEET_CHAR.search(plain) is not None and _LEET_PAIR.search(plain) is not None) or (
+        _STRETCHED.search(plain) is not None) or might_be_spaced(plain)
+
+
+def might_be_spaced(plain: str) -> bool:
+    """A single character between separators, other than the words "a", "i" and "u"."""
+    return _SPACED_LETTER.search(plain) is not None or spaced_at_start(plain)
+
+
+def spaced_at_start(plain: str) -> bool:
+    return len(plain) > 2 and plain[0] in _SPACEABLE and plain[1] in _SEPARATOR_CHARS
+
+
+def trick_literals() -> list[str]:
+    """Literals that only a trick can put in a text: a letter beside a digit or symbol, a letter three times, a
+    single character between separators (a spaced-out word; one at the very start is `spaced_at_start`)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return ([c * 3 for c in letters] + [a + b for a in letters for b in _LEET] + [b + a for a in letters for b in _LEET]
+            + [x + c + y for c in _SPACEABLE for x in _SEPARATOR_CHARS for y in _SEPARATOR_CHARS])

@@ -77,6 +77,8 @@ class RuleSettings(BaseModel):
     def _short_allow(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
         if value is None:
             return None
+        # A lone surrogate (found by the fuzz suite) can't be stored as JSON text: it is dropped.
+        value = tuple("".join(ch for ch in e if not "\ud800" <= ch <= "\udfff") for e in value)
         entries = tuple(dict.fromkeys(" ".join(e.split()).lower() for e in value if e.strip()))
         if len(entries) > MAX_ALLOW or any(len(e) > MAX_ALLOW_LEN for e in entries):
             raise ValueError(f"an allow-list holds at most {MAX_ALLOW} entries of {MAX_ALLOW_LEN} characters")

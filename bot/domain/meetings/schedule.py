@@ -141,6 +141,9 @@ class SeriesService:
         schedule = await _validated(draft.time_zone, parse_date(draft.day), parse_time(draft.at),
                                     draft.duration_minutes, recurrence, now=self.clock.now())
         async with self.db.transaction():
+            # Again inside the transaction, so an unassignment at the same moment can't be overtaken.
+            for user_id in (lead_id, *co_ids):
+                await self.assignments.require_assigned(group.id, user_id, you=user_id == actor.user_id)
             await self._check_overlap(group.id, schedule)
             now = self.clock.now()
             series_id = await self.db.execute(
@@ -429,9 +432,9 @@ class SeriesService:
         if series.status != "active":
             raise Conflict("That series has ended.")
         await self.facilitators.require_active(actor.guild_id, user_id, you=user_id == actor.user_id)
-        await self.assignments.require_assigned(series.group_id, user_id, you=user_id == actor.user_id)
-        assigned = set(await self.assignments.assigned(series.group_id))
         async with self.db.transaction():
+            await self.assignments.require_assigned(series.group_id, user_id, you=user_id == actor.user_id)
+            assigned = set(await self.assignments.assigned(series.group_id))
             await self.db.execute("UPDATE meeting_series SET lead_id = ? WHERE id = ?", (user_id, series.id))
             await self.db.execute("INSERT OR IGNORE INTO series_facilitators (series_id, user_id) VALUES (?, ?)",
                                   (series.id, user_id))
@@ -488,12 +491,12 @@ class SeriesService:
         await self.facilitators.require_active(actor.guild_id, actor.user_id)
         if row["requested_by"] == actor.user_id:
             raise Conflict("You asked for this cover yourself.")
-        group_id = await self.db.fetch_value("SELECT group_id FROM meeting_occurrences WHERE id = ?",
-                                             (row["occurrence_id"],))
-        if not await self.assignments.is_assigned(group_id, actor.user_id):
-            raise PermissionDenied("Only the group's own facilitators (those assigned to it) can cover its "
-                                   "meetings.")
         async with self.db.transaction():
+            group_id = await self.db.fetch_value("SELECT group_id FROM meeting_occurrences WHERE id = ?",
+                                                 (row["occurrence_id"],))
+            if not await self.assignments.is_assigned(group_id, actor.user_id):
+                raise PermissionDenied("Only the group's own facilitators (those assigned to it) can cover its "
+                                       "meetings.")
             taken = await self.db.execute(
                 "UPDATE cover_requests SET taken_by = ?, taken_at = ? WHERE id = ? AND taken_by IS NULL",
                 (actor.user_id, to_db(self.clock.now()), request_id),

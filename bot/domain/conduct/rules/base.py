@@ -28,7 +28,7 @@ class RuleType(ABC):
 
     def wanted(self, found: frozenset[str], folded: Folded, ctx: MessageContext) -> bool:
         """Should `find` run? By default: every group of cues was found. Override for cues that are not words."""
-        return bool(self.cues) and all(found.intersection(group) for group in self._cue_sets)
+        return bool(self.cues) and not any(found.isdisjoint(group) for group in self.cue_sets)
 
     @abstractmethod
     def find(self, folded: Folded, ctx: MessageContext, settings: ResolvedSettings) -> list[Evidence]:
@@ -36,9 +36,9 @@ class RuleType(ABC):
 
     def __init_subclass__(cls) -> None:
         super().__init_subclass__()
-        cls._cue_sets = tuple(frozenset(_key(c) for c in group) for group in cls.cues)
+        cls.cue_sets = tuple(frozenset(_key(c) for c in group) for group in cls.cues)
 
-    _cue_sets: ClassVar[tuple[frozenset[str], ...]] = ()
+    cue_sets: ClassVar[tuple[frozenset[str], ...]] = ()  # the cues as the prefilter reports them
 
 
 def _key(cue: str) -> str:

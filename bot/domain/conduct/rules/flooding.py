@@ -6,7 +6,7 @@ it on a restart loses only a few seconds of history, which is harmless; nothing 
 
 from __future__ import annotations
 
-from collections import OrderedDict, deque
+from collections import deque
 from typing import ClassVar
 
 from bot.domain.conduct.model import Action, Evidence, MessageContext
@@ -21,24 +21,35 @@ class FloodWatch:
     """The last few messages of each author in each channel: (time, folded text)."""
 
     KEEP = 10
-    MAX_KEYS = 20_000  # authors x channels remembered; the least recently active are forgotten first
+    MAX_KEYS = 20_000  # authors x channels remembered before the quiet ones are swept out
 
     def __init__(self) -> None:
-        self._recent: OrderedDict[tuple[int, int], deque[tuple[float, str]]] = OrderedDict()
+        self._recent: dict[tuple[int, int], deque[tuple[float, str]]] = {}
 
-    def observe(self, ctx: MessageContext, key: str) -> list[tuple[float, str]]:
-        """Record this message and return the ones before it (oldest first)."""
+    def observe(self, ctx: MessageContext, key: str) -> tuple[int, int]:
+        """Record this message; return how many before it fall in the burst window, and how many were the same
+        text within the repeat window."""
         slot = (ctx.channel_id, ctx.author_id)
         recent = self._recent.get(slot)
         if recent is None:
-            recent = self._recent[slot] = deque(maxlen=self.KEEP)
-            if len(self._recent) > self.MAX_KEYS:
-                self._recent.popitem(last=False)
-        else:
-            self._recent.move_to_end(slot)
-        earlier = list(recent)
+            if len(self._recent) >= self.MAX_KEYS:
+                self._sweep(ctx.at)
+            self._recent[slot] = deque(((ctx.at, key),), maxlen=self.KEEP)
+            return 0, 0
+        burst = same = 0
+        for at, text in recent:
+            age = ctx.at - at
+            burst += age <= Flooding.BURST[1]
+            same += text == key and age <= Flooding.REPEATS[1]
         recent.append((ctx.at, key))
-        return earlier
+        return burst, same
+
+    def _sweep(self, now: float) -> None:
+        """Forget everyone quiet for longer than the longest window: once per MAX_KEYS new slots at most."""
+        window = max(Flooding.BURST[1], Flooding.REPEATS[1])
+        self._recent = {slot: recent for slot, recent in self._recent.items() if now - recent[-1][0] <= window}
+        if len(self._recent) >= self.MAX_KEYS // 2:  # a crowd all talking at once: start afresh
+            self._recent = {}
 
 
 class Flooding(RuleType):
@@ -57,17 +68,15 @@ class Flooding(RuleType):
         return ctx.author_id != 0  # every message counts towards a flood
 
     def find(self, folded: Folded, ctx: MessageContext, settings: ResolvedSettings) -> list[Evidence]:
-        key = " ".join(folded.words.split())
-        earlier = self.watch.observe(ctx, key)
+        key = folded.words.replace(" ", "")  # "anyone   there?" is "anyone there?" again
+        recent, same = self.watch.observe(ctx, key)
         burst, burst_seconds = self.BURST
         repeats, repeat_seconds = self.REPEATS
-        recent = [at for at, _ in earlier if ctx.at - at <= burst_seconds]
-        same = [at for at, text in earlier if text == key and ctx.at - at <= repeat_seconds]
         whole = (0, len(folded.original), folded.original[:200])
-        if key and len(same) + 1 >= repeats:
-            return [Evidence(*whole, f"the same message {len(same) + 1} times in {int(repeat_seconds)} seconds")]
-        if len(recent) + 1 >= burst:
-            return [Evidence(*whole, f"{len(recent) + 1} messages in {int(burst_seconds)} seconds")]
+        if key and same + 1 >= repeats:
+            return [Evidence(*whole, f"the same message {same + 1} times in {int(repeat_seconds)} seconds")]
+        if recent + 1 >= burst:
+            return [Evidence(*whole, f"{recent + 1} messages in {int(burst_seconds)} seconds")]
         return []
 
 

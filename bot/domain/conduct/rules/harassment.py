@@ -92,7 +92,7 @@ def _aimed(text: str, start: int, end: int, ctx: MessageContext) -> str | None:
 
 
 _INSULT_WORDS = frozenset(w for w in INSULTS if " " not in w)
-_STOP = frozenset({"a", "of", "it", "queen"})
+_STOP = frozenset({"a"})  # "a joke", "a burden": the whole phrase is the cue
 
 
 class Insult(RuleType):
@@ -101,9 +101,10 @@ class Insult(RuleType):
     reminder = ("We ask everyone to speak to each other with respect, even when things get heated. Please "
                 "talk about what was said, not about the person who said it.")
     defaults = ResolvedSettings(ladder=((A.HIDE, A.NUDGE), (A.HIDE, A.WARN), (A.HIDE, A.WARN, A.ESCALATE)))
-    cues = (tuple(sorted({word for phrase in INSULTS for word in phrase.split()} - _STOP
-                         | {"fuck", "fuk", "fk", "screw", "hell", "stfu", "shut", "nobody", "noone", "cares",
-                            "likes", "loves", "wants", "lost", "away", "asked"})),)
+    cues = (tuple(sorted({phrase if " " in phrase and phrase.split()[0] in _STOP else phrase.split()[0]
+                          for phrase in INSULTS}
+                         | {"fuck", "fuk", "fk", "screw", "stfu", "shut", "nobody", "noone", "no one",
+                            "get lost", "go away"})),)
 
     pattern: ClassVar[re.Pattern[str]] = _insult_pattern()
 
@@ -160,7 +161,7 @@ class Threat(RuleType):
              "kys", "neck", "bleach", "die", "killyourself", "killurself"),)
 
     def wanted(self, found: frozenset[str], folded: Folded, ctx: MessageContext) -> bool:
-        return bool(found & self._cue_sets[0]) and ("you" in folded.words or "u " in folded.words
+        return bool(found & self.cue_sets[0]) and ("you" in folded.words or "u " in folded.words
                                                     or "kys" in found or "bleach" in found)
 
     def find(self, folded: Folded, ctx: MessageContext, settings: ResolvedSettings) -> list[Evidence]:

@@ -63,14 +63,20 @@ class Solicitation(RuleType):
     reminder = ("The group is a place for support, not for selling, recruiting or fundraising. If you think "
                 "something would genuinely help people, a moderator can tell you whether it can be shared.")
     defaults = ResolvedSettings(ladder=((A.HIDE, A.NUDGE), (A.HIDE, A.WARN), (A.HIDE, A.WARN, A.ESCALATE)))
-    cues = (("selling", "sell", "offering", "sale", "buy", "discount", "promo", "coupon", "voucher", "referral",
-             "affiliate", "code", "off", "offer", "order", "shop", "bio", "check", "dm", "pm", "message", "msg",
-             "inbox", "text", "whatsapp", "business", "boss", "home", "team", "income", "freedom", "hustle",
-             "partnered", "partner", "ambassador", "rep", "distributor", "consultant", "gofundme", "fund",
-             "justgiving", "giving", "patreon", "ko-fi", "kofi", "buymeacoffee", "coffee", "paypal", "donate",
-             "sponsor", "sign", "money", "guaranteed", "earn", "make", "crypto*", "bitcoin", "btc", "ethereum",
-             "forex", "nft", "nfts", "invest*", "hmu", "hit", "click", "visit", "join", "link", "ask", "great",
-             "huge", "amazing", "massive"),)
+    # Phrases, not single words: "home", "team" or "make" alone are in half of all messages.
+    cues = (("selling", "sell", "offering", "for sale", "buy now", "buy mine", "buy from", "buy it", "buy through",
+             "discount", "promo", "coupon", "voucher", "referral", "affiliate", "use my", "use code", "%*",
+             "limited offer", "limited time", "order now", "order yours", "order here", "order from", "order through",
+             "shop now", "shop link", "link in", "check out my", "dm me", "pm me", "message me", "msg me",
+             "inbox me", "text me", "whatsapp me", "business opportunity", "your own boss", "from home",
+             "join my", "passive income", "financial freedom", "side hustle", "partnered with", "partner",
+             "ambassador", "distributor", "consultant", "gofundme", "go fund me", "justgiving", "just giving",
+             "patreon", "ko-fi", "kofi", "buymeacoffee", "buy me a coffee", "paypal", "donate", "sign up",
+             "double your money", "guaranteed", "earn", "make money", "crypto*", "bitcoin", "btc", "ethereum",
+             "forex", "nft", "nfts", "invest*", "hmu", "hit me up", "i can get you", "i can send you",
+             "i can sell you", "click here", "click the link", "click my link", "visit my", "join me", "join us",
+             "ask me how", "great returns", "huge returns", "amazing returns", "guaranteed returns", "massive returns",
+             "amazing results", "great results"),)
 
     def find(self, folded: Folded, ctx: MessageContext, settings: ResolvedSettings) -> list[Evidence]:
         text = folded.words

@@ -1,8 +1,9 @@
-"""Which channels conduct screens: group channels, and any other kind of space an area registers.
+"""The peer-support spaces: where risk screening and conduct read messages, and nowhere else.
 
-The hook is small on purpose: another area (one-to-one match spaces, for instance) registers a finder, an
-object with `async space_of(channel_id) -> Space | None`, in bot/services.py, and conduct screens its channels
-with the settings of the space's kind ("group" or "match") without knowing anything else about that area.
+A space is a group's channel or a one-to-one match's private space. Each area registers a finder, an object with
+`async space_of(channel_id) -> Space | None`, in bot/services.py. Risk screening asks only whether a channel is a
+space; conduct also applies the settings of the space's kind ("group" or "match") without knowing anything else
+about the area behind it.
 """
 
 from __future__ import annotations
