@@ -59,6 +59,17 @@ class Screening(commands.Cog):
             await self.bot.services.screening.submit(found)
 
     @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """Words edited into a message are screened too: distress added by an edit reaches the referral queue
+        (one referral per message, so an edit never brings a second). A link preview arriving is no edit."""
+        cached = payload.cached_message
+        if cached is not None and cached.content == payload.message.content:
+            return
+        found = incoming(payload.message)
+        if found is not None:
+            await self.bot.services.screening.submit(found)
+
+    @commands.Cog.listener()
     async def on_ready(self) -> None:
         if not self._caught_up:  # on_ready comes again after a reconnect; the gateway replays what it missed
             self._caught_up = True

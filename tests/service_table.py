@@ -33,7 +33,7 @@ COMMANDS = {
     "courses.enroll", "courses.withdraw",
     "languages.choose", "languages.clear",
     "conduct_policy.configure", "conduct_policy.set_layer", "enforcement.warn", "enforcement.in_meeting",
-    "enforcement.on_message", "enforcement.automod_blocked", "conduct_cases.pardon",
+    "enforcement.on_message", "enforcement.on_edit", "enforcement.automod_blocked", "conduct_cases.pardon",
     "conduct_cases.mark_false_positive", "conduct_cases.resolve", "conduct_cases.appeal",
     "conduct_cases.decide_appeal",
     "intake.flag", "intake.from_screening",  # referrals.flag and from_screening, kept while the database is busy
@@ -84,7 +84,8 @@ INTERNAL = {
     "timeline.run_due", "timeline.next_wake", "timeline.rebuild", "timeline.reconcile_rooms",
     "outbox.purge_erased", "conduct_cases.run_due", "conduct_cases.next_due",
     # conduct's own steps: cases opened by enforcement, effects reported back by handlers, the modlog
-    "conduct_cases.open", "conduct_cases.get", "conduct_cases.in_guild", "conduct_cases.events",
+    "conduct_cases.open", "conduct_cases.amend_for_edit", "conduct_cases.get", "conduct_cases.in_guild",
+    "conduct_cases.events",
     "conduct_cases.offences", "conduct_cases.note", "conduct_cases.queue_modlog", "conduct_cases.queue_notice",
     "conduct_cases.effect_done", "conduct_cases.effect_failed", "conduct_cases.forget_content",
     "conduct_cases.timeout", "conduct_policy.resolved", "conduct_automod.ids", "conduct_automod.kind_of",

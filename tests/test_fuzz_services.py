@@ -278,6 +278,10 @@ TARGETS: dict[str, Target] = {
         lambda s, g, c, m, u, text, mentions: s.enforcement.on_message(
             Incoming(g, c, m, u, text, s.clock.now(), mentions=mentions)),
         st.one_of(st.just(GUILD), ids), ids, ids, users, texts, st.integers(-3, 10**6)),
+    "enforcement.on_edit": target(
+        lambda s, g, c, m, u, text, mentions: s.enforcement.on_edit(
+            Incoming(g, c, m, u, text, s.clock.now(), mentions=mentions)),
+        st.one_of(st.just(GUILD), ids), ids, ids, users, texts, st.integers(-3, 10**6)),
     "enforcement.automod_blocked": target(
         lambda s, g, u, r, c, text, m: s.enforcement.automod_blocked(g, u, r, c, text, m),
         st.one_of(st.just(GUILD), ids), users, rule_names, st.one_of(st.none(), ids), texts, opt_texts),

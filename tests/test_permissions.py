@@ -126,6 +126,11 @@ async def posted(s: Services, a: Actor) -> object:
                                                    "hello everyone", s.clock.now()))
 
 
+async def edited(s: Services, a: Actor) -> object:
+    return await s.enforcement.on_edit(Incoming(a.guild_id, await group_channel(s), 8889, a.user_id,
+                                                "hello again, everyone", s.clock.now()))
+
+
 async def in_meeting(s: Services, a: Actor) -> object:
     return await s.enforcement.in_meeting(a, await group_channel(s), MEMBER2.user_id, "nudge", None)
 
@@ -262,6 +267,7 @@ CASES = [
          ADMINS | {"moderator"}),
     Case("enforcement.in_meeting", in_meeting, frozenset({"facilitator"}), meeting_open),
     Case("enforcement.on_message", posted, EVERYONE),  # one's own message, as Discord gives it
+    Case("enforcement.on_edit", edited, EVERYONE),  # one's own edit, as Discord gives it
     Case("enforcement.automod_blocked", lambda s, a: s.enforcement.automod_blocked(
         a.guild_id, a.user_id, RULE, None, "you idiot", "idiot"), EVERYONE),  # from Discord's AutoMod event
     Case("conduct_cases.pardon", lambda s, a: s.conduct_cases.pardon(a, 1, None), frozenset({"admin", "moderator"})),

@@ -46,7 +46,9 @@ ROLE_IDS = {PeerRole.ADMIN: ADMIN_ROLE, PeerRole.LEADER: LEADER_ROLE, PeerRole.M
 
 async def open_world(path: Path) -> Services:
     """Services over `path`, populated the first time (a copy of a populated file is used as it is)."""
-    services = await open_services(Settings(_env_file=None, database_path=path), FakeClock())  # type: ignore[call-arg]
+    # The rules alone decide here, as in conftest: the model's tiers would make the world depend on its weights.
+    settings = Settings(_env_file=None, database_path=path, risk_model=False)  # type: ignore[call-arg]
+    services = await open_services(settings, FakeClock())
     if not await services.db.fetch_value("SELECT COUNT(*) FROM groups"):
         for role, role_id in ROLE_IDS.items():
             await services.roles.repo.replace(GUILD, role, {role_id})
