@@ -29,6 +29,7 @@ from tests.db_helpers import find_traces
 from tests.matching_helpers import (
     SEEKER,
     SEEKER2,
+    SEEKER3,
     SUP1,
     SUP2,
     accept_first,
@@ -371,3 +372,46 @@ def posted(author_id: int, at: datetime, bot: bool = False) -> Any:
 async def history(messages: Any) -> AsyncIterator[Any]:
     for message in messages:
         yield message
+
+
+async def test_a_closing_post_for_a_match_whose_space_never_opened_is_not_retried_forever(
+        bot: PeerBot, services: Services, clock: FakeClock) -> None:
+    programme = await make_programme(services, mode=Mode.AUTO, duration_weeks=1, checkin_days=[],
+                                      supporter_reminder_days=[])
+    await supporter(services, programme, SUP1)
+    await seeker(services, programme)
+    await ask(services, programme)
+    match_id = await accept_first(services)
+    await services.db.execute("UPDATE outbox SET state = 'failed' WHERE kind = 'match_space_open'")  # refused
+    await services.db.execute("UPDATE outbox SET state = 'done' WHERE kind != 'match_space_open'")
+    clock.advance(weeks=1)
+    await services.matching.timeline.run_due()
+    await services.outbox.run_due()
+    assert await services.outbox.state_of(f"mpost:end:{match_id}") == "done"  # skipped, not a fault
+
+
+async def test_going_off_duty_for_user_zero_is_not_going_off_duty_yourself(services: Services) -> None:
+    programme = await make_programme(services)
+    await supporter(services, programme, SUP1)
+    with pytest.raises(PermissionDenied):
+        await services.matching.supporters.set_duty(SUP1, False, user_id=0)
+    assert await services.db.fetch_value("SELECT on_duty FROM match_supporters") == 1
+
+
+async def test_the_caseload_cap_holds_when_requests_and_acceptances_race(services: Services) -> None:
+    programme = await make_programme(services, mode=Mode.AUTO, parallel_offers=1)
+    await supporter(services, programme, SUP1, cap=1)
+    for who in (SEEKER, SEEKER2, SEEKER3):
+        await seeker(services, programme, who=who)
+    outcomes = await asyncio.gather(*(services.matching.intake.submit(who, programme, Role.PATIENT, intake())
+                                      for who in (SEEKER, SEEKER2, SEEKER3)))
+    assert sorted(o.outcome for o in outcomes) == ["offered", "waiting", "waiting"]
+    await services.matching.supporters.set_cap(SUP1, programme, 3)  # three offers out ...
+    await services.matching.supporters.set_cap(SUP1, programme, 1)  # ... then the cap is lowered again
+    offers = await pending_offers(services)
+    assert len(offers) == 3
+    results = await asyncio.gather(*(services.matching.matchmaker.accept(SUP1, oid) for oid, _ in offers),
+                                   services.matching.supporters.set_duty(SUP1, False), return_exceptions=True)
+    assert sum(isinstance(r, int) for r in results) <= 1
+    assert await count(services, "matches", "state = 'active'") <= 1
+    assert await pending_offers(services) == []  # off duty: every offer left moved on

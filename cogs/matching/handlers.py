@@ -121,7 +121,8 @@ class MatchingHandlers:
         matching = self.bot.services.matching
         match_id = int(item.payload["match_id"])
         space_id, state = await matching.spaces.target(match_id)
-        if state == "pending":
+        match = await matching.lifecycle.records.get(match_id)
+        if state == "pending" and match is not None and match.active:
             raise DeliveryError("the match space is not open yet")  # retried once it is
         if state != "open" or space_id is None:
             return {"skipped": f"space {state}"}
@@ -132,7 +133,6 @@ class MatchingHandlers:
         mentions = NO_MENTIONS
         view: discord.ui.View | None = None
         if item.payload.get("welcome"):
-            match = await matching.lifecycle.records.get(match_id)
             pair = [discord.Object(u) for u in (match.seeker_id, match.supporter_id) if u] if match else []
             mentions = discord.AllowedMentions(everyone=False, roles=False, users=pair)
             view = space_view(match_id)

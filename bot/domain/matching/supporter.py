@@ -117,7 +117,7 @@ class SupporterService:
     async def set_cap(self, actor: Actor, programme: Programme, cap: int, user_id: int | None = None) -> None:
         """A supporter sets their own cap; a leader may set anyone's."""
         same_server(actor, programme)
-        target = user_id or actor.user_id
+        target = actor.user_id if user_id is None else user_id
         if target != actor.user_id:
             await self.roles.require(actor, PeerRole.LEADER)
         self._check_cap(cap)
@@ -134,7 +134,7 @@ class SupporterService:
     async def set_duty(self, actor: Actor, on_duty: bool, user_id: int | None = None) -> list[Programme]:
         """On or off duty in every programme the member supports. Off: pending offers move on to others, the
         people they support are told kindly (and may ask for someone else), and leaders are told."""
-        target = user_id or actor.user_id
+        target = actor.user_id if user_id is None else user_id
         if target != actor.user_id:
             await self.roles.require(actor, PeerRole.LEADER)
         rows = await self.db.fetch_all("SELECT programme_id FROM match_supporters WHERE guild_id = ? AND user_id = ?",
