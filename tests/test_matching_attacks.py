@@ -415,3 +415,32 @@ async def test_the_caseload_cap_holds_when_requests_and_acceptances_race(service
     assert sum(isinstance(r, int) for r in results) <= 1
     assert await count(services, "matches", "state = 'active'") <= 1
     assert await pending_offers(services) == []  # off duty: every offer left moved on
+
+
+@pytest.mark.parametrize("accept_first_in_line", [True, False])
+async def test_accepting_at_the_moment_an_offer_expires_makes_no_match(
+        services: Services, clock: FakeClock, accept_first_in_line: bool) -> None:
+    programme = await make_programme(services, mode=Mode.AUTO, offer_expiry_hours=1)
+    await supporter(services, programme, SUP1, issues="rejection")
+    await supporter(services, programme, SUP2)
+    await seeker(services, programme, issues="rejection")
+    await ask(services, programme)
+    clock.advance(hours=1)
+    calls = [services.matching.matchmaker.accept(SUP1, 1), services.matching.timeline.run_due()]
+    results = await asyncio.gather(*(calls if accept_first_in_line else calls[::-1]), return_exceptions=True)
+    assert any(isinstance(r, Conflict) and "expired" in r.message for r in results)
+    assert await count(services, "matches") == 0
+    assert await pending_offers(services) == [(2, SUP2.user_id)]  # moved on once, in the seeker's place
+
+
+async def test_withdrawing_while_a_supporter_accepts_leaves_one_consistent_outcome(services: Services) -> None:
+    programme = await make_programme(services, mode=Mode.AUTO)
+    await supporter(services, programme, SUP1)
+    await seeker(services, programme)
+    await ask(services, programme)
+    results = await asyncio.gather(services.matching.intake.withdraw(SEEKER, programme),
+                                   services.matching.matchmaker.accept(SUP1, 1), return_exceptions=True)
+    assert isinstance(results[1], Conflict) and "withdrawn" in results[1].message
+    assert await services.db.fetch_value("SELECT state FROM match_requests") == "closed"
+    assert await count(services, "matches") == 0
+    assert await count(services, "outbox", "kind = 'match_space_open'") == 0
