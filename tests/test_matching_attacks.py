@@ -136,6 +136,25 @@ async def test_a_space_that_cannot_be_opened_is_never_a_silent_failure(
                for o in await outbox(services, "leader_alert"))
 
 
+async def test_a_refused_post_in_an_open_space_tells_the_leaders(
+        bot: PeerBot, services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    programme = await make_programme(services, mode=Mode.AUTO)
+    await supporter(services, programme, SUP1)
+    await seeker(services, programme)
+    await ask(services, programme)
+    match_id = await accept_first(services)
+    await services.db.execute("UPDATE outbox SET state = 'done'")  # what accepting queued
+    space_id = await open_space(services, match_id)  # queues the welcome
+    space = create_autospec(discord.TextChannel, instance=True)
+    space.id = space_id
+    space.send.side_effect = discord_error(discord.Forbidden, 403, "Missing Permissions", 50013)
+    monkeypatch.setattr(bot, "get_channel", lambda cid: space if cid == space_id else None)
+    await services.outbox.run_due()
+    assert await services.db.fetch_value("SELECT state FROM outbox WHERE kind = 'match_post'") == "failed"
+    assert any(f"couldn't post in the private space of match #{match_id}" in o["text"]
+               for o in await outbox(services, "leader_alert"))
+
+
 async def test_a_check_in_for_a_member_whose_dms_are_closed_reaches_them_privately(
         bot: PeerBot, services: Services, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
     programme = await make_programme(services, mode=Mode.AUTO, checkin_days=[7])

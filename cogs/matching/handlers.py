@@ -137,9 +137,17 @@ class MatchingHandlers:
             mentions = discord.AllowedMentions(everyone=False, roles=False, users=pair)
             view = space_view(match_id)
         parts = chunks(str(item.payload["text"]))
-        for part in parts[:-1]:  # a long welcome (a long boundaries text) goes in pieces, the buttons last
-            await channel.send(part, allowed_mentions=mentions)
-        sent = await channel.send(parts[-1], view=view or discord.utils.MISSING, allowed_mentions=mentions)
+        try:
+            for part in parts[:-1]:  # a long welcome (a long boundaries text) goes in pieces, the buttons last
+                await channel.send(part, allowed_mentions=mentions)
+            sent = await channel.send(parts[-1], view=view or discord.utils.MISSING, allowed_mentions=mentions)
+        except discord.Forbidden:
+            # The pair would wait for a welcome or a reminder that never comes: a leader must fix the permission.
+            await self.bot.services.alerts.send(
+                item.guild_id, f"I couldn't post in the private space of match #{match_id} (<#{space_id}>): I need "
+                "Send Messages there (and Send Messages in Threads for a thread).",
+                dedupe_key=f"match:post_refused:{match_id}:{space_id}")
+            raise
         return {"message_id": sent.id}
 
     async def open_space(self, item: OutboxItem) -> dict[str, Any] | None:
