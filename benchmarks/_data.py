@@ -54,6 +54,10 @@ CHAT_HOLDOUT_O = ROOT / "tests" / "data" / "chat_holdout_o.tsv"
 # third column gives each message's language. Written without looking at the rules or the model; only its totals were
 # looked at until the end of the session.
 CHAT_HOLDOUT_P = ROOT / "tests" / "data" / "chat_holdout_p.tsv"
+# Issue 16, round 2: 120 messages in es/fr/de/pt/it (24 each), in voices of their own, written before any change of
+# that round and never trained on. The thresholds for text in those languages are chosen on it (train.py), so its
+# figures are not held-out figures.
+CHAT_TUNING_LANG = ROOT / "tests" / "data" / "chat_tuning_lang.tsv"
 
 # How each set's labels map onto peerbot's tiers (see SOURCE.txt in each folder for what the labels mean).
 LABEL_TIERS = {

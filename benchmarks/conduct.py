@@ -30,6 +30,13 @@ from bot.domain.risk import RiskScreener
 from tests.conduct_data import conduct_cases, project_texts
 
 ROUNDS = 5
+HOSTILE = {  # worst cases for the rules' reading around each match; each is cut to Discord's 4,000 characters
+    "insults": "you idiot " * 400, "look-alikes": "1d10t " * 660, "not-aimed": "idiot " * 660,
+    "numbers": "07700 " * 660, "digits": "0" * 4000, "addresses": "14 elm road " * 330,
+    "emails": "a@b.co " * 570, "advice": "stop taking your meds " * 180, "selling": "buy now dm me " * 280,
+    "links": "www.x.biz/a " * 330, "zero-width": "i\u200bd\u200bi\u200bo\u200bt " * 360,
+    "spaced": "i d i o t " * 400, "mentions": "<@1> " * 800, "laughing": "lol you idiot " * 280,
+}
 BASELINE_MESSAGES = 1000  # the baselines are slow: their speed is read on the first 1,000 of the same messages
 
 
@@ -114,6 +121,16 @@ def main() -> None:
         best.append(min(runs))
     best.sort()
 
+    # Hostile messages: 4,000 characters of one clause packed with what the rules read. Each message's best of 3.
+    hostile = {}
+    for name, text in HOSTILE.items():
+        runs = []
+        for k in range(3):
+            t0 = time.perf_counter_ns()
+            conduct(text[:4000], 2 * 10**7 + k)
+            runs.append(time.perf_counter_ns() - t0)
+        hostile[name] = round(min(runs) / 1e6, 2)
+
     check = ConductCheck(RiskScreener())
 
     def actioned(texts: list[str]) -> list[str]:
@@ -166,6 +183,8 @@ def main() -> None:
         "times_faster_than_baseline": {name: round(msgs_per_s / b["msgs_per_s"], 1)
                                        for name, b in baselines.items() if b["msgs_per_s"]},
         "baselines": baselines,
+        "hostile_max_ms": max(hostile.values()),
+        "hostile_ms": hostile,
         "supportive_messages": len(supportive),
         "supportive_actioned": len(acted_supportive),
         "supportive_fp_rate": share(len(acted_supportive), len(supportive)),

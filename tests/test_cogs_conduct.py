@@ -13,13 +13,15 @@ import discord
 import pytest
 
 from bot.domain.conduct.automod import CRISIS_WORDS, MAX_REGEX_LEN, Kind, problems, specs
+from bot.domain.conduct.enforcement import Incoming
 from bot.services import Services
 from cogs.runtime import PeerBot
 from tests import helpers
-from tests.conftest import ADMIN, ADMIN_ROLE, GUILD, MOD_ROLE, MODERATOR, FakeClock
+from tests.conftest import ADMIN, ADMIN_ROLE, GUILD, MOD_ROLE, MODERATOR, FakeClock, actor
 from tests.meeting_helpers import make_group, outbox
 
 AUTHOR = 77
+MOD2 = actor(4, MOD_ROLE)
 
 
 @pytest.fixture
@@ -61,7 +63,7 @@ def message(channel: MagicMock, server: MagicMock, text: str, message_id: int, a
     double.author = helpers.member(author)
     double.author.bot = False
     double.guild, double.channel, double.id, double.content = server, channel, message_id, text
-    double.created_at = datetime(2026, 3, 2, 12, tzinfo=UTC)
+    double.created_at, double.edited_at = datetime(2026, 3, 2, 12, tzinfo=UTC), None
     double.reference = None
     double.raw_mentions, double.raw_role_mentions, double.mention_everyone = [], [], False
     return double
@@ -103,6 +105,70 @@ async def test_distress_in_a_group_is_never_touched(
     assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 0
     channel.get_partial_message.assert_not_called()
     dm.send.assert_not_called()
+
+
+class NoHistory:
+    """channel.history(): nothing before the message."""
+
+    def __aiter__(self) -> NoHistory:
+        return self
+
+    async def __anext__(self) -> Any:
+        raise StopAsyncIteration
+
+
+def edit(message: MagicMock, text: str, *, cached: bool = True) -> MagicMock:
+    """Discord's raw edit event for `message`, now reading `text` (as when the member edits it)."""
+    before = create_autospec(discord.Message, instance=True)
+    before.content = message.content
+    message.content, message.edited_at = text, datetime(2026, 3, 2, 12, 5, tzinfo=UTC)
+    message.jump_url = f"https://discord.com/channels/{GUILD}/{message.channel.id}/{message.id}"
+    payload = create_autospec(discord.RawMessageUpdateEvent, instance=True)
+    payload.message, payload.cached_message = message, before if cached else None
+    payload.guild_id, payload.channel_id, payload.message_id = GUILD, message.channel.id, message.id
+    return payload
+
+
+async def test_an_edit_is_screened_again_and_never_doubles_an_action(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    channel = await channel_in(bot, services, monkeypatch)
+    cog = conduct_cog(bot)
+    posted = message(channel, server, "found this www.cheapmeds.biz", 510)
+    await cog.screen_conduct(posted)
+    await services.outbox.run_due()
+    assert "Links in the group" in dm.send.call_args.args[0]  # the link rule's nudge
+    preview = edit(posted, posted.content)  # a link preview arriving: the words are the same
+    await cog.screen_conduct_edit(preview)
+    await cog.screen_conduct_edit(edit(posted, "found this www.cheapmeds.biz, you moron"))
+    await cog.screen_conduct_edit(edit(posted, "found this www.cheapmeds.biz, you moron!!", cached=False))
+    for _ in range(2):
+        await services.outbox.run_due()
+    channel.get_partial_message.assert_called_once_with(510)  # taken down once
+    assert dm.send.await_count == 2  # the nudge, then the notice for the edit, about the insult
+    text = dm.send.call_args.args[0]
+    assert "with respect" in text and "you moron" in text and "I've taken the message down" in text
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 1
+
+
+async def test_distress_edited_into_a_message_goes_to_the_referral_queue_not_conduct(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    channel = await channel_in(bot, services, monkeypatch)
+    screening = bot.get_cog("Screening")
+    assert screening is not None
+    posted = message(channel, server, "morning all", 520)
+    posted.jump_url = "https://discord.com/channels/1/2/520"
+    channel.history.return_value = NoHistory()
+    for payload in (edit(posted, "you idiots, I've taken all my pills and I want to die tonight"),
+                    edit(posted, "you idiots, I've taken all my pills and I want to die tonight.", cached=False)):
+        await conduct_cog(bot).screen_conduct_edit(payload)
+        await screening.on_raw_message_edit(payload)
+    await services.screening.drain()
+    await services.screening.stop()
+    rows = await services.db.fetch_all("SELECT tier, message_id FROM referrals")
+    assert [(r["tier"], r["message_id"]) for r in rows] == [("crisis", 520)]  # one referral for the message
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 0
 
 
 async def test_missing_manage_messages_is_a_mod_log_note_not_a_crash(
@@ -313,3 +379,131 @@ async def test_automod_events_become_cases_and_referrals_without_duplicates(
     await cog.on_automod_action(automod_action(804, alert, "suicide squad was a rubbish film", 4445))
     assert (await services.db.fetch_all("SELECT tier FROM referrals WHERE message_id = 4445"))[0]["tier"] == "concern"
     assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 1  # crisis is never a case
+
+
+async def test_one_blocked_message_reported_by_several_rules_is_one_case_and_one_mod_log_entry(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock, clock: FakeClock
+) -> None:
+    for kind, rule_id in ((Kind.SLURS, 801), (Kind.CONTACT, 802), (Kind.CRISIS, 804)):
+        await services.conduct_automod.record(GUILD, kind, rule_id)
+    cog = conduct_cog(bot)
+    block = discord.AutoModRuleAction(custom_message="no")
+    text = "you f@ggot, call me on 07700 900123"
+    # Discord reports the message once per rule, and may deliver a report twice; a blocked message has no id.
+    for rule_id in (801, 802, 801):
+        await cog.on_automod_action(automod_action(rule_id, block, text, None))
+    # An alert an admin added to our slur rule is Discord's own doing: no second case.
+    await cog.on_automod_action(automod_action(801, discord.AutoModRuleAction(channel_id=55), text, None))
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 1
+    assert len(await outbox(services, "conduct_modlog")) == 1
+    assert len(await outbox(services, "conduct_notice")) == 1
+    clock.advance(minutes=2)  # the same words sent again later are a new message
+    await cog.on_automod_action(automod_action(801, block, text, None))
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 2
+
+
+async def test_a_blocked_message_in_crisis_is_one_referral_and_no_case(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock
+) -> None:
+    for kind, rule_id in ((Kind.CONTACT, 802), (Kind.CRISIS, 804)):
+        await services.conduct_automod.record(GUILD, kind, rule_id)
+    cog = conduct_cog(bot)
+    text = "I'm going to kill myself tonight, I've got the pills, call me on 07700 900123"
+    # The contact rule blocks it, so the crisis rule's alert has no message id either.
+    for _ in range(2):
+        await cog.on_automod_action(automod_action(802, discord.AutoModRuleAction(custom_message="no"), text, None))
+        await cog.on_automod_action(automod_action(804, discord.AutoModRuleAction(channel_id=55), text, None))
+    rows = await services.db.fetch_all("SELECT tier, message_id, content FROM referrals")
+    assert [(r["tier"], r["message_id"], r["content"]) for r in rows] == [("crisis", None, text)]
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 0  # distress: never a case
+    assert await outbox(services, "hide_message") == []  # never posted: nothing to hide
+
+
+async def test_peerbots_screening_first_then_the_automod_alert_is_one_referral(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    channel = await channel_in(bot, services, monkeypatch)
+    await services.conduct_automod.record(GUILD, Kind.CRISIS, 804)
+    text = "I want to end my life tonight, I've saved up my tablets"
+    posted = message(channel, server, text, 530)
+    posted.jump_url = "https://discord.com/channels/1/2/530"
+    channel.history.return_value = NoHistory()
+    screening = bot.get_cog("Screening")
+    assert screening is not None
+    await screening.on_message(posted)
+    await services.screening.drain()
+    await services.screening.stop()
+    alert = discord.AutoModRuleAction(channel_id=55)
+    await conduct_cog(bot).on_automod_action(automod_action(804, alert, text, 530, channel_id=channel.id))
+    rows = await services.db.fetch_all("SELECT tier, message_id FROM referrals")
+    assert [(r["tier"], r["message_id"]) for r in rows] == [("crisis", 530)]
+
+
+async def test_discord_refusing_a_timeout_its_lifting_or_a_return_is_a_mod_log_note(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock
+) -> None:
+    member = helpers.member(AUTHOR)
+    server.get_member.return_value = member
+    server.me.guild_permissions = discord.Permissions(moderate_members=True)
+    # The permission is there, but the member's role sits above peerbot's: Discord says 403.
+    member.timeout.side_effect = helpers.http_error(discord.Forbidden, 403)
+    for n in range(3):
+        case = await services.enforcement.warn(MODERATOR, AUTHOR, f"warning {n}")
+    await services.outbox.run_due()
+    assert member.timeout.await_count == 1
+    member.timed_out_until = datetime(2026, 3, 3, tzinfo=UTC)  # a moderator timed them out by hand meanwhile
+    await services.conduct_cases.pardon(MOD2, case.id, None)  # ... and lifting it is refused too
+    await services.outbox.run_due()
+    assert member.timeout.await_count == 2
+    # A facilitator's removal from a meeting, undone when it ends, refused as well.
+    room = create_autospec(discord.VoiceChannel, instance=True)
+    room.id = 66
+    room.set_permissions.side_effect = helpers.http_error(discord.Forbidden, 403)
+    server.get_channel.side_effect = lambda cid: room if cid == 66 else None
+    async with services.db.transaction():
+        await services.outbox.enqueue(GUILD, "conduct_meeting_return", {"channel_id": 66, "user_id": AUTHOR},
+                                      dedupe_key="conduct_meeting_return:1:77")
+    await services.outbox.run_due()
+    notes = [n["text"] for n in await outbox(services, "conduct_modlog_note")]
+    assert len(notes) == 3 and all("I couldn't" in n for n in notes)
+    assert "role may be above mine" in notes[0] and "lift the timeout" in notes[1] and "<#66>" in notes[2]
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM outbox WHERE state NOT IN ('done', 'pending')") == 0
+
+
+async def test_a_message_in_a_channel_peerbot_can_no_longer_see_is_a_note_and_the_member_still_hears(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await make_group(services)
+    channel_id = int(await services.db.fetch_value("SELECT channel_id FROM groups"))
+    await services.enforcement.on_message(Incoming(GUILD, channel_id, 560, AUTHOR, "you useless idiot",
+                                                   services.clock.now()))
+    fetch = MagicMock(side_effect=helpers.http_error(discord.NotFound, 404))
+
+    async def fetch_channel(channel: int) -> Any:
+        return fetch(channel)
+
+    monkeypatch.setattr(bot, "fetch_channel", fetch_channel)
+    for _ in range(2):
+        await services.outbox.run_due()
+    fetch.assert_called_once_with(channel_id)
+    (note,) = await outbox(services, "conduct_modlog_note")
+    assert "can't see" in note["text"]
+    text = dm.send.call_args.args[0]  # the member still hears why, and is not told it was taken down
+    assert "with respect" in text and "taken the message down" not in text
+
+
+async def test_an_edit_without_the_members_roles_still_honours_a_bypass_role(
+    bot: PeerBot, server: MagicMock, services: Services, dm: MagicMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    channel = await channel_in(bot, services, monkeypatch)
+    await services.conduct_policy.set_layer(ADMIN, "insult", None, bypass_roles=frozenset({MOD_ROLE}))
+    posted = message(channel, server, "thanks for the report", 540)
+    user = create_autospec(discord.User, instance=True)  # the edit carries a user, not the member
+    user.id, user.bot = AUTHOR, False
+    posted.author = user
+    server.get_member.return_value = helpers.member(AUTHOR, MOD_ROLE)
+    await conduct_cog(bot).screen_conduct_edit(edit(posted, "thanks, you useless idiot"))
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 0
+    server.get_member.return_value = None  # not in the cache either: screened as anyone's
+    await conduct_cog(bot).screen_conduct_edit(edit(posted, "thanks, you useless idiot!"))
+    assert await services.db.fetch_value("SELECT COUNT(*) FROM conduct_cases") == 1

@@ -13,7 +13,7 @@ from discord import app_commands
 
 from bot.domain.matching.programme import Mode
 from bot.services import Services
-from cogs.matching.timing import MATCHING_SWEEP, MATCHING_WAKE
+from cogs.matching.timing import MATCHING_WAKE
 from cogs.matching.views import CheckinButton, OfferButton, RequestModal, WhoView, buttons_view
 from cogs.runtime import PeerBot
 from tests import helpers
@@ -52,7 +52,6 @@ def test_the_match_group_fits_discord_limits(bot: PeerBot) -> None:
         for parameter in command.parameters:
             assert len(parameter.description) <= 100, (command.name, parameter.name)
     group.to_dict(bot.tree)  # what is sent to Discord builds without error
-    assert {MATCHING_SWEEP} <= bot.scheduler.job_ids()
 
 
 async def test_profile_command_refuses_kindly_then_shows_what_was_given(bot: PeerBot, services: Services) -> None:

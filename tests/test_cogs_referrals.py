@@ -85,3 +85,38 @@ async def test_group_message_is_screened_into_the_queue(bot: PeerBot, services: 
     message.id, message.channel.id, message.content = 323, 999, "i want to die"
     await post(bot, message)
     assert len(await referred(services)) == 1
+
+
+async def test_a_match_space_thread_is_read_back_at_start_up(bot: PeerBot, services: Services,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Match spaces may be private threads, which an archived thread leaves out of the cache: they are fetched and
+    what was posted in them while peerbot was away is screened, as in a group channel."""
+    thread = create_autospec(discord.Thread, instance=True, id=555)
+    posted = create_autospec(discord.Message, instance=True, id=12, content="I want to die tonight",
+                             jump_url="https://discord.com/channels/1/555/12", channel=thread)
+    posted.author.bot = False
+    posted.author.id = 7
+    posted.guild.id = GUILD
+
+    async def history(**_: Any) -> AsyncIterator[Any]:
+        yield posted
+
+    thread.history = history
+    submitted: list[Any] = []
+
+    async def points() -> list[tuple[int, int, int]]:
+        return [(GUILD, 555, 11), (GUILD, 556, 11)]
+
+    async def fetch_channel(channel_id: int) -> Any:
+        if channel_id == 556:
+            raise helpers.http_error(discord.NotFound, 404)  # deleted while peerbot was away: skipped
+        return thread
+
+    async def submit(found: Any) -> None:
+        submitted.append(found)
+
+    monkeypatch.setattr(services.screening, "catch_up_points", points)
+    monkeypatch.setattr(services.screening, "submit", submit)
+    monkeypatch.setattr(bot, "fetch_channel", fetch_channel)
+    await screening_cog(bot).catch_up()
+    assert [(s.channel_id, s.message_id, s.content) for s in submitted] == [(555, 12, "I want to die tonight")]

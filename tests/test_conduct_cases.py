@@ -159,6 +159,38 @@ async def test_two_moderators_at_once_leave_one_record(services: Services) -> No
     assert len(await outbox(services, "dm", "conduct_tell")) == 1
 
 
+async def test_pardon_false_positive_and_appeal_decisions_at_once_leave_one_record(
+    services: Services, clock: FakeClock
+) -> None:
+    channel = await group_channel(services)
+    outcome = await services.enforcement.on_message(said(services, channel, "you pathetic idiot", 70))
+    assert outcome is not None and outcome.case is not None
+    case = outcome.case
+    clock.advance(minutes=1)
+    second = await services.enforcement.on_message(said(services, channel, "you pathetic idiot", 71))
+    assert second is not None and second.case is not None  # the second step warns: a strike to undo
+    await services.conduct_cases.appeal(AUTHOR, second.case.id, "I was quoting a film")
+    results = await asyncio.gather(
+        services.conduct_cases.pardon(MOD2, second.case.id, "talked it through"),
+        services.conduct_cases.mark_false_positive(ADMIN, second.case.id),
+        services.conduct_cases.decide_appeal(MODERATOR, second.case.id, uphold=True, note=None),
+        services.conduct_cases.decide_appeal(actor(5, MOD_ROLE), second.case.id, uphold=False, note=None),
+        return_exceptions=True,
+    )
+    won = [r for r in results if not isinstance(r, BaseException)]
+    assert len(won) == 1 and all(isinstance(r, Conflict) for r in results if isinstance(r, BaseException))
+    final = await services.conduct_cases.get(second.case.id)
+    assert final.version == 3  # opened, appealed, and one decision
+    # The record agrees with itself: warnings stand only while the case does, and the member is told once.
+    warnings = {r["state"] for r in await services.db.fetch_all(
+        "SELECT state FROM conduct_warnings WHERE case_id = ?", (second.case.id,))}
+    assert warnings == ({"active"} if final.status == "active" else {"pardoned"})
+    assert len(await outbox(services, "dm", f"conduct_tell:{second.case.id}")) == 1
+    events = [e["action"] for e in await services.conduct_cases.events(second.case.id)]
+    assert events[:2] == ["opened", "appealed"] and len(events) == 3
+    assert (await services.conduct_cases.get(case.id)).version == 1  # the other case untouched
+
+
 async def test_appeal_goes_to_another_moderator_and_the_outcome_is_told(services: Services) -> None:
     for n in range(3):
         case = await services.enforcement.warn(MODERATOR, AUTHOR, f"warning {n}")

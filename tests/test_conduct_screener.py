@@ -3,14 +3,17 @@ that matters most: distress is never actioned, on the project's risk cases and o
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 
 from bot.domain.conduct.distress import DISTRESS_FAMILIES, DistressGate
-from bot.domain.conduct.model import Action, MessageContext
+from bot.domain.conduct.model import Action, MessageContext, Screened
 from bot.domain.conduct.normalise import fold
-from bot.domain.conduct.screener import ConductScreener
+from bot.domain.conduct.screener import MAX_EVIDENCE, ConductScreener
 from bot.domain.conduct.settings import ResolvedSettings, RuleSettings, describe_ladder, parse_ladder
-from bot.domain.risk import RiskScreener
+from bot.domain.risk import RiskScreener, Screening, Tier
+from bot.domain.risk.stages import build as build_risk
 from tests.conduct_data import conduct_cases, project_texts, shared_distress
 
 SCREENER = ConductScreener()
@@ -29,7 +32,8 @@ def actioned(text: str, *, reply: bool = False, author: int = 0) -> set[str]:
 @pytest.mark.parametrize(("typed", "word"), [
     ("you 1diot", "idiot"), ("i d i o t", "idiot"), ("i.d.i.o.t", "idiot"), ("st00pid", "stoopid"),
     ("b!tch", "bitch"), ("stuuuupid", "stupid"), ("ｉｄｉｏｔ", "idiot"), ("іdіоt", "idiot"),
-    ("i\u200bd\u200bi\u200bo\u200bt", "idiot"), ("ÏDÏÖT", "idiot"), ("k y s", "kys"),
+    ("i\u200bd\u200bi\u200bo\u200bt", "idiot"), ("ÏDÏÖT", "idiot"), ("k y s", "kys"), ("ɪᴅɪᴏᴛ", "idiot"),
+    ("ι∂ισт", "idiot"), ("𝐢𝐝𝐢𝐨𝐭", "idiot"),
 ])
 def test_tricks_are_undone_for_matching_and_evidence_points_at_what_was_typed(typed: str, word: str) -> None:
     folded = fold(typed)
@@ -55,9 +59,30 @@ def test_evidence_spans_match_the_original_text() -> None:
     assert {e.text for e in match.evidence} == {"st00pid", "i d i o t"}
 
 
+def test_link_evidence_leaves_out_the_punctuation_around_it() -> None:
+    for text, link in (("[survey](https://forms.example/KK12)", "https://forms.example/KK12"),
+                       ("see (www.shop.example/p/x).", "www.shop.example/p/x"),
+                       ("read en.wikipedia.org/wiki/Grief_(mood), it helped", "en.wikipedia.org/wiki/Grief_(mood)"),
+                       ("**https://shop.example/y**!", "https://shop.example/y")):
+        (match,) = SCREENER.screen(text).matches
+        assert [e.text for e in match.evidence] == [link]
+
+
 def test_over_long_and_odd_input_is_screened_without_error() -> None:
     for text in ("", " ", "\u200b" * 5000, "a" * 100_000, "🙂" * 3000, "\x00\x01", "<@1>" * 2000):
         SCREENER.screen(text)
+
+
+def test_a_message_of_hundreds_of_matches_keeps_a_bounded_record() -> None:
+    """One clause of 4,000 characters with hundreds of matches (benchmarks/conduct.py times these): each match
+    reads a bounded stretch around it, and a case keeps at most MAX_EVIDENCE spans per rule."""
+    for text, rule in (("you idiot " * 400, "insult"), ("call me on 07700 900123 " * 160, "contact_details"),
+                       ("www.cheapmeds.biz " * 200, "link")):
+        (match,) = ConductScreener().screen(text).matches
+        assert match.rule == rule and len(match.evidence) == MAX_EVIDENCE
+    assert not SCREENER.screen("1d10t " * 660).matches and not SCREENER.screen("14 elm road " * 330).matches
+    # the clause is still read: a reported insult far into a long message stays reported
+    assert not SCREENER.screen("a " * 1500 + "and then my ex called me a useless idiot").matches
 
 
 # ---- the rules, on the hand-written cases ----------------------------------------------------------------
@@ -161,30 +186,84 @@ def test_ordinary_messages_in_the_project_cases_are_rarely_actioned() -> None:
     assert len(acted) / len(ordinary) < 0.01, acted
 
 
+GATE_CASES = (
+    "my dad called me a worthless idiot and I want to die", "I relapsed last night, I'm such an idiot",
+    "I'm going to kill myself, fuck you all", "call me on 07700 900123 before I do something stupid to myself, I "
+    "can't cope", "you're worthless", "no one cares about you",
+    # distress in look-alike letters, beside an insult in plain ones
+    "you idiot, I ᴡᴀɴᴛ ᴛᴏ ᴅɪᴇ", "you idiot, і wаnt to kіll mysеlf", "y\u200bou idiot, I w\u200bant to d\u200bie",
+    # a lash-out at everyone and everything, no one singled out
+    "fuck you all. fuck you too", "screw everyone, you're all useless", "fuck my life, you idiots",
+)
+
+
 def test_distress_beside_words_the_rules_read_is_left_to_the_referral_path() -> None:
-    for text in ("my dad called me a worthless idiot and I want to die", "I relapsed last night, I'm such an idiot",
-                 "I'm going to kill myself, fuck you all", "call me on 07700 900123 before I do something stupid "
-                 "to myself, I can't cope", "you're worthless", "no one cares about you"):
+    for text in GATE_CASES:
         assert GATE.why_not_act(text) is not None, text
         assert actioned(text) == set()
 
 
 def test_the_distress_families_are_first_person() -> None:
-    for abuse in ("I hope you relapse", "kill yourself", "you're worthless and pathetic", "go die"):
+    for abuse in ("I hope you relapse", "kill yourself", "you're worthless and pathetic", "go die", "fuck you, idiot",
+                  "fuck you and your advice"):
         assert DISTRESS_FAMILIES.search(fold(abuse).words) is None, abuse
 
 
-def test_shared_distress_sets_are_never_actioned_except_label_noise() -> None:
-    rows = shared_distress()
-    if not rows:
+# Labelled per message: the tweet's own intention. The others are labelled per author (sdcnl: the subreddit posted
+# in; cssrs_reddit: the user), so a row can be a post that holds no distress at all: a meme, a questionnaire.
+MESSAGE_LABELLED = {"twitter_suicidal_intention"}
+
+
+@cache
+def shared_matched() -> tuple[tuple[str, str, Screened], ...]:
+    """The shared sets' distress rows that some conduct rule matches (screened once for the tests below)."""
+    screener = ConductScreener()
+    rows = ((name, text, screener.screen(text, MessageContext(text=text, author_id=n)))
+            for n, (name, text) in enumerate(shared_distress()))
+    return tuple(row for row in rows if row[2])
+
+
+def test_shared_distress_sets_are_never_actioned_for_what_they_say() -> None:
+    if not shared_distress():
         pytest.skip("the shared sets in ../shared/data/risk are not present")
-    acted = [(name, text) for n, (name, text) in enumerate(rows) if actioned(text, author=n)]
-    # A handful of rows whose label comes from the subreddit or the user, and whose own text shows no distress
-    # at all (a meme with an image link, a questionnaire link); each is a link outside the allow-list or an
-    # insult with no sign of distress. Anything beyond that is a failure of the distress gate.
-    assert len(acted) <= 5, acted[:10]
-    for _, text in acted:
-        assert GATE.family(text) is None
+    matched = shared_matched()
+    acted = [(name, text, screened) for name, text, screened in matched if GATE.why_not_act(text) is None]
+    assert len(matched) - len(acted) > 100  # the gate is what stands between these rows and an action
+    # Conduct may act on a row only for where it links to (the link rule reads no words), and only when nothing
+    # in it reads as distress to the risk screener with every rule on. A row labelled per message: never.
+    for name, text, screened in acted:
+        assert name not in MESSAGE_LABELLED, text
+        assert {m.rule for m in screened.matches} == {"link"}, text
+        assert RiskScreener().screen_with_every_rule(text).tier is Tier.NONE, text
+
+
+@pytest.fixture(scope="module")
+def model_gate() -> DistressGate:
+    setup = build_risk(model=True)
+    if setup.model is None:
+        pytest.skip(f"the learned risk stage is off here: {setup.why_not}")
+    return DistressGate(setup.screener)
+
+
+def test_with_the_learned_model_on_the_gate_still_holds(model_gate: DistressGate) -> None:
+    """Settings.risk_model is on in production (tests/conftest turns it off): the gate must hold there too."""
+    texts = [*GATE_CASES, *(text for _, tier, text in project_texts() if tier != "none" and SCREENER.screen(text)),
+             *(text for _, text, _ in shared_matched())]
+    for text in texts:
+        if GATE.why_not_act(text) is not None:
+            assert model_gate.why_not_act(text) is not None, text
+
+
+def test_a_risk_stage_that_raises_the_tier_stops_conduct() -> None:
+    """The gate reads the risk screener's final tier, so what a learned stage alone sees is honoured too."""
+    text = "you are a useless idiot and I am tired of pretending"
+
+    class Raises:
+        def review(self, text: str, first: Screening) -> Screening:
+            return Screening(Tier.CONCERN)
+
+    assert actioned(text) == {"insult"}
+    assert DistressGate(RiskScreener(Raises())).why_not_act(text) is not None
 
 
 def test_peerbot_screen_reports_conduct_matches() -> None:

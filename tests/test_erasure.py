@@ -41,6 +41,7 @@ SCREENED = "I can't go on anymore, I want to die tonight, xyzzy plover"
 QUOTED = "my secret words about quartz lanterns"
 NOTE = f"<@{V}> said they stopped eating"
 BLOCKED = "you are an idiot, plover xyzzy"
+EDITED = "heron marsh"  # words V edited into a message that already had a case
 
 
 async def deliver_everything(services: Services) -> None:
@@ -134,6 +135,11 @@ async def everything_about_v(services: Services, clock: FakeClock) -> dict[str, 
     warned = await services.enforcement.warn(actor(3, MOD_ROLE), V, f"<@{V}> was rude to Sam")
     await services.conduct_cases.appeal(V, warned.id, f"{NAME} here: I was quoting someone")
     await services.enforcement.warn(actor(V, admin=True), MEMBER.user_id, "rude to Vesper")
+    # V's link was nudged; then V edited the message into an insult: the same case, amended with the edited words.
+    await services.enforcement.on_message(Incoming(GUILD, channel, 7102, V, "look: www.cheapmeds.biz", clock.now()))
+    edited = await services.enforcement.on_edit(Incoming(GUILD, channel, 7102, V,
+                                                         f"www.cheapmeds.biz, you moron, {EDITED}", clock.now()))
+    assert edited is not None and edited.case is not None
     return {"about_v": about_v.id, "quoting_v": quoting_v.id, "flagged_by_v": flagged_by_v.id,
             "referred": referred.id}
 
@@ -203,7 +209,7 @@ async def test_after_erasure_no_table_holds_their_id_or_words(
     await services.privacy.delete(VA, V)
     await deliver_everything(services)  # what they were owed: roles and channel access removed
     await services.outbox.purge_erased()
-    traces = find_traces(settings.database_path, V, (SCREENED, QUOTED, NAME, BLOCKED, "xyzzy plover"))
+    traces = find_traces(settings.database_path, V, (SCREENED, QUOTED, NAME, BLOCKED, "xyzzy plover", EDITED))
     assert traces == [], "\n".join(traces)
     assert len(await tables(services.db)) > 20  # the search did read the whole schema
 
@@ -224,7 +230,8 @@ async def test_after_erasure_no_table_holds_their_id_or_words(
     # Conduct keeps anonymous cases for the rules' statistics, and MEMBER's case with the erased moderator as 0.
     cases = await services.db.fetch_all("SELECT member_id, actor_id, rule FROM conduct_cases ORDER BY id")
     assert [tuple(r) for r in cases] == [
-        (None, 8, None), (None, None, "insult"), (None, None, "insult"), (None, 3, None), (MEMBER.user_id, 0, None)]
+        (None, 8, None), (None, None, "insult"), (None, None, "insult"), (None, 3, None), (MEMBER.user_id, 0, None),
+        (None, None, "link")]
     # Leaders were told the Tuesday series now runs with the co-facilitator.
     alert = await services.db.fetch_value("SELECT payload FROM outbox WHERE dedupe_key LIKE 'alert:erased:%'")
     assert "has erased their data" in alert and f"<@{FAC2.user_id}>" in alert

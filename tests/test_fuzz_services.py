@@ -29,6 +29,10 @@ from bot.domain.conduct.enforcement import Incoming
 from bot.domain.conduct.model import Action
 from bot.domain.facilitator import CertStatus
 from bot.domain.group import Audience, GroupDraft, GroupMode
+from bot.domain.matching.profile import ProfileDraft, Role, Side
+from bot.domain.matching.programme import Mode, Programme, ProgrammeSettings
+from bot.domain.matching.request import Intake
+from bot.domain.matching.taxonomy import Kind
 from bot.domain.meetings.recurrence import RecurrenceSpec, Repeat
 from bot.domain.meetings.schedule import SeriesDraft
 from bot.domain.referral import TRANSITIONS, ReferReason
@@ -48,7 +52,7 @@ from tests.conftest import (
 from tests.db_helpers import fingerprint
 from tests.meeting_helpers import FAC, FAC2, GROUP, MEMBER, MEMBER2
 from tests.service_table import COMMANDS, READS
-from tests.world import FULL, PEER, build_template, open_world
+from tests.world import FULL, PEER, PROGRAMME, SEEKER3, SPACE, build_template, open_world
 
 SCREEN = RiskScreener()
 
@@ -107,6 +111,36 @@ group_drafts = st.builds(
 rule_names = st.one_of(st.sampled_from(["insult", "threat", "link", "flooding", "medical_advice"]), texts)
 contexts = st.one_of(st.none(), st.lists(st.fixed_dictionaries(
     {"author_id": users, "author": texts, "text": texts}), max_size=8))
+
+
+# matching
+PEER_ACTOR = Actor(GUILD, PEER, frozenset({PEER_ROLE}))  # the approved supporter, matched with MEMBER
+pair = st.one_of(st.sampled_from([PEER_ACTOR, MEMBER]), actors)
+kinds = st.sampled_from(list(Kind))
+sides = st.sampled_from(list(Side))
+programme_names = st.one_of(st.just(PROGRAMME), st.none(), texts)
+lists = st.one_of(st.none(), texts, st.sampled_from(["rejection, other: grief", "living donor", "weekday evenings",
+                                                      "culture=must", "age=nice, gender=must", "condition, culture"]))
+profile_drafts = st.builds(
+    ProfileDraft, role=st.one_of(st.sampled_from(["patient", "caregiver", "PATIENT "]), texts),
+    languages=st.one_of(st.just("English, Spanish"), texts), condition=st.one_of(st.just("Kidney transplant"),
+                                                                                 opt_texts),
+    tags=lists, issues=lists, age_band=st.one_of(st.none(), st.sampled_from(["25-34", "65+"]), texts),
+    time_zone=st.one_of(st.none(), zones), availability=lists, culture=opt_texts, gender=opt_texts,
+    preferences=lists, show=lists)
+settings_values = st.one_of(st.integers(-5, 400), big_ints, st.booleans(), texts, st.none(),
+                            st.lists(st.one_of(st.integers(-5, 400), big_ints), max_size=10),
+                            st.sampled_from([*Mode, "thread", "channel"]),
+                            st.dictionaries(st.one_of(st.sampled_from(["condition", "issues", "culture"]), texts),
+                                            st.floats(allow_nan=True), max_size=3))
+setting_changes = st.dictionaries(st.sampled_from(sorted(ProgrammeSettings.model_fields)), settings_values,
+                                  max_size=4)
+
+
+async def programme_call(s: Services, name: str | None, call: Callable[[Programme], Awaitable[object]]) -> object:
+    """Resolve the programme as the adapters do (always in our server: another server's actor must be refused by
+    the method itself), then call."""
+    return await call(await s.matching.programmes.resolve(GUILD, name))
 
 
 @dataclass(frozen=True)
@@ -244,6 +278,10 @@ TARGETS: dict[str, Target] = {
         lambda s, g, c, m, u, text, mentions: s.enforcement.on_message(
             Incoming(g, c, m, u, text, s.clock.now(), mentions=mentions)),
         st.one_of(st.just(GUILD), ids), ids, ids, users, texts, st.integers(-3, 10**6)),
+    "enforcement.on_edit": target(
+        lambda s, g, c, m, u, text, mentions: s.enforcement.on_edit(
+            Incoming(g, c, m, u, text, s.clock.now(), mentions=mentions)),
+        st.one_of(st.just(GUILD), ids), ids, ids, users, texts, st.integers(-3, 10**6)),
     "enforcement.automod_blocked": target(
         lambda s, g, u, r, c, text, m: s.enforcement.automod_blocked(g, u, r, c, text, m),
         st.one_of(st.just(GUILD), ids), users, rule_names, st.one_of(st.none(), ids), texts, opt_texts),
@@ -259,6 +297,89 @@ TARGETS: dict[str, Target] = {
     "conduct_cases.history": target(lambda s, a, u, n: s.conduct_cases.history(a, u, n), staff, users,
                                     st.integers(-5, 10**6)),
     "conduct_cases.stats": target(lambda s, a: s.conduct_cases.stats(a), actors),
+    # matching: a programme is named as the adapters resolve it (tests/world.py has "Mentors", programme #1)
+    "matching.programmes.create": target(lambda s, a, n, c: s.matching.programmes.create(a, n, c), staff, texts,
+                                         setting_changes),
+    "matching.programmes.configure": target(
+        lambda s, a, p, c: programme_call(s, p, lambda prog: s.matching.programmes.configure(a, prog, c)), staff,
+        programme_names, setting_changes),
+    "matching.programmes.list": target(lambda s, g: s.matching.programmes.list(g), ids),
+    "matching.programmes.resolve": target(lambda s, g, n: s.matching.programmes.resolve(g, n), ids, opt_texts),
+    "matching.taxonomy.add": target(lambda s, a, k, t: s.matching.taxonomy.add(a, k, t), staff, kinds, texts),
+    "matching.taxonomy.remove": target(lambda s, a, k, t: s.matching.taxonomy.remove(a, k, t), staff, kinds,
+                                       st.one_of(st.just("rejection"), texts)),
+    "matching.taxonomy.labels": target(lambda s, g, k: s.matching.taxonomy.labels(g, k), ids, kinds),
+    "matching.taxonomy.suggest": target(lambda s, g, k, t: s.matching.taxonomy.suggest(g, k, t), ids, kinds, texts),
+    "matching.profiles.save": target(
+        lambda s, a, p, side, d: programme_call(s, p, lambda prog: s.matching.profiles.save(a, prog, side, d)),
+        actors, programme_names, sides, profile_drafts),
+    "matching.profiles.remove": target(
+        lambda s, a, p, side: programme_call(s, p, lambda prog: s.matching.profiles.remove(a, prog, side)),
+        st.one_of(st.just(PEER_ACTOR), actors), programme_names, sides),
+    "matching.profiles.mine": target(lambda s, a: s.matching.profiles.mine(a), actors),
+    "matching.intake.submit": target(
+        lambda s, a, p, r, c, w, wants, special, by: programme_call(s, p, lambda prog: s.matching.intake.submit(
+            a, prog, r, Intake.clean(c, w, wants, special, by, today=s.clock.now().date()))),
+        st.one_of(st.just(MEMBER2), actors), programme_names, st.sampled_from(list(Role)), texts, texts, opt_texts,
+        opt_texts, st.one_of(st.none(), day_texts)),
+    "matching.intake.withdraw": target(
+        lambda s, a, p: programme_call(s, p, lambda prog: s.matching.intake.withdraw(a, prog)),
+        st.one_of(st.just(SEEKER3), actors), programme_names),
+    "matching.intake.live": target(
+        lambda s, a, p: programme_call(s, p, lambda prog: s.matching.intake.live(a, prog)), actors, programme_names),
+    "matching.intake.queue": target(
+        lambda s, a, p: programme_call(s, p, lambda prog: s.matching.intake.queue(a, prog)), staff, programme_names),
+    "matching.intake.live_in_guild": target(lambda s, a: s.matching.intake.live_in_guild(a), actors),
+    "matching.matchmaker.accept": target(lambda s, a, o: s.matching.matchmaker.accept(a, o),
+                                         st.one_of(st.just(PEER_ACTOR), actors), ids),
+    "matching.matchmaker.decline": target(lambda s, a, o: s.matching.matchmaker.decline(a, o),
+                                          st.one_of(st.just(PEER_ACTOR), actors), ids),
+    "matching.matchmaker.approve": target(lambda s, a, r, u: s.matching.matchmaker.approve(a, r, u), staff, ids,
+                                          users),
+    "matching.matchmaker.release": target(lambda s, a, r: s.matching.matchmaker.release(a, r), staff, ids),
+    "matching.matchmaker.review": target(lambda s, a, r: s.matching.matchmaker.review(a, r), staff, ids),
+    "matching.supporters.approve": target(
+        lambda s, a, p, u, t, d, c: programme_call(s, p, lambda prog: s.matching.supporters.approve(
+            a, prog, u, t, d, c)), staff, programme_names, users, texts, day_texts,
+        st.one_of(st.none(), st.integers(-3, 30), big_ints)),
+    "matching.supporters.revoke": target(
+        lambda s, a, p, u: programme_call(s, p, lambda prog: s.matching.supporters.revoke(a, prog, u)), staff,
+        programme_names, users),
+    "matching.supporters.set_cap": target(
+        lambda s, a, p, c, u: programme_call(s, p, lambda prog: s.matching.supporters.set_cap(a, prog, c, u)),
+        st.one_of(st.just(PEER_ACTOR), staff), programme_names, st.one_of(st.integers(-3, 30), big_ints),
+        st.one_of(st.none(), users)),
+    "matching.supporters.set_duty": target(lambda s, a, on, u: s.matching.supporters.set_duty(a, on, u),
+                                           st.one_of(st.just(PEER_ACTOR), staff), st.booleans(),
+                                           st.one_of(st.none(), users)),
+    "matching.supporters.load": target(
+        lambda s, a, p: programme_call(s, p, lambda prog: s.matching.supporters.load(a, prog)), staff,
+        programme_names),
+    "matching.spaces.reopen": target(lambda s, a, m: s.matching.spaces.reopen(a, m), staff, ids),
+    "matching.lifecycle.spoken": target(lambda s, a, m: s.matching.lifecycle.spoken(a, m), pair, ids),
+    "matching.lifecycle.answer_checkin": target(
+        lambda s, a, m, r, h, g: s.matching.lifecycle.answer_checkin(a, m, r, happened=h, good_fit=g), pair, ids,
+        st.one_of(st.integers(-2, 10), big_ints), st.booleans(), st.booleans()),
+    "matching.lifecycle.end": target(lambda s, a, m, r: s.matching.lifecycle.end(a, m, rematch=r),
+                                     st.one_of(pair, staff), ids, st.booleans()),
+    "matching.lifecycle.rematch": target(lambda s, a, m, r: s.matching.lifecycle.rematch(a, m, r), pair, ids,
+                                         st.one_of(st.sampled_from(["asked", "stalled", "not_a_good_fit"]), texts)),
+    "matching.lifecycle.rate": target(lambda s, a, m, r, c: s.matching.lifecycle.rate(a, m, r, c), pair, ids,
+                                      st.one_of(st.integers(-3, 8), big_ints), opt_texts),
+    "matching.lifecycle.note_post": target(lambda s, c, u: s.matching.lifecycle.note_post(c, u),
+                                           st.one_of(st.just(SPACE), ids), users),
+    "matching.lifecycle.mine": target(lambda s, a: s.matching.lifecycle.mine(a), actors),
+    "matching.lifecycle.active": target(lambda s, a: s.matching.lifecycle.active(a), actors),
+    "matching.lifecycle.overview": target(
+        lambda s, a, p: programme_call(s, p, lambda prog: s.matching.lifecycle.overview(a, prog)), staff,
+        programme_names),
+    "matching.lifecycle.outcomes": target(
+        lambda s, a, p: programme_call(s, p, lambda prog: s.matching.lifecycle.outcomes(a, prog)), staff,
+        programme_names),
+    "matching.batches.preview": target(
+        lambda s, a, p: programme_call(s, p, lambda prog: s.matching.batches.preview(a, prog)), staff,
+        programme_names),
+    "matching.batches.publish": target(lambda s, a, b: s.matching.batches.publish(a, b), staff, ids),
 }
 
 

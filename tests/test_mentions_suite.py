@@ -36,6 +36,8 @@ PINGS = {
     ("cogs/meetings/handlers.py", "group_post"): "members who chose to hear about their meetings in the group's "
                                                  "channel, in a post about their meeting",
     ("cogs/matching/handlers.py", "post"): "the matched pair, in the welcome of their own private space",
+    ("cogs/matching/handlers.py", "_in_private_thread"): "the member, in their own private thread, for a match's "
+                                                         "message when their DMs are closed",
 }
 
 

@@ -14,6 +14,7 @@ the world's rows, `prepare(services, actor)` (optional) sets up what the action 
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -27,6 +28,10 @@ import pytest
 from bot.domain.conduct.enforcement import Incoming
 from bot.domain.facilitator import CertStatus
 from bot.domain.group import Audience, GroupDraft
+from bot.domain.matching.profile import ProfileDraft, Role, Side
+from bot.domain.matching.programme import Programme, ProgrammeSettings
+from bot.domain.matching.request import Intake
+from bot.domain.matching.taxonomy import Kind
 from bot.domain.referral import ReferReason
 from bot.domain.risk import RiskScreener
 from bot.domain.roles import Actor, PeerRole
@@ -36,7 +41,7 @@ from tests.conftest import ADMIN_ROLE, GUILD, LEADER_ROLE, MOD_ROLE, PEER_ROLE, 
 from tests.db_helpers import fingerprint
 from tests.meeting_helpers import FAC, FAC2, FAC3, GROUP, MEMBER, MEMBER2, weekly_draft
 from tests.service_table import COMMANDS, INTERNAL, READS, public_methods
-from tests.world import FAC_ROLE, FULL, RULE, build_template, open_world
+from tests.world import FAC_ROLE, FULL, PEER, PROGRAMME, RULE, SPACE, build_template, open_world
 
 SCREEN = RiskScreener()
 FIRST = datetime(2026, 3, 10, 19, 0, tzinfo=UTC)  # the world's first meeting (occurrence 1)
@@ -121,8 +126,54 @@ async def posted(s: Services, a: Actor) -> object:
                                                    "hello everyone", s.clock.now()))
 
 
+async def edited(s: Services, a: Actor) -> object:
+    return await s.enforcement.on_edit(Incoming(a.guild_id, await group_channel(s), 8889, a.user_id,
+                                                "hello again, everyone", s.clock.now()))
+
+
 async def in_meeting(s: Services, a: Actor) -> object:
     return await s.enforcement.in_meeting(a, await group_channel(s), MEMBER2.user_id, "nudge", None)
+
+
+# ---- matching -------------------------------------------------------------------------------------------
+LEADERS = frozenset({"admin", "leader"})  # programme leaders, in our server (the programme is ours)
+PAIR = frozenset({"member", "peer_supporter"})  # match #1
+PROGRAMME_1 = Programme(1, GUILD, PROGRAMME, ProgrammeSettings())  # as the adapters resolve it in our server
+PROFILE = ProfileDraft(role="patient", languages="English", condition="Kidney transplant")
+INTAKE = Intake(challenges="Newly diagnosed.", why_now="Treatment starts soon.")
+
+
+async def seeker_profile(s: Services, a: Actor) -> None:
+    if a.guild_id == GUILD:
+        await s.matching.profiles.save(a, PROGRAMME_1, Side.SEEKER, PROFILE)
+
+
+async def supporter_profile(s: Services, a: Actor) -> None:
+    if a.guild_id == GUILD:
+        await s.matching.profiles.save(a, PROGRAMME_1, Side.SUPPORTER, PROFILE)
+
+
+async def requested(s: Services, a: Actor) -> None:
+    await seeker_profile(s, a)
+    with contextlib.suppress(DomainError):  # MEMBER is matched already
+        await s.matching.intake.submit(a, PROGRAMME_1, Role.PATIENT, INTAKE)
+
+
+async def held(s: Services, a: Actor) -> None:
+    await s.db.execute("UPDATE match_requests SET state = 'held', held_reason = 'open_referral' WHERE id = 3")
+
+
+async def space_deleted(s: Services, a: Actor) -> None:
+    await s.matching.spaces.missing(SPACE)
+
+
+async def checked_in(s: Services, a: Actor) -> None:
+    await s.db.execute("INSERT INTO match_checkins (match_id, round, side, sent_at) VALUES (1, 1, 'seeker', ?),"
+                       " (1, 1, 'supporter', ?)", (FIRST.isoformat(), FIRST.isoformat()))
+
+
+async def match_ended(s: Services, a: Actor) -> None:
+    await s.matching.lifecycle.end(MEMBER, 1)
 
 
 def flag(s: Services, a: Actor) -> Awaitable[object]:
@@ -216,6 +267,7 @@ CASES = [
          ADMINS | {"moderator"}),
     Case("enforcement.in_meeting", in_meeting, frozenset({"facilitator"}), meeting_open),
     Case("enforcement.on_message", posted, EVERYONE),  # one's own message, as Discord gives it
+    Case("enforcement.on_edit", edited, EVERYONE),  # one's own edit, as Discord gives it
     Case("enforcement.automod_blocked", lambda s, a: s.enforcement.automod_blocked(
         a.guild_id, a.user_id, RULE, None, "you idiot", "idiot"), EVERYONE),  # from Discord's AutoMod event
     Case("conduct_cases.pardon", lambda s, a: s.conduct_cases.pardon(a, 1, None), frozenset({"admin", "moderator"})),
@@ -229,6 +281,58 @@ CASES = [
          frozenset({"admin", "moderator"}), appealed),  # a moderator other than the one who acted
     Case("conduct_cases.history", lambda s, a: s.conduct_cases.history(a, MEMBER.user_id),
          ADMINS | {"moderator"}),
+    # matching (tests/world.py: programme #1, MEMBER matched with the peer supporter, request #2 offered to them)
+    Case("matching.programmes.create", lambda s, a: s.matching.programmes.create(a, "New mothers"),
+         ADMINS | {"leader"}),
+    Case("matching.programmes.configure", lambda s, a: s.matching.programmes.configure(
+        a, PROGRAMME_1, {"retry_hours": 6}), LEADERS),
+    Case("matching.taxonomy.add", lambda s, a: s.matching.taxonomy.add(a, Kind.ISSUE, "grief"), ADMINS | {"leader"}),
+    Case("matching.taxonomy.remove", lambda s, a: s.matching.taxonomy.remove(a, Kind.ISSUE, "rejection"), LEADERS),
+    Case("matching.profiles.save", lambda s, a: s.matching.profiles.save(a, PROGRAMME_1, Side.SEEKER, PROFILE),
+         IN_SERVER),
+    # The peer supporter's profile is in use by their match; anyone else may withdraw theirs.
+    Case("matching.profiles.remove", lambda s, a: s.matching.profiles.remove(a, PROGRAMME_1, Side.SUPPORTER),
+         IN_SERVER - {"peer_supporter"}, supporter_profile),
+    # MEMBER is matched already: one live request per programme.
+    Case("matching.intake.submit", lambda s, a: s.matching.intake.submit(a, PROGRAMME_1, Role.PATIENT, INTAKE),
+         IN_SERVER - {"member"}, seeker_profile),
+    Case("matching.intake.withdraw", lambda s, a: s.matching.intake.withdraw(a, PROGRAMME_1),
+         IN_SERVER - {"member"}, requested),
+    Case("matching.matchmaker.accept", lambda s, a: s.matching.matchmaker.accept(a, 2), frozenset({"peer_supporter"})),
+    Case("matching.matchmaker.decline", lambda s, a: s.matching.matchmaker.decline(a, 2),
+         frozenset({"peer_supporter"})),
+    Case("matching.matchmaker.approve", lambda s, a: s.matching.matchmaker.approve(a, 3, PEER), LEADERS),
+    Case("matching.matchmaker.release", lambda s, a: s.matching.matchmaker.release(a, 3), LEADERS, held),
+    Case("matching.matchmaker.review", lambda s, a: s.matching.matchmaker.review(a, 3), LEADERS),
+    Case("matching.intake.queue", lambda s, a: s.matching.intake.queue(a, PROGRAMME_1), LEADERS),
+    Case("matching.intake.live_in_guild", lambda s, a: s.matching.intake.live_in_guild(a), ADMINS | {"leader"}),
+    Case("matching.supporters.approve", lambda s, a: s.matching.supporters.approve(
+        a, PROGRAMME_1, FAC2.user_id, "Mentor course", "2026-01-10"), LEADERS),
+    Case("matching.supporters.revoke", lambda s, a: s.matching.supporters.revoke(a, PROGRAMME_1, PEER), LEADERS),
+    Case("matching.supporters.set_cap", lambda s, a: s.matching.supporters.set_cap(a, PROGRAMME_1, 4),
+         frozenset({"peer_supporter"}), label="own"),
+    Case("matching.supporters.set_cap", lambda s, a: s.matching.supporters.set_cap(a, PROGRAMME_1, 4, PEER),
+         LEADERS | {"peer_supporter"}, label="the peer supporter's"),
+    Case("matching.supporters.set_duty", lambda s, a: s.matching.supporters.set_duty(a, False),
+         frozenset({"peer_supporter"}), label="own"),
+    Case("matching.supporters.set_duty", lambda s, a: s.matching.supporters.set_duty(a, False, PEER),
+         LEADERS | {"peer_supporter"}, label="the peer supporter's"),
+    Case("matching.supporters.load", lambda s, a: s.matching.supporters.load(a, PROGRAMME_1),
+         LEADERS | {"moderator"}),
+    Case("matching.spaces.reopen", lambda s, a: s.matching.spaces.reopen(a, 1), LEADERS, space_deleted),
+    Case("matching.lifecycle.spoken", lambda s, a: s.matching.lifecycle.spoken(a, 1), PAIR),
+    Case("matching.lifecycle.answer_checkin", lambda s, a: s.matching.lifecycle.answer_checkin(
+        a, 1, 1, happened=True, good_fit=True), PAIR, checked_in),
+    Case("matching.lifecycle.end", lambda s, a: s.matching.lifecycle.end(a, 1), PAIR | LEADERS),
+    Case("matching.lifecycle.rematch", lambda s, a: s.matching.lifecycle.rematch(a, 1, "asked"),
+         frozenset({"member"})),
+    Case("matching.lifecycle.rate", lambda s, a: s.matching.lifecycle.rate(a, 1, 5, "Thank you"), PAIR, match_ended),
+    Case("matching.lifecycle.note_post", lambda s, a: s.matching.lifecycle.note_post(SPACE, a.user_id),
+         EVERYONE),  # a post in the space, as Discord gives it: only the pair's count
+    Case("matching.lifecycle.overview", lambda s, a: s.matching.lifecycle.overview(a, PROGRAMME_1), LEADERS),
+    Case("matching.lifecycle.outcomes", lambda s, a: s.matching.lifecycle.outcomes(a, PROGRAMME_1), LEADERS),
+    Case("matching.batches.preview", lambda s, a: s.matching.batches.preview(a, PROGRAMME_1), LEADERS),
+    Case("matching.batches.publish", lambda s, a: s.matching.batches.publish(a, 1), LEADERS),
 ]
 
 

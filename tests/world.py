@@ -35,6 +35,9 @@ SCREEN = RiskScreener()
 FULL = "Full group"
 PEER = 6  # a peer supporter's user id
 WARNER = actor(8, MOD_ROLE)  # the moderator who warned MEMBER (so another moderator may decide an appeal)
+PROGRAMME = "Mentors"  # matching programme #1
+SEEKER2, SEEKER3 = actor(33), actor(34)  # waiting for a match: request #2 (offered to PEER), request #3
+SPACE = 8801  # match #1's private channel
 RULE = "insult"
 FAC_ROLE = 4
 ROLE_IDS = {PeerRole.ADMIN: ADMIN_ROLE, PeerRole.LEADER: LEADER_ROLE, PeerRole.MODERATOR: MOD_ROLE,
@@ -43,7 +46,9 @@ ROLE_IDS = {PeerRole.ADMIN: ADMIN_ROLE, PeerRole.LEADER: LEADER_ROLE, PeerRole.M
 
 async def open_world(path: Path) -> Services:
     """Services over `path`, populated the first time (a copy of a populated file is used as it is)."""
-    services = await open_services(Settings(_env_file=None, database_path=path), FakeClock())  # type: ignore[call-arg]
+    # The rules alone decide here, as in conftest: the model's tiers would make the world depend on its weights.
+    settings = Settings(_env_file=None, database_path=path, risk_model=False)  # type: ignore[call-arg]
+    services = await open_services(settings, FakeClock())
     if not await services.db.fetch_value("SELECT COUNT(*) FROM groups"):
         for role, role_id in ROLE_IDS.items():
             await services.roles.repo.replace(GUILD, role, {role_id})
@@ -73,6 +78,7 @@ async def populate(services: Services) -> None:
         recurrence=RecurrenceSpec(Repeat.WEEKLY)))
     await services.rsvps.rsvp(MEMBER, upcoming[0].id)
     await services.meetings.request_cover(FAC, upcoming[1].id)
+    await populate_matching(services)  # before the referrals: a member at risk is held, not matched
     text = "i want to die tonight"
     await services.referrals.from_screening(GUILD, MEMBER.user_id, 50, 900, "url", text,
                                             [{"author_id": MEMBER2.user_id, "author": "Sam", "text": "hi"}],
@@ -81,3 +87,29 @@ async def populate(services: Services) -> None:
     await services.referrals.refer(actor(PEER, PEER_ROLE), MEMBER2.user_id, ReferReason.CRISIS, "note", 50)
     await services.enforcement.warn(WARNER, MEMBER.user_id, "Rude to another member", RULE)
     await services.enforcement.automod_blocked(GUILD, MEMBER.user_id, RULE, None, "you are an idiot", "idiot")
+
+
+async def populate_matching(services: Services) -> None:
+    """Programme #1 (coordinator review): MEMBER matched with PEER (match #1, its space SPACE, offer #1); request
+    #2 offered to PEER (offer #2, pending); request #3 waiting; batch preview #1 (request #3 to PEER)."""
+    from bot.domain.matching.profile import ProfileDraft, Role, Side
+    from bot.domain.matching.request import Intake
+    from bot.domain.matching.taxonomy import Kind
+
+    leader = actor(2, LEADER_ROLE)
+    m = services.matching
+    for kind, label in ((Kind.CONDITION, "Kidney transplant"), (Kind.TAG, "living donor"), (Kind.ISSUE, "rejection")):
+        await m.taxonomy.add(leader, kind, label)
+    programme = await m.programmes.create(leader, PROGRAMME)
+    profile = ProfileDraft(role="patient", languages="English", condition="Kidney transplant", issues="rejection")
+    await m.profiles.save(actor(PEER), programme, Side.SUPPORTER, profile)
+    await m.supporters.approve(leader, programme, PEER, "Mentor course", "2026-01-10")
+    words = Intake.clean("Newly diagnosed and scared.", "Treatment starts soon.", today=services.clock.now().date())
+    for who in (MEMBER, SEEKER2, SEEKER3):
+        await m.profiles.save(who, programme, Side.SEEKER, profile)
+        await m.intake.submit(who, programme, Role.PATIENT, words)
+    for request_id in (1, 2):
+        await m.matchmaker.approve(leader, request_id, PEER)
+    await m.matchmaker.accept(actor(PEER), 1)
+    await m.spaces.record(1, 1, SPACE)
+    await m.batches.preview(leader, programme)

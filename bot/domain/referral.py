@@ -172,10 +172,11 @@ class ReferralService:
 
     # ---- opening -------------------------------------------------------------------------------------
     async def from_screening(
-        self, guild_id: int, author_id: int, channel_id: int, message_id: int, jump_url: str, content: str,
+        self, guild_id: int, author_id: int, channel_id: int, message_id: int | None, jump_url: str, content: str,
         context: list[dict[str, Any]], screening: Screening,
     ) -> Referral | None:
-        """An automatic referral for a message the screener placed at concern or above."""
+        """An automatic referral for a message the screener placed at concern or above. No message id: a message
+        Discord's AutoMod blocked, which was never posted."""
         if screening.tier < Tier.CONCERN:
             return None
         config = await self.config(guild_id)
@@ -199,7 +200,7 @@ class ReferralService:
                                                  "language": language},
                     dedupe_key=f"author_support:{referral_id}", subject_id=author_id,
                 )
-            if screening.method_detail and config.hide_method_messages:
+            if screening.method_detail and config.hide_method_messages and message_id is not None:
                 await self.outbox.enqueue(
                     guild_id, "hide_message", {"referral_id": referral_id, "user_id": author_id,
                                                "channel_id": channel_id, "message_id": message_id},

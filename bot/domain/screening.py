@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -33,6 +34,11 @@ log = logging.getLogger(__name__)
 CAPACITY = 1000  # messages waiting to be screened before `submit` makes the listener wait
 FLUSH_SECONDS = 2.0  # how often the watermarks are written while messages keep coming
 LOOKUP_SECONDS = 30.0  # how long "is this a group channel, is screening on" is remembered
+# The worker thread runs the rules in Python, so the event loop waits for Python's lock (the GIL) each time it wakes.
+# A thread holding the lock is asked to let go only after the switch interval (5 ms by default), and one wake-up of
+# the loop can need the lock twice: stalls came close to 10 ms. One millisecond bounds each wait; the cost is a few
+# more switches a second between two threads. It is set for the whole process, and only ever lowered.
+SWITCH_INTERVAL = 0.001
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,8 @@ class ScreeningWorker:
     def start(self) -> None:
         if self._task is not None:
             return
+        if sys.getswitchinterval() > SWITCH_INTERVAL:
+            sys.setswitchinterval(SWITCH_INTERVAL)
         self._queue = asyncio.Queue(maxsize=self._capacity)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="peerbot-screening")
         self._task = asyncio.create_task(self._run(), name="peerbot-screening")

@@ -108,10 +108,15 @@ async def on_automod_action(bot: PeerBot, execution: discord.AutoModAction) -> N
         return
     action = execution.action.type
     if kind is Kind.CRISIS:
-        if action is discord.AutoModRuleActionType.send_alert_message and execution.message_id is not None:
+        if action is discord.AutoModRuleActionType.send_alert_message:
             await _crisis_referral(bot, execution)
         return
     if action is not discord.AutoModRuleActionType.block_message:
+        return  # an alert or a timeout an admin added to one of our rules: Discord has done it, and one case is enough
+    # A blocked message has no id: one case for all the reports of one message (a slur and a phone number in it
+    # are two rules, two reports)
+    if not services.conduct_automod.first_report(execution.guild_id, execution.user_id, execution.channel_id,
+                                                 execution.content, "case"):
         return
     await services.enforcement.automod_blocked(
         execution.guild_id, execution.user_id, CASE_RULE[kind], execution.channel_id, execution.content,
@@ -120,16 +125,22 @@ async def on_automod_action(bot: PeerBot, execution: discord.AutoModAction) -> N
 
 async def _crisis_referral(bot: PeerBot, execution: discord.AutoModAction) -> None:
     """A crisis word seen by AutoMod becomes a referral: the same one peerbot's own screening of this message
-    makes (one per message id), with at least the tier concern when the screener sees less than AutoMod did."""
+    makes (one per message id), with at least the tier concern when the screener sees less than AutoMod did.
+    When another rule blocked the message, it has no id and peerbot never sees it: the referral is AutoMod's
+    alone, one for all its reports."""
     services = bot.services
-    assert execution.message_id is not None and execution.channel_id is not None
-    screening = services.screener.screen(execution.content) if execution.content else Screening(Tier.NONE)
+    if execution.message_id is None and not services.conduct_automod.first_report(
+            execution.guild_id, execution.user_id, execution.channel_id, execution.content, "referral"):
+        return
+    # in the screening worker's thread, as for peerbot's own screening: the learned stage takes milliseconds
+    screening = await services.screening.screen(execution.content) if execution.content else Screening(Tier.NONE)
     if screening.tier < Tier.CONCERN:
         keyword = execution.matched_keyword or "a crisis word"
         screening = Screening(Tier.CONCERN, (Category.GENERAL_DISTRESS,),
                               (Evidence(0, 0, keyword, f"Discord AutoMod matched the crisis keyword “{keyword}”"),))
-    jump = f"https://discord.com/channels/{execution.guild_id}/{execution.channel_id}/{execution.message_id}"
+    jump = f"https://discord.com/channels/{execution.guild_id}/{execution.channel_id}" + (
+        f"/{execution.message_id}" if execution.message_id is not None else "")
     await services.referrals.from_screening(
-        execution.guild_id, execution.user_id, execution.channel_id, execution.message_id, jump,
+        execution.guild_id, execution.user_id, execution.channel_id or 0, execution.message_id, jump,
         execution.content, [], screening)
     log.info("AutoMod crisis alert for message %s became a referral (or joined peerbot's own)", execution.message_id)

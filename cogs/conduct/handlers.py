@@ -20,8 +20,9 @@ from cogs.runtime import PeerBot
 log = logging.getLogger(__name__)
 
 EVENTS = {"opened": "Action taken", "pardoned": "Pardoned", "false_positive": "Marked a false positive",
-          "resolved": "Dealt with", "appealed": "Appealed: for a moderator who did not act",
-          "appeal_upheld": "Appeal decided: upheld", "appeal_overturned": "Appeal decided: overturned"}
+          "resolved": "Dealt with", "edited": "Edited into a breach",
+          "appealed": "Appealed: for a moderator who did not act", "appeal_upheld": "Appeal decided: upheld",
+          "appeal_overturned": "Appeal decided: overturned"}
 
 
 def case_embed(case: ConductCase, event: str) -> discord.Embed:
@@ -81,6 +82,11 @@ class ConductHandlers:
     async def hide(self, item: OutboxItem) -> dict[str, Any] | None:
         case = await self.cases.get(int(item.payload["case_id"]))
         channel = self.bot.get_channel(case.channel_id) if case.channel_id else None
+        if channel is None and case.channel_id and case.message_id:  # not in the cache (yet): ask Discord
+            try:
+                channel = await self.bot.fetch_channel(case.channel_id)
+            except (discord.NotFound, discord.Forbidden):
+                channel = None  # deleted, or hidden from peerbot: noted below
         hidden = False
         if isinstance(channel, discord.abc.Messageable) and case.message_id:
             try:
@@ -91,10 +97,15 @@ class ConductHandlers:
             except discord.Forbidden:
                 await self.cases.effect_failed(case.id, "hide the message",
                                                f"I need the Manage Messages permission in <#{case.channel_id}>.")
+        elif case.message_id:
+            await self.cases.effect_failed(case.id, "hide the message",
+                                           f"I can't see <#{case.channel_id}> any more (deleted, or my access was "
+                                           "removed). Please check the message by hand.")
         async with self.bot.services.db.transaction():
             if hidden:
                 await self.cases.effect_done(case.id, "hide")
-            await self.cases.queue_notice(case.guild_id, case.id, case.member_id)
+            await self.cases.queue_notice(case.guild_id, case.id, case.member_id, str(item.payload.get("round", "")),
+                                          item.payload.get("rule"))
         return {"hidden": hidden}
 
     async def notice(self, item: OutboxItem) -> dict[str, Any] | None:
@@ -103,7 +114,7 @@ class ConductHandlers:
             return {"skipped": "the member erased their data"}
         events = {e["action"] for e in await self.cases.events(case.id)}
         hidden = "hide_done" in events or case.source == "automod"
-        rule = self.bot.services.enforcement.screener.by_name.get(case.rule or "")
+        rule = self.bot.services.enforcement.screener.by_name.get(str(item.payload.get("rule") or case.rule or ""))
         try:
             user = self.bot.get_user(case.member_id) or await self.bot.fetch_user(case.member_id)
             view = appeal_view(case)
@@ -215,6 +226,13 @@ class ConductHandlers:
         member = await self._member(guild, int(item.payload["user_id"]))
         if channel is None or member is None:
             return {"skipped": "channel or member gone"}
-        await channel.set_permissions(member, overwrite=None, reason="peerbot: the meeting has ended")
+        try:
+            await channel.set_permissions(member, overwrite=None, reason="peerbot: the meeting has ended")
+        except discord.Forbidden:
+            await self.cases.note(item.guild_id, f"The meeting in <#{channel.id}> has ended, but I couldn't let <@"
+                                  f"{member.id}> back in: I need the Manage Channels permission. Please remove their "
+                                  "permission overwrite on that channel by hand.",
+                                  f"meeting_return:{item.payload['channel_id']}:{item.payload['user_id']}")
+            return {"skipped": "no permission"}
         return None
 

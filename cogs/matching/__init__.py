@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import discord
 from discord.ext import commands
 
@@ -23,17 +25,45 @@ from cogs.matching.views import PERSISTENT
 from cogs.runtime import PeerBot
 
 __all__ = ["MatchCommands", "setup"]
+log = logging.getLogger(__name__)
+CATCH_UP_LIMIT = 200  # posts read back per space after a restart; contacts need only the first of each gap
 
 
 class MatchCommands(MemberCommands, LeaderCommands, commands.GroupCog, group_name="match",
                     description="One-to-one peer matching"):
     def __init__(self, bot: PeerBot) -> None:
         self.bot = bot
+        self._started = False
         super().__init__()
 
     async def cog_load(self) -> None:
         register_handlers(self.bot.services.outbox, MatchingHandlers(self.bot).all())
-        await timing.start(self.bot)
+
+    @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        """At start-up (not again after a reconnect: the gateway replays what it missed), count the posts made
+        in match spaces while peerbot was away, then start the timeline: a supporter who said hello meanwhile
+        must not be reminded to."""
+        if self._started:
+            return
+        self._started = True
+        try:
+            await self.catch_up_contacts()
+        finally:
+            await timing.start(self.bot)
+
+    async def catch_up_contacts(self) -> None:
+        lifecycle = self.bot.services.matching.lifecycle
+        for _, space_id, since in await lifecycle.catch_up_points():
+            space = self.bot.get_channel(space_id)
+            if not isinstance(space, discord.TextChannel | discord.Thread):
+                continue  # deleted meanwhile: noticed when something is next posted there
+            try:
+                async for message in space.history(after=since, oldest_first=True, limit=CATCH_UP_LIMIT):
+                    if not message.author.bot:
+                        await lifecycle.note_post(space.id, message.author.id, at=message.created_at)
+            except discord.HTTPException as error:
+                log.warning("could not read back match space %s to count contacts: %s", space_id, error)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:

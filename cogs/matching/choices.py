@@ -75,10 +75,7 @@ async def match_choices(interaction: discord.Interaction, current: str) -> list[
     """Leaders choose among every active match; members among their own."""
     if interaction.guild_id is None or not isinstance(interaction.user, discord.Member):
         return []
-    services = bot_of(interaction).services
-    actor = actor_of(interaction)
-    leader = await services.roles.has(actor, PeerRole.LEADER)
-    found = await services.matching.lifecycle.active(actor.guild_id, None if leader else actor.user_id)
+    found = await bot_of(interaction).services.matching.lifecycle.active(actor_of(interaction))
     labels = [(f"#{m.id} · {name} · since {m.created_at:%d %b}", m.id) for m, name in found]
     return [app_commands.Choice(name=label[:100], value=mid) for label, mid in labels
             if current.casefold() in label.casefold()][:25]
@@ -89,9 +86,10 @@ async def request_choices(interaction: discord.Interaction, current: str) -> lis
     if interaction.guild_id is None or not isinstance(interaction.user, discord.Member):
         return []
     services = bot_of(interaction).services
-    if not await services.roles.has(actor_of(interaction), PeerRole.LEADER):
-        return []
-    found = await services.matching.intake.live_in_guild(interaction.guild_id)
+    actor = actor_of(interaction)
+    if not await services.roles.has(actor, PeerRole.LEADER):
+        return []  # the service refuses too; autocomplete just offers nothing
+    found = await services.matching.intake.live_in_guild(actor)
     labels = [(f"#{r.id} · {name} · {r.state.value} · queued {r.queued_at:%d %b}", r.id) for r, name in found]
     return [app_commands.Choice(name=label[:100], value=rid) for label, rid in labels
             if current.casefold() in label.casefold()][:25]

@@ -13,6 +13,7 @@ from bot.domain.matching.programme import SpaceKind
 from bot.domain.outbox import DeliveryError, OutboxItem
 from cogs._common import NO_MENTIONS
 from cogs.matching.views import buttons_view, offer_view, space_view
+from cogs.private_thread import member_thread
 
 if TYPE_CHECKING:
     from cogs.runtime import PeerBot
@@ -75,22 +76,53 @@ class MatchingHandlers:
         offer = await matchmaker.offers.get(offer_id)
         if text is None or offer is None or offer.supporter_id is None:
             return {"skipped": "no longer pending"}
-        user = await self._user(offer.supporter_id)
-        sent = await user.send(text[:2000], view=offer_view(item.guild_id, offer_id), allowed_mentions=NO_MENTIONS)
+        try:
+            user = await self._user(offer.supporter_id)
+            sent = await user.send(text[:2000], view=offer_view(item.guild_id, offer_id),
+                                   allowed_mentions=NO_MENTIONS)
+        except (discord.Forbidden, discord.NotFound):
+            # Closed DMs (or a deleted account): an offer nobody sees would hold the seeker for days.
+            await matchmaker.unreachable(offer_id)
+            return {"skipped": "the supporter can't be reached by DM; the offer moved on"}
         return {"message_id": sent.id}
 
     async def dm(self, item: OutboxItem) -> dict[str, Any] | None:
-        user = await self._user(int(item.payload["user_id"]))
+        user_id = int(item.payload["user_id"])
         view = buttons_view(item.guild_id, item.payload.get("buttons", []))
-        sent = await user.send(str(item.payload["text"])[:2000], view=view or discord.utils.MISSING,
-                               allowed_mentions=NO_MENTIONS)
+        text = str(item.payload["text"])[:2000]
+        try:
+            user = await self._user(user_id)
+            sent = await user.send(text, view=view or discord.utils.MISSING, allowed_mentions=NO_MENTIONS)
+        except discord.Forbidden:
+            match_id = item.payload.get("match_id")
+            if match_id is None:
+                raise
+            return await self._in_private_thread(item.guild_id, int(match_id), user_id, text, view)
         return {"message_id": sent.id}
+
+    async def _in_private_thread(self, guild_id: int, match_id: int, user_id: int, text: str,
+                                 view: discord.ui.View | None) -> dict[str, Any]:
+        """Closed DMs: the member's own private thread (cogs/private_thread.py), made in their match space when
+        they have none yet. Only they and staff see it, never the other person of the pair."""
+        space_id, state = await self.bot.services.matching.spaces.target(match_id)
+        space = await self._space(space_id) if space_id is not None and state == "open" else None
+        parent = space.parent if isinstance(space, discord.Thread) else space
+        if parent is None:
+            raise DeliveryError("their DMs are closed and the match has no open space", permanent=True,
+                                reason="dms_closed")
+        thread = await member_thread(self.bot, guild_id, user_id, parent.id)
+        await thread.add_user(discord.Object(user_id))  # idempotent
+        await thread.send(f"<@{user_id}> {text}"[:2000], view=view or discord.utils.MISSING,
+                          allowed_mentions=discord.AllowedMentions(everyone=False, roles=False,
+                                                                   users=[discord.Object(user_id)]))
+        return {"via": "private_thread", "thread_id": thread.id}
 
     async def post(self, item: OutboxItem) -> dict[str, Any] | None:
         matching = self.bot.services.matching
         match_id = int(item.payload["match_id"])
         space_id, state = await matching.spaces.target(match_id)
-        if state == "pending":
+        match = await matching.lifecycle.records.get(match_id)
+        if state == "pending" and match is not None and match.active:
             raise DeliveryError("the match space is not open yet")  # retried once it is
         if state != "open" or space_id is None:
             return {"skipped": f"space {state}"}
@@ -101,14 +133,21 @@ class MatchingHandlers:
         mentions = NO_MENTIONS
         view: discord.ui.View | None = None
         if item.payload.get("welcome"):
-            match = await matching.lifecycle.records.get(match_id)
             pair = [discord.Object(u) for u in (match.seeker_id, match.supporter_id) if u] if match else []
             mentions = discord.AllowedMentions(everyone=False, roles=False, users=pair)
             view = space_view(match_id)
         parts = chunks(str(item.payload["text"]))
-        for part in parts[:-1]:  # a long welcome (a long boundaries text) goes in pieces, the buttons last
-            await channel.send(part, allowed_mentions=mentions)
-        sent = await channel.send(parts[-1], view=view or discord.utils.MISSING, allowed_mentions=mentions)
+        try:
+            for part in parts[:-1]:  # a long welcome (a long boundaries text) goes in pieces, the buttons last
+                await channel.send(part, allowed_mentions=mentions)
+            sent = await channel.send(parts[-1], view=view or discord.utils.MISSING, allowed_mentions=mentions)
+        except discord.Forbidden:
+            # The pair would wait for a welcome or a reminder that never comes: a leader must fix the permission.
+            await self.bot.services.alerts.send(
+                item.guild_id, f"I couldn't post in the private space of match #{match_id} (<#{space_id}>): I need "
+                "Send Messages there (and Send Messages in Threads for a thread).",
+                dedupe_key=f"match:post_refused:{match_id}:{space_id}")
+            raise
         return {"message_id": sent.id}
 
     async def open_space(self, item: OutboxItem) -> dict[str, Any] | None:
@@ -129,11 +168,15 @@ class MatchingHandlers:
                 if item.attempts else None
             space = space or await self._create(guild, spec.name, spec.topic, spec.kind, spec.parent_id,
                                                 members, spec.staff_role_ids)
-        except discord.Forbidden as error:
+        except (discord.Forbidden, discord.NotFound) as error:
+            # Retrying won't help: a leader must fix it, so they are told, or the pair waits with no space.
+            why = ("I need the Manage Channels permission (and Create Private Threads for threads)"
+                   if isinstance(error, discord.Forbidden) else
+                   "the category or channel set for match spaces (or one of the pair) is gone; check the "
+                   "programme's `space_parent` in /match settings")
             await self.bot.services.alerts.send(
-                guild.id, f"I couldn't open a private space for match #{spec.match_id}: I need the Manage Channels "
-                "permission (and Create Private Threads for threads). `/match reopen` tries again once that's "
-                "fixed.", dedupe_key=f"match:space_forbidden:{spec.match_id}:{spec.rev}")
+                guild.id, f"I couldn't open a private space for match #{spec.match_id}: {why}. `/match reopen` "
+                "tries again once that's fixed.", dedupe_key=f"match:space_failed:{spec.match_id}:{spec.rev}")
             raise DeliveryError(f"{error.status} {error.text}", permanent=True) from error
         if not await matching.spaces.record(spec.match_id, spec.rev, space.id):
             await self._close(space, members)  # the match ended while the space was being made

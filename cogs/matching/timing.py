@@ -30,7 +30,8 @@ async def matching_pass(bot: PeerBot) -> None:
 
 
 async def start(bot: PeerBot) -> None:
-    """At start-up: rebuild every next step from the database, then wake when the first is due."""
+    """At start-up, once the posts made while away are counted (cogs/matching/__init__.py `on_ready`): rebuild
+    every next step from the database, then wake when the first is due."""
     await bot.services.matching.timeline.rebuild()
     bot.scheduler.every(MATCHING_SWEEP, 60, matching_pass, bot)
     await rearm(bot)

@@ -12,8 +12,10 @@ creates and syncs them.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from bot.clock import Clock, to_db
@@ -30,6 +32,9 @@ MAX_ALLOW_LEN = 60
 MAX_CUSTOM_MESSAGE = 150
 MAX_EXEMPT_ROLES = 20
 MENTION_LIMIT = 8  # Discord counts every user and role mention; peerbot's own rule nudges from 5
+# Reports of one blocked message arrive within milliseconds of each other; the same words from the same member in
+# the same channel within this window are taken as the same message.
+REPORT_WINDOW = timedelta(seconds=30)
 PREFIX = "peerbot · "
 
 
@@ -122,11 +127,27 @@ def problems(spec: AutoModSpec) -> list[str]:
 
 
 class AutoModRegistry:
-    """Which AutoMod rule ids are peerbot's, per guild and kind: the events name only a rule id."""
+    """Which AutoMod rule ids are peerbot's, per guild and kind: the events name only a rule id. And which reports
+    of a blocked message have been seen (`first_report`)."""
 
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
+        self._reports: dict[tuple[int, int, int, str, str], datetime] = {}
+
+    def first_report(self, guild_id: int, user_id: int, channel_id: int | None, content: str, purpose: str) -> bool:
+        """Is this the first report, for `purpose` ("case", "referral"), of a message that has no id? Discord
+        reports a message once per rule and per action (a message with a slur and a phone number is blocked twice),
+        and a blocked message never gets an id. Kept in memory, as a digest of the words: the window is seconds
+        long, so a restart costs at most a duplicate, and nothing here is timed work."""
+        now = self.clock.now()
+        self._reports = {key: at for key, at in self._reports.items() if now - at < REPORT_WINDOW}
+        digest = hashlib.sha256(content.encode("utf-8", "replace")).hexdigest()
+        key = (guild_id, user_id, channel_id or 0, digest, purpose)
+        if key in self._reports:
+            return False
+        self._reports[key] = now
+        return True
 
     async def ids(self, guild_id: int) -> dict[Kind, int]:
         rows = await self.db.fetch_all("SELECT kind, rule_id FROM conduct_automod_rules WHERE guild_id = ?",

@@ -182,13 +182,47 @@ class CaseService:
             await self.queue_modlog(decision.guild_id, case_id, "opened")
         return await self.get(case_id)
 
-    async def queue_notice(self, guild_id: int, case_id: int, member_id: int | None) -> None:
-        await self.outbox.enqueue(guild_id, "conduct_notice", {"case_id": case_id},
-                                  dedupe_key=f"conduct_notice:{case_id}", subject_id=member_id)
+    async def amend_for_edit(self, decision: Decision) -> ConductCase | None:
+        """The member edited a message that already has a case, and the edit breaks a rule too. Nothing already
+        done is done again, and one message never brings a second warning: the edit may only take the message
+        down (when it isn't yet; the author gets the edited text back) and put it before the moderators. None when
+        the message has no case, or the edit adds nothing."""
+        async with self.db.transaction():  # read and change under one lock: two edits at once add things once
+            row = await self.db.fetch_one("SELECT id FROM conduct_cases WHERE guild_id = ? AND message_id = ?",
+                                          (decision.guild_id, decision.message_id))
+            if row is None:
+                return None
+            case = await self.get(int(row["id"]))
+            added = [a for a in (Action.HIDE, Action.ESCALATE) if a in decision.actions and a not in case.actions]
+            if case.member_id is None or not added:
+                return None
+            evidence = case.evidence + [{**e, "edited": True} for e in decision.evidence]
+            changes: dict[str, Any] = {"actions": json.dumps([*case.actions, *added]),
+                                       "evidence": json.dumps(evidence)}
+            if Action.HIDE in added:
+                changes["content"] = decision.content
+            if Action.ESCALATE in added:
+                changes["escalation"] = "open"
+            await self._change(case, None, "edited", f"{decision.rule}: " + ", ".join(added), **changes)
+            if Action.HIDE in added:
+                await self.outbox.enqueue(decision.guild_id, "conduct_hide",
+                                          {"case_id": case.id, "round": "edit", "rule": decision.rule},
+                                          dedupe_key=f"conduct_hide:{case.id}", subject_id=case.member_id)
+            await self.queue_modlog(decision.guild_id, case.id, "edited", round=str(case.version + 1))
+        return await self.get(case.id)
 
-    async def queue_modlog(self, guild_id: int, case_id: int, event: str) -> None:
+    async def queue_notice(self, guild_id: int, case_id: int, member_id: int | None, round: str = "",
+                           rule: str | None = None) -> None:
+        """The member's notice; a later `round` (an edit that brought more) is a notice of its own, and `rule`
+        names the rule it is about when that is not the case's first."""
+        payload: dict[str, Any] = {"case_id": case_id} | ({"rule": rule} if rule else {})
+        await self.outbox.enqueue(guild_id, "conduct_notice", payload,
+                                  dedupe_key=f"conduct_notice:{case_id}" + (f":{round}" if round else ""),
+                                  subject_id=member_id)
+
+    async def queue_modlog(self, guild_id: int, case_id: int, event: str, round: str = "") -> None:
         await self.outbox.enqueue(guild_id, "conduct_modlog", {"case_id": case_id, "event": event},
-                                  dedupe_key=f"conduct_modlog:{case_id}:{event}")
+                                  dedupe_key=f"conduct_modlog:{case_id}:{event}" + (f":{round}" if round else ""))
 
     async def note(self, guild_id: int, text: str, key: str) -> None:
         """A line in the mod log that is not a case: a failure to act, a sync, an expiry."""

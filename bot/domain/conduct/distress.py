@@ -3,8 +3,8 @@
 1. Does the risk screener (bot/domain/risk) place it at concern or above? Then it belongs to the referral path.
    Only the public `screen(text).tier` is read, so any stage the risk screener adds is honoured here too.
 2. Does it belong to a distress family, in the writer's own voice: suicidal thoughts, self-harm, a relapse, an
-   overdose, despair ("I hate myself", "I can't cope")? A second net under the first, since a long or
-   angry post can hold both distress and words the conduct rules read ("my dad called me a useless idiot").
+   overdose, despair ("I hate myself", "I can't cope", "fuck everything")? A second net under the first, since a
+   long or angry post can hold both distress and words the conduct rules read ("my dad called me a useless idiot").
 
 A message stopped here is not actioned at all: no nudge, no warning, no hiding.
 """
@@ -46,6 +46,10 @@ DISTRESS_FAMILIES = re.compile(
     r"hopeless\w*|give up on (?:life|everything|myself)|giving up on (?:life|everything|myself)|"
     r"what'?s the point|no point (?:in|to) (?:anything|living|going on|life|trying)|"
     r"my mental (?:health|illness|issues)|"
+    # lashing out at everyone and everything at once, no one singled out: how despair often sounds in a group
+    # ("fuck you all, I'm out"); an insult aimed at one person is still the insult rule's
+    r"(?:fuck|screw) (?:(?:you|u|ya) all|y'?all|everyone|everybody|everything|it all|(?:this|my) life|"
+    r"(?:this|the) world)|fml|"
     r"(?:i'?m|i am|im|been|i've been|ive been|i was|i feel|feeling|am) (?:\w+ )?(?:struggling|suffering|not ok|"
     r"not okay|falling apart)|anxiety attacks?|"
     # goodbyes, and words to someone at risk ("stay on this earth")

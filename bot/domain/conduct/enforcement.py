@@ -74,10 +74,20 @@ class Enforcement:
 
     async def on_message(self, message: Incoming) -> Outcome | None:
         """None when the channel is not screened; otherwise what conduct found and did."""
+        return await self._screen(message, edited=False)
+
+    async def on_edit(self, message: Incoming) -> Outcome | None:
+        """An edited message, screened again as if new: an edit into a breach is acted on, and distress in it is
+        left to the referral path (which screens edits too). An edit is not a new message: it counts towards no
+        flood, its mentions notify no one, it brings no prompt, and it never repeats what its message already
+        brought (CaseService.amend_for_edit)."""
+        return await self._screen(message, edited=True)
+
+    async def _screen(self, message: Incoming, *, edited: bool) -> Outcome | None:
         space = await self.spaces.space_of(message.channel_id)
         if space is None:
             return None
-        if self.gate.family(message.content) is None:  # never a prompt in reply to someone's distress
+        if not edited and self.gate.family(message.content) is None:  # never a prompt in reply to distress
             await self._prompt_new_version(message.guild_id, message.author_id)
         config = await self.policy.config(message.guild_id)
         if not config.screening_enabled:
@@ -86,7 +96,7 @@ class Enforcement:
         ctx = MessageContext(
             text=message.content, author_id=message.author_id, channel_id=message.channel_id,
             guild_id=message.guild_id, role_ids=message.role_ids, at=message.at.timestamp(),
-            reply_to_other=message.reply_to_other, mentions=message.mentions, space=space.kind,
+            reply_to_other=message.reply_to_other, mentions=message.mentions, space=space.kind, edited=edited,
         )
         screened = self.screener.screen(message.content, ctx, settings)
         if not screened:
@@ -101,12 +111,15 @@ class Enforcement:
             actions += settings[match.rule].step(offence)
         primary = screened.matches[0]
         evidence = [{"rule": m.rule, **e.as_dict()} for m in screened.matches for e in m.evidence]
-        case = await self.cases.open(Decision(
+        decision = Decision(
             guild_id=message.guild_id, member_id=message.author_id, source=Source.AUTO,
             actions=tuple(a for a in Action if a in actions), rule=primary.rule, group_id=space.group_id,
             channel_id=message.channel_id, message_id=message.message_id,
             excerpt=" … ".join(e.text for e in primary.evidence), content=message.content, evidence=evidence,
-        ))
+        )
+        case = await self.cases.open(decision)
+        if case is None and edited:  # the message already has a case: add only what it lacks
+            case = await self.cases.amend_for_edit(decision)
         return Outcome(screened.matches, case=case)
 
     async def _prompt_new_version(self, guild_id: int, user_id: int) -> None:

@@ -55,6 +55,7 @@ class MessageContext(NamedTuple):
     reply_to_other: bool = False  # a reply to someone else's message: "what an idiot" is then aimed at them
     mentions: int = 0  # distinct users and roles mentioned
     space: str = "group"  # "group" channel or one-to-one "match" space
+    edited: bool = False  # an edit of an earlier message: not a new message, and it notifies no one
 
 
 @dataclass(frozen=True)

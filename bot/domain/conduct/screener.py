@@ -22,6 +22,7 @@ from bot.domain.conduct.rules.base import cue_literals
 from bot.domain.conduct.settings import ResolvedSettings
 
 MAX_CHARS = 4000  # Discord's longest message; anything after it is not read
+MAX_EVIDENCE = 20  # pieces of evidence kept per rule: a message of 400 insults needs no 400 spans in its case
 NOTHING = Screened()
 
 
@@ -86,5 +87,5 @@ class ConductScreener:
             if applied.allow:
                 evidence = [e for e in evidence if not applied.allows(fold(e.text).plain)]
             if evidence:
-                matches.append(Match(rule.name, tuple(evidence)))
+                matches.append(Match(rule.name, tuple(evidence[:MAX_EVIDENCE])))
         return Screened(tuple(matches), skipped) if matches or skipped else NOTHING

@@ -104,10 +104,12 @@ class IntakeService:
             " ORDER BY queued_at, id", (programme.id,))
         return [(Request.from_row(r), i + 1) for i, r in enumerate(rows)]
 
-    async def live_in_guild(self, guild_id: int) -> list[tuple[Request, str]]:
-        """Every live request in the server with its programme's name, oldest first, for choosing one."""
+    async def live_in_guild(self, actor: Actor) -> list[tuple[Request, str]]:
+        """Every live request in the server with its programme's name, oldest first, for a leader choosing one
+        (the list itself says who is waiting, so it is checked here, not only by the autocomplete)."""
+        await self.roles.require(actor, PeerRole.LEADER)
         rows = await self.db.fetch_all(
             "SELECT r.*, p.name AS programme FROM match_requests r JOIN match_programmes p ON p.id = r.programme_id"
             " WHERE r.guild_id = ? AND r.state IN ('waiting','held','offered') ORDER BY r.queued_at LIMIT 200",
-            (guild_id,))
+            (actor.guild_id,))
         return [(Request.from_row(r), str(r["programme"])) for r in rows]

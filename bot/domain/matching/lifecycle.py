@@ -46,6 +46,11 @@ class MatchSummary:
     first_contact: str  # on time, late, or none yet
 
 
+def _rounds_due(start: datetime, days: list[int], now: datetime) -> int:
+    """How many of these days after `start` have come by `now`."""
+    return sum(1 for day in days if start + timedelta(days=day) <= now)
+
+
 class MatchLifecycle:
     def __init__(self, db: Database, clock: Clock, roles: RoleService, programmes: ProgrammeService,
                  records: MatchRecords, matchmaker: Matchmaker, spaces: MatchSpaces, notifier: MatchNotifier) -> None:
@@ -79,18 +84,21 @@ class MatchLifecycle:
                 found.append((match, side, (await self.programmes.get(match.programme_id)).name))
         return found
 
-    async def active(self, guild_id: int, user_id: int | None = None) -> list[tuple[Match, str]]:
-        """Active matches in the server (or the member's), each with its programme's name, for choosing one."""
+    async def active(self, actor: Actor) -> list[tuple[Match, str]]:
+        """Active matches to choose from, each with its programme's name: every one in the server for a leader,
+        the member's own for anyone else."""
+        user_id = None if await self.roles.has(actor, PeerRole.LEADER) else actor.user_id
         rows = await self.db.fetch_all(
             "SELECT m.*, p.name AS programme FROM matches m JOIN match_programmes p ON p.id = m.programme_id"
             " WHERE m.guild_id = ? AND m.state = 'active' AND (? IS NULL OR ? IN (m.seeker_id, m.supporter_id))"
-            " ORDER BY m.id DESC LIMIT 200", (guild_id, user_id, user_id))
+            " ORDER BY m.id DESC LIMIT 200", (actor.guild_id, user_id, user_id))
         return [(Match.from_row(r), str(r["programme"])) for r in rows]
 
     # ---- contacts ------------------------------------------------------------------------------------
-    async def note_post(self, channel_id: int, user_id: int) -> bool:
+    async def note_post(self, channel_id: int, user_id: int, at: datetime | None = None) -> bool:
         """A post in a match space by one of the pair counts as contact (the words are never kept). Called for
-        every message, so it touches the database only in a match space."""
+        every message, so it touches the database only in a match space. `at` is when it was posted, for posts
+        read back after a restart (`catch_up_points`); a post no later than the last contact counted is not new."""
         match_id = await self.spaces.match_in(channel_id)
         if match_id is None:
             return False
@@ -99,8 +107,18 @@ class MatchLifecycle:
             side = match.side_of(user_id) if match else None
             if match is None or side is None or not match.active:
                 return False
-            await self._contact(match, side, "post")
+            if at is not None and (at > self.clock.now() or (match.last_contact_at or match.created_at) >= at):
+                return False
+            await self._contact(match, side, "post", at)
         return True
+
+    async def catch_up_points(self) -> list[tuple[int, int, datetime]]:
+        """(guild, space, since) for every open match space: posts made there after `since` while peerbot was
+        away are read back at start-up and counted (note_post with their time), before any step is taken."""
+        rows = await self.db.fetch_all(
+            "SELECT guild_id, space_id, COALESCE(last_contact_at, created_at) AS since FROM matches"
+            " WHERE state = 'active' AND space_state = 'open' AND space_id IS NOT NULL ORDER BY id")
+        return [(int(r["guild_id"]), int(r["space_id"]), from_db(r["since"])) for r in rows]
 
     async def spoken(self, actor: Actor, match_id: int) -> Match:
         """“We've spoken”: a call or a meeting in person counts as contact."""
@@ -113,10 +131,10 @@ class MatchLifecycle:
         assert updated is not None
         return updated
 
-    async def _contact(self, match: Match, side: Side, kind: str) -> None:
+    async def _contact(self, match: Match, side: Side, kind: str, at: datetime | None = None) -> None:
         programme = await self.programmes.get(match.programme_id)
         s = programme.settings
-        now = self.clock.now()
+        now = at or self.clock.now()
         last = await self.db.fetch_value("SELECT MAX(at) FROM match_contacts WHERE match_id = ?", (match.id,))
         if kind == "spoken" or last is None or now - from_db(last) >= s.hours("contact_gap_hours"):
             await self.db.execute("INSERT INTO match_contacts (match_id, at, kind, side) VALUES (?, ?, ?, ?)",
@@ -278,6 +296,12 @@ class MatchLifecycle:
         erased = reason == "erased"
         changed = 0
         async with self.db.transaction():
+            # Off duty and their offers withdrawn first: ending their matches below frees room, and the queue
+            # is tried again then, which must not offer that room to them.
+            changed += await self.db.execute(
+                "UPDATE match_supporters SET on_duty = 0, duty_changed_at = ? WHERE guild_id = ? AND user_id = ?"
+                " AND on_duty = 1", (to_db(self.clock.now()), guild_id, user_id))
+            changed += await self.matchmaker.withdraw_for_supporter(guild_id, user_id, "unavailable")
             rows = await self.db.fetch_all(
                 "SELECT id FROM match_requests WHERE guild_id = ? AND seeker_id = ? AND state IN"
                 " ('waiting','held','offered')", (guild_id, user_id))
@@ -295,10 +319,6 @@ class MatchLifecycle:
                 await self.finish(match, EndReason.SUPPORTER_ERASED if erased else EndReason.SUPPORTER_LEFT,
                                   "system")
                 changed += 1
-            changed += await self.matchmaker.withdraw_for_supporter(guild_id, user_id, "unavailable")
-            changed += await self.db.execute(
-                "UPDATE match_supporters SET on_duty = 0, duty_changed_at = ? WHERE guild_id = ? AND user_id = ?"
-                " AND on_duty = 1", (to_db(self.clock.now()), guild_id, user_id))
         return changed
 
     # ---- ratings -------------------------------------------------------------------------------------
@@ -361,7 +381,8 @@ class MatchLifecycle:
                 f"{s.first_contact_hours + s.first_contact_alert_hours} hours after matching, although the "
                 f"supporter <@{m.supporter_id}> was reminded.", key=f"fc:{m.id}")
         elif step is Step.CHECKIN:
-            round_ = m.checkins_sent + 1
+            # After an outage, only the latest check-in that is due: the same question twice at once helps nobody.
+            round_ = max(m.checkins_sent + 1, _rounds_due(m.created_at, s.checkin_days, now))
             await self.db.execute("UPDATE matches SET checkins_sent = ? WHERE id = ?", (round_, m.id))
             for side in Side:
                 user = m.user(side)
@@ -376,7 +397,8 @@ class MatchLifecycle:
                     key=f"checkin:{m.id}:{round_}", match_id=m.id,
                     buttons=[button("checkin", match=m.id, round=round_)])
         elif step is Step.SUPPORTER_REMINDER:
-            await self.db.execute("UPDATE matches SET reminders_sent = reminders_sent + 1 WHERE id = ?", (m.id,))
+            sent = max(m.reminders_sent + 1, _rounds_due(m.created_at, s.supporter_reminder_days, now))
+            await self.db.execute("UPDATE matches SET reminders_sent = ? WHERE id = ?", (sent, m.id))
             weeks = (now - m.created_at).days // 7
             contacts = await self._contacts_in_window(m, s.expected_weeks)
             await self.notifier.dm(
@@ -385,7 +407,7 @@ class MatchLifecycle:
                 f"far; the programme hopes for about {s.expected_contacts} in the first {s.expected_weeks} weeks. "
                 "A reminder: share your own experience rather than medical advice, keep to the programme's "
                 "boundaries, and if you're ever worried about them, /refer brings in a professional.",
-                key=f"reminder:{m.id}:{m.reminders_sent + 1}", match_id=m.id)
+                key=f"reminder:{m.id}:{sent}", match_id=m.id)
         elif step is Step.STALLED:
             await self.db.execute("UPDATE matches SET stalled_at = ? WHERE id = ?", (to_db(now), m.id))
             await self.records.event(m, "stalled", "no_contact")

@@ -39,7 +39,13 @@ SETTLED = {
     "held": "The programme team has paused this request for now, so there's nothing to do. Thank you.",
     "closed": "This request was withdrawn or closed, so there's nothing to do. Thank you.",
     "unavailable": "I can't complete this just now, so the offer has moved on. A programme leader may be in touch.",
+    "unreachable": "I couldn't reach you by private message, so this offer moved on and offers to you are paused. "
+                   "Once your DMs from this server are open, /match duty on brings them back.",
 }
+
+
+HELD_FOR_SAFETY = ("This member has an open urgent or crisis referral, so the request is on hold for a leader's "
+                   "check-in first.")
 
 
 @dataclass(frozen=True)
@@ -336,6 +342,26 @@ class Matchmaker:
             await self._lapse(offer, OfferState.WITHDRAWN, reason)
         return len(offers)
 
+    async def unreachable(self, offer_id: int) -> bool:
+        """The offer could not be delivered (the supporter's DMs are closed, or their account is gone). Nobody
+        would see it for days, so it moves on now; offers to them pause (off duty, without the messages going
+        off duty sends), so the next candidate is someone else; and leaders are told. False if it was settled."""
+        async with self.db.transaction():
+            offer = await self.offers.get(offer_id)
+            if offer is None or offer.state is not OfferState.PENDING or offer.supporter_id is None:
+                return False
+            supporter_id = offer.supporter_id
+            await self.db.execute(
+                "UPDATE match_supporters SET on_duty = 0, duty_changed_at = ? WHERE guild_id = ? AND user_id = ?",
+                (to_db(self.clock.now()), offer.guild_id, supporter_id))
+            moved = await self.withdraw_for_supporter(offer.guild_id, supporter_id, "unreachable")
+            await self.notifier.alert(
+                offer.guild_id, f"I couldn't send <@{supporter_id}> a match offer: their private messages from this "
+                f"server are closed. {moved} offer(s) to them moved on, and offers to them are paused (off duty) "
+                "until they open their DMs and use `/match duty on`. Their current matches are unaffected.",
+                key=f"unreachable:{offer.id}")
+            return True
+
     async def offer_text(self, offer_id: int) -> str | None:
         """The private offer: what the seeker chose to share, and no identity. None once it is settled."""
         offer = await self.offers.get(offer_id)
@@ -396,8 +422,13 @@ class Matchmaker:
             programme = await self.programmes.get(request.programme_id)
             if request.state not in (RequestState.WAITING, RequestState.OFFERED):
                 raise Conflict(f"Request #{request_id} is {request.state.value}, so it can't be offered now.")
-            candidate, fallback = await self.check(programme, request, supporter_id)
-            return await self.make_offer(programme, request, candidate, fallback, Via.COORDINATOR, actor.user_id)
+            if request.seeker_id is None or not await at_risk(self.db, request.guild_id, [request.seeker_id]):
+                candidate, fallback = await self.check(programme, request, supporter_id)
+                return await self.make_offer(programme, request, candidate, fallback, Via.COORDINATOR,
+                                             actor.user_id)
+            await self._hold(request, programme)
+        # After the commit, so the hold (and the seeker's and leaders' messages) is kept.
+        raise Conflict(HELD_FOR_SAFETY)
 
     async def check(self, programme: Programme, request: Request, supporter_id: int) -> tuple[Candidate, bool]:
         """This pairing as the rules see it now, or a sentence saying which rule it breaks."""
@@ -406,8 +437,10 @@ class Matchmaker:
             raise Conflict("The member who asked has no profile any more, so the request can't be matched.")
         if request.seeker_id is not None and await at_risk(self.db, request.guild_id, [request.seeker_id]):
             await self._hold(request, programme)
-            raise Conflict("This member has an open urgent or crisis referral, so the request is on hold for a "
-                           "leader's check-in first.")
+            raise Conflict(HELD_FOR_SAFETY)
+        if any(o.supporter_id == supporter_id for o in await self.offers.pending(request_id=request.id)):
+            raise Conflict(f"An offer for request #{request.id} is already with that supporter, waiting for their "
+                           "answer.")
         pool = await self.pool(programme)
         at = pool.index.get(supporter_id)
         if at is None:

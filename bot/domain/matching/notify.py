@@ -23,7 +23,8 @@ class MatchNotifier:
 
     async def dm(self, guild_id: int, user_id: int | None, text: str, *, key: str, match_id: int | None = None,
                  buttons: list[dict[str, Any]] | None = None) -> None:
-        """A private message. If their DMs are closed, it goes to the match space instead, when there is one."""
+        """A private message. If their DMs are closed and the match has an open space, it goes to the member's
+        own private thread there (seen by them and staff, never by the other person)."""
         if user_id is None:
             return  # the member erased their data
         await self.outbox.enqueue(

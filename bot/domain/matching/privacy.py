@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bot.domain.erasure import redact_column
 from bot.domain.matching.lifecycle import MatchLifecycle
 from bot.storage.db import Database
 
@@ -37,21 +38,38 @@ class MatchingPrivacy:
         return {
             "profiles": profiles,
             "supporter": await rows(
-                "SELECT p.name AS programme, s.approved_at, s.training, s.trained_on, s.caseload_cap, s.on_duty"
-                " FROM match_supporters s JOIN match_programmes p ON p.id = s.programme_id"
-                " WHERE s.guild_id = ? AND s.user_id = ?"),
+                "SELECT p.name AS programme, s.approved_at, s.training, s.trained_on, s.caseload_cap, s.on_duty,"
+                " s.duty_changed_at, s.over_cap_since FROM match_supporters s JOIN match_programmes p"
+                " ON p.id = s.programme_id WHERE s.guild_id = ? AND s.user_id = ?"),
             "requests": await rows(
                 "SELECT id, role, challenges, why_now, wants, special, needed_by, state, queued_at, rematches,"
-                " closed_reason FROM match_requests WHERE guild_id = ? AND seeker_id = ? ORDER BY id"),
-            "offers_received": await rows(
-                "SELECT id, state, created_at, decided_at FROM match_offers WHERE guild_id = ? AND supporter_id = ?"
+                " held_reason, closed_reason, closed_at FROM match_requests WHERE guild_id = ? AND seeker_id = ?"
                 " ORDER BY id"),
+            "offers_received": await rows(
+                "SELECT id, via, state, withdrawn_reason, created_at, expires_at, decided_at FROM match_offers"
+                " WHERE guild_id = ? AND supporter_id = ? ORDER BY id"),
             # The other person's id is theirs, not the member's, so it is left out.
             "matches": await rows(
                 "SELECT id, CASE WHEN seeker_id = ? THEN 'seeker' ELSE 'supporter' END AS side, created_at, state,"
-                " first_contact_at, ended_at, end_reason, (SELECT COUNT(*) FROM match_contacts c WHERE c.match_id ="
-                " m.id) AS contacts FROM matches m WHERE guild_id = ? AND (seeker_id = ? OR supporter_id = ?)"
-                " ORDER BY id", user_id, guild_id, user_id, user_id),
+                " first_contact_at, last_contact_at, stalled_at, ends_at, ended_at, end_reason, (SELECT COUNT(*)"
+                " FROM match_contacts c WHERE c.match_id = m.id) AS contacts FROM matches m WHERE guild_id = ?"
+                " AND (seeker_id = ? OR supporter_id = ?) ORDER BY id", user_id, guild_id, user_id, user_id),
+            "contacts": [dict(r) for r in await self.db.fetch_all(
+                "SELECT c.match_id, c.at, c.kind, CASE WHEN " + own_side + " THEN 'you' ELSE 'the other person' END"
+                " AS by FROM match_contacts c JOIN matches m ON m.id = c.match_id WHERE m.guild_id = :guild"
+                " AND :user IN (m.seeker_id, m.supporter_id) ORDER BY c.id", named)],
+            # Pairs never offered again (declined, expired, matched before), without the other person.
+            "not_offered_again": [dict(r) for r in await self.db.fetch_all(
+                "SELECT p.name AS programme, CASE WHEN x.seeker_id = :user THEN 'seeker' ELSE 'supporter' END"
+                " AS side, x.reason, x.at FROM match_exclusions x JOIN match_programmes p ON p.id = x.programme_id"
+                " WHERE p.guild_id = :guild AND :user IN (x.seeker_id, x.supporter_id) ORDER BY x.at", named)],
+            # What happened to their requests and matches; another person's check-in answer stays theirs.
+            "events": [dict(r) for r in await self.db.fetch_all(
+                "SELECT e.request_id, e.match_id, e.kind, e.reason, e.at FROM match_events e"
+                " LEFT JOIN matches m ON m.id = e.match_id LEFT JOIN match_requests r ON r.id = e.request_id"
+                " WHERE e.guild_id = :guild AND (r.seeker_id = :user OR m.supporter_id = :user) AND (e.kind !="
+                " 'checkin' OR e.reason LIKE CASE WHEN m.seeker_id = :user THEN 'seeker:%' ELSE 'supporter:%' END)"
+                " ORDER BY e.id", named)],
             "checkin_answers": [dict(r) for r in await self.db.fetch_all(
                 "SELECT c.match_id, c.round, c.sent_at, c.answered_at, c.happened, c.good_fit FROM match_checkins c"
                 f" JOIN matches m ON m.id = c.match_id WHERE m.guild_id = :guild AND ({own_side})", named)],
@@ -68,6 +86,9 @@ class MatchingPrivacy:
                     " :user) AND side = 'supporter'")
         for table in ("match_checkins", "match_ratings"):
             count += await self.db.execute(f"DELETE FROM {table} WHERE {own_side}", named)
+        # The other person's private comment is theirs and stays, without a mention of the member.
+        count += await redact_column(self.db, "match_ratings", "comment", user_id,
+                                     "match_id IN (SELECT id FROM matches WHERE guild_id = ?)", (guild_id,))
         for table in ("match_profiles", "match_supporters"):
             count += await self.db.execute(f"DELETE FROM {table} WHERE guild_id = :guild AND user_id = :user", named)
         count += await self.db.execute(

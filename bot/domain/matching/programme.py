@@ -181,7 +181,7 @@ class ProgrammeService:
         if isinstance(changes.get("boundaries"), str):
             changes = {**changes, "boundaries": clean_text(changes["boundaries"], field="boundaries reminder",
                                                            max_len=1500, multiline=True)}
-        if "weights" in changes:
+        if isinstance(changes.get("weights"), dict):  # anything else is refused by the validation below
             changes = {**changes, "weights": {**programme.settings.weights.model_dump(), **changes["weights"]}}
         settings = validated(programme.settings, changes)
         await self.db.execute(

@@ -102,11 +102,12 @@ class SupporterService:
         await self.roles.require(actor, PeerRole.LEADER)
         same_server(actor, programme)
         async with self.db.transaction():
-            await self.matchmaker.withdraw_for_supporter(actor.guild_id, user_id, "off_duty", programme.id)
+            # Removed first, so the requests their offers held are not offered straight back to them.
             removed = await self.db.execute("DELETE FROM match_supporters WHERE programme_id = ? AND user_id = ?",
                                             (programme.id, user_id))
-        if not removed:
-            raise NotFound("That member isn't an approved supporter in this programme.")
+            if not removed:
+                raise NotFound("That member isn't an approved supporter in this programme.")
+            await self.matchmaker.withdraw_for_supporter(actor.guild_id, user_id, "off_duty", programme.id)
 
     @staticmethod
     def _check_cap(cap: int) -> None:
@@ -116,7 +117,7 @@ class SupporterService:
     async def set_cap(self, actor: Actor, programme: Programme, cap: int, user_id: int | None = None) -> None:
         """A supporter sets their own cap; a leader may set anyone's."""
         same_server(actor, programme)
-        target = user_id or actor.user_id
+        target = actor.user_id if user_id is None else user_id
         if target != actor.user_id:
             await self.roles.require(actor, PeerRole.LEADER)
         self._check_cap(cap)
@@ -133,7 +134,7 @@ class SupporterService:
     async def set_duty(self, actor: Actor, on_duty: bool, user_id: int | None = None) -> list[Programme]:
         """On or off duty in every programme the member supports. Off: pending offers move on to others, the
         people they support are told kindly (and may ask for someone else), and leaders are told."""
-        target = user_id or actor.user_id
+        target = actor.user_id if user_id is None else user_id
         if target != actor.user_id:
             await self.roles.require(actor, PeerRole.LEADER)
         rows = await self.db.fetch_all("SELECT programme_id FROM match_supporters WHERE guild_id = ? AND user_id = ?",

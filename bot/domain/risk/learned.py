@@ -2,19 +2,25 @@
 
 How a message is read (after the rules and their second look):
 1. The cascade's cheap first stage (hashed words and character trigrams, one dot product) says whether the model
-   could add anything. A message the rules already call a crisis, or one the first stage scores below its threshold,
-   is not embedded. Most everyday chat stops here.
-2. The embedder (embedder.py) turns the message into a vector; the head gives four probabilities (none, concern,
-   urgent, crisis): the mean of a logistic regression and of the labels of the nearest training cases.
-3. The model's tier comes from thresholds stored beside the weights, chosen on holdouts A..K only, on the engine
-   that ships. A message in which the rules found no sign needs a higher probability (`unsigned`).
-4. The tier is the higher of the rules' and the model's. A tier the model raised names its probability and the
+   could add anything. A message the rules already call a crisis, or an English one that the first stage scores
+   below its threshold, is not embedded. Most everyday chat stops here.
+2. The embedder (embedder.py) turns the message into a vector. Its language is the nearest of six language centres
+   (the mean vector of the training cases in each language); a message in another language is moved by the
+   difference between its language's centre and English's, since e5 places each language's texts around their own
+   centre and the head learned mostly from English.
+3. The head gives four probabilities (none, concern, urgent, crisis): the mean of a logistic regression and of the
+   labels of the nearest training cases.
+4. The model's tier comes from thresholds stored beside the weights, chosen on the exact engine that ships: for
+   English on holdouts A..K only, where a message in which the rules found no sign needs a higher probability
+   (`unsigned`); for the other languages, which the rules cannot read, on the language tuning set
+   (tests/data/chat_tuning_lang.tsv).
+5. The tier is the higher of the rules' and the model's. A tier the model raised names its probability and the
    nearest training cases ("reads like: ...") as evidence.
 
 The head is two files built by `python -m bot.domain.risk.train` (scikit-learn, the `train` extra): head.json (the
 weights, thresholds, the engine's name, a hash of the training cases, and a small guard sample) and head_cases.npz
-(the training cases' vectors as int8, their tiers and texts, and the first stage's weights). At run time all of it
-is numpy arithmetic.
+(the training cases' vectors as int8, their tiers and texts, the language centres, and the first stage's weights).
+At run time all of it is numpy arithmetic.
 """
 
 from __future__ import annotations
@@ -43,20 +49,42 @@ MODEL_CHARS = 600
 _GAP = " … "
 
 
-# Words nearly every English message has. The rules read English only, and the first stage learned mostly from
-# English, so a message with none of them (another language) always goes to the model.
+# Function words of English that are not words in Spanish, French, German, Portuguese or Italian, and theirs that
+# are not English words. A message counts as English (for the cascade) only when it has more of the first kind: a
+# foreign message taken for English could be skipped, an English one taken for foreign only costs an embedding.
 _ENGLISH = frozenset((
-    "i", "i'm", "im", "me", "my", "you", "your", "it", "it's", "its", "the", "a", "an", "and", "or", "but", "so",
-    "to", "of", "in", "on", "at", "for", "with", "is", "are", "was", "be", "been", "have", "has", "had", "do",
-    "don't", "not", "no", "just", "this", "that", "he", "she", "they", "we", "what", "all",
+    "i'm", "im", "i've", "i'll", "i'd", "my", "you", "your", "you're", "it", "it's", "the", "and", "but", "of", "for",
+    "with", "at", "is", "are", "be", "been", "have", "has", "had", "don't", "can't", "not", "just", "this", "that",
+    "she", "they", "we", "what", "when", "will", "would", "about", "from", "if", "get", "like", "feel", "know", "i",
+    "want", "myself", "there", "there's", "haven't", "dont", "didn't", "keep", "wish", "today", "tonight", "days",
+    "night", "again", "anymore", "everything", "anyone", "them", "she's", "he's", "could", "can", "going", "got",
+))
+_FOREIGN = frozenset((
+    # es
+    "que", "el", "la", "los", "las", "y", "de", "del", "en", "mi", "por", "para", "con", "es", "está", "estoy",
+    "pero", "muy", "ya", "lo", "le", "se", "un", "una", "yo", "tengo", "hoy", "más",
+    # fr
+    "je", "j'ai", "les", "et", "est", "pas", "mon", "mes", "une", "des", "du", "pour", "avec", "suis", "c'est",
+    "il", "elle", "qui", "ne", "au", "ça",
+    # de
+    "ich", "und", "nicht", "der", "die", "das", "ist", "mit", "mein", "meine", "ein", "eine", "mir", "mich", "auf",
+    "sich", "zu", "hab", "habe", "wie", "auch", "noch", "seit", "nur",
+    # pt
+    "não", "eu", "os", "um", "uma", "meu", "minha", "é", "da", "em", "na", "já", "muito", "mas", "você",
+    # it
+    "che", "non", "di", "e", "sono", "per", "ho", "della", "mia", "mio", "è", "gli", "ci", "anche", "più",
 ))
 
 
 def english(text: str) -> bool:
-    """Does a message of three words or more use any of the commonest English words? (Shorter ones count as
-    English: there is too little to tell.)"""
-    words = [word.strip(".,!?;:\"()…") for word in text.lower().replace("’", "'").split()]
-    return len(words) < 3 or not _ENGLISH.isdisjoint(words)
+    """Does a message of three words or more use more English function words than Spanish, French, German,
+    Portuguese or Italian ones? (Shorter ones count as English: there is too little to tell.)"""
+    words = [word.strip(".,!?;:\"()…¿¡") for word in text.lower().replace("’", "'").split()]
+    if len(words) < 3:
+        return True
+    ours = sum(word in _ENGLISH for word in words)
+    theirs = sum(word in _FOREIGN for word in words)
+    return ours > theirs
 
 
 def model_text(text: str) -> str:
@@ -90,6 +118,8 @@ class Thresholds:
     urgent_unsigned: float  # the same when the rules found none
     crisis_unsigned: float
     cascade: float  # the first stage's score below which the model is not run
+    urgent_foreign: float = 1.0  # for a message in another language (the rules read English only)
+    crisis_foreign: float = 1.0
 
 
 class Head:
@@ -114,6 +144,14 @@ class Head:
         self._spans = list(zip(starts.tolist(), ends.tolist(), strict=True))
         self.cheap = cases["cheap"].astype(np.float32)
         self.cheap_bias = float(meta["cheap_bias"])
+        # the language centres, English first (a head without them reads every message as English)
+        self.languages: list[str] = meta.get("languages", ["en"])
+        dim = self.coef.shape[1]
+        self.centres = cases["centres"].astype(np.float32) if "centres" in cases else np.zeros((1, dim), np.float32)
+        # The nearest cases are compared in fewer dimensions: the training vectors' principal axes, found when the
+        # head was trained (the cases' vectors are stored already projected). Without it, in all of them.
+        self.basis = cases["basis"].astype(np.float32) if "basis" in cases else np.eye(dim, dtype=np.float32)
+        self._unit_centres = self.centres / np.maximum(np.linalg.norm(self.centres, axis=1, keepdims=True), 1e-9)
 
     @classmethod
     def load(cls, head: Path = HEAD, cases: Path = CASES) -> Head:
@@ -131,9 +169,29 @@ class Head:
             return self.cheap_bias
         return self.cheap_bias + float(self.cheap[features].sum()) / float(np.sqrt(len(features)))
 
+    def language(self, vectors: Vectors) -> list[str]:
+        """Each vector's language: the nearest language centre."""
+        if len(self.languages) == 1:
+            return self.languages * len(vectors)
+        nearest = np.argmax(vectors.astype(np.float32) @ self._unit_centres.T, axis=1)
+        return [self.languages[int(i)] for i in nearest]
+
+    def align(self, vectors: Vectors, languages: list[str]) -> Vectors:
+        """Moves each vector in another language by the difference between English's centre and its language's."""
+        rows = [self.languages.index(language) for language in languages]
+        moved = vectors.astype(np.float32) - self.centres[rows] + self.centres[0]
+        found: Vectors = moved / np.linalg.norm(moved, axis=1, keepdims=True)
+        return found
+
+    def read(self, vectors: Vectors) -> tuple[NDArray[np.float64], list[str], Vectors]:
+        """The probabilities (below), each message's language, and the aligned vectors."""
+        languages = self.language(vectors)
+        aligned = self.align(vectors, languages)
+        return self.probabilities(aligned), languages, aligned
+
     def probabilities(self, vectors: Vectors) -> NDArray[np.float64]:
-        """(n, 4): none, concern, urgent, crisis. The mean of the logistic regression and of the nearest cases'
-        labels, each weighted by exp(temperature * cosine)."""
+        """(n, 4) for aligned vectors: none, concern, urgent, crisis. The mean of the logistic regression and of the
+        nearest cases' labels, each weighted by exp(temperature * cosine)."""
         logits = vectors.astype(np.float64) @ self.coef.T.astype(np.float64) + self.intercept
         logits -= logits.max(axis=1, keepdims=True)
         regression = np.exp(logits)
@@ -147,8 +205,14 @@ class Head:
         found: NDArray[np.float64] = (regression + votes) / 2
         return found
 
+    def project(self, vectors: Vectors) -> Vectors:
+        """Aligned vectors in the nearest cases' dimensions, of unit length."""
+        projected = vectors.astype(np.float32) @ self.basis
+        found: Vectors = projected / np.maximum(np.linalg.norm(projected, axis=1, keepdims=True), 1e-9)
+        return found
+
     def _nearest(self, vectors: Vectors, k: int) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-        similarity = vectors.astype(np.float32) @ self.vectors.T
+        similarity = self.project(vectors) @ self.vectors.T
         k = min(k, similarity.shape[1])
         part = np.argpartition(-similarity, k - 1, axis=1)[:, :k]
         order = np.argsort(-np.take_along_axis(similarity, part, axis=1), axis=1, kind="stable")
@@ -157,20 +221,25 @@ class Head:
 
     def nearest_cases(self, vector: Vectors, at_least: Tier, count: int = 3) -> list[tuple[str, Tier]]:
         """The training cases at `at_least` or above that read most like the message."""
-        similarity = self.vectors @ vector.astype(np.float32)
+        similarity = self.vectors @ self.project(vector[None, :])[0]
         similarity[self.tiers < int(at_least)] = -np.inf
         best = np.argsort(-similarity, kind="stable")[:count]
         return [(self.text(int(i)), Tier(int(self.tiers[i]))) for i in best if np.isfinite(similarity[i])]
 
-    def tier(self, probabilities: NDArray[np.float64], signed: bool) -> tuple[Tier, float]:
-        """The model's tier for one message's probabilities, and the probability that placed it there."""
+    def tier(self, probabilities: NDArray[np.float64], signed: bool, foreign: bool = False) -> tuple[Tier, float]:
+        """The model's tier for one message's probabilities, and the probability that placed it there. `signed`:
+        the rules found a sign; `foreign`: the message is not in English, so the rules could not read it."""
         t = self.thresholds
         crisis = float(probabilities[3])
         urgent = crisis + float(probabilities[2])
         concern = urgent + float(probabilities[1])
-        if crisis >= (t.crisis if signed else t.crisis_unsigned):
+        if foreign:
+            at_crisis, at_urgent = t.crisis_foreign, t.urgent_foreign
+        else:
+            at_crisis, at_urgent = (t.crisis, t.urgent) if signed else (t.crisis_unsigned, t.urgent_unsigned)
+        if crisis >= at_crisis:
             return Tier.CRISIS, crisis
-        if urgent >= (t.urgent if signed else t.urgent_unsigned):
+        if urgent >= at_urgent:
             return Tier.URGENT, urgent
         if concern >= t.concern:
             return Tier.CONCERN, concern
@@ -211,11 +280,11 @@ class LearnedStage:
 
     def combine(self, text: str, first: Screening, vector: Vectors) -> Screening:
         """max(rules, model), with the model's evidence when it raised the tier."""
-        probabilities = self.head.probabilities(vector[None, :])[0]
-        tier, p = self.head.tier(probabilities, signed=first.tier is not Tier.NONE)
+        found, languages, aligned = self.head.read(vector[None, :])
+        tier, p = self.head.tier(found[0], signed=first.tier is not Tier.NONE, foreign=languages[0] != "en")
         if tier <= first.tier:
             return first
-        cases = self.head.nearest_cases(vector, max(tier, Tier.CONCERN))
+        cases = self.head.nearest_cases(aligned[0], max(tier, Tier.CONCERN))
         like = "; ".join(f"“{case[:_CLIP]}{'…' if len(case) > _CLIP else ''}”" for case, _ in cases)
         reason = _REASON.format(tier=tier.label, p=p) + (f"; reads like: {like}" if like else "")
         evidence = Evidence(0, len(text), text, reason)

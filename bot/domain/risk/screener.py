@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple, Protocol
 
+from bot.domain.conduct.normalise import Folded, fold_plain
 from bot.domain.risk.gate import Check, Gate
 from bot.domain.risk.model import Category, Evidence, Screening, Tier
 from bot.domain.risk.rules import RULES, Kind, Rule
@@ -397,14 +398,25 @@ class RiskScreener:
 
     def _screen_all(self, text: str, every_rule: bool) -> Screening:
         text = text[:4000]  # Discord's own limit; keeps the worst case bounded
+        first = self._read(text, every_rule)
+        if not text.isascii():
+            # Distress typed with invisible characters or look-alike letters ("I w\u200bant to dіe", small
+            # capitals, full-width or bold letters) is read again as plain letters, the way conduct reads it, and
+            # the higher reading kept, with its evidence put back on the characters typed.
+            plain, edits = fold_plain(text)
+            if edits is not None:
+                again = self._read(plain, every_rule)
+                if again.tier > first.tier:
+                    first = _placed(Folded(text, plain, plain, edits, None), again)
+        return self.second_stage.review(text, first) if self.second_stage else first
+
+    def _read(self, text: str, every_rule: bool) -> Screening:
         norm = normalise(text)
         spelled = spell_out(norm)
         if spelled is None:
-            first = self._look(text, norm, every_rule)
-        else:
-            # "im gna end it 2nite": read as spelled out, with the evidence put back on the words typed
-            first = spelled.restore(text, self._look(spelled.text, spelled.text, every_rule))
-        return self.second_stage.review(text, first) if self.second_stage else first
+            return self._look(text, norm, every_rule)
+        # "im gna end it 2nite": read as spelled out, with the evidence put back on the words typed
+        return spelled.restore(text, self._look(spelled.text, spelled.text, every_rule))
 
     def _look(self, text: str, norm: str, every_rule: bool) -> Screening:
         """The rules, then the second look."""
@@ -709,3 +721,16 @@ class RiskScreener:
                                                       and bool(re.search(r"\d", text)))
         ordered = tuple(c for c in _CATEGORY_ORDER if c in categories)
         return Screening(tier, ordered, evidence, method_detail, tuple(discounted))
+
+
+def _placed(folded: Folded, screening: Screening) -> Screening:
+    """A screening of `folded.plain`, with its evidence on the original message."""
+    def back(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+        found = []
+        for e in evidence:
+            start, end = folded.from_plain(e.start, e.end)
+            found.append(Evidence(start, end, folded.original[start:end], e.reason))
+        return tuple(dict.fromkeys(found))
+
+    return Screening(screening.tier, screening.categories, back(screening.evidence), screening.method_detail,
+                     back(screening.discounted))

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from threadpoolctl import threadpool_limits
+
 from bot.domain.risk.embedder import Loaded, load_default
 from bot.domain.risk.learned import Head, LearnedStage, default_head
 from bot.domain.risk.screener import RiskScreener
@@ -37,4 +39,8 @@ def build(*, model: bool = True, second_look: bool = True, load: Callable[[], Lo
         stage = LearnedStage(loaded.embedder, head())
     except (OSError, ValueError, KeyError) as error:
         return ScreenerSetup(RiskScreener(second_look=second_look), None, f"its head could not load ({error})")
+    # numpy's BLAS runs a thread per core. The head's products are one message by a few thousand cases: one thread
+    # does each in about 0.1 ms, while two took 3 to 10 ms on two busy cores, and held the second core the event
+    # loop needs. (The embedder itself runs one thread: embedder.py.)
+    threadpool_limits(limits=1, user_api="blas")
     return ScreenerSetup(RiskScreener(stage, second_look=second_look), stage, "")

@@ -6,6 +6,8 @@ personal details. Read in the `plain` view, where digits, "@" and "." keep their
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from bot.domain.conduct.model import Action, Evidence, MessageContext
 from bot.domain.conduct.normalise import Folded
@@ -39,7 +41,8 @@ _PERSONAL_CUE = re.compile(
     r"\b(?:call|text|ring|phone|whatsapp|message|msg|reach|contact|number|mobile|cell|digits|email|e-mail|"
     r"mail|add|hmu|hit me up)\b"
 )
-EMAIL = re.compile(r"(?P<hit>[a-z0-9._%+\-]+@(?P<host>[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}))")
+# Tried only where a run of name characters begins: a long run with no "@" is then one try, not one per character.
+EMAIL = re.compile(r"(?P<hit>(?<![a-z0-9._%+\-])[a-z0-9._%+\-]+@(?P<host>[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}))")
 # "I live at 14 Elm Road", "come round to 3 the mews" with a postcode or a cue, or a capitalised street name
 STREET = re.compile(
     r"\b(?P<hit>\d{1,5}[a-z]?,? (?:[a-z'\-]+ ){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|crescent|"
@@ -66,7 +69,15 @@ HANDLE = re.compile(
 
 def _official(text: str, start: int, end: int) -> bool:
     left, right = clause(text, start, end)
-    return _OFFICIAL.search(text, max(0, left - 60), min(len(text), right + 40)) is not None
+    starts = _official_starts(text)
+    first = bisect_left(starts, max(0, left - 60))
+    return first < len(starts) and starts[first] < min(len(text), right + 40)
+
+
+@lru_cache(maxsize=16)
+def _official_starts(text: str) -> tuple[int, ...]:
+    """Where the words of official services begin: found once per message, however many numbers it holds."""
+    return tuple(m.start() for m in _OFFICIAL.finditer(text))
 
 
 class ContactDetails(RuleType):
@@ -105,17 +116,18 @@ class ContactDetails(RuleType):
             if allowed_host(match.group("host"), settings.allow) or _official(text, *match.span()):
                 continue
             found.append(evidence_in_plain(folded, match, "an email address", "hit"))
+        cued = _ADDRESS_CUE.search(text) is not None  # once for the message, not once a match
+        postcode = cued or POSTCODE.search(text) is not None
         for match in STREET.finditer(text):
             start, end = match.span("hit")
             original = folded.original[slice(*folded.from_plain(start, end))]
             typed_as_address = re.search(r"\d+[a-z]?,? (?:[A-Z][\w'\-]* ){1,3}[A-Z]", original) is not None
-            if _official(text, start, end) or not (typed_as_address or _ADDRESS_CUE.search(text)
-                                                     or POSTCODE.search(text)):
+            if _official(text, start, end) or not (typed_as_address or postcode):
                 continue
             found.append(evidence_in_plain(folded, match, "a street address", "hit"))
-        if not any(e.reason == "a street address" for e in found):
+        if cued and not any(e.reason == "a street address" for e in found):
             for match in POSTCODE.finditer(text):
-                if _ADDRESS_CUE.search(text) and not _official(text, *match.span()):
+                if not _official(text, *match.span()):
                     found.append(evidence_in_plain(folded, match, "a postcode", "hit"))
         for match in HANDLE.finditer(text):
             if settings.allows(match.group()):

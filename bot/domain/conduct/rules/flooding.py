@@ -65,7 +65,7 @@ class Flooding(RuleType):
         self.watch = watch or FloodWatch()
 
     def wanted(self, found: frozenset[str], folded: Folded, ctx: MessageContext) -> bool:
-        return ctx.author_id != 0  # every message counts towards a flood
+        return ctx.author_id != 0 and not ctx.edited  # every new message counts towards a flood; an edit is none
 
     def find(self, folded: Folded, ctx: MessageContext, settings: ResolvedSettings) -> list[Evidence]:
         key = folded.words.replace(" ", "")  # "anyone   there?" is "anyone there?" again
@@ -89,6 +89,8 @@ class MentionSpam(RuleType):
     LIMIT: ClassVar[int] = 5  # distinct users and roles in one message
 
     def wanted(self, found: frozenset[str], folded: Folded, ctx: MessageContext) -> bool:
+        if ctx.edited:
+            return False  # Discord notifies no one of a mention added by an edit
         return ctx.mentions >= self.LIMIT or folded.plain.count("<@") >= self.LIMIT
 
     def find(self, folded: Folded, ctx: MessageContext, settings: ResolvedSettings) -> list[Evidence]:

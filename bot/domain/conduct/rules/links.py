@@ -9,7 +9,7 @@ import re
 
 from bot.domain.conduct.model import Action, Evidence, MessageContext
 from bot.domain.conduct.normalise import Folded
-from bot.domain.conduct.rules.base import RuleType, evidence_in_plain
+from bot.domain.conduct.rules.base import RuleType
 from bot.domain.conduct.settings import ResolvedSettings
 
 A = Action
@@ -45,10 +45,14 @@ URL = re.compile(
 )
 
 
+_HEALTH_ORGS = frozenset(HEALTH_ORGS)
+
+
 def allowed_host(host: str, extra: tuple[str, ...] = ()) -> bool:
-    host = host.lower().rstrip(".")
-    host = host[4:] if host.startswith("www.") else host
-    return any(host == domain or host.endswith("." + domain) for domain in (*HEALTH_ORGS, *extra))
+    """Is the host, or a domain it belongs to, on the list? One set look-up per label of the host."""
+    labels = host.lower().rstrip(".").split(".")
+    domains = {".".join(labels[n:]) for n in range(len(labels))}
+    return not domains.isdisjoint(_HEALTH_ORGS) or any(domain in domains for domain in extra)
 
 
 def hosts(folded: Folded) -> list[tuple[re.Match[str], str]]:
@@ -73,6 +77,20 @@ class UnsolicitedLink(RuleType):
             if match.group("bare") and not folded.original[slice(*folded.from_plain(*match.span("bare")))].islower():
                 continue  # "too.Life": a sentence typed without its space, not a domain
             if host and not allowed_host(host, settings.allow):
-                found.append(evidence_in_plain(folded, match, f"a link to {host}, which is not on the allow-list",
-                                               "hit"))
+                start, end = folded.from_plain(*_trimmed(folded.plain, *match.span("hit")))
+                found.append(Evidence(start, end, folded.original[start:end],
+                                      f"a link to {host}, which is not on the allow-list"))
         return found
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A link without the punctuation that closes the sentence or a bracket around it: "(see x.com/a)." ends at
+    "a". A bracket the link opened itself stays: en.wikipedia.org/wiki/Grief_(emotion)."""
+    while end > start:
+        last = text[end - 1]
+        if last in ".,;:!?'\"*_" or (last in ")]}" and text.count("([{"[")]}".index(last)], start, end)
+                                      < text.count(last, start, end)):
+            end -= 1
+        else:
+            break
+    return start, end
