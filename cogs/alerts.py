@@ -15,6 +15,15 @@ if TYPE_CHECKING:
     from cogs.runtime import PeerBot
 
 
+async def staff_to_tell(bot: PeerBot, guild_id: int) -> set[int]:
+    """Leaders and on-call members to DM: those in discord.py's cache, and those peerbot has seen use it."""
+    services = bot.services
+    roles = await services.staff.staff_roles(guild_id)
+    guild = bot.get_guild(guild_id)
+    cached = {m.id for r in roles if guild and (role := guild.get_role(r)) for m in role.members if not m.bot}
+    return cached | await services.staff.contacts(guild_id)
+
+
 async def deliver_alert(bot: PeerBot, item: OutboxItem) -> dict[str, Any]:
     text = str(item.payload["text"])
     services = bot.services
@@ -29,8 +38,6 @@ async def deliver_alert(bot: PeerBot, item: OutboxItem) -> dict[str, Any]:
         except (discord.Forbidden, discord.NotFound):
             continue
         return {"message_id": sent.id}
-    from cogs.referral_delivery import staff_to_tell
-
     told = 0
     for user_id in sorted(await staff_to_tell(bot, item.guild_id)):
         try:

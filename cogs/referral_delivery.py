@@ -7,7 +7,7 @@ and the routes around a queue channel that can't be used.
   failure is recorded (`/setup status` shows it in red), and when the channel works again every open referral
   without a card there gets one.
 - **Escalation** pings the on-call role in the queue channel (the alerts channel when the queue can't be used),
-  and DMs every leader and on-call member peerbot knows (cogs/referral_delivery.staff_to_tell).
+  and DMs every leader and on-call member peerbot knows (cogs/alerts.staff_to_tell).
 - **The note to the author** goes by DM, else in their private thread (cogs/private_thread.py).
 - **A referral kept while the database was locked** (bot/domain/intake.py) is announced to the alerts channel
   directly, since the outbox can't be written then either.
@@ -27,6 +27,7 @@ from bot.domain.intake import Waiting
 from bot.domain.outbox import DeliveryError, OutboxItem
 from bot.domain.referral import Referral
 from cogs._common import NO_MENTIONS
+from cogs.alerts import staff_to_tell
 from cogs.delivery import dm_channel
 from cogs.private_thread import post_privately
 from cogs.referrals import card_view, referral_card
@@ -40,15 +41,6 @@ REFUSED = (discord.Forbidden, discord.NotFound)  # the queue channel can't be us
 
 class QueueUnusable(Exception):
     """The referral queue channel is not set, gone, or refuses peerbot."""
-
-
-async def staff_to_tell(bot: PeerBot, guild_id: int) -> set[int]:
-    """Leaders and on-call members to DM: those in discord.py's cache, and those peerbot has seen use it."""
-    services = bot.services
-    roles = await services.staff.staff_roles(guild_id)
-    guild = bot.get_guild(guild_id)
-    cached = {m.id for r in roles if guild and (role := guild.get_role(r)) for m in role.members if not m.bot}
-    return cached | await services.staff.contacts(guild_id)
 
 
 class ReferralDelivery:
