@@ -41,6 +41,17 @@ def bot_of(interaction: discord.Interaction[Any]) -> PeerBot:
     return client
 
 
+async def member_in(guild: discord.Guild, user_id: int) -> discord.Member | None:
+    """The member from the cache, else from Discord; None when they are no longer in the server."""
+    member = guild.get_member(user_id)
+    if member is None:
+        try:
+            member = await guild.fetch_member(user_id)
+        except discord.NotFound:
+            return None
+    return member
+
+
 async def reply(
     interaction: discord.Interaction[Any], content: str | None = None, *, ephemeral: bool = True, **kwargs: Any
 ) -> None:

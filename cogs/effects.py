@@ -19,7 +19,7 @@ import discord
 
 from bot.domain.group import ProvisioningError
 from bot.domain.outbox import DeliveryError, Outbox, OutboxItem
-from cogs._common import NO_MENTIONS
+from cogs._common import NO_MENTIONS, member_in
 from cogs.delivery import Attempt, dm_channel, within
 from cogs.private_thread import post_privately
 
@@ -204,15 +204,7 @@ class OutboxHandlers:
         return guild
 
     async def _member(self, item: OutboxItem) -> discord.Member | None:
-        guild = self._guild(item)
-        user_id = int(item.payload["user_id"])
-        member = guild.get_member(user_id)
-        if member is None:
-            try:
-                member = await guild.fetch_member(user_id)
-            except discord.NotFound:
-                return None
-        return member
+        return await member_in(self._guild(item), int(item.payload["user_id"]))
 
     async def dm(self, item: OutboxItem) -> dict[str, Any] | None:
         """A DM; with `private_thread_in` (a channel id), closed DMs fall back to the member's private thread."""

@@ -11,7 +11,7 @@ import discord
 
 from bot.domain.conduct.cases import CaseService, ConductCase
 from bot.domain.outbox import DeliveryError, OutboxItem
-from cogs._common import NO_MENTIONS
+from cogs._common import NO_MENTIONS, member_in
 from cogs.conduct.code import send_code_prompt
 from cogs.conduct.views import appeal_view, describe, mod_view, notice_text
 from cogs.effects import OutboxHandler
@@ -70,15 +70,6 @@ class ConductHandlers:
             raise DeliveryError("guild not available (not ready yet, or the bot was removed)")
         return guild
 
-    async def _member(self, guild: discord.Guild, user_id: int) -> discord.Member | None:
-        member = guild.get_member(user_id)
-        if member is None:
-            try:
-                member = await guild.fetch_member(user_id)
-            except discord.NotFound:
-                return None
-        return member
-
     async def hide(self, item: OutboxItem) -> dict[str, Any] | None:
         case = await self.cases.get(int(item.payload["case_id"]))
         channel = self.bot.get_channel(case.channel_id) if case.channel_id else None
@@ -131,7 +122,7 @@ class ConductHandlers:
         if timeout is None or timeout["state"] != "active" or timeout["ends_at"] <= self.bot.services.clock.now():
             return {"skipped": "no longer active"}
         guild = self._guild(item.guild_id)
-        member = await self._member(guild, int(timeout["member_id"]))
+        member = await member_in(guild, int(timeout["member_id"]))
         if member is None:
             return {"skipped": "member left"}
         if not guild.me.guild_permissions.moderate_members:
@@ -151,7 +142,7 @@ class ConductHandlers:
         if timeout is None:
             return {"skipped": "gone"}
         guild = self._guild(item.guild_id)
-        member = await self._member(guild, int(timeout["member_id"]))
+        member = await member_in(guild, int(timeout["member_id"]))
         if member is None or member.timed_out_until is None:
             return {"skipped": "not timed out"}
         try:
@@ -207,7 +198,7 @@ class ConductHandlers:
     async def meeting_remove(self, item: OutboxItem) -> dict[str, Any] | None:
         guild = self._guild(item.guild_id)
         channel = guild.get_channel(int(item.payload["channel_id"]))
-        member = await self._member(guild, int(item.payload["user_id"]))
+        member = await member_in(guild, int(item.payload["user_id"]))
         if channel is None or member is None:
             return {"skipped": "channel or member gone"}
         try:
@@ -223,7 +214,7 @@ class ConductHandlers:
     async def meeting_return(self, item: OutboxItem) -> dict[str, Any] | None:
         guild = self._guild(item.guild_id)
         channel = guild.get_channel(int(item.payload["channel_id"]))
-        member = await self._member(guild, int(item.payload["user_id"]))
+        member = await member_in(guild, int(item.payload["user_id"]))
         if channel is None or member is None:
             return {"skipped": "channel or member gone"}
         try:

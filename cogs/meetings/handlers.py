@@ -9,7 +9,7 @@ import discord
 
 from bot.domain.meetings.model import Occurrence
 from bot.domain.outbox import DeliveryError, OutboxItem
-from cogs._common import NO_MENTIONS
+from cogs._common import NO_MENTIONS, member_in
 from cogs.alerts import deliver_alert
 from cogs.meetings.choices import starts_text
 from cogs.meetings.views import CoverButton, FeedbackButton, opening_view, single_button_view
@@ -92,9 +92,8 @@ class MeetingHandlers:
         if state is None:
             return {"skipped": "group gone or archived"}
         user_id = int(item.payload["user_id"])
-        try:
-            who = guild.get_member(user_id) or await guild.fetch_member(user_id)
-        except discord.NotFound:
+        who = await member_in(guild, user_id)
+        if who is None:
             return {"skipped": "no longer in the server"}
         grant = bool(item.payload["grant"])
         for channel_id in (state.channel_id, state.voice_channel_id):
