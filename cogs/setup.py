@@ -9,6 +9,7 @@ from discord.ext import commands
 from bot.domain.roles import PeerRole
 from cogs._common import actor_of, bot_of, reply
 from cogs.conduct.automod import sync_automod
+from cogs.status import status_embed
 
 ROLE_CHOICES = [app_commands.Choice(name=role.label, value=role.value) for role in PeerRole]
 
@@ -51,8 +52,6 @@ class Setup(commands.GroupCog, group_name="setup", description="Configure peerbo
     @app_commands.command(name="status", description="Whether referrals reach people, and what peerbot couldn't do")
     @app_commands.guild_only()
     async def status(self, interaction: discord.Interaction) -> None:
-        from cogs.status import status_embed
-
         bot = bot_of(interaction)
         actor = actor_of(interaction)
         await bot.services.roles.require(actor, PeerRole.ADMIN, PeerRole.LEADER)
