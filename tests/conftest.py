@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from unittest.mock import MagicMock
 
 import pytest
 from hypothesis import HealthCheck
@@ -11,6 +12,8 @@ from hypothesis import settings as hypothesis_settings
 from bot.domain.roles import Actor, PeerRole
 from bot.services import Services, open_services
 from bot.settings import Settings
+from cogs.runtime import PeerBot
+from tests import helpers
 
 # Hypothesis (tests/test_fuzz_services.py): a few dozen examples a method in CI; `--hypothesis-profile=long`
 # for a thorough run. Registered here so the command-line option can find them.
@@ -117,6 +120,23 @@ async def services(settings: Settings, clock: FakeClock) -> AsyncIterator[Servic
     await built.roles.repo.replace(GUILD, PeerRole.PEER_SUPPORTER, {PEER_ROLE})
     yield built
     await built.db.close()
+
+
+@pytest.fixture
+async def bot(services: Services) -> AsyncIterator[PeerBot]:
+    """The bot with every cog installed over `services`, never connected (the cog tests' Discord side)."""
+    peerbot = PeerBot(services)
+    await peerbot.install()
+    yield peerbot
+    await services.screening.stop()
+
+
+@pytest.fixture
+def server(bot: PeerBot, monkeypatch: pytest.MonkeyPatch) -> MagicMock:
+    """An autospecced guild the bot finds as GUILD."""
+    double = helpers.guild(GUILD)
+    monkeypatch.setattr(bot, "get_guild", lambda guild_id: double if guild_id == GUILD else None)
+    return double
 
 
 async def accept_conduct(services: Services, *user_ids: int) -> None:

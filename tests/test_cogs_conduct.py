@@ -4,7 +4,6 @@ AutoMod sync and event path."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from unittest.mock import MagicMock, create_autospec
@@ -22,20 +21,6 @@ from tests.meeting_helpers import make_group, outbox
 
 AUTHOR = 77
 MOD2 = actor(4, MOD_ROLE)
-
-
-@pytest.fixture
-async def bot(services: Services) -> AsyncIterator[PeerBot]:
-    peerbot = PeerBot(services)
-    await peerbot.install()
-    yield peerbot
-
-
-@pytest.fixture
-def server(bot: PeerBot, monkeypatch: pytest.MonkeyPatch) -> MagicMock:
-    double = helpers.guild(GUILD)
-    monkeypatch.setattr(bot, "get_guild", lambda guild_id: double if guild_id == GUILD else None)
-    return double
 
 
 @pytest.fixture

@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from unittest.mock import MagicMock
 
 import discord
-import pytest
 
 from bot.domain.group import Audience
 from bot.services import Services
 from cogs.runtime import PeerBot
 from tests import helpers
 from tests.conftest import ADMIN_ROLE, GUILD, accept_conduct
-
-
-@pytest.fixture
-async def bot(services: Services) -> AsyncIterator[PeerBot]:
-    peerbot = PeerBot(services)
-    await peerbot.install()
-    yield peerbot
-
-
-@pytest.fixture
-def server(bot: PeerBot, monkeypatch: pytest.MonkeyPatch) -> MagicMock:
-    double = helpers.guild(GUILD)
-    monkeypatch.setattr(bot, "get_guild", lambda guild_id: double if guild_id == GUILD else None)
-    return double
 
 
 def made(obj_id: int, cls: type) -> MagicMock:

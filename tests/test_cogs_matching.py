@@ -3,7 +3,6 @@ offer buttons, opening a space, a departed seeker, a deleted space, check-in but
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 from unittest.mock import create_autospec
 
@@ -20,13 +19,6 @@ from tests import helpers
 from tests.conftest import GUILD
 from tests.matching_helpers import SEEKER, SUP1, ask, make_programme, match_row, pending_offers, seeker, supporter
 from tests.meeting_helpers import count, outbox
-
-
-@pytest.fixture
-async def bot(services: Services) -> AsyncIterator[PeerBot]:
-    peerbot = PeerBot(services)
-    await peerbot.install()
-    yield peerbot
 
 
 def sent_message(message_id: int = 8101) -> Any:

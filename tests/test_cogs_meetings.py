@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from unittest.mock import create_autospec
@@ -18,13 +17,6 @@ from tests.conftest import GUILD, FakeClock
 from tests.meeting_helpers import FAC, GROUP, MEMBER, certify, join, make_group, weekly_draft
 
 FIRST = datetime(2026, 3, 10, 19, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def bot(services: Services) -> AsyncIterator[PeerBot]:
-    peerbot = PeerBot(services)
-    await peerbot.install()
-    yield peerbot
 
 
 def text_channel(channel_id: int | None = None) -> Any:

@@ -17,14 +17,6 @@ from tests.conftest import ADMIN, GUILD, FakeProvisioner
 from tests.test_groups import DRAFT
 
 
-@pytest.fixture
-async def bot(services: Services) -> AsyncIterator[PeerBot]:
-    peerbot = PeerBot(services)
-    await peerbot.install()
-    yield peerbot
-    await services.screening.stop()
-
-
 def screening_cog(bot: PeerBot) -> Any:
     found = bot.get_cog("Screening")
     assert found is not None

@@ -68,13 +68,6 @@ async def test_choosing_a_match_or_a_request_is_checked_in_the_service(services:
 
 
 # ---- Discord refusing the outbox's effects ------------------------------------------------------------------
-@pytest.fixture
-async def bot(services: Services) -> AsyncIterator[PeerBot]:
-    peerbot = PeerBot(services)
-    await peerbot.install()
-    yield peerbot
-
-
 def dms_closed() -> discord.Forbidden:
     return discord.Forbidden(MagicMock(status=403, reason="Forbidden"),
                              {"message": "Cannot send messages to this user", "code": 50007})
